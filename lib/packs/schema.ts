@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Condition } from '../engine/condition';
+
+/**
+ * The rule-pack format an institutional admin reads and edits (see rules/*.json).
+ * One pack per guideline; `version` rises with every published change.
+ * Validated here, in the background and in the CLI; the content script receives packs already validated.
+ */
+
+export const PACK_SCHEMA_VERSION = 1;
+
+export const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const RuleKind = z.enum(['check', 'confirm', 'document']);
+export const Severity = z.enum(['error', 'warning', 'info']);
+/** Form sections, used to group findings the way the applicant meets them. */
+export const Section = z.enum(['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation']);
+
+/** Condition: all / any / not over the operator registry (lib/engine/condition.ts). Owned by lib/engine/conditionSchema.ts. */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => conditionSchemaImpl);
+let conditionSchemaImpl: z.ZodType<Condition>;
+export function registerConditionSchema(schema: z.ZodType<Condition>) {
+  conditionSchemaImpl = schema;
+}
+
+export const Rule = z.object({
+  /** Stable id, never reused: `<pack>/<direction or *>/<slug>` e.g. "2019-intl-1/1.7/duration-max-2y" */
+  id: z.string().regex(/^[a-z0-9.*/-]+$/),
+  kind: RuleKind,
+  severity: Severity,
+  section: Section,
+  title: Text,
+  /** Why the rule exists, in plain words. */
+  explain: Text,
+  /** Shown when a check fails; `{actual}`, `{expected}`, `{min}`, `{max}` are filled from the deciding values. */
+  message: Text.optional(),
+  /** The guideline sentence this rule comes from, quoted exactly (PDF line breaks removed). */
+  quote: z.string().min(4),
+  /** Application fields the rule concerns, so the overlay can point at them. */
+  fields: z.array(z.string()).default([]),
+  /** The rule applies only when this holds (otherwise "not applicable"). */
+  when: ConditionSchema.optional(),
+  /** For kind "check": the condition that must hold. */
+  check: ConditionSchema.optional(),
+  /** For kind "document": the attachment kind that satisfies it (lib/application/model.ts attachmentKinds). */
+  attachmentKind: z.string().optional(),
+});
+
+export const PlannedProjects = z.object({
+  min: z.number().int().nonnegative(),
+  max: z.number().int().nonnegative(),
+  /** "左右": about */
+  approx: z.boolean().default(false),
+  /** As printed, e.g. "20-25 个左右" */
+  text: z.string(),
+});
+
+export const Contact = z.object({
+  name: z.string(),
+  organization: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  fax: z.string().optional(),
+  website: z.string().optional(),
+});
+
+export const Area = z.object({ name: z.string(), subAreas: z.array(z.string()).default([]) });
+
+export const Direction = z.object({
+  /** As printed: "1.4" */
+  code: z.string().regex(/^\d+\.\d+$/),
+  title: Text,
+  agreements: z.array(z.string()).default([]),
+  areas: z.array(Area).default([]),
+  plannedProjects: PlannedProjects.optional(),
+  /** 共拟支持经费, 万元 */
+  totalBudget: z.object({ amount: z.number().nonnegative(), text: z.string() }).optional(),
+  /** Duration as printed, e.g. "原则上不超过3年" */
+  durationText: z.string().optional(),
+  contacts: z.array(Contact).default([]),
+  rules: z.array(Rule).default([]),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const RulePack = z.object({
+  schema: z.literal(PACK_SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.number().int().positive(),
+  title: Text,
+  source: z.object({
+    title: z.string(),
+    issuer: z.string(),
+    year: z.number().int(),
+    batch: z.string().optional(),
+  }),
+  published: isoDate,
+  expires: isoDate,
+  directions: z.array(Direction).min(1),
+  /** Rules shared by every direction of the pack. */
+  rules: z.array(Rule).default([]),
+});
+
+export type Text = z.infer<typeof Text>;
+export type RuleKind = z.infer<typeof RuleKind>;
+export type Severity = z.infer<typeof Severity>;
+export type Section = z.infer<typeof Section>;
+export type Rule = z.infer<typeof Rule>;
+export type Direction = z.infer<typeof Direction>;
+export type RulePack = z.infer<typeof RulePack>;
+export type Contact = z.infer<typeof Contact>;
