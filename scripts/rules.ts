@@ -1,15 +1,9 @@
-// npm run rules -- <command> [args]: the admin CLI. Each command lives in lib/admin/<command>.ts
-// and default-exports { summary, usage, run(args): Promise<number> } (the exit code).
+// npm run rules -- <command> [args]: the admin CLI. Each command is lib/admin/commands/<command>.ts.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AdminCommand } from '../lib/admin/command';
 
-export interface AdminCommand {
-  summary: string;
-  usage: string;
-  run(args: string[]): Promise<number>;
-}
-
-const dir = join(import.meta.dirname, '..', 'lib', 'admin');
+const dir = join(import.meta.dirname, '..', 'lib', 'admin', 'commands');
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => f.slice(0, -3))
