@@ -1,0 +1,65 @@
+import type { Application, Unit } from '../application/model';
+import type { Direction } from '../packs/schema';
+import { wholeMonthsBetween } from './dates';
+
+/** The direction's figures a rule can compare against (`direction.*` paths). Amounts in 万元. */
+export interface DirectionFacts {
+  code: string;
+  totalBudget?: number;
+  /** The exact number, or the top of a range ("2-3个" → 3). */
+  plannedProjects?: number;
+  /** totalBudget ÷ planned projects, taking the middle of a range ("2-3个" → 2.5). */
+  fundingPerProject?: number;
+}
+
+/**
+ * What rule paths read: the application plus derived facts. The application's own `direction`
+ * (a code string) is replaced by the direction's facts, which include the code.
+ */
+export type EvaluationContext = Omit<Application, 'direction' | 'project'> & {
+  project: Application['project'] & { durationMonths?: number };
+  units: Unit[];
+  direction: DirectionFacts;
+};
+
+/**
+ * Derived paths and the application paths they are computed from, so that a change to a source
+ * re-evaluates rules that read the derived fact. Direction facts come from the pack and never change.
+ */
+export const derivedFacts = {
+  'project.durationMonths': ['project.startDate', 'project.endDate'],
+  units: ['leadUnit', 'participants'],
+  'direction.code': [],
+  'direction.totalBudget': [],
+  'direction.plannedProjects': [],
+  'direction.fundingPerProject': [],
+} as const satisfies Record<string, readonly string[]>;
+
+
+export function buildContext(application: Application, direction: Direction): EvaluationContext {
+  const { direction: _code, project, ...rest } = application;
+  const durationMonths =
+    project.startDate && project.endDate ? wholeMonthsBetween(project.startDate, project.endDate) : undefined;
+  return {
+    ...rest,
+    project: durationMonths === undefined ? { ...project } : { ...project, durationMonths },
+    units: [application.leadUnit, ...application.participants].map(withAffiliation),
+    direction: directionFacts(direction),
+  };
+}
+
+/** A unit without a declared affiliation belongs to itself (lib/application/model.ts). */
+function withAffiliation(unit: Unit): Unit {
+  return unit.affiliation || !unit.name ? unit : { ...unit, affiliation: unit.name };
+}
+
+export function directionFacts(direction: Direction): DirectionFacts {
+  const facts: DirectionFacts = { code: direction.code };
+  const total = direction.totalBudget?.amount;
+  const planned = direction.plannedProjects;
+  if (total !== undefined) facts.totalBudget = total;
+  if (planned) facts.plannedProjects = planned.max;
+  const middle = planned ? (planned.min + planned.max) / 2 : 0;
+  if (total !== undefined && middle > 0) facts.fundingPerProject = total / middle;
+  return facts;
+}

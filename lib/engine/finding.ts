@@ -1,0 +1,24 @@
+import type { RuleKind, Section, Severity } from '../packs/schema';
+import type { LeafResult } from './result';
+
+/**
+ * pass / fail: decided from the fields; confirm: waits for a person's confirmation or a document;
+ * na: the rule's `when` does not hold; unknown: a field it needs is empty.
+ */
+export type FindingStatus = 'pass' | 'fail' | 'confirm' | 'na' | 'unknown';
+
+/** One rule's verdict on one application, with the values that decided it. */
+export interface Finding {
+  ruleId: string;
+  kind: RuleKind;
+  severity: Severity;
+  section: Section;
+  status: FindingStatus;
+  fields: string[];
+  /** The deciding leaf results (actual / expected values). */
+  detail: LeafResult[];
+  /** Empty paths that left the rule undecided. */
+  missing: string[];
+  /** What settled a confirm or document rule. */
+  evidence?: { source: 'checklist' | 'attachment'; by?: string; at?: string; note?: string };
+}

@@ -1,0 +1,26 @@
+import type { Rule } from '../packs/schema';
+import type { Finding } from './finding';
+import type { LeafResult } from './result';
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * The sentence the applicant reads: for a failed check, the rule's message with {actual}, {expected},
+ * {min}, {max} filled from the first deciding leaf ("执行期 36 个月，本方向要求不超过 24 个月");
+ * otherwise, or without a message, the rule's title.
+ */
+export function formatFinding(finding: Finding, rule: Rule, lang: Lang): string {
+  const template = rule.message?.[lang];
+  if (finding.status !== 'fail' || !template) return rule.title[lang];
+  const leaf: LeafResult | undefined = finding.detail[0];
+  const values: Record<string, unknown> = { actual: leaf?.actual, expected: leaf?.expected, min: leaf?.min, max: leaf?.max };
+  return template.replace(/\{(actual|expected|min|max)\}/g, (_, key: string) => formatValue(values[key], lang));
+}
+
+export function formatValue(value: unknown, lang: Lang): string {
+  if (value === undefined || value === null || value === '') return '?';
+  if (typeof value === 'number') return String(Math.round(value * 100) / 100);
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,77 @@
+import type { Application } from '../application/model';
+import type { Rule, RulePack } from '../packs/schema';
+import type { Checklist } from './checklist';
+import { buildContext, derivedFacts } from './context';
+import { conditionPaths } from './conditionPaths';
+import { evaluateRule, findDirection, rulesFor } from './evaluate';
+import type { Finding } from './finding';
+import { pathsOverlap } from './path';
+
+/**
+ * Keeps a direction's findings current while the applicant types: each rule is indexed by the
+ * application paths it reads, and `update` re-evaluates only the rules reading a changed path.
+ */
+export interface IncrementalEvaluator {
+  /**
+   * Findings for `application` after `changedPaths` changed (every rule when undefined or on the first call).
+   * Confirm and document rules are re-evaluated when `checklist` is a different object than last time.
+   */
+  update(application: Application, changedPaths?: readonly string[], checklist?: Checklist): Finding[];
+  /** Rule evaluations run so far, to show (and test) that unrelated changes cost nothing. */
+  readonly evaluations: number;
+}
+
+interface IndexedRule {
+  rule: Rule;
+  /** Application paths (derived facts resolved to their sources) the rule depends on. */
+  reads: string[];
+  readsChecklist: boolean;
+}
+
+export function createIncrementalEvaluator(pack: RulePack, directionCode: string): IncrementalEvaluator {
+  const direction = findDirection(pack, directionCode);
+  if (!direction) throw new Error(`规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`);
+  const rules = rulesFor(pack, direction).map(indexRule);
+  let findings: Finding[] | undefined;
+  let lastChecklist: Checklist | undefined;
+  let evaluations = 0;
+
+  return {
+    get evaluations() {
+      return evaluations;
+    },
+    update(application, changedPaths, checklist) {
+      const context = buildContext(application, direction);
+      const checklistChanged = checklist !== lastChecklist;
+      lastChecklist = checklist;
+      const previous = findings;
+      findings = rules.map((indexed, i) => {
+        const stale =
+          !previous ||
+          changedPaths === undefined ||
+          (checklistChanged && indexed.readsChecklist) ||
+          indexed.reads.some((read) => changedPaths.some((changed) => pathsOverlap(read, changed)));
+        if (!stale) return previous[i]!;
+        evaluations += 1;
+        return evaluateRule(indexed.rule, context, checklist);
+      });
+      return findings;
+    },
+  };
+}
+
+function indexRule(rule: Rule): IndexedRule {
+  const conditions = [rule.when, rule.check].filter((c) => c !== undefined);
+  // A path inside a list item depends on the whole list; the list path covers it by prefix.
+  const paths = conditions.flatMap((c) => conditionPaths(c)).map((read) => read.within[0] ?? read.path);
+  if (rule.kind === 'document') paths.push('attachments');
+  return { rule, reads: [...new Set(paths.flatMap(sourcesOf))], readsChecklist: rule.kind !== 'check' };
+}
+
+/** The application paths behind a context path: `units.1.type` → leadUnit, participants. */
+function sourcesOf(path: string): string[] {
+  for (const [derived, sources] of Object.entries(derivedFacts)) {
+    if (pathsOverlap(path, derived)) return path.startsWith('direction.') || path === 'direction' ? [] : [...sources];
+  }
+  return [path];
+}

@@ -1,0 +1,15 @@
+import { wholeMonthsBetween } from '../dates';
+import { describeBounds, type Operator, read, unknownResult, withinBounds } from './scope';
+
+/** `monthsBetween`: whole months from date `from` to date `to` (end day included) lie within [min, max]. */
+export const monthsBetween: Operator<'monthsBetween'> = (leaf, scope) => {
+  const from = read(scope, leaf.from);
+  const to = read(scope, leaf.to);
+  const bounds = { ...(leaf.min === undefined ? {} : { min: leaf.min }), ...(leaf.max === undefined ? {} : { max: leaf.max }) };
+  const missing = [from, to].filter((r) => r.empty).map((r) => r.path);
+  if (missing.length) return unknownResult('monthsBetween', from.path, missing, bounds);
+  const months = wholeMonthsBetween(String(from.value), String(to.value));
+  if (months === undefined) return unknownResult('monthsBetween', from.path, [], { ...bounds, actual: `${from.value} → ${to.value}` });
+  const pass = withinBounds(months, leaf.min, leaf.max);
+  return { op: 'monthsBetween', path: from.path, status: pass ? 'pass' : 'fail', actual: months, expected: describeBounds(leaf.min, leaf.max), ...bounds };
+};
