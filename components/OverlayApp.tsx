@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { t } from '@/lib/i18n/messages';
+import type { OverlayController } from '@/lib/overlay/controller';
+import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
+import { toMarkers, toPanelView } from '@/lib/overlay/view';
+import { FieldMarkers } from './FieldMarkers';
+import { LiveRegion } from './LiveRegion';
+import { Panel } from './Panel';
+
+/** Connects the controller to the panel, the field markers and the live region. */
+export function OverlayApp({ controller, win }: { controller: OverlayController; win: Window }) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const view = useMemo(() => toPanelView(state), [state]);
+  const markers = useMemo(() => toMarkers(state), [state]);
+  const [placed, setPlaced] = useState<PlacedMarker[]>([]);
+  const [live, setLive] = useState('');
+  const announced = useRef(new Set<string>());
+
+  useEffect(() => {
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setPlaced(placeMarkers(markers, controller.controlFor, win)));
+    };
+    place();
+    win.addEventListener('scroll', place, true);
+    win.addEventListener('resize', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      win.removeEventListener('scroll', place, true);
+      win.removeEventListener('resize', place);
+    };
+  }, [markers, controller, win]);
+
+  useEffect(() => {
+    const fresh = markers.filter((m) => m.severity === 'error' && !announced.current.has(m.ruleId));
+    announced.current = new Set(markers.filter((m) => m.severity === 'error').map((m) => m.ruleId));
+    if (fresh.length) setLive(t(state.lang, 'liveNewErrors', { titles: fresh.map((m) => m.text).join('；') }));
+  }, [markers, state.lang]);
+
+  const focusField = (path: string) => {
+    const control = controller.controlFor(path);
+    if (control) focusControl(control);
+  };
+
+  return (
+    <>
+      <FieldMarkers
+        markers={placed}
+        onActivate={(ruleId) => {
+          const m = markers.find((x) => x.ruleId === ruleId);
+          if (m) focusField(m.path);
+        }}
+      />
+      <Panel
+        view={view}
+        onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
+        onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
+        onFocusField={focusField}
+      />
+      <LiveRegion message={live} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { type Lang, t } from '@/lib/i18n/messages';
+import type { FindingView, PanelView } from '@/lib/overlay/view';
+
+export interface PanelProps {
+  view: PanelView;
+  onToggleLang(): void;
+  onToggleCollapsed(): void;
+  onFocusField(path: string): void;
+}
+
+const statusLabel = (lang: Lang, status: FindingView['status']) =>
+  t(lang, ({ fail: 'statusFail', pass: 'statusPass', confirm: 'statusConfirm', unknown: 'statusUnknown', na: 'statusNa' } as const)[status]);
+
+const severityLabel = (lang: Lang, severity: FindingView['severity']) =>
+  t(lang, ({ error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const)[severity]);
+
+/** The docked checklist beside the portal form. Pack strings are rendered as text only. */
+export function Panel({ view, onToggleLang, onToggleCollapsed, onFocusField }: PanelProps) {
+  const { lang } = view;
+  if (view.collapsed) {
+    return (
+      <button type="button" className="gc-launcher" onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
+        GuideCheck {view.counts.error > 0 && <span className="gc-badge gc-error">{view.counts.error}</span>}
+      </button>
+    );
+  }
+  return (
+    <aside className="gc-panel" aria-label={t(lang, 'appName')} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header className="gc-header">
+        <strong>{t(lang, 'appName')}</strong>
+        <span className="gc-header-actions">
+          <button type="button" onClick={onToggleLang}>{t(lang, 'switchLang')}</button>
+          <button type="button" onClick={onToggleCollapsed} aria-label={t(lang, 'collapse')}>—</button>
+        </span>
+      </header>
+      {view.phase === 'loading' && <p className="gc-muted">{t(lang, 'loading')}</p>}
+      {view.phase === 'error' && <p className="gc-alert" role="alert">{t(lang, 'rulesUnavailable', { error: view.error ?? '' })}</p>}
+      {view.heading ? (
+        <section className="gc-direction">
+          <h2>
+            <span className="gc-code">{view.heading.code}</span> {view.heading.title}
+          </h2>
+          <dl className="gc-facts">
+            {view.facts.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+          {view.contacts.length > 0 && (
+            <details className="gc-contacts">
+              <summary>{t(lang, 'contacts')}</summary>
+              <ul>
+                {view.contacts.map((c) => (
+                  <li key={c.name}>
+                    {c.name}
+                    {c.details && <span className="gc-muted"> · {c.details}</span>}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      ) : (
+        view.hint && <p className="gc-hint">{view.hint}</p>
+      )}
+      {view.missing.length > 0 && (
+        <p className="gc-alert">{t(lang, 'missingFields', { fields: view.missing.join('、') })}</p>
+      )}
+      {view.heading && (
+        <p className="gc-summary" data-testid="gc-counts">
+          {t(lang, 'countsSummary', view.counts)}
+        </p>
+      )}
+      {view.sections.map((section) => (
+        <section key={section.section} className="gc-section">
+          <h3>{section.label}</h3>
+          <ul>
+            {section.items.map((item) => (
+              <li key={item.ruleId} className={`gc-finding gc-${item.status} gc-sev-${item.severity}`} data-rule={item.ruleId}>
+                <button type="button" className="gc-finding-title" disabled={!item.fields[0]} onClick={() => item.fields[0] && onFocusField(item.fields[0])}>
+                  <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
+                    {item.status === 'fail' ? severityLabel(lang, item.severity) : statusLabel(lang, item.status)}
+                  </span>
+                  {item.title}
+                </button>
+                {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
+                <details className="gc-quote">
+                  <summary>{t(lang, 'quote')}</summary>
+                  <blockquote>{item.quote}</blockquote>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

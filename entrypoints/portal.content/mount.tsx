@@ -1,0 +1,67 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { OverlayApp } from '@/components/OverlayApp';
+import { AUTOSAVE_PORT, type AutosaveReply, TAB_STATUS_REQUEST, type TabStatus } from '@/lib/messages/protocol';
+import { type DraftChannel, createOverlayController } from '@/lib/overlay/controller';
+import { countFindings } from '@/lib/overlay/view';
+import { isApplicationForm } from '@/lib/portal/detect';
+import type { PortalProfile } from '@/lib/portal/profileSchema';
+import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
+const profile = profileJson as unknown as PortalProfile;
+
+/** A port to the background that reconnects after a service-worker restart. */
+function autosaveChannel(): DraftChannel {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const handlers: ((m: AutosaveReply) => void)[] = [];
+  const connect = () => {
+    const p = browser.runtime.connect({ name: AUTOSAVE_PORT });
+    p.onMessage.addListener((m) => handlers.forEach((h) => h(m as AutosaveReply)));
+    p.onDisconnect.addListener(() => (port = undefined));
+    return p;
+  };
+  return {
+    post: (message) => (port ??= connect()).postMessage(message),
+    onMessage: (fn) => void handlers.push(fn),
+  };
+}
+
+export async function startGuideCheck(ctx: ContentScriptContext) {
+  if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
+  const controller = createOverlayController({
+    doc: document,
+    profile,
+    send: (request) => browser.runtime.sendMessage(request),
+    channel: autosaveChannel(),
+  });
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: 'guidecheck-overlay',
+    position: 'overlay',
+    anchor: 'body',
+    zIndex: 2147483000,
+    onMount(container) {
+      const el = document.createElement('div');
+      container.append(el);
+      const root = createRoot(el);
+      root.render(<OverlayApp controller={controller} win={window} />);
+      return root;
+    },
+    onRemove: (root) => root?.unmount(),
+  });
+  ui.mount();
+  void controller.start();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
+    const s = controller.getState();
+    const d = s.direction;
+    const status: TabStatus = {
+      recognised: true,
+      direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
+      counts: countFindings(s.findings),
+      missingFields: s.missing,
+    };
+    return Promise.resolve(status);
+  });
+  ctx.onInvalidated(() => controller.stop());
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Checklist } from '../drafts/model';
+
+/**
+ * Messages between the content script, the popup/options pages and the background.
+ * The background validates every request with `Request` and refuses anything else.
+ * Content scripts import only the types (no zod in their bundle).
+ */
+
+export const Request = z.discriminatedUnion('type', [
+  /** The rule packs in use (bundled or verified updates), already validated. */
+  z.object({ type: z.literal('getPacks') }),
+  /** Save a draft's values or checklist (extension pages; the content script autosaves through a port). */
+  z.object({
+    type: z.literal('saveDraft'),
+    key: z.string().min(1).max(500),
+    host: z.string().min(1).max(255),
+    applicationId: z.string().min(1).max(200),
+    title: z.string().max(500).optional(),
+    guideline: z.string().max(100).optional(),
+    direction: z.string().max(20).optional(),
+    fields: z.record(z.string().max(300), z.string().max(100_000)).optional(),
+    checklist: Checklist.optional(),
+    baseRevision: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
+]);
+
+export type Request = z.infer<typeof Request>;
+
+/** Port "autosave": the content script posts every change at once; the background batches them into Dexie. */
+export const AUTOSAVE_PORT = 'guidecheck:autosave';
+export const AutosaveMessage = z.object({
+  type: z.literal('draftChanges'),
+  key: z.string().min(1).max(500),
+  host: z.string().min(1).max(255),
+  applicationId: z.string().min(1).max(200),
+  title: z.string().max(500).optional(),
+  guideline: z.string().max(100).optional(),
+  direction: z.string().max(20).optional(),
+  fields: z.record(z.string().max(300), z.string().max(100_000)),
+});
+export type AutosaveMessage = z.infer<typeof AutosaveMessage>;
+export type AutosaveReply = { type: 'saved'; key: string; revision: number; at: string } | { type: 'saveFailed'; key: string; error: string };
+
+/** What the content script tells the popup about its tab (tabs.sendMessage, answered by the content script). */
+export interface TabStatus {
+  recognised: boolean;
+  direction?: { packId: string; code: string; title: string };
+  counts: { error: number; warning: number; info: number; confirm: number };
+  missingFields: string[];
+}
+
+export const TAB_STATUS_REQUEST = 'guidecheck:tabStatus';
+
+export type Response<T> = { ok: true; value: T } | { ok: false; error: string };

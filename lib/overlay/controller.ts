@@ -1,0 +1,185 @@
+import type { Application } from '../application/model';
+import type { Finding } from '../engine/finding';
+import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
+import type { Lang } from '../i18n/messages';
+import type { Checklist } from '../drafts/model';
+import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
+import type { RulePack } from '../packs/schema';
+import { applicationIdOf } from '../portal/detect';
+import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
+import type { PortalProfile } from '../portal/profileSchema';
+import { readApplication, readRawValues } from '../portal/read';
+import { type DirectionMatch, matchDirection } from './direction';
+
+/**
+ * The overlay's state machine: reads the page, evaluates the chosen direction's rules as the user types,
+ * and autosaves the form through the background. Takes the document and a `send` function so it runs
+ * (and is tested) without a browser.
+ */
+
+export interface OverlayState {
+  phase: 'loading' | 'ready' | 'error';
+  error?: string;
+  lang: Lang;
+  collapsed: boolean;
+  direction?: DirectionMatch;
+  /** The page's direction text when no pack knows it */
+  directionText?: string;
+  findings: Finding[];
+  /** Profile paths the page does not show */
+  missing: string[];
+  application?: Application;
+  lastSaved?: { revision: number; at: string };
+  saveError?: string;
+}
+
+export type Send = (request: Request) => Promise<unknown>;
+
+/** The autosave channel (a runtime Port in the extension): every change is posted at once, the background batches the writes. */
+export interface DraftChannel {
+  post(message: AutosaveMessage): void;
+  onMessage(fn: (message: AutosaveReply) => void): void;
+}
+
+export interface ControllerOptions {
+  doc: Document;
+  profile: PortalProfile;
+  send: Send;
+  channel: DraftChannel;
+}
+
+const EMPTY_CHECKLIST: Checklist = { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
+
+export function createOverlayController({ doc, profile, send, channel }: ControllerOptions) {
+  let state: OverlayState = { phase: 'loading', lang: 'zh', collapsed: false, findings: [], missing: [] };
+  const listeners = new Set<() => void>();
+  let packs: RulePack[] = [];
+  let map: PageMap = locateFields(doc, profile);
+  let evaluator: IncrementalEvaluator | undefined;
+  let evaluatorKey = '';
+  let lastPosted: Record<string, string> = {};
+  const host = doc.location?.host ?? '';
+  const applicationId = applicationIdOf(doc, profile);
+  const draftKey = `${host}|${applicationId}`;
+  const cleanups: (() => void)[] = [];
+
+  function setState(patch: Partial<OverlayState>) {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  }
+
+  /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
+  function refresh(changed?: string[]) {
+    const reading = readApplication(map, profile.vocabularies);
+    const direction = matchDirection(packs, reading.directionText, reading.directionGroup);
+    const key = direction ? `${direction.pack.id}@${direction.pack.version}/${direction.direction.code}` : '';
+    if (key !== evaluatorKey) {
+      evaluatorKey = key;
+      evaluator = direction ? createIncrementalEvaluator(direction.pack, direction.direction.code) : undefined;
+      changed = undefined;
+    }
+    const findings = evaluator ? evaluator.update(reading.application, changed, EMPTY_CHECKLIST) : [];
+    setState({
+      direction,
+      directionText: reading.directionText,
+      application: reading.application,
+      findings,
+      missing: map.missing,
+    });
+  }
+
+  function onInput(event: Event) {
+    const target = event.target as Element | null;
+    if (!target || !('value' in target)) return;
+    const path = map.pathOf.get(target);
+    if (!path) map = locateFields(doc, profile); // a row added since we looked, or a field we did not know
+    refresh(path ? [path.replace(/\.\d+\..*$/, '')] : undefined);
+    postChanges();
+  }
+
+  function allControls(): Control[] {
+    return documentsOf(doc).flatMap((d) => controlsIn(d));
+  }
+
+  /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
+  function postChanges() {
+    const now = readRawValues(map, allControls());
+    const changed: Record<string, string> = {};
+    for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
+    if (Object.keys(changed).length === 0) return;
+    lastPosted = now;
+    channel.post({
+      type: 'draftChanges',
+      key: draftKey,
+      host,
+      applicationId,
+      title: state.application?.project.nameZh,
+      guideline: state.direction?.pack.id,
+      direction: state.direction?.direction.code,
+      fields: changed,
+    });
+  }
+
+  const attached = new WeakSet<Document>();
+  /** Listens to the page and its same-origin iframes, including frames that load after we start. */
+  function attachDocuments() {
+    for (const d of documentsOf(doc)) {
+      if (attached.has(d)) continue;
+      attached.add(d);
+      listen(d, 'input', onInput);
+      listen(d, 'change', onInput);
+      for (const frame of Array.from(d.querySelectorAll('iframe'))) {
+        listen(frame, 'load', () => {
+          map = locateFields(doc, profile);
+          attachDocuments();
+          if (state.phase === 'ready') refresh();
+        });
+      }
+    }
+  }
+
+  function listen(target: EventTarget, type: string, fn: EventListener, capture = true) {
+    target.addEventListener(type, fn, capture);
+    cleanups.push(() => target.removeEventListener(type, fn, capture));
+  }
+
+  return {
+    getState: () => state,
+    subscribe(fn: () => void) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    draftKey,
+    async start() {
+      channel.onMessage((reply) => {
+        if (reply.type === 'saved') setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
+        else setState({ saveError: reply.error });
+      });
+      attachDocuments();
+      try {
+        const response = (await send({ type: 'getPacks' })) as { ok: boolean; value?: RulePack[]; error?: string };
+        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'no packs');
+        packs = response.value;
+        setState({ phase: 'ready' });
+        refresh();
+      } catch (error) {
+        setState({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    stop() {
+      for (const c of cleanups.splice(0)) c();
+    },
+    setLang: (lang: Lang) => setState({ lang }),
+    setCollapsed: (collapsed: boolean) => setState({ collapsed }),
+    /** The first located control of a model path, for markers and click-to-field. */
+    controlFor(path: string): Control | undefined {
+      const field = map.fields.find((f) => f.spec.path === path);
+      if (field) return field.controls[0];
+      const [list, index, column] = path.split('.');
+      const row = map.lists.find((l) => l.spec.path === list)?.rows[Number(index)];
+      return row?.get(column ?? '')?.[0];
+    },
+  };
+}
+
+export type OverlayController = ReturnType<typeof createOverlayController>;

@@ -1,0 +1,127 @@
+import type { Finding, FindingStatus } from '../engine/finding';
+import { type Lang, type MessageId, t } from '../i18n/messages';
+import type { Rule, Section, Severity } from '../packs/schema';
+import type { OverlayState } from './controller';
+import { formatFinding } from '../engine/format';
+
+/** What the panel shows, computed from the controller's state; components only render it. */
+export interface FindingView {
+  ruleId: string;
+  severity: Severity;
+  status: FindingStatus;
+  kind: Rule['kind'];
+  title: string;
+  message: string;
+  quote: string;
+  fields: string[];
+}
+
+export interface SectionView {
+  section: Section;
+  label: string;
+  items: FindingView[];
+}
+
+export interface PanelView {
+  lang: Lang;
+  collapsed: boolean;
+  phase: OverlayState['phase'];
+  error?: string;
+  heading?: { code: string; title: string };
+  facts: { label: string; value: string }[];
+  contacts: { name: string; details: string }[];
+  hint?: string;
+  counts: { error: number; warning: number; info: number; confirm: number };
+  sections: SectionView[];
+  missing: string[];
+}
+
+const sectionOrder: Section[] = ['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation'];
+const statusOrder: FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
+const severityOrder: Severity[] = ['error', 'warning', 'info'];
+
+export function rulesById(state: OverlayState): Map<string, Rule> {
+  const m = state.direction;
+  return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
+}
+
+export function countFindings(findings: Finding[]): PanelView['counts'] {
+  const counts = { error: 0, warning: 0, info: 0, confirm: 0 };
+  for (const f of findings) {
+    if (f.status === 'fail') counts[f.severity]++;
+    else if (f.status === 'confirm') counts.confirm++;
+  }
+  return counts;
+}
+
+export function toPanelView(state: OverlayState): PanelView {
+  const { lang } = state;
+  const rules = rulesById(state);
+  const d = state.direction?.direction;
+  const facts: PanelView['facts'] = [];
+  if (d?.plannedProjects) facts.push({ label: t(lang, 'plannedProjects'), value: d.plannedProjects.text });
+  if (d?.totalBudget) {
+    facts.push({ label: t(lang, 'totalBudget'), value: t(lang, 'wan', { n: d.totalBudget.amount }) });
+    const p = d.plannedProjects;
+    if (p && p.max > 0) {
+      const mid = (p.min + p.max) / 2;
+      facts.push({ label: t(lang, 'perProject'), value: `≈ ${t(lang, 'wan', { n: Math.round(d.totalBudget.amount / mid) })}` });
+    }
+  }
+  const sections = sectionOrder
+    .map((section) => ({
+      section,
+      label: t(lang, `section_${section}` as MessageId),
+      items: state.findings
+        .filter((f) => f.section === section && f.status !== 'na')
+        .sort((a, b) => statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) || severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
+        .map((f): FindingView => {
+          const rule = rules.get(f.ruleId);
+          return {
+            ruleId: f.ruleId,
+            severity: f.severity,
+            status: f.status,
+            kind: f.kind,
+            title: rule?.title[lang] ?? f.ruleId,
+            message: rule ? formatFinding(f, rule, lang) : '',
+            quote: rule?.quote ?? '',
+            fields: f.fields,
+          };
+        }),
+    }))
+    .filter((s) => s.items.length > 0);
+  return {
+    lang,
+    collapsed: state.collapsed,
+    phase: state.phase,
+    error: state.error,
+    heading: d ? { code: d.code, title: d.title[lang] } : undefined,
+    facts,
+    contacts: (d?.contacts ?? []).map((c) => ({
+      name: c.name,
+      details: [c.organization, c.email, c.phone].filter(Boolean).join(' · '),
+    })),
+    hint: d ? undefined : state.directionText ? t(lang, 'unknownDirection', { text: state.directionText }) : t(lang, 'noDirection'),
+    counts: countFindings(state.findings),
+    sections,
+    missing: state.missing,
+  };
+}
+
+/** Failing findings that point at a field: one marker each, beside the field. */
+export interface MarkerView {
+  ruleId: string;
+  path: string;
+  severity: Severity;
+  text: string;
+}
+
+export function toMarkers(state: OverlayState): MarkerView[] {
+  const rules = rulesById(state);
+  return state.findings
+    .filter((f) => f.status === 'fail' && f.severity !== 'info' && f.fields.length > 0)
+    .map((f) => {
+      const rule = rules.get(f.ruleId);
+      return { ruleId: f.ruleId, path: f.fields[0]!, severity: f.severity, text: rule ? formatFinding(f, rule, state.lang) : f.ruleId };
+    });
+}

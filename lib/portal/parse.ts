@@ -1,0 +1,56 @@
+import { toHalfWidth } from './text';
+
+/**
+ * Values as applicants type them into the portal, parsed into the application model's units.
+ * Each parser returns undefined for text it cannot read, so the engine says "cannot tell".
+ */
+
+/** "2020-01-01", "2020/1/1", "2020.1.1", "2020年1月1日", "20200101", "2020-01" → "2020-01-01" */
+export function parseDate(raw: string): string | undefined {
+  const s = toHalfWidth(raw).trim();
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [year, month, day = '1'] = [Number(m[1]), Number(m[2]), m[3]];
+  const d = Number(day);
+  if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * An amount in 万元. `unit` is the field's unit from its label ("（元）" or "（万元）");
+ * a unit typed into the value wins ("150万元", "1,500,000元").
+ */
+export function parseAmount(raw: string, unit: 'yuan' | 'wan' = 'wan'): number | undefined {
+  let s = toHalfWidth(raw).replace(/[,，\s]/g, '').trim();
+  if (s === '') return undefined;
+  let factor = unit === 'yuan' ? 1 / 10000 : 1;
+  if (/亿元?$/.test(s)) (factor = 10000), (s = s.replace(/亿元?$/, ''));
+  else if (/万元?$/.test(s)) (factor = 1), (s = s.replace(/万元?$/, ''));
+  else if (/元$/.test(s)) (factor = 1 / 10000), (s = s.replace(/元$/, ''));
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  return Math.round(Number(s) * factor * 1e6) / 1e6;
+}
+
+/** The unit a label announces: "国拨经费（元）" → yuan; otherwise 万元. */
+export function unitOfLabel(label: string): 'yuan' | 'wan' {
+  return /[(（]\s*元\s*[)）]/.test(label) ? 'yuan' : 'wan';
+}
+
+const unitTypeWords: [RegExp, 'enterprise' | 'university' | 'institute' | 'other'][] = [
+  [/企业|公司|集团/, 'enterprise'],
+  [/高等|院校|大学|学院/, 'university'],
+  [/科研|研究所|研究院|院所|事业单位/, 'institute'],
+  [/其他|其它/, 'other'],
+];
+
+/** "企业" / "高等院校" / "科研院所" → the model's unit type. */
+export function parseUnitType(raw: string): 'enterprise' | 'university' | 'institute' | 'other' | undefined {
+  return unitTypeWords.find(([re]) => re.test(raw))?.[1];
+}
+
+/** "1.4 中国和瑞典政府间科技合作项目" → { code: "1.4", title: "中国和瑞典政府间科技合作项目" } */
+export function parseDirectionText(raw: string): { code: string; title: string } | undefined {
+  const m = /^\s*(\d+\.\d+)\s*(.*)$/.exec(toHalfWidth(raw));
+  return m ? { code: m[1]!, title: m[2]!.trim() } : undefined;
+}

@@ -1,0 +1,133 @@
+import type { Application } from '../application/model';
+import { type Control, type PageMap, isChoice } from './locate';
+import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
+import type { FieldType } from './profileSchema';
+import { normalizeLabel } from './text';
+
+/**
+ * Reading the page into the application model. Writing into the page is lib/portal/fill.ts;
+ * the two never share state.
+ */
+
+/** The text a control shows: a select's option text, a choice group's checked labels, else its value. */
+export function displayValue(controls: Control[]): string {
+  if (controls.length && controls.every(isChoice)) {
+    return controls
+      .filter((c) => (c as HTMLInputElement).checked)
+      .map(choiceLabel)
+      .join('、');
+  }
+  const c = controls[0];
+  if (!c) return '';
+  if (c.tagName === 'SELECT') {
+    const option = (c as HTMLSelectElement).selectedOptions[0];
+    return option && option.value !== '' ? (option.textContent ?? '').trim() : '';
+  }
+  return c.value.trim();
+}
+
+/** The words beside a radio or checkbox. */
+export function choiceLabel(input: HTMLInputElement): string {
+  const byFor = input.id ? input.ownerDocument.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+  const text = byFor?.textContent ?? input.closest('label')?.textContent ?? input.nextSibling?.textContent ?? input.value;
+  return (text ?? '').trim();
+}
+
+/** The optgroup label of a select's chosen option: which guideline a direction belongs to. */
+export function selectedGroupLabel(controls: Control[]): string | undefined {
+  const c = controls[0];
+  if (c?.tagName !== 'SELECT') return undefined;
+  const group = (c as HTMLSelectElement).selectedOptions[0]?.parentElement;
+  return group?.tagName === 'OPTGROUP' ? (group as HTMLOptGroupElement).label : undefined;
+}
+
+function lookup(vocabulary: Record<string, string> = {}, text: string): string | undefined {
+  const t = normalizeLabel(text);
+  return Object.entries(vocabulary).find(([word]) => t.includes(normalizeLabel(word)))?.[1];
+}
+
+type Vocabularies = { memberships?: Record<string, string>; attachmentKinds?: Record<string, string> };
+
+/** Converts a displayed value into the model's type; undefined when empty or unreadable. */
+export function convert(text: string, type: FieldType, labelHint: string, vocab: Vocabularies): unknown {
+  if (text === '' || text === '无') return undefined;
+  switch (type) {
+    case 'date':
+      return parseDate(text);
+    case 'amount':
+      return parseAmount(text, unitOfLabel(labelHint));
+    case 'number':
+      return parseAmount(text, 'wan');
+    case 'unitType':
+      return parseUnitType(text);
+    case 'memberships':
+      return text.split('、').map((t) => lookup(vocab.memberships, t)).filter((m): m is string => !!m);
+    case 'attachmentKind':
+      return lookup(vocab.attachmentKinds, text) ?? 'other';
+    default:
+      return text;
+  }
+}
+
+/** Sets `value` at a dot path ("foreignPartners.0.name"), creating objects and arrays on the way. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let obj: Record<string, unknown> = target;
+  keys.slice(0, -1).forEach((key, i) => {
+    const nextIsIndex = /^\d+$/.test(keys[i + 1]!);
+    obj[key] ??= nextIsIndex ? [] : {};
+    obj = obj[key] as Record<string, unknown>;
+  });
+  obj[keys.at(-1)!] = value;
+}
+
+export interface PageReading {
+  application: Application;
+  /** The direction as the page shows it (option text) and the guideline group it is listed under */
+  directionText?: string;
+  directionGroup?: string;
+}
+
+/** Reads every located field and list row into a fresh application. */
+export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
+  const app: Record<string, unknown> = { schema: 1, project: {}, leadUnit: {}, participants: [], pi: {}, foreignPartners: [], budget: {}, attachments: [] };
+  const reading: PageReading = { application: app as Application };
+  for (const { spec, controls } of map.fields) {
+    const text = displayValue(controls);
+    if (spec.path === 'direction') {
+      reading.directionText = text || undefined;
+      reading.directionGroup = selectedGroupLabel(controls);
+      continue;
+    }
+    const value = convert(text, spec.type ?? 'text', spec.labels?.[0] ?? '', vocab);
+    if (value !== undefined) setPath(app, spec.path, value);
+  }
+  for (const list of map.lists) {
+    const items = list.rows.map((cells) => {
+      const item: Record<string, unknown> = {};
+      for (const col of list.spec.columns) {
+        const controls = cells.get(col.path);
+        if (!controls) continue;
+        const value = convert(displayValue(controls), col.type ?? 'text', col.labels?.[0] ?? '', vocab);
+        if (value !== undefined) item[col.path] = value;
+      }
+      return item;
+    });
+    setPath(app, list.spec.path, items.filter((item) => Object.keys(item).length > 0));
+  }
+  return reading;
+}
+
+/** Raw values of every control on the page, for the draft: keyed by model path where known, else name/id. */
+export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of controls) {
+    const key = map.pathOf.get(c) ?? (c.name || c.id);
+    if (!key) continue;
+    if (isChoice(c)) {
+      if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);
+      else out[key] ??= '';
+    } else out[key] = c.value;
+  }
+  return out;
+}
