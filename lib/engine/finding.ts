@@ -17,7 +17,7 @@ export interface Finding {
   fields: string[];
   /** The deciding leaf results (actual / expected values). */
   detail: LeafResult[];
-  /** Empty paths that left the rule undecided. */
+  /** Empty paths among the deciding leaves: what to fill in to decide (or satisfy) the rule. */
   missing: string[];
   /** What settled a confirm or document rule. */
   evidence?: { source: 'checklist' | 'attachment'; by?: string; at?: string; note?: string };

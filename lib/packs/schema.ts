@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Condition } from '../engine/condition';
+import { ConditionSchema } from './conditionSchema';
 
 /**
  * The rule-pack format an institutional admin reads and edits (see rules/*.json).
@@ -16,12 +16,8 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 /** Form sections, used to group findings the way the applicant meets them. */
 export const Section = z.enum(['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation']);
 
-/** Condition: all / any / not over the operator registry (lib/engine/condition.ts). Owned by lib/engine/conditionSchema.ts. */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => conditionSchemaImpl);
-let conditionSchemaImpl: z.ZodType<Condition>;
-export function registerConditionSchema(schema: z.ZodType<Condition>) {
-  conditionSchemaImpl = schema;
-}
+/** Condition: all / any / not over the operator registry (lib/engine/condition.ts). */
+export { ConditionSchema };
 
 export const Rule = z.object({
   /** Stable id, never reused: `<pack>/<direction or *>/<slug>` e.g. "2019-intl-1/1.7/duration-max-2y" */

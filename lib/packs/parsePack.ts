@@ -1,0 +1,16 @@
+import { packConventionErrors } from './conventions';
+import { formatIssues } from './issues';
+import { RulePack } from './schema';
+
+export type ParsePackResult = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+
+/**
+ * Validates a rule pack (schema, then conventions) and returns it only when all is well: a pack
+ * with any error loads nothing. Each error reads `directions[3].rules[2].when.all[0].op: unknown operator "regexp"（…）`.
+ */
+export function parsePack(json: unknown): ParsePackResult {
+  const parsed = RulePack.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
+  const errors = packConventionErrors(parsed.data);
+  return errors.length ? { ok: false, errors } : { ok: true, pack: parsed.data };
+}
