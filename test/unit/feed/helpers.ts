@@ -1,0 +1,51 @@
+// Shared set-up for the feed tests: deterministic keys, the fixture packs, and a pack validator.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webcryptoEd25519 } from '@/lib/feed/crypto';
+import { utf8 } from '@/lib/feed/encoding';
+import { serializeEnvelope, signPack } from '@/lib/feed/envelope';
+import { keyFileFromSeed, type SigningKey, type TrustedKey } from '@/lib/feed/keyFile';
+import type { ValidatePack } from '@/lib/feed/accept';
+import { RulePack } from '@/lib/packs/schema';
+
+export const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'feed');
+
+export function fixtureText(name: string): string {
+  return readFileSync(join(fixtures, name), 'utf8');
+}
+
+export interface TestKey {
+  signing: SigningKey;
+  trusted: TrustedKey;
+}
+
+/** A key from a one-byte pattern, so tests are repeatable. */
+export async function testKey(fill: number): Promise<TestKey> {
+  const seed = new Uint8Array(32).fill(fill);
+  const file = await keyFileFromSeed(webcryptoEd25519, seed);
+  return { signing: { kid: file.kid, seed }, trusted: { kid: file.kid, publicKey: file.publicKey } };
+}
+
+export const validatePack: ValidatePack<RulePack> = (json) => {
+  const parsed = RulePack.safeParse(json);
+  return parsed.success ? { ok: true, pack: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+};
+
+/** Signs pack text as-is (header taken from the pack unless overridden) and returns the envelope file text. */
+export async function sealText(packText: string, keys: TestKey[], header?: Partial<{ packId: string; packVersion: number; expires: string }>): Promise<string> {
+  const pack = JSON.parse(packText) as { id: string; version: number; expires: string };
+  const envelope = await signPack(
+    webcryptoEd25519,
+    { packId: pack.id, packVersion: pack.version, expires: pack.expires, ...header },
+    utf8(packText),
+    keys.map((k) => k.signing),
+  );
+  return serializeEnvelope(envelope);
+}
+
+/** The fixture pack with some fields replaced, as pack text. */
+export function packVariant(edit: (pack: Record<string, unknown>) => void, name = 'pack-v1.json'): string {
+  const pack = JSON.parse(fixtureText(name)) as Record<string, unknown>;
+  edit(pack);
+  return JSON.stringify(pack, null, 2);
+}
