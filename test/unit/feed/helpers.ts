@@ -5,8 +5,7 @@ import { webcryptoEd25519 } from '@/lib/feed/crypto';
 import { utf8 } from '@/lib/feed/encoding';
 import { serializeEnvelope, signPack } from '@/lib/feed/envelope';
 import { keyFileFromSeed, type SigningKey, type TrustedKey } from '@/lib/feed/keyFile';
-import type { ValidatePack } from '@/lib/feed/accept';
-import { RulePack } from '@/lib/packs/schema';
+import { parsePack } from '@/lib/packs/parsePack';
 
 export const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'feed');
 
@@ -26,10 +25,7 @@ export async function testKey(fill: number): Promise<TestKey> {
   return { signing: { kid: file.kid, seed }, trusted: { kid: file.kid, publicKey: file.publicKey } };
 }
 
-export const validatePack: ValidatePack<RulePack> = (json) => {
-  const parsed = RulePack.safeParse(json);
-  return parsed.success ? { ok: true, pack: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
-};
+export const validatePack = parsePack;
 
 /** Signs pack text as-is (header taken from the pack unless overridden) and returns the envelope file text. */
 export async function sealText(packText: string, keys: TestKey[], header?: Partial<{ packId: string; packVersion: number; expires: string }>): Promise<string> {
