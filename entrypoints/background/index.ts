@@ -1,13 +1,14 @@
 import { createAutosaveHub } from '@/lib/autosave/hub';
 import { getDraft, saveDraft } from '@/lib/drafts/store';
 import { openDraftDb } from '@/lib/drafts/db';
-import { AUTOSAVE_PORT, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
+import { AUTOSAVE_PORT } from '@/lib/messages/channels';
+import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
-import { loadBundledPacks } from '@/lib/packs/bundled';
+import { loadBuiltInPacks } from '@/lib/packs/builtIn';
 
 export default defineBackground(() => {
   const db = openDraftDb();
-  const packs = loadBundledPacks();
+  const packs = loadBuiltInPacks();
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
   const hub = createAutosaveHub({

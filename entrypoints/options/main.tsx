@@ -4,10 +4,10 @@ import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/pages.css';
 import { openDraftDb } from '@/lib/drafts/db';
 import { listDrafts } from '@/lib/drafts/store';
-import { loadBundledPacks } from '@/lib/packs/bundled';
+import { loadBuiltInPacks } from '@/lib/packs/builtIn';
 
 const db = openDraftDb();
-const packs = loadBundledPacks().map((p) => ({ id: p.id, version: p.version, title: p.title.zh, directions: p.directions.length, expires: p.expires }));
+const packs = loadBuiltInPacks().map((p) => ({ id: p.id, version: p.version, title: p.title.zh, directions: p.directions.length, expires: p.expires }));
 
 function Options() {
   const drafts = useLiveQuery(async () =>

@@ -1,6 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { OverlayApp } from '@/components/OverlayApp';
-import { AUTOSAVE_PORT, type AutosaveReply, TAB_STATUS_REQUEST, type TabStatus } from '@/lib/messages/protocol';
+import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
+import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
 import { type DraftChannel, createOverlayController } from '@/lib/overlay/controller';
 import { countFindings } from '@/lib/overlay/view';
 import { isApplicationForm } from '@/lib/portal/detect';

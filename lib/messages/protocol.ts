@@ -29,7 +29,6 @@ export const Request = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof Request>;
 
 /** Port "autosave": the content script posts every change at once; the background batches them into Dexie. */
-export const AUTOSAVE_PORT = 'guidecheck:autosave';
 export const AutosaveMessage = z.object({
   type: z.literal('draftChanges'),
   key: z.string().min(1).max(500),
@@ -50,7 +49,5 @@ export interface TabStatus {
   counts: { error: number; warning: number; info: number; confirm: number };
   missingFields: string[];
 }
-
-export const TAB_STATUS_REQUEST = 'guidecheck:tabStatus';
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,5 @@
-import { TAB_STATUS_REQUEST, type TabStatus } from './protocol';
+import { TAB_STATUS_REQUEST } from './channels';
+import type { TabStatus } from './protocol';
 
 /**
  * Asks the content script of a tab for its status. The tab is the active one, or `?tab=<id>` when

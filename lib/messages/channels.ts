@@ -1,0 +1,3 @@
+/** Port and message names shared by the content script and the extension pages (no zod here: the content script imports it). */
+export const AUTOSAVE_PORT = 'guidecheck:autosave';
+export const TAB_STATUS_REQUEST = 'guidecheck:tabStatus';
