@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { DraftDb } from './db';
+import { zodProblems, type Problem } from './problems';
+import { quotaGuard } from './store';
+
+/**
+ * Reusable data the applicant types again and again: the lead unit (单位名称, 统一社会信用代码, address, contacts)
+ * and team members. Filled into the form from the options page or overlay.
+ */
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, digits and capitals without I, O, S, V, Z. */
+export const CreditCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母 / a unified social credit code has 18 digits or capitals'));
+
+const Contact = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.string().max(100).optional(),
+  phone: z.string().max(50).optional(),
+  email: z.email().optional(),
+});
+
+const common = {
+  /** Chosen by the caller or generated on first save */
+  id: z.string().min(1).max(100),
+  updatedAt: z.string(),
+};
+
+export const LeadUnitProfile = z.object({
+  ...common,
+  kind: z.literal('leadUnit'),
+  /** 单位名称: the full name as on the unit's seal */
+  name: z.string().trim().min(1).max(200),
+  creditCode: CreditCode.optional(),
+  address: z.string().max(500).optional(),
+  contacts: z.array(Contact).max(20).default([]),
+});
+
+export const TeamMemberProfile = z.object({
+  ...common,
+  kind: z.literal('teamMember'),
+  name: z.string().trim().min(1).max(100),
+  idNumber: z.string().max(50).optional(),
+  title: z.string().max(100).optional(),
+  degree: z.string().max(100).optional(),
+  birthDate: z.iso.date().optional(),
+  unit: z.string().max(200).optional(),
+  role: z.string().max(100).optional(),
+  phone: z.string().max(50).optional(),
+  email: z.email().optional(),
+});
+
+export const Profile = z.discriminatedUnion('kind', [LeadUnitProfile, TeamMemberProfile]);
+export type LeadUnitProfile = z.infer<typeof LeadUnitProfile>;
+export type TeamMemberProfile = z.infer<typeof TeamMemberProfile>;
+export type Profile = z.infer<typeof Profile>;
+/** What a caller passes: updatedAt is stamped, and id generated unless the profile is being edited. */
+type Unstamped<T> = Omit<T, 'id' | 'updatedAt'> & { id?: string };
+export type ProfileInput = Unstamped<z.input<typeof LeadUnitProfile>> | Unstamped<z.input<typeof TeamMemberProfile>>;
+
+export type SaveProfileResult = { ok: true; profile: Profile } | { ok: false; error: 'invalid'; problems: Problem[] } | { ok: false; error: 'quota' };
+
+export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<SaveProfileResult> {
+  const parsed = Profile.safeParse({ ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() });
+  if (!parsed.success) return { ok: false, error: 'invalid', problems: zodProblems(parsed.error, 'profile') };
+  const profile = parsed.data;
+  return quotaGuard(async () => {
+    await db.profiles.put(profile);
+    return { ok: true as const, profile };
+  });
+}
+
+/** Profiles of one kind (or all), by name. */
+export async function listProfiles(db: DraftDb, kind?: Profile['kind']): Promise<Profile[]> {
+  const rows = kind ? await db.profiles.where('kind').equals(kind).toArray() : await db.profiles.toArray();
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+export async function deleteProfile(db: DraftDb, id: string): Promise<void> {
+  await db.profiles.delete(id);
+}

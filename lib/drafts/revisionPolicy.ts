@@ -1,0 +1,41 @@
+import { sameContent, type DraftContent } from './content';
+import { jsonEqual } from './equal';
+
+/** Autosave writes the draft row on every change; history keeps only the changes worth going back to. */
+export const REVISION_SPACING_MS = 30_000;
+/** Bounding: the last KEEP_LAST revisions, plus the latest revision of every earlier day. */
+export const KEEP_LAST = 50;
+
+/**
+ * Whether saving `next` at `now` adds a revision, given the latest one kept: always for the first, never for no change;
+ * otherwise when 30 s have passed, a field was added or removed, the guideline/direction changed or the checklist
+ * changed (a checklist change is a deliberate act by a team member, not a keystroke).
+ */
+export function isRevisionWorthy(last: (DraftContent & { at: string }) | undefined, next: DraftContent, now: Date): boolean {
+  if (!last) return true;
+  if (sameContent(last, next)) return false;
+  if (now.getTime() - Date.parse(last.at) >= REVISION_SPACING_MS) return true;
+  if (!sameKeys(last.fields, next.fields)) return true;
+  if (last.guideline !== next.guideline || last.direction !== next.direction) return true;
+  return !jsonEqual(last.checklist, next.checklist);
+}
+
+function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
+  const aKeys = Object.keys(a);
+  return aKeys.length === Object.keys(b).length && aKeys.every((k) => k in b);
+}
+
+/** Ids of revisions to delete; `revisions` are one draft's, oldest first. */
+export function revisionsToPrune(revisions: readonly { id: number; at: string }[], keepLast = KEEP_LAST): number[] {
+  const keep = new Set(revisions.slice(-keepLast).map((r) => r.id));
+  const latestOfDay = new Map<string, number>();
+  for (const r of revisions) latestOfDay.set(localDay(r.at), r.id);
+  for (const id of latestOfDay.values()) keep.add(id);
+  return revisions.filter((r) => !keep.has(r.id)).map((r) => r.id);
+}
+
+/** The user's calendar day (applicants think in Beijing days, not UTC ones). */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+}

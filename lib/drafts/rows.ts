@@ -1,0 +1,26 @@
+import type { DraftDb } from './db';
+import { emptyChecklist, type Draft } from './model';
+
+/** A draft as the API sees it: the drafts row joined with its checklist row (split since schema v2). */
+export async function readDraft(db: DraftDb, key: string): Promise<Draft | undefined> {
+  const [row, checklist] = await Promise.all([db.drafts.get(key), db.checklists.get(key)]);
+  if (!row) return undefined;
+  return { ...row, checklist: checklist ? withoutKey(checklist) : emptyChecklist() };
+}
+
+export async function writeDraft(db: DraftDb, draft: Draft): Promise<void> {
+  const { checklist, ...row } = draft;
+  await db.drafts.put(row);
+  await db.checklists.put({ ...checklist, key: draft.key });
+}
+
+export function withoutKey<T extends { key: string }>(row: T): Omit<T, 'key'> {
+  const { key: _key, ...rest } = row;
+  return rest;
+}
+
+/** The browser refuses to store more (disk full, or the origin's quota); Dexie keeps the DOMException's name. */
+export function isQuotaError(error: unknown): boolean {
+  const named = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
+  return named(error) || named((error as { inner?: unknown } | null)?.inner);
+}

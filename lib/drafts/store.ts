@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { contentOf, sameContent, type DraftContent } from './content';
+import type { DraftDb } from './db';
+import { Checklist, Draft, emptyChecklist } from './model';
+import { zodProblems, type Problem } from './problems';
+import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
+import { isQuotaError, readDraft, withoutKey, writeDraft } from './rows';
+
+/**
+ * A save carries only what changed: `fields` are merged into the stored ones (the content script posts the fields
+ * it saw change); `removeFields` drops keys. `checklist`, when given, replaces the whole checklist (the pages that
+ * edit it hold all of it). `baseRevision` makes the save a compare-and-set; without it the save merges
+ * unconditionally (autosave of a single tab).
+ */
+export const SaveDraftInput = z.object({
+  key: Draft.shape.key,
+  host: Draft.shape.host,
+  applicationId: Draft.shape.applicationId,
+  title: Draft.shape.title.optional(),
+  guideline: Draft.shape.guideline,
+  direction: Draft.shape.direction,
+  fields: Draft.shape.fields.optional(),
+  removeFields: z.array(z.string()).optional(),
+  checklist: Checklist.optional(),
+  baseRevision: z.number().int().nonnegative().optional(),
+});
+export type SaveDraftInput = z.input<typeof SaveDraftInput>;
+
+export type SaveDraftResult =
+  | { ok: true; draft: Draft }
+  | { ok: false; conflict: { current: Draft } }
+  | { ok: false; error: 'quota' }
+  | { ok: false; error: 'invalid'; problems: Problem[] };
+
+/**
+ * Saves in one read-write transaction: a stale `baseRevision` never overwrites a newer draft (the caller gets the
+ * current draft back instead). On QuotaExceededError nothing is written and the caller keeps its in-memory copy.
+ * A save to a soft-deleted draft restores it: somebody is working on that application again.
+ */
+export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveDraftResult> {
+  const parsed = SaveDraftInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid', problems: zodProblems(parsed.error, 'draft') };
+  const input = parsed.data;
+  return quotaGuard(() =>
+    db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<SaveDraftResult> => {
+      const current = await readDraft(db, input.key);
+      if (current && input.baseRevision !== undefined && input.baseRevision !== current.revision) return { ok: false, conflict: { current } };
+      const fields = { ...current?.fields, ...input.fields };
+      for (const k of input.removeFields ?? []) delete fields[k];
+      const content: DraftContent = {
+        title: input.title ?? current?.title ?? input.applicationId,
+        guideline: input.guideline ?? current?.guideline,
+        direction: input.direction ?? current?.direction,
+        fields,
+        checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
+      };
+      if (current && !current.deletedAt && sameContent(current, content)) return { ok: true, draft: current };
+      const draft = await commitDraft(db, current, { key: input.key, host: input.host, applicationId: input.applicationId, ...content });
+      await recordRevisionIfWorthy(db, draft);
+      return { ok: true, draft };
+    }),
+  );
+}
+
+/**
+ * Writes the next revision of a draft (call inside a rw transaction on drafts, checklists, revisions). Revision
+ * numbers only grow; the result is never soft-deleted; `updatedAt` may be given (an imported draft keeps its own time).
+ */
+export async function commitDraft(
+  db: DraftDb,
+  current: Draft | undefined,
+  next: Pick<Draft, 'key' | 'host' | 'applicationId'> & DraftContent,
+  updatedAt = db.now().toISOString(),
+): Promise<Draft> {
+  const draft: Draft = {
+    key: next.key,
+    host: next.host,
+    applicationId: next.applicationId,
+    ...contentOf(next),
+    revision: (current?.revision ?? 0) + 1,
+    createdAt: current?.createdAt ?? updatedAt,
+    updatedAt,
+  };
+  await writeDraft(db, draft);
+  return draft;
+}
+
+export async function quotaGuard<T>(write: () => Promise<T>): Promise<T | { ok: false; error: 'quota' }> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) return { ok: false, error: 'quota' };
+    throw error;
+  }
+}
+
+export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {
+  return db.transaction('r', [db.drafts, db.checklists], () => readDraft(db, key));
+}
+
+/**
+ * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction
+ * (case- and width-insensitive: ＡＢ１ finds ab1).
+ */
+export async function listDrafts(db: DraftDb, options: { search?: string; includeDeleted?: boolean } = {}): Promise<Draft[]> {
+  const needle = normalise(options.search ?? '');
+  return db.transaction('r', [db.drafts, db.checklists], async () => {
+    const rows = (await db.drafts.orderBy('updatedAt').reverse().toArray()).filter(
+      (row) =>
+        (options.includeDeleted || !row.deletedAt) &&
+        (!needle || [row.title, row.applicationId, row.key, row.guideline ?? '', row.direction ?? ''].some((s) => normalise(s).includes(needle))),
+    );
+    const checklists = await db.checklists.bulkGet(rows.map((row) => row.key));
+    return rows.map((row, i) => {
+      const checklist = checklists[i];
+      return { ...row, checklist: checklist ? withoutKey(checklist) : emptyChecklist() };
+    });
+  });
+}
+
+function normalise(s: string): string {
+  return s.normalize('NFKC').toLowerCase().trim();
+}
+
+export async function renameDraft(db: DraftDb, key: string, title: string): Promise<SaveDraftResult | { ok: false; error: 'notFound' }> {
+  const current = await getDraft(db, key);
+  if (!current) return { ok: false, error: 'notFound' };
+  return saveDraft(db, { key, host: current.host, applicationId: current.applicationId, title, baseRevision: current.revision });
+}
+
+/** Soft delete: the draft leaves the list but stays restorable with `undoDelete` until `purgeDeleted`. */
+export async function deleteDraft(db: DraftDb, key: string): Promise<boolean> {
+  return (await db.drafts.update(key, { deletedAt: db.now().toISOString() })) > 0;
+}
+
+export async function undoDelete(db: DraftDb, key: string): Promise<boolean> {
+  return (await db.drafts.update(key, { deletedAt: undefined })) > 0;
+}
+
+/** Removes for good the drafts deleted before `before`, with their checklists and revisions. Returns their keys. */
+export async function purgeDeleted(db: DraftDb, before: Date): Promise<string[]> {
+  return db.transaction('rw', [db.drafts, db.checklists, db.revisions], async () => {
+    const keys = (await db.drafts.where('deletedAt').below(before.toISOString()).primaryKeys()) as string[];
+    await db.drafts.bulkDelete(keys);
+    await db.checklists.bulkDelete(keys);
+    await db.revisions.where('key').anyOf(keys).delete();
+    return keys;
+  });
+}
+
+export type RestoreResult = { ok: true; draft: Draft } | { ok: false; error: 'notFound' | 'quota' };
+
+/**
+ * Brings back a revision's content as a new revision. History is never destroyed: if the current state is not yet a
+ * revision it is recorded first ('beforeRestore'), so the restore itself can be undone.
+ */
+export async function restoreRevision(db: DraftDb, key: string, revisionId: number): Promise<RestoreResult> {
+  return quotaGuard(() =>
+    db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<RestoreResult> => {
+      const [current, revision] = await Promise.all([readDraft(db, key), db.revisions.get(revisionId)]);
+      if (!current || !revision || revision.key !== key) return { ok: false, error: 'notFound' };
+      if ((await latestRevision(db, key))?.revision !== current.revision) await recordRevision(db, current, 'beforeRestore');
+      const draft = await commitDraft(db, current, { ...current, ...contentOf(revision) });
+      await recordRevision(db, draft, 'restore');
+      return { ok: true, draft };
+    }),
+  );
+}
