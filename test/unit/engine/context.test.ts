@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Application } from '@/lib/application/model';
+import { buildContext, directionFacts } from '@/lib/engine/context';
+import { wholeMonthsBetween } from '@/lib/engine/dates';
+import { Direction } from '@/lib/packs/schema';
+
+const direction = (extra: object) => Direction.parse({ code: '1.2', title: { zh: '方向', en: 'Direction' }, ...extra });
+
+describe('whole months between two dates (end day included)', () => {
+  it.each([
+    ['2020-01-01', '2021-12-31', 24],
+    ['2020-01-01', '2022-12-31', 36],
+    ['2020-01-15', '2021-01-14', 12],
+    ['2020-01-15', '2021-01-13', 11],
+    ['2020-03-01', '2020-03-31', 1],
+    ['2019-12-01', '2020-02-29', 3],
+    ['2020-01-31', '2020-02-29', 1], // month end to month end
+    ['2020-01-31', '2020-02-28', 0],
+    ['2020-01-01', '2023-01-01', 36],
+  ])('%s → %s is %i', (from, to, months) => {
+    expect(wholeMonthsBetween(from, to)).toBe(months);
+  });
+
+  it.each([['2020-13-01'], ['2021-02-29'], ['2020/01/01'], ['']])('rejects %s', (bad) => {
+    expect(wholeMonthsBetween(bad, '2021-01-01')).toBeUndefined();
+  });
+});
+
+describe('evaluation context', () => {
+  it('derives duration, units and the direction facts', () => {
+    const application = Application.parse({
+      direction: '1.2',
+      project: { startDate: '2020-01-01', endDate: '2021-12-31' },
+      leadUnit: { name: '甲大学', type: 'university' },
+      participants: [{ name: '乙公司', type: 'enterprise', affiliation: '丙集团' }],
+    });
+    const context = buildContext(application, direction({ totalBudget: { amount: 4000, text: '4000万元' }, plannedProjects: { min: 2, max: 3, text: '2-3个' } }));
+    expect(context.project.durationMonths).toBe(24);
+    expect(context.units).toEqual([
+      { name: '甲大学', type: 'university', affiliation: '甲大学' },
+      { name: '乙公司', type: 'enterprise', affiliation: '丙集团' },
+    ]);
+    expect(context.direction).toEqual({ code: '1.2', totalBudget: 4000, plannedProjects: 3, fundingPerProject: 1600 });
+    expect(application.leadUnit.affiliation).toBeUndefined();
+  });
+
+  it('leaves facts out when their sources are missing', () => {
+    const context = buildContext(Application.parse({ project: { startDate: '2020-01-01' } }), direction({}));
+    expect(context.project.durationMonths).toBeUndefined();
+    expect(context.direction).toEqual({ code: '1.2' });
+    expect(context.units).toEqual([{}]);
+  });
+
+  it.each([
+    [{ min: 3, max: 3, text: '3个' }, 15000, 3, 5000],
+    [{ min: 20, max: 20, approx: true, text: '20个项目左右' }, 6000, 20, 300],
+    [{ min: 5, max: 6, text: '5~6 个' }, 2000, 6, 2000 / 5.5],
+    [{ min: 0, max: 0, text: '0' }, 100, 0, undefined],
+  ])('planned %o of %i 万元', (planned, amount, plannedProjects, perProject) => {
+    const facts = directionFacts(direction({ plannedProjects: planned, totalBudget: { amount, text: '' } }));
+    expect(facts.plannedProjects).toBe(plannedProjects);
+    expect(facts.fundingPerProject).toBe(perProject);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Application } from '@/lib/application/model';
+import type { Checklist } from '@/lib/engine/checklist';
+import { evaluate } from '@/lib/engine/evaluate';
+import { createIncrementalEvaluator } from '@/lib/engine/incremental';
+import { miniPack } from './fixturePack';
+
+const pack = miniPack();
+const base = Application.parse({
+  project: { startDate: '2020-01-01', endDate: '2021-12-31' },
+  leadUnit: { name: '某大学', type: 'university' },
+  participants: [{ name: '某公司', type: 'enterprise', governmentFunding: 100, matchingFunds: 150 }],
+  pi: { name: '张三' },
+  budget: { central: 150 },
+});
+const statusOf = (findings: { ruleId: string; status: string }[], slug: string) => findings.find((f) => f.ruleId.endsWith(`/${slug}`))!.status;
+
+describe('incremental evaluator', () => {
+  it('evaluates every rule first, then only the rules reading a changed path', () => {
+    const evaluator = createIncrementalEvaluator(pack, '1.7');
+    evaluator.update(base);
+    expect(evaluator.evaluations).toBe(6);
+
+    const renamed = { ...base, pi: { ...base.pi, name: '李四' } };
+    evaluator.update(renamed, ['pi.name']);
+    expect(evaluator.evaluations).toBe(7); // only pi-named
+
+    evaluator.update(renamed, ['project.nameZh']);
+    expect(evaluator.evaluations).toBe(7); // nobody reads it
+  });
+
+  it.each([
+    [['project.endDate'], ['duration-max-2y']],
+    [['project'], ['duration-max-2y']],
+    [['participants'], ['enterprise-matching']],
+    [['participants.0.type'], ['enterprise-matching']],
+    [['leadUnit.type'], ['enterprise-matching']],
+    [['budget.central'], ['budget-near-funding']],
+    [['attachments'], ['ip-agreement']],
+  ])('a change to %j re-runs %j', (changed, expected) => {
+    const evaluator = createIncrementalEvaluator(pack, '1.7');
+    const checklist: Checklist = { confirmations: {}, documents: {} };
+    const before = evaluator.update(base, undefined, checklist);
+    const after = evaluator.update(base, changed, checklist);
+    // A finding that was not re-evaluated is the very same object as before.
+    const rerun = after.filter((f, i) => f !== before[i]).map((f) => f.ruleId.split('/').at(-1));
+    expect(rerun).toEqual(expected);
+    expect(after.length).toBe(before.length);
+  });
+
+  it('returns the same findings as a full evaluation after a change', () => {
+    const evaluator = createIncrementalEvaluator(pack, '1.7');
+    evaluator.update(base);
+    const longer = { ...base, project: { ...base.project, endDate: '2022-12-31' } };
+    const findings = evaluator.update(longer, ['project.endDate']);
+    expect(statusOf(findings, 'duration-max-2y')).toBe('fail');
+    expect(findings).toEqual(evaluate(pack, '1.7', longer));
+    const noMatch = { ...longer, participants: [{ ...base.participants[0]!, matchingFunds: 10 }] };
+    expect(evaluator.update(noMatch, ['participants.0.matchingFunds'])).toEqual(evaluate(pack, '1.7', noMatch));
+  });
+
+  it('re-runs confirm and document rules when the checklist changes', () => {
+    const evaluator = createIncrementalEvaluator(pack, '1.7');
+    evaluator.update(base, undefined, { confirmations: {}, documents: {} });
+    const before = evaluator.evaluations;
+    const confirmed: Checklist = { confirmations: { 'test-mini/1.7/both-sides-apply': { at: '2024-01-01' } }, documents: {} };
+    const findings = evaluator.update(base, [], confirmed);
+    expect(evaluator.evaluations - before).toBe(2);
+    expect(statusOf(findings, 'both-sides-apply')).toBe('pass');
+    evaluator.update(base, [], confirmed);
+    expect(evaluator.evaluations - before).toBe(2);
+  });
+});
