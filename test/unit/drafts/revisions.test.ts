@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { emptyChecklist } from '@/lib/drafts/model';
+import { isRevisionWorthy, KEEP_LAST, revisionsToPrune } from '@/lib/drafts/revisionPolicy';
+import { listRevisions } from '@/lib/drafts/revisions';
+import { getDraft, restoreRevision, saveDraft } from '@/lib/drafts/store';
+import { freshDb } from '@/test/fixtures/drafts/sample';
+
+const base = { key: 'h|1', host: 'h', applicationId: '1' };
+const last = { at: '2024-03-01T00:00:00.000Z', title: 't', direction: '1.1', fields: { a: '1' }, checklist: emptyChecklist() };
+const after = (s: number) => new Date(Date.parse(last.at) + s * 1000);
+
+describe('isRevisionWorthy', () => {
+  it.each([
+    ['first save', undefined, last, after(0), true],
+    ['no change, even much later', last, { ...last }, after(3600), false],
+    ['a keystroke 5 s later', last, { ...last, fields: { a: '12' } }, after(5), false],
+    ['a change 30 s later', last, { ...last, fields: { a: '12' } }, after(30), true],
+    ['a field added', last, { ...last, fields: { a: '1', b: '' } }, after(1), true],
+    ['a field removed', last, { ...last, fields: {} }, after(1), true],
+    ['direction changed', last, { ...last, direction: '1.2' }, after(1), true],
+    ['checklist ticked', last, { ...last, checklist: { ...emptyChecklist(), owners: { r: '李四' } } }, after(1), true],
+    ['title typed', last, { ...last, title: 'tt' }, after(1), false],
+  ])('%s', (_, previous, next, now, expected) => {
+    expect(isRevisionWorthy(previous, next, now)).toBe(expected);
+  });
+});
+
+describe('revisionsToPrune', () => {
+  const revs = (days: number[]) => days.map((d, i) => ({ id: i + 1, at: new Date(Date.UTC(2024, 0, d, 4, 0, i)).toISOString() }));
+
+  it('keeps everything within the bound', () => {
+    expect(revisionsToPrune(revs([1, 1, 1]), 3)).toEqual([]);
+  });
+
+  it('beyond the last N keeps the latest revision of each earlier day', () => {
+    // ids 1-3 on day 1, 4-5 on day 2, 6-8 on day 3; keep the last 2 (7, 8) + the latest of days 1 and 2 (3, 5) + 8.
+    expect(revisionsToPrune(revs([1, 1, 1, 2, 2, 3, 3, 3]), 2)).toEqual([1, 2, 4, 6]);
+  });
+});
+
+describe('revision history in the store', () => {
+  it('records meaningful changes only, and stays bounded to the last 50 plus one per day', async () => {
+    const { db, clock } = freshDb();
+    for (let day = 0; day < 3; day++) {
+      for (let i = 0; i < 40; i++) {
+        await saveDraft(db, { ...base, fields: { text: `day ${day} edit ${i}` } });
+        // a burst of keystrokes within 30 s adds no revision
+        clock.advance(1000);
+        await saveDraft(db, { ...base, fields: { text: `day ${day} edit ${i}!` } });
+        clock.advance(30_000);
+      }
+      clock.advance(24 * 3600_000);
+    }
+    const revisions = await listRevisions(db, base.key);
+    // The draft row holds every keystroke; history holds the 120 saves that came 30 s after the previous revision,
+    // bounded to the last 50 (all 40 of the third day, the last 10 of the second) + the last one of the first day.
+    expect(await getDraft(db, base.key)).toMatchObject({ revision: 240, fields: { text: 'day 2 edit 39!' } });
+    expect(revisions).toHaveLength(KEEP_LAST + 1);
+    expect(revisions[0]!.fields.text).toBe('day 2 edit 39');
+    expect(revisions.at(-1)!.fields.text).toBe('day 0 edit 39');
+    expect(revisions.at(-2)!.fields.text).toBe('day 1 edit 30');
+  });
+
+  it('restoring a revision creates a new one and keeps every earlier one', async () => {
+    const { db, clock } = freshDb();
+    await saveDraft(db, { ...base, fields: { a: 'first' } });
+    clock.advance(60_000);
+    await saveDraft(db, { ...base, fields: { a: 'second' } });
+    clock.advance(1000);
+    await saveDraft(db, { ...base, fields: { a: 'second, typed on' } }); // within 30 s: not a revision yet
+    const oldest = (await listRevisions(db, base.key)).at(-1)!;
+    expect(oldest.fields.a).toBe('first');
+
+    clock.advance(1000);
+    const restored = await restoreRevision(db, base.key, oldest.id!);
+    expect(restored).toMatchObject({ ok: true, draft: { revision: 4, fields: { a: 'first' } } });
+    const history = await listRevisions(db, base.key);
+    expect(history.map((r) => [r.reason, r.fields.a])).toEqual([
+      ['restore', 'first'],
+      ['beforeRestore', 'second, typed on'],
+      ['save', 'second'],
+      ['save', 'first'],
+    ]);
+  });
+
+  it('restoring an unknown revision or another draft\'s revision is refused', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...base, fields: { a: '1' } });
+    await saveDraft(db, { key: 'h|2', host: 'h', applicationId: '2', fields: { b: '1' } });
+    const [other] = await listRevisions(db, 'h|2');
+    expect(await restoreRevision(db, base.key, other!.id!)).toEqual({ ok: false, error: 'notFound' });
+    expect(await restoreRevision(db, base.key, 9999)).toEqual({ ok: false, error: 'notFound' });
+  });
+});
