@@ -9,7 +9,7 @@ import type { TrustedKey } from './keyFile';
 export type ValidatePack<P> = (json: unknown) => { ok: true; pack: P } | { ok: false; errors: string[] };
 
 /** The fields of a pack the envelope header must agree with. */
-interface PackIdentity {
+export interface PackIdentity {
   id: string;
   version: number;
   expires: string;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * index.json of a published feed folder: which packs (and optionally which key list) the folder serves.
+ * The index itself is not signed: it only says where to look. Every envelope it lists is verified
+ * on its own, and `sha256` (of the envelope file) catches a stale or half-uploaded file early.
+ */
+export const FEED_FORMAT = 'guidecheck-feed';
+/** An index is a few lines per pack; anything larger is not an index. */
+export const MAX_INDEX_BYTES = 256 * 1024;
+
+export const FeedEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  version: z.number().int().positive(),
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Relative to index.json, e.g. "packs/2019-intl-1-3.json". */
+  url: z.string().min(1).max(300),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type FeedEntry = z.infer<typeof FeedEntry>;
+
+export const FeedIndex = z.object({
+  format: z.literal(FEED_FORMAT),
+  version: z.literal(1),
+  updated: z.string(),
+  /** The current signed key list, when the institution has rotated keys (lib/feed/keys.ts). */
+  keys: z.object({ url: z.string().min(1).max(300), seq: z.number().int().positive() }).optional(),
+  packs: z.array(FeedEntry).max(200),
+});
+export type FeedIndex = z.infer<typeof FeedIndex>;
+
+export function packFileName(id: string, version: number): string {
+  return `packs/${id}-${version}.json`;
+}
+
+/**
+ * Resolves a URL listed in the index against the index's own URL. Only URLs on the feed's own origin
+ * are followed, so an index cannot send the extension to fetch from arbitrary hosts.
+ */
+export function resolveFeedUrl(feedUrl: string, relative: string): string | undefined {
+  try {
+    const base = new URL(feedUrl);
+    const url = new URL(relative, base);
+    return url.origin === base.origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
