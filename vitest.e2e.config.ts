@@ -1,3 +1,4 @@
+import './test/node20.ts';
 import { defineConfig } from 'vitest/config';
 
 /** End-to-end tests: the built test extension in real Chromium and Firefox on the replica portal. */

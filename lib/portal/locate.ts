@@ -1,5 +1,5 @@
 import type { FieldSpec, ListSpec, PortalProfile } from './profileSchema';
-import { normalizeLabel } from './text';
+import { labelKey, normalizeLabel } from './text';
 
 /**
  * Finding the portal's controls by the labels printed beside them (never by ids we chose),
@@ -12,12 +12,16 @@ export interface LocatedField {
   spec: FieldSpec;
   /** One control, or a whole radio/checkbox group */
   controls: Control[];
+  /** The label as the page prints it (its unit, e.g. （元）, tells how to read amounts) */
+  label: string;
 }
 
 export interface LocatedList {
   spec: ListSpec;
   /** One entry per table row: column path → controls of that cell */
   rows: Map<string, Control[]>[];
+  /** Column path → the header as the page prints it */
+  headers: Map<string, string>;
 }
 
 export interface PageMap {
@@ -120,22 +124,22 @@ function sectionMatches(spec: FieldSpec, section: string): boolean {
   return !spec.section?.length || spec.section.some((s) => section.includes(normalizeLabel(s)));
 }
 
-function locateField(spec: FieldSpec, candidates: LabelCandidate[], docs: Document[], used: Set<Element>): Control[] {
-  for (const wanted of (spec.labels ?? []).map(normalizeLabel)) {
+function locateField(spec: FieldSpec, candidates: LabelCandidate[], docs: Document[], used: Set<Element>): { controls: Control[]; label: string } {
+  for (const wanted of (spec.labels ?? []).map(labelKey)) {
     for (const c of candidates) {
-      if (c.text !== wanted || !sectionMatches(spec, c.section)) continue;
+      if (labelKey(c.text) !== wanted || !sectionMatches(spec, c.section)) continue;
       const controls = pickControls(controlsForLabel(c.el), spec.index ?? 0).filter((ctl) => !used.has(ctl));
-      if (controls.length) return controls;
+      if (controls.length) return { controls, label: c.text };
     }
   }
   for (const pattern of spec.names ?? []) {
     const re = new RegExp(pattern, 'i');
     for (const doc of docs) {
       const hit = controlsIn(doc).find((c) => !used.has(c) && (re.test(c.name) || re.test(c.id)));
-      if (hit) return groupOf(hit);
+      if (hit) return { controls: groupOf(hit), label: spec.labels?.[0] ?? '' };
     }
   }
-  return [];
+  return { controls: [], label: '' };
 }
 
 /** A repeatable table: the header row names the columns, every later row with controls is an item. */
@@ -148,13 +152,14 @@ function locateList(spec: ListSpec, docs: Document[]): LocatedList | undefined {
       const headers = Array.from(rows[headerIndex]!.cells).map((c) => normalizeLabel(c.textContent ?? ''));
       const columnAt = new Map<string, number>();
       for (const col of spec.columns) {
-        const i = headers.findIndex((h) => (col.labels ?? []).some((l) => h === normalizeLabel(l)));
+        const i = headers.findIndex((h) => (col.labels ?? []).some((l) => labelKey(h) === labelKey(l)));
         if (i >= 0) columnAt.set(col.path, i);
       }
       if (columnAt.size < Math.min(2, spec.columns.length)) continue;
       const items = rows.slice(headerIndex + 1).filter((r) => controlsIn(r).length || r.cells.length === headers.length);
       return {
         spec,
+        headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
         rows: items.map((row) => {
           const cells = new Map<string, Control[]>();
           for (const [path, i] of columnAt) {
@@ -210,13 +215,13 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
   }
   const fields: LocatedField[] = [];
   for (const spec of profile.fields) {
-    const controls = locateField(spec, candidates, docs, used);
+    const { controls, label } = locateField(spec, candidates, docs, used);
     if (!controls.length) {
       missing.push(spec.path);
       continue;
     }
     for (const c of controls) used.add(c), pathOf.set(c, spec.path);
-    fields.push({ spec, controls });
+    fields.push({ spec, controls, label });
   }
   return { fields, lists, missing, pathOf };
 }

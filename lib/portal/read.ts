@@ -20,7 +20,8 @@ export function displayValue(controls: Control[]): string {
   const c = controls[0];
   if (!c) return '';
   if (c.tagName === 'SELECT') {
-    const option = (c as HTMLSelectElement).selectedOptions[0];
+    const select = c as HTMLSelectElement;
+    const option = select.options[select.selectedIndex];
     return option && option.value !== '' ? (option.textContent ?? '').trim() : '';
   }
   return c.value.trim();
@@ -37,7 +38,8 @@ export function choiceLabel(input: HTMLInputElement): string {
 export function selectedGroupLabel(controls: Control[]): string | undefined {
   const c = controls[0];
   if (c?.tagName !== 'SELECT') return undefined;
-  const group = (c as HTMLSelectElement).selectedOptions[0]?.parentElement;
+  const select = c as HTMLSelectElement;
+  const group = select.options[select.selectedIndex]?.parentElement;
   return group?.tagName === 'OPTGROUP' ? (group as HTMLOptGroupElement).label : undefined;
 }
 
@@ -92,14 +94,14 @@ export interface PageReading {
 export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
   const app: Record<string, unknown> = { schema: 1, project: {}, leadUnit: {}, participants: [], pi: {}, foreignPartners: [], budget: {}, attachments: [] };
   const reading: PageReading = { application: app as Application };
-  for (const { spec, controls } of map.fields) {
+  for (const { spec, controls, label } of map.fields) {
     const text = displayValue(controls);
     if (spec.path === 'direction') {
       reading.directionText = text || undefined;
       reading.directionGroup = selectedGroupLabel(controls);
       continue;
     }
-    const value = convert(text, spec.type ?? 'text', spec.labels?.[0] ?? '', vocab);
+    const value = convert(text, spec.type ?? 'text', label, vocab);
     if (value !== undefined) setPath(app, spec.path, value);
   }
   for (const list of map.lists) {
@@ -108,7 +110,7 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
       for (const col of list.spec.columns) {
         const controls = cells.get(col.path);
         if (!controls) continue;
-        const value = convert(displayValue(controls), col.type ?? 'text', col.labels?.[0] ?? '', vocab);
+        const value = convert(displayValue(controls), col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
         if (value !== undefined) item[col.path] = value;
       }
       return item;

@@ -12,3 +12,8 @@ export function normalizeLabel(s: string): string {
     .replace(/[*＊:：]/g, '')
     .replace(/\((必填|选填)\)/g, '');
 }
+
+/** A label without its unit, so "中央财政经费（元）" matches "中央财政经费"; the unit is read from the page's own label. */
+export function labelKey(s: string): string {
+  return normalizeLabel(s).replace(/[(（][^()（）]*[)）]$/, '');
+}

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, expect, test } from 'vitest';
+import { PortalProfile } from '@/lib/portal/profileSchema';
+import { applicationIdOf, isApplicationForm } from '@/lib/portal/detect';
+import { locateFields } from '@/lib/portal/locate';
+import { readApplication } from '@/lib/portal/read';
+import profileJson from '@/rules/portal/most-gov-cn.json';
+
+const form = readFileSync(join(import.meta.dirname, '../../fixtures/portal/form.html'), 'utf8');
+const profile = PortalProfile.parse(profileJson);
+
+beforeEach(() => {
+  document.body.innerHTML = form;
+  // happy-dom ignores the `selected` attribute of parsed options; browsers honour it.
+  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]'))) option.selected = true;
+});
+
+test('the bundled portal profile is valid', () => {
+  expect(PortalProfile.safeParse(profileJson).success).toBe(true);
+});
+
+test('recognises the application form and its id, not a notice page', () => {
+  expect(isApplicationForm(document, profile)).toBe(true);
+  expect(applicationIdOf(document, profile)).toBe('SQ2019YFE0100123');
+  document.body.innerHTML = '<h1>通知公告</h1><ul><li><a href="#">关于2019年度项目申报的通知</a></li></ul><input name="q" placeholder="搜索">';
+  expect(isApplicationForm(document, profile)).toBe(false);
+});
+
+test('reads the page into the application model by labels, whatever the ids', () => {
+  const map = locateFields(document, profile);
+  const { application, directionText, directionGroup } = readApplication(map, profile.vocabularies);
+  expect(directionText).toBe('1.7 中国和奥地利政府间科技合作项目');
+  expect(directionGroup).toContain('2019');
+  expect(application.project).toEqual({ nameZh: '中奥量子通信合作研究', startDate: '2020-01-01', endDate: '2022-12-31' });
+  expect(application.leadUnit).toEqual({ name: '某某大学', creditCode: '12100000400000000X', type: 'university' });
+  expect(application.participants).toEqual([
+    { name: '某某科技有限公司', type: 'enterprise', governmentFunding: 1200, matchingFunds: 100 },
+    { name: '某研究所', type: 'institute', governmentFunding: 50 },
+  ]);
+  expect(application.pi).toEqual({ name: '张三', birthDate: '1975-03-08' });
+  expect(application.foreignPartners).toEqual([{ name: 'University of Vienna', memberships: ['RIKEN', 'H2020'] }]);
+  // 中央财政经费 is labelled in 元: 2,000,000 元 = 200 万元
+  expect(application.budget).toEqual({ central: 200, other: 50 });
+});
+
+test('reports the profile fields the page does not show instead of failing', () => {
+  const map = locateFields(document, profile);
+  expect(map.missing).toContain('pi.email');
+  expect(map.missing).toContain('attachments');
+  expect(map.missing).not.toContain('project.nameZh');
+});
+
+test('the same label under two sections goes to the right field', () => {
+  const map = locateFields(document, profile);
+  const leadName = map.fields.find((f) => f.spec.path === 'leadUnit.name')!.controls[0]!;
+  const piName = map.fields.find((f) => f.spec.path === 'pi.name')!.controls[0]!;
+  expect(leadName.getAttribute('name')).toBe('sbdw.dwmc');
+  expect(piName.getAttribute('name')).toBe('fzr.xm');
+});
