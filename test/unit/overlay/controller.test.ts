@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { AutosaveMessage, Request } from '@/lib/messages/protocol';
+import { createOverlayController, type DraftChannel } from '@/lib/overlay/controller';
+import { toMarkers, toPanelView } from '@/lib/overlay/view';
+import { parsePack } from '@/lib/packs/parsePack';
+import type { RulePack } from '@/lib/packs/schema';
+import type { PortalProfile } from '@/lib/portal/profileSchema';
+import profileJson from '@/rules/portal/most-gov-cn.json';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');
+const parsed = parsePack(JSON.parse(readFileSync(join(fixtures, 'packs/mini.json'), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const pack: RulePack = parsed.pack;
+const profile = profileJson as unknown as PortalProfile;
+
+function setup() {
+  const posted: AutosaveMessage[] = [];
+  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
+  const send = vi.fn(async (request: Request) => (request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' }));
+  const controller = createOverlayController({ doc: document, profile, send, channel });
+  return { controller, posted, send };
+}
+
+function type(name: string, value: string) {
+  const input = document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = form;
+  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]'))) option.selected = true;
+});
+afterEach(() => vi.restoreAllMocks());
+
+const durationRule = 'test-mini/1.7/duration-max-2y';
+const statusOf = (findings: { ruleId: string; status: string }[], id: string) => findings.find((f) => f.ruleId === id)?.status;
+
+test('finds the direction on the page and evaluates its rules', async () => {
+  const { controller } = setup();
+  await controller.start();
+  const state = controller.getState();
+  expect(state.phase).toBe('ready');
+  expect(state.direction?.direction.code).toBe('1.7');
+  // 2020-01-01 … 2022-12-31 is 36 months: over the 24 allowed
+  expect(statusOf(state.findings, durationRule)).toBe('fail');
+  const view = toPanelView(state);
+  expect(view.heading).toEqual({ code: '1.7', title: '中国和奥地利政府间科技合作项目' });
+  const item = view.sections.flatMap((s) => s.items).find((i) => i.ruleId === durationRule)!;
+  expect(item.message).toBe('执行期 36 个月，本方向要求不超过 24 个月');
+  expect(item.quote).toBe('项目执行期原则上不超过 2年。');
+  expect(toMarkers(state).map((m) => [m.ruleId, m.path])).toContainEqual([durationRule, 'project.startDate']);
+  controller.stop();
+});
+
+test('the warning disappears as the user corrects the end date, and only rules reading it run again', async () => {
+  const { controller } = setup();
+  await controller.start();
+  const before = controller.getState().findings;
+  type('xmxx.jsrq', '2021-12-31');
+  const after = controller.getState().findings;
+  expect(statusOf(after, durationRule)).toBe('pass');
+  // Rules that do not read the dates keep their very finding objects
+  const untouched = after.filter((f) => !f.fields.some((p) => p.startsWith('project.')));
+  expect(untouched.length).toBeGreaterThan(0);
+  for (const f of untouched) expect(before).toContain(f);
+  controller.stop();
+});
+
+test('every change is posted at once for autosave, only the fields that changed', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  type('xmxx.xmmc', '新的项目名称');
+  type('xmxx.xmmc', '新的项目名称2');
+  expect(posted).toHaveLength(2);
+  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123' });
+  expect(posted[0]!.fields['project.nameZh']).toBe('新的项目名称');
+  // the first post carries the whole form; the second only the changed field
+  expect(Object.keys(posted[0]!.fields).length).toBeGreaterThan(10);
+  expect(posted[1]!.fields).toEqual({ 'project.nameZh': '新的项目名称2' });
+  controller.stop();
+});
+
+test('a failure to load rules is shown, not thrown into the page', async () => {
+  const channel: DraftChannel = { post: () => {}, onMessage: () => {} };
+  const controller = createOverlayController({ doc: document, profile, send: async () => ({ ok: false, error: '规则包无效' }), channel });
+  await controller.start();
+  expect(controller.getState()).toMatchObject({ phase: 'error', error: '规则包无效' });
+});
+
+test('the panel lists what the page lacks', async () => {
+  const { controller } = setup();
+  await controller.start();
+  expect(toPanelView(controller.getState()).missing).toContain('pi.email');
+});
