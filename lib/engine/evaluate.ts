@@ -51,6 +51,14 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
 }
 
 function missingOf(result: ConditionResult): string[] {
-  const all = (leaves: LeafResult[]): string[] => leaves.flatMap((l) => [...(l.missing ?? []), ...all(l.because ?? [])]);
-  return [...new Set(all(result.deciding))];
+  const paths = new Set<string>();
+  collectMissing(result.deciding, paths);
+  return [...paths];
+}
+
+function collectMissing(leaves: LeafResult[], into: Set<string>): void {
+  for (const leaf of leaves) {
+    for (const path of leaf.missing ?? []) into.add(path);
+    if (leaf.because) collectMissing(leaf.because, into);
+  }
 }
