@@ -36,12 +36,9 @@ export default defineBackground(() => {
     ports.set(portId, port);
     port.onMessage.addListener((message) => {
       const parsed = AutosaveMessage.safeParse(message);
-      if (parsed.success) hub.receive(portId, parsed.data);
+      if (parsed.success) void hub.receive(portId, parsed.data);
       else console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
     });
-    port.onDisconnect.addListener(() => {
-      ports.delete(portId);
-      void hub.disconnect(portId);
-    });
+    port.onDisconnect.addListener(() => ports.delete(portId));
   });
 });

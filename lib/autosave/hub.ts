@@ -2,8 +2,9 @@ import type { AutosaveMessage, AutosaveReply } from '../messages/protocol';
 
 /**
  * The background end of autosave. Content scripts post every change at once (a tab may close 50 ms
- * after a keystroke); the hub merges changes per draft and commits them within `delayMs`, at once when
- * the posting tab goes away, and one commit at a time per draft so writes never race.
+ * after a keystroke). A change is committed at once when no commit of its draft is under way;
+ * changes arriving during a commit are merged and committed right after it, so writes never race and
+ * never fall behind by more than one commit.
  */
 
 export type SaveBatch = Omit<AutosaveMessage, 'type'>;
@@ -12,59 +13,64 @@ export type SaveOutcome = { ok: true; revision: number } | { ok: false; error: s
 export interface AutosaveHubOptions {
   save(batch: SaveBatch): Promise<SaveOutcome>;
   reply(portId: string, message: AutosaveReply): void;
-  delayMs?: number;
 }
 
-export function createAutosaveHub({ save, reply, delayMs = 250 }: AutosaveHubOptions) {
-  const pending = new Map<string, { batch: SaveBatch; ports: Set<string> }>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const chains = new Map<string, Promise<void>>();
+interface Pending {
+  batch: SaveBatch;
+  ports: Set<string>;
+}
 
-  function commit(key: string): Promise<void> {
-    clearTimeout(timers.get(key));
-    timers.delete(key);
+export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
+  const pending = new Map<string, Pending>();
+  const inFlight = new Map<string, Promise<void>>();
+
+  function merge(into: Pending | undefined, batch: SaveBatch, ports: Iterable<string>): Pending {
+    if (!into) return { batch, ports: new Set(ports) };
+    into.batch = { ...into.batch, ...batch, fields: { ...into.batch.fields, ...batch.fields } };
+    for (const p of ports) into.ports.add(p);
+    return into;
+  }
+
+  /** Commits what is pending for `key` unless a commit is under way (that one picks it up when done). */
+  function pump(key: string): Promise<void> {
+    const running = inFlight.get(key);
+    if (running) return running;
     const entry = pending.get(key);
-    if (!entry) return chains.get(key) ?? Promise.resolve();
+    if (!entry) return Promise.resolve();
     pending.delete(key);
-    const run = async () => {
+    const run = (async () => {
       let outcome: SaveOutcome;
       try {
         outcome = await save(entry.batch);
       } catch (error) {
         outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
-      if (!outcome.ok) requeue(entry.batch, entry.ports); // keep it in memory: the next change retries
       const message: AutosaveReply = outcome.ok
         ? { type: 'saved', key, revision: outcome.revision, at: new Date().toISOString() }
         : { type: 'saveFailed', key, error: outcome.error };
       for (const port of entry.ports) reply(port, message);
-    };
-    const next = (chains.get(key) ?? Promise.resolve()).then(run);
-    chains.set(key, next);
-    return next;
-  }
-
-  function requeue(batch: SaveBatch, ports: Set<string>) {
-    const current = pending.get(batch.key);
-    if (!current) pending.set(batch.key, { batch, ports });
-    else current.batch = { ...current.batch, fields: { ...batch.fields, ...current.batch.fields } };
+      inFlight.delete(key);
+      if (!outcome.ok) {
+        // Keep it in memory, under anything newer: the next change retries it.
+        const newer = pending.get(key);
+        pending.set(key, newer ? merge({ ...entry, ports: new Set(entry.ports) }, newer.batch, newer.ports) : entry);
+        return;
+      }
+      await pump(key);
+    })();
+    inFlight.set(key, run);
+    return run;
   }
 
   return {
-    receive(portId: string, message: AutosaveMessage) {
+    receive(portId: string, message: AutosaveMessage): Promise<void> {
       const { type: _type, ...batch } = message;
-      const current = pending.get(batch.key);
-      if (current) {
-        current.batch = { ...current.batch, ...batch, fields: { ...current.batch.fields, ...batch.fields } };
-        current.ports.add(portId);
-      } else pending.set(batch.key, { batch, ports: new Set([portId]) });
-      if (!timers.has(batch.key)) timers.set(batch.key, setTimeout(() => void commit(batch.key), delayMs));
+      pending.set(batch.key, merge(pending.get(batch.key), batch, [portId]));
+      return pump(batch.key);
     },
-    /** The tab closed or navigated: commit what it posted now. */
-    disconnect(portId: string): Promise<void[]> {
-      const keys = [...pending.entries()].filter(([, e]) => e.ports.has(portId)).map(([k]) => k);
-      return Promise.all(keys.map(commit));
+    /** Everything received so far is committed (or has failed and waits in memory). */
+    async idle(): Promise<void> {
+      while (inFlight.size) await Promise.all(inFlight.values());
     },
-    flushAll: (): Promise<void[]> => Promise.all([...pending.keys()].map(commit)),
   };
 }
