@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteDraft, getDraft, saveDraft } from '@/lib/drafts/store';
 import { freshDb } from '@/test/fixtures/drafts/sample';
@@ -77,7 +78,7 @@ describe('saveDraft', () => {
   it('returns error "quota" on QuotaExceededError and leaves the stored draft as it was', async () => {
     const { db } = freshDb();
     await saveDraft(db, { ...base, fields: { a: '1' } });
-    vi.spyOn(db.drafts, 'put').mockImplementation(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
+    vi.spyOn(db.drafts, 'put').mockImplementation(() => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
     expect(await saveDraft(db, { ...base, fields: { a: '2' } })).toEqual({ ok: false, error: 'quota' });
     vi.restoreAllMocks();
     expect(await getDraft(db, base.key)).toMatchObject({ revision: 1, fields: { a: '1' } });
@@ -86,7 +87,7 @@ describe('saveDraft', () => {
 
   it('other storage errors are not disguised as quota', async () => {
     const { db } = freshDb();
-    vi.spyOn(db.drafts, 'put').mockImplementation(() => Promise.reject(new DOMException('boom', 'UnknownError')));
+    vi.spyOn(db.drafts, 'put').mockImplementation(() => Dexie.Promise.reject(new DOMException('boom', 'UnknownError')));
     await expect(saveDraft(db, { ...base, fields: { a: '2' } })).rejects.toThrow();
   });
 

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { listRevisions } from '@/lib/drafts/revisions';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
@@ -109,7 +110,7 @@ describe('import', () => {
     const put = db.checklists.put.bind(db.checklists);
     let calls = 0;
     // the first draft is written, the second hits the quota
-    vi.spyOn(db.checklists, 'put').mockImplementation((...args) => (++calls === 2 ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(...args)));
+    vi.spyOn(db.checklists, 'put').mockImplementation((...args) => (++calls === 2 ? Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(...args)));
     const result = await importDrafts(db, file);
     vi.restoreAllMocks();
     expect(result).toEqual({ ok: false, reason: { zh: '存储空间不足，未导入任何草稿', en: 'Storage is full; no draft was imported' } });
