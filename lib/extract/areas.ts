@@ -9,6 +9,8 @@ export interface AreaDraft {
   subAreas: string[];
 }
 
+/** Longer than this, a topic is prose rather than a name. */
+const NAME_MAX = 40;
 const OPEN = '（(';
 const CLOSE = '）)';
 
@@ -53,11 +55,13 @@ export function parseInlineAreas(text: string): AreaDraft[] {
   return splitTopLevel(body, '、').map((s) => areaWithBracket(trimEnd(s)));
 }
 
-/** Shortest readable name: up to the first "：" or "。" (area), or also "，"/"；" (sub-area). */
-export function leadingName(text: string, stops: RegExp): string {
-  const m = stops.exec(text);
-  return trimEnd(m ? text.slice(0, m.index) : text);
+/** Up to the first "：" or "。"; a name longer than NAME_MAX is cut at its first comma as well. */
+export function leadingName(text: string): string {
+  const sentence = trimEnd(text.slice(0, /[：:。]/.exec(text)?.index ?? text.length));
+  if (sentence.length <= NAME_MAX) return sentence;
+  return trimEnd(sentence.slice(0, /[，,；;]/.exec(sentence)?.index ?? sentence.length));
 }
+
 
 /** "1. 新一代信息网络：5G 通讯技术、…。" → name and, when the rest is a short list, sub-areas. */
 export function parseAreaItem(text: string): AreaDraft {
@@ -67,10 +71,11 @@ export function parseAreaItem(text: string): AreaDraft {
     const name = trimEnd(text.slice(0, colon.index));
     const rest = text.slice(colon.index + 1);
     const listEnd = rest.indexOf('。');
-    const list = listEnd >= 0 ? rest.slice(0, listEnd) : rest;
+    // "…、分布式系统（如区块链、物联网）等将为社会带来…": the list ends at "等" when prose follows.
+    const list = (listEnd >= 0 ? rest.slice(0, listEnd) : rest).replace(/等[\u4e00-\u9fff].*$/, '');
     const topics = splitTopLevel(list, '；;').length > 1 ? splitTopLevel(list, '；;') : splitTopLevel(list, '、');
-    const isList = topics.length > 1 && topics.every((t) => t.length <= 40 && !/[，,]/.test(t));
+    const isList = topics.length > 1 && topics.every((t) => t.length <= NAME_MAX && !/[，,]/.test(t));
     return { name, subAreas: isList ? topics.map(trimEnd) : [] };
   }
-  return { name: leadingName(text, /[。]/), subAreas: [] };
+  return { name: trimEnd(text.slice(0, text.indexOf('。') >= 0 ? text.indexOf('。') : text.length)), subAreas: [] };
 }

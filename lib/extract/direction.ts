@@ -161,7 +161,7 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       areaItems.push(parseAreaItem(withoutMarker(paragraph)));
       context = 'areas';
     } else if (context === 'areas' && SUB_ITEM.test(folded) && areaItems.length > 0) {
-      const sub = leadingName(withoutMarker(paragraph), /[：:。，,；;]/);
+      const sub = leadingName(withoutMarker(paragraph));
       if (sub) areaItems.at(-1)!.subAreas.push(sub);
     } else if (context === 'requirements') {
       if (ITEM.test(folded) || requirementItems.length === 0) requirementItems.push(withoutMarker(paragraph));
@@ -183,11 +183,13 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
     const rulesPart = label ? item.slice(0, label.index) : item;
     if (label) {
       for (const contact of parseContacts(item.slice(label.index + label[0].length))) {
-        const confidence = contact.name && (contact.email || contact.phone) ? 0.85 : 0.5;
+        // "瑞方联系人" names the partner side; "科研处联系人" in a forwarding notice is someone else.
+        const partnerSide = /方联系/.test(label[0]);
+        const confidence = !partnerSide ? 0.6 : contact.name && (contact.email || contact.phone) ? 0.85 : 0.5;
         direction.contacts.push(contact satisfies Contact);
         items.push({ path: `${at}.contacts[${direction.contacts.length - 1}]`, direction: code, confidence,
           what: `contact ${contact.name || '(no name)'} ${contact.email ?? ''} ${contact.phone ?? ''}`.trim(), quote: item.slice(label.index),
-          note: contact.name ? undefined : 'contact without a name' });
+          note: !partnerSide ? 'not marked as the partner side (X方联系人)' : contact.name ? undefined : 'contact without a name' });
       }
     }
     for (const sentence of sentences(rulesPart)) {

@@ -14,8 +14,8 @@ export interface GuidelineFacts {
   batchFacts: BatchFacts;
 }
 
-/** "国家重点研发计划…重点专项 2019年度第一批项目申报指南建议", without "附件 2：". */
-const TITLE = /^(?:附件\s*\d+\s*:?\s*)?(.{4,120}?指南(?:建议|\(征求意见稿\))?)/;
+/** "国家重点研发计划…重点专项 2019年度第一批项目申报指南建议", without "附件 2：" or a notice's "关于转发《". */
+const TITLE = /^(?:附件\s*\d+\s*:?\s*)?(?:关于[^《]{0,10}《)?(.{4,120}?指南(?:建议|\(征求意见稿\))?)/;
 
 /** Read the preamble. Batch figures are found by their wording and never attached to a direction. */
 export function readGuideline(preamble: string[]): GuidelineFacts {
