@@ -60,3 +60,20 @@ export async function launchChromium(options: { userDataDir?: string; extensionD
     },
   };
 }
+
+export const NO_FIREFOX_MESSAGE = 'Firefox not found: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).';
+
+/** Firefox ESR driven by Puppeteer (Playwright cannot load Firefox extensions), with the built extension installed. */
+export async function launchFirefox(options: { extensionDir?: string } = {}) {
+  if (!firefoxPath) throw new Error(NO_FIREFOX_MESSAGE);
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    defaultViewport: { width: 1400, height: 900 },
+    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
+  });
+  const extensionId = await browser.installExtension(options.extensionDir ?? firefoxExtensionDir);
+  return { browser, extensionId };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
+import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
+import { screenshotOnFailure } from './support/chromium';
+
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ChromiumWithExtension;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+async function openForm(sbbh: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  screenshotOnFailure(page, `skeleton-${sbbh}`);
+  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.locator('.gc-panel').waitFor();
+  return page;
+}
+
+const durationFinding = (page: Page) => page.locator('.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"]');
+
+test('the overlay appears on the replica form and not on an unrelated page of the site', async () => {
+  const page = await openForm('SQ2019YFE0100001');
+  await expect(page.locator('guidecheck-overlay').count()).resolves.toBe(1);
+  const notice = await browser.context.newPage();
+  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  await notice.waitForLoadState('load');
+  await notice.waitForTimeout(500);
+  expect(await notice.locator('guidecheck-overlay').count()).toBe(0);
+  await Promise.all([page.close(), notice.close()]);
+});
+
+test('the duration warning appears beside the field as the user types and disappears when corrected', async () => {
+  const page = await openForm('SQ2019YFE0100002');
+  await fillReplica(page, sampleAustria);
+  await expect(page.locator('.gc-direction h2').textContent()).resolves.toContain('中国和奥地利政府间科技合作项目');
+  const finding = durationFinding(page);
+  await finding.locator('.gc-tag.gc-error').waitFor();
+  await expect(finding.locator('.gc-message').textContent()).resolves.toBe('执行期 36 个月，本方向要求不超过 24 个月');
+  const marker = page.locator('.gc-marker[data-rule="2019-intl-1/1.7/duration-max-2y"]');
+  await marker.waitFor();
+  // the marker sits just right of the start-date field, in our own layer
+  const [field, badge] = await Promise.all([page.locator('[name="xmxx.zxqxks"]').boundingBox(), marker.boundingBox()]);
+  expect(badge!.x).toBeGreaterThanOrEqual(field!.x + field!.width);
+  expect(Math.abs(badge!.y + badge!.height / 2 - (field!.y + field!.height / 2))).toBeLessThan(6);
+
+  await page.fill('[name="xmxx.zxqxjs"]', '2021-12-31');
+  await marker.waitFor({ state: 'detached' });
+  await finding.locator('.gc-tag.gc-pass').waitFor();
+  await page.close();
+});
+
+test('typed values are autosaved in the extension’s IndexedDB; the portal origin gets no database', async () => {
+  const page = await openForm('SQ2019YFE0100003');
+  await page.fill('[name="xmxx.xmmc"]', '自动保存测试项目');
+  const host = new URL(replica.url).host;
+  const draft = await browser.worker.evaluate(async (key) => {
+    const read = () =>
+      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const open = indexedDB.open('guidecheck');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('drafts').objectStore('drafts').get(key);
+          get.onsuccess = () => (db.close(), resolve(get.result));
+          get.onerror = () => reject(get.error);
+        };
+      });
+    for (let i = 0; i < 100; i++) {
+      const row = await read().catch(() => undefined);
+      if ((row?.fields as Record<string, string> | undefined)?.['project.nameZh'] === '自动保存测试项目') return row;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return read();
+  }, `${host}|SQ2019YFE0100003`);
+  expect(draft).toMatchObject({ applicationId: 'SQ2019YFE0100003', host });
+  expect((draft!.fields as Record<string, string>)['project.nameZh']).toBe('自动保存测试项目');
+  expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+  await page.close();
+});
+
+test('the popup shows the tab’s status: recognised form, direction and findings by severity', async () => {
+  const page = await openForm('SQ2019YFE0100004');
+  await fillReplica(page, sampleAustria);
+  await durationFinding(page).locator('.gc-tag.gc-error').waitFor();
+  const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}/*` }))[0]?.id, replica.url);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('已识别申报书页面');
+  await expect(popup.getByTestId('popup-direction').textContent()).resolves.toContain('1.7 中国和奥地利政府间科技合作项目');
+  await expect(popup.getByTestId('popup-counts').textContent()).resolves.toMatch(/错误 [1-9]/);
+
+  const notice = await browser.context.newPage();
+  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  const noticeTab = await browser.worker.evaluate(async () => (await chrome.tabs.query({ url: '*://*/egrantweb/notice/*' }))[0]?.id);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${noticeTab}`);
+  await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('不是国家科技管理信息系统的申报书页面');
+  await Promise.all([page.close(), popup.close(), notice.close()]);
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { startReplica } from '@/replica/server';
+import { launchFirefox } from '@/scripts/support/browsers';
+import { APPLY_PATH } from '@/scripts/support/replicaForm';
+
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  ({ browser } = await launchFirefox());
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+const rule = '2019-intl-1/1.7/duration-max-2y';
+
+test('Firefox: the overlay appears on the form, not on a notice page, and the duration warning follows typing', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100101`);
+  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+
+  await page.select('[name="xmxx.znfx"]', await page.$eval('[name="xmxx.znfx"]', (s) =>
+    Array.from((s as HTMLSelectElement).options).find((o) => o.text.startsWith('1.7 '))!.value,
+  ));
+  await page.type('[name="xmxx.zxqxks"]', '2020-01-01');
+  await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
+    (el as HTMLInputElement).value = '2022-12-31';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const message = await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-message`, { timeout: 10_000 });
+  expect(await message!.evaluate((el) => el.textContent)).toBe('执行期 36 个月，本方向要求不超过 24 个月');
+  await page.waitForSelector(`>>> .gc-marker[data-rule="${rule}"]`);
+
+  await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
+    (el as HTMLInputElement).value = '2021-12-31';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-tag.gc-pass`, { timeout: 10_000 });
+  expect(await page.$(`>>> .gc-marker[data-rule="${rule}"]`)).toBeNull();
+
+  const notice = await browser.newPage();
+  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  await new Promise((r) => setTimeout(r, 800));
+  expect(await notice.$('guidecheck-overlay')).toBeNull();
+});
