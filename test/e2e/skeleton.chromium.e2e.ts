@@ -5,6 +5,9 @@ import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/br
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { screenshotOnFailure } from './support/chromium';
 
+/** The extension API inside the service worker, where `worker.evaluate` runs. */
+declare const chrome: { tabs: { query(query: { url: string }): Promise<{ id?: number }[]> } };
+
 let replica: Awaited<ReturnType<typeof startReplica>>;
 let browser: ChromiumWithExtension;
 
