@@ -44,8 +44,9 @@ function suite(title: string, configArgs: string[]) {
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 suite('unit', []);
-if (step('build:test', 'npm', ['run', 'build:test'])) suite('e2e', ['--config', 'vitest.e2e.config.ts']);
-else failed++, console.error('✘ e2e not run: the test build failed');
+const built = step('build (store)', 'npm', ['run', 'build']) && step('build:test', 'npm', ['run', 'build:test']);
+if (built) suite('e2e', ['--config', 'vitest.e2e.config.ts']);
+else failed++, console.error('✘ e2e not run: a build failed');
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
