@@ -98,6 +98,15 @@ describe.each(packFiles)('rule pack %s', (file) => {
     expect(pack.directions.map((d) => d.code).sort()).toEqual([...new Set(seedCodes)].sort());
   });
 
+  it('is counted right in the reviewer table of docs/packs.md', () => {
+    const doc = readFileSync(join(root, 'docs', 'packs.md'), 'utf8');
+    const section = doc.split(/^### /m).find((s) => s.startsWith(`${pack.id} `)) ?? '';
+    const documented = [...section.matchAll(/^\| ([*\d.]+) \| [^|]+ \| (\d+) \| (\d+) \| (\d+) \|/gm)].map((m) => m.slice(1, 5).join(' '));
+    const count = (scope: string, list: Rule[]) => [scope, ...(['check', 'confirm', 'document'] as const).map((k) => list.filter((r) => r.kind === k).length)].join(' ');
+    const actual = [...(pack.rules.length ? [count('*', pack.rules)] : []), ...pack.directions.map((d) => count(d.code, d.rules))];
+    expect(documented).toEqual(actual);
+  });
+
   it('lists only fields of the application model', () => {
     const unknown = rules.flatMap(({ rule }) => rule.fields.filter((f) => !isModelField(f)).map((f) => `${rule.id}: ${f}`));
     expect(unknown).toEqual([]);
