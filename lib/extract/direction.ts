@@ -185,11 +185,14 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       for (const contact of parseContacts(item.slice(label.index + label[0].length))) {
         // "瑞方联系人" names the partner side; "科研处联系人" in a forwarding notice is someone else.
         const partnerSide = /方联系/.test(label[0]);
-        const confidence = !partnerSide ? 0.6 : contact.name && (contact.email || contact.phone) ? 0.85 : 0.5;
+        const named = Boolean(contact.name);
+        const confidence = !partnerSide ? 0.6 : named && (contact.email || contact.phone) ? 0.85 : 0.5;
+        // No person named ("欧方联系方式：<email>"): the printed label stands in for the name.
+        if (!contact.name) contact.name = item.slice(label.index, label.index + label[0].length).replace(/[为為:：\s]+$/, '');
         direction.contacts.push(contact satisfies Contact);
         items.push({ path: `${at}.contacts[${direction.contacts.length - 1}]`, direction: code, confidence,
           what: `contact ${contact.name || '(no name)'} ${contact.email ?? ''} ${contact.phone ?? ''}`.trim(), quote: item.slice(label.index),
-          note: !partnerSide ? 'not marked as the partner side (X方联系人)' : contact.name ? undefined : 'contact without a name' });
+          note: !partnerSide ? 'not marked as the partner side (X方联系人)' : named ? undefined : 'no person named: the label stands in for the name' });
       }
     }
     for (const sentence of sentences(rulesPart)) {
@@ -198,7 +201,8 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       if (DURATION_WORDS.test(foldedSentence)) {
         const phrase = parseDuration(sentence);
         if (phrase) {
-          direction.durationText ??= phrase.text;
+          // "为 2 年" → "2年": the verb and the PDF's spaces are not part of the limit.
+          direction.durationText ??= phrase.text.replace(/^[为為]\s*/, '').replace(/\s+/g, '');
           found.push(durationRule(phrase));
         }
       }

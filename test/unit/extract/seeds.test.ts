@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDraft } from '@/lib/extract/extract';
 import { parsePack } from '@/lib/packs/parsePack';
+import { RulePack } from '@/lib/packs/schema';
 
 /**
  * The direction facts of both seeds, written by hand from the guideline text. Planned projects as
@@ -19,17 +20,17 @@ type Row = {
 
 const seed2019: Row[] = [
   { code: '1.1', title: '中美清洁能源联合研究中心政府间合作项目', planned: [3, 3, false], budget: 15000, contacts: [] },
-  { code: '1.2', title: '中国和欧盟研究创新旗舰合作计划项目', planned: [2, 3, false], budget: 4000, duration: '原则上不超过 3 年',
-    contacts: [['', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
-  { code: '1.3', title: '中国和欧盟科技创新合作联合资助机制其他类研究创新合作项目', planned: [20, 20, true], budget: 6000, duration: '原则上不超过 3年',
-    contacts: [['', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
-  { code: '1.4', title: '中国和瑞典政府间科技合作项目', planned: [5, 6, false], budget: 2000, duration: '原则上不超过 3年',
+  { code: '1.2', title: '中国和欧盟研究创新旗舰合作计划项目', planned: [2, 3, false], budget: 4000, duration: '原则上不超过3年',
+    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
+  { code: '1.3', title: '中国和欧盟科技创新合作联合资助机制其他类研究创新合作项目', planned: [20, 20, true], budget: 6000, duration: '原则上不超过3年',
+    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
+  { code: '1.4', title: '中国和瑞典政府间科技合作项目', planned: [5, 6, false], budget: 2000, duration: '原则上不超过3年',
     contacts: [['Ciro Vasquez', 'ciro.vasquez@vinnova.se', '+46（0）8-4733130']] },
-  { code: '1.5', title: '中国和挪威能源科研创新中心合作项目', planned: [3, 3, true], budget: 6000, duration: '原则上不超过 3年',
+  { code: '1.5', title: '中国和挪威能源科研创新中心合作项目', planned: [3, 3, true], budget: 6000, duration: '原则上不超过3年',
     contacts: [['Trygve Riis', 'tur@rcn.no', '+47-97684084'], ['Tone Ibenholt', 'ti@rcn.no', undefined]] },
-  { code: '1.6', title: '中国和挪威数字化领域合作项目', planned: [10, 10, true], budget: 6000, duration: '原则上不超过 3年',
+  { code: '1.6', title: '中国和挪威数字化领域合作项目', planned: [10, 10, true], budget: 6000, duration: '原则上不超过3年',
     contacts: [['Philip Lorentzen', 'pl@rcn.no', '+47 4767 2350'], ['Olaug Råd', 'olr@rcn.no', '+47 2203 7243']] },
-  { code: '1.7', title: '中国和奥地利政府间科技合作项目', planned: [14, 14, true], budget: 2800, duration: '原则上不超过 2年',
+  { code: '1.7', title: '中国和奥地利政府间科技合作项目', planned: [14, 14, true], budget: 2800, duration: '原则上不超过2年',
     contacts: [['Michael Glatzl-Poss', 'michael.glatzl@oead.et', undefined]] },
   { code: '1.8', title: '中国和韩国政府间大型产学研联合研究项目', planned: [2, 2, false], budget: 1800,
     contacts: [['Yun Sook KIM', 'kkimys@nrf.re.kr', '+82-2-3460-5702']] },
@@ -45,17 +46,17 @@ const seed2019: Row[] = [
     contacts: [['Ms.Nombuso Madonda', 'nombuso.madonda@nrf.ac.za', '+27-124814285']] },
   { code: '2.4', title: '中国和克罗地亚政府间科技创新合作项目', planned: [3, 3, false], budget: 450,
     contacts: [['Silvana Siebert', 'Silvana.Siebert@mzo.hr', '+385-1-4594-452']] },
-  { code: '2.5', title: '内地与香港联合资助研发项目', planned: [25, 25, true], budget: 5000, duration: '为 2年',
+  { code: '2.5', title: '内地与香港联合资助研发项目', planned: [25, 25, true], budget: 5000, duration: '2年',
     contacts: [['袁美娟女士', 'mk.yuen@itc.gov.hk', '+852-28675872'], ['吕妙玲女士', 'prudence.lui@itc.gov.hk', '+852-36555927']] },
-  { code: '2.6', title: '内地与澳门联合资助研发项目', planned: [10, 10, true], budget: 1600, duration: '为 2-3年',
+  { code: '2.6', title: '内地与澳门联合资助研发项目', planned: [10, 10, true], budget: 1600, duration: '2-3年',
     contacts: [['叶桂林', 'kuailam@fdct.gov.mo', '00853-66392829']] },
-  { code: '2.7', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '为 2-3年',
+  { code: '2.7', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '2-3年',
     contacts: [['张文諴', 'jasonchang@itri.org.tw', '00886-35914982']] },
 ];
 
 const seed2020: Row[] = [
-  { code: '1.1', title: '内地与香港联合资助研发项目', planned: [20, 25, true], budget: 5000, duration: '为 2 年', contacts: [] },
-  { code: '1.2', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '为 2~3 年', contacts: [] },
+  { code: '1.1', title: '内地与香港联合资助研发项目', planned: [20, 25, true], budget: 5000, duration: '2年', contacts: [] },
+  { code: '1.2', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '2~3年', contacts: [] },
 ];
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/extract', name), 'utf8');
@@ -189,5 +190,25 @@ describe('seed specifics', () => {
     expect(p2019.pack.source).toMatchObject({ year: 2019, batch: '第一批' });
     expect(p2019.pack.title.zh).toBe('国家重点研发计划政府间国际科技创新合作/港澳台科技创新合作重点专项 2019年度第一批项目申报指南建议');
     expect(p2020.pack.title.zh).toBe('国家重点研发计划“战略性科技创新合作”重点专项 2020 年度港澳台项目申报指南');
+  });
+});
+
+/** The hand-written packs of the same seeds (rules/*.json): the facts both read from the text must agree. */
+describe.each([
+  { seed: '2019-intl-batch1.txt', pack: '2019-intl-1.json' },
+  { seed: '2020-hmt.txt', pack: '2020-hmt.json' },
+])('agrees with rules/$pack', ({ seed, pack: packFile }) => {
+  const hand = RulePack.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../../rules', packFile), 'utf8')));
+  const { pack } = extractDraft(fixture(seed), { today: '2025-03-01' });
+
+  it.each(hand.directions.map((d) => [d.code, d] as const))('%s', (code, h) => {
+    const d = pack.directions.find((x) => x.code === code)!;
+    expect(d.title.zh).toBe(h.title.zh);
+    expect(d.plannedProjects && [d.plannedProjects.min, d.plannedProjects.max, d.plannedProjects.approx]).toEqual(
+      h.plannedProjects && [h.plannedProjects.min, h.plannedProjects.max, h.plannedProjects.approx],
+    );
+    expect(d.totalBudget?.amount).toBe(h.totalBudget?.amount);
+    expect(d.contacts.map((c) => [c.name, c.email, c.phone])).toEqual(h.contacts.map((c) => [c.name, c.email, c.phone]));
+    expect(d.agreements).toHaveLength(h.agreements.length);
   });
 });

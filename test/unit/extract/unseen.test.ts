@@ -18,7 +18,7 @@ describe('texts the extractor has never seen', () => {
       title: { zh: '內地與香港聯合資助研發項目' },
       plannedProjects: { min: 3, max: 3, approx: false, text: '３個' },
       totalBudget: { amount: 1000, text: '1000萬元' },
-      durationText: '為２年',
+      durationText: '２年',
     });
     expect(d!.contacts).toEqual([{ name: '陳大文', phone: '+852-1234 5678', email: 'tai.man@example.hk' }]);
     expect(d!.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['draft-2021/1.1/duration-24m', 'draft-2021/1.1/consistent-with-partner']));
@@ -45,7 +45,7 @@ describe('texts the extractor has never seen', () => {
     expect(pack.title.zh).toBe('国家重点研发计划某重点专项2022年度项目申报指南');
     expect(pack.directions.map((d) => d.code)).toEqual(['1.4']);
     const [d] = pack.directions;
-    expect(d).toMatchObject({ plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过 3 年' });
+    expect(d).toMatchObject({ plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过3年' });
     const contact = review.items.find((i) => i.path === 'directions[0].contacts[0]')!;
     expect(contact.confidence).toBeLessThan(0.8);
   });
@@ -66,6 +66,6 @@ describe('pdfText', () => {
     const text = await pdfText(minimalPdf(lines));
     expect(text.split('\n')).toEqual(lines);
     const { pack } = extractDraft(text, { today });
-    expect(pack.directions[0]).toMatchObject({ code: '1.4', plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过 3年' });
+    expect(pack.directions[0]).toMatchObject({ code: '1.4', plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过3年' });
   });
 });
