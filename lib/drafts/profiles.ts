@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DraftDb } from './db';
-import { zodProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from './problems';
 import { quotaGuard } from './store';
 
 /**
@@ -8,11 +8,28 @@ import { quotaGuard } from './store';
  * and team members. Filled into the form from the options page or overlay.
  */
 
-/** 统一社会信用代码 (GB 32100-2015): 18 characters, digits and capitals without I, O, S, V, Z. */
+/** 统一社会信用代码 (GB 32100-2015): 18 characters from CODE_CHARS, the last a check character over the first 17. */
 export const CreditCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母 / a unified social credit code has 18 digits or capitals'));
+  .pipe(
+    z
+      .string()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
+        message: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）/ a unified social credit code has 18 digits or capitals (no I, O, S, V, Z)',
+        abort: true, // no check character to compare on a malformed code
+      })
+      .refine((code) => creditCodeCheckChar(code) === code[17], '统一社会信用代码校验位不符，请核对 / the check character does not match: please check the code'),
+  );
+
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A typo in the credit code is a classic 形式审查 failure, and the check character catches most of them. */
+function creditCodeCheckChar(code: string): string {
+  const sum = CODE_WEIGHTS.reduce((total, weight, i) => total + CODE_CHARS.indexOf(code[i]!) * weight, 0);
+  return CODE_CHARS[(31 - (sum % 31)) % 31]!;
+}
 
 const Contact = z.object({
   name: z.string().trim().min(1).max(100),
@@ -62,8 +79,8 @@ export type ProfileInput = Unstamped<z.input<typeof LeadUnitProfile>> | Unstampe
 export type SaveProfileResult = { ok: true; profile: Profile } | { ok: false; error: 'invalid'; problems: Problem[] } | { ok: false; error: 'quota' };
 
 export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<SaveProfileResult> {
-  const parsed = Profile.safeParse({ ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() });
-  if (!parsed.success) return { ok: false, error: 'invalid', problems: zodProblems(parsed.error, 'profile') };
+  const parsed = parseWithProblems(Profile, { ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() }, 'profile');
+  if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
   const profile = parsed.data;
   return quotaGuard(async () => {
     await db.profiles.put(profile);

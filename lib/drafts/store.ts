@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
 import type { DraftDb } from './db';
 import { Checklist, Draft, emptyChecklist } from './model';
-import { zodProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from './problems';
 import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
 import { isQuotaError, readDraft, withoutKey, writeDraft } from './rows';
 
@@ -38,8 +38,8 @@ export type SaveDraftResult =
  * A save to a soft-deleted draft restores it: somebody is working on that application again.
  */
 export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveDraftResult> {
-  const parsed = SaveDraftInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'invalid', problems: zodProblems(parsed.error, 'draft') };
+  const parsed = parseWithProblems(SaveDraftInput, raw, 'draft');
+  if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
   const input = parsed.data;
   return quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<SaveDraftResult> => {

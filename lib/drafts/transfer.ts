@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sameContent } from './content';
 import type { DraftDb } from './db';
 import { Draft, Revision } from './model';
-import { zodProblems, type Bilingual } from './problems';
+import { parseWithProblems, type Bilingual, type Problem } from './problems';
 import { latestRevision, listRevisions, recordRevision } from './revisions';
 import { readDraft, writeDraft } from './rows';
 import { commitDraft, listDrafts, quotaGuard } from './store';
@@ -14,7 +14,7 @@ export const EXPORT_VERSION = 1;
 const ExportedRevision = Revision.omit({ id: true });
 export const ExportedDraft = Draft.extend({ revisions: z.array(ExportedRevision).optional() }).refine(
   (d) => (d.revisions ?? []).every((r) => r.key === d.key),
-  { message: 'revision of another draft / 修订记录属于另一份草稿', path: ['revisions'] },
+  { message: '修订记录属于另一份草稿 / a revision of another draft', path: ['revisions'] },
 );
 export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -66,10 +66,9 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
   const accepted = new Map<string, ExportedDraft>();
   envelope.drafts.forEach((raw, i) => {
     const key = keyOf(raw) ?? `drafts[${i}]`;
-    const parsed = ExportedDraft.safeParse(raw);
+    const parsed = parseWithProblems(ExportedDraft, raw, `drafts[${i}]`);
     if (!parsed.success) {
-      const problems = zodProblems(parsed.error, `drafts[${i}]`);
-      report.refused.push({ key, reason: { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') } });
+      report.refused.push({ key, reason: joinProblems(parsed.problems) });
     } else if (accepted.has(key)) {
       report.refused.push({ key, reason: { zh: `drafts[${i}]：文件中重复的草稿`, en: `drafts[${i}]: the file holds this draft twice` } });
     } else accepted.set(key, parsed.data);
@@ -86,7 +85,8 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
 }
 
 async function mergeOne(db: DraftDb, imported: ExportedDraft): Promise<'added' | 'updated' | 'keptNewer' | 'unchanged'> {
-  const { revisions, ...draft } = imported;
+  // Deleted-state is local housekeeping: an imported draft is one somebody wants.
+  const { revisions, deletedAt: _deletedAt, ...draft } = imported;
   const current = await readDraft(db, draft.key);
   if (!current) {
     await writeDraft(db, draft);
@@ -125,12 +125,16 @@ function readEnvelope(text: string): { ok: true; drafts: unknown[] } | { ok: fal
       `此文件由更新版本的 GuideCheck 导出（格式版本 ${head.data.version}），请先更新扩展`,
       `This file comes from a newer GuideCheck (format version ${head.data.version}); update the extension first`,
     );
-  const body = ExportFile.extend({ drafts: z.array(z.unknown()) }).safeParse(data);
+  const body = parseWithProblems(ExportFile.extend({ drafts: z.array(z.unknown()) }), data);
   if (!body.success) {
-    const problems = zodProblems(body.error);
-    return refuse(`文件格式有误：${problems.map((p) => p.zh).join('；')}`, `The file is malformed: ${problems.map((p) => p.en).join('; ')}`);
+    const problems = joinProblems(body.problems);
+    return refuse(`文件格式有误：${problems.zh}`, `The file is malformed: ${problems.en}`);
   }
   return { ok: true, drafts: body.data.drafts };
+}
+
+function joinProblems(problems: Problem[]): Bilingual {
+  return { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') };
 }
 
 function refuse(zh: string, en: string): { ok: false; reason: Bilingual } {

@@ -28,6 +28,7 @@ describe('profiles', () => {
   it.each([
     ['credit code too short', { kind: 'leadUnit', name: '某单位', creditCode: '1210000040000' }, 'profile.creditCode'],
     ['credit code with the letter O', { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624O' }, 'profile.creditCode'],
+    ['credit code with a wrong check character', { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624E' }, 'profile.creditCode'],
     ['no unit name', { kind: 'leadUnit', name: '  ' }, 'profile.name'],
     ['bad contact e-mail', { kind: 'leadUnit', name: '某单位', contacts: [{ name: '王', email: 'not-mail' }] }, 'profile.contacts[0].email'],
     ['birth date not ISO', { kind: 'teamMember', name: '张三', birthDate: '1980年1月' }, 'profile.birthDate'],
@@ -37,5 +38,15 @@ describe('profiles', () => {
     expect(result).toMatchObject({ ok: false, error: 'invalid' });
     expect(!result.ok && 'problems' in result && result.problems.map((p) => p.path)).toEqual([path]);
     expect(await db.profiles.count()).toBe(0);
+  });
+
+  it('says what is wrong in Chinese first, then in English', async () => {
+    const { db } = freshDb();
+    const result = await saveProfile(db, { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624E' });
+    expect(!result.ok && 'problems' in result && result.problems[0]).toEqual({
+      path: 'profile.creditCode',
+      zh: 'profile.creditCode：统一社会信用代码校验位不符，请核对',
+      en: 'profile.creditCode: the check character does not match: please check the code',
+    });
   });
 });

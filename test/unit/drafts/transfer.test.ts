@@ -73,6 +73,14 @@ describe('import', () => {
     expect({ drafts: await listDrafts(db), revisions: await db.revisions.count() }).toEqual(before);
   });
 
+  it('imports a draft marked deleted in the file as a live one (deleted-state stays local)', async () => {
+    const { db } = freshDb();
+    const file = JSON.parse(await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
+    for (const draft of file.drafts) draft.deletedAt = '2024-03-06T00:00:00.000Z';
+    await importDrafts(db, JSON.stringify(file));
+    expect(await listDrafts(db)).toHaveLength(2);
+  });
+
   it('refuses an invalid draft entry with the path of the error and imports the rest', async () => {
     const { db } = freshDb();
     const file = JSON.parse(await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
@@ -83,7 +91,7 @@ describe('import', () => {
     expect(result).toMatchObject({ ok: true, report: { added: 1, refused: [{ key: 'h|A' }, { key: 'h|B' }] } });
     const refused = result.ok ? result.report.refused : [];
     expect(refused[0]!.reason.en).toContain('drafts[0].fields.x');
-    expect(refused[0]!.reason.zh).toContain('drafts[0].fields.x');
+    expect(refused[0]!.reason.zh).toContain('drafts[0].fields.x：无效输入');
     expect(refused[1]!.reason.en).toBe('drafts[2]: the file holds this draft twice');
     expect(await getDraft(db, 'h|A')).toBeUndefined();
   });
