@@ -14,8 +14,8 @@ export function screenFile(input: Uint8Array | string, maxBytes: number): { ok: 
   if (size > maxBytes) return refusal('too-large', { max: maxBytes });
   const text = typeof input === 'string' ? input : fromUtf8(input);
   if (text === undefined) return refusal('malformed', { detail: 'not UTF-8' });
-  const start = text.replace(/^[\s\uFEFF]+/, '').slice(0, 64).toLowerCase();
-  if (start === '') return refusal('empty');
-  if (start.startsWith('<')) return refusal('html');
+  const first = text.search(/[^\s\uFEFF]/);
+  if (first < 0) return refusal('empty');
+  if (text[first] === '<') return refusal('html');
   return { ok: true, text };
 }
