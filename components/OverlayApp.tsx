@@ -54,6 +54,12 @@ export function OverlayApp({ controller, win }: { controller: OverlayController;
       />
       <Panel
         view={view}
+        directions={state.directions}
+        chosenDirection={state.chosenDirection}
+        onChooseDirection={controller.chooseDirection}
+        onConfirm={controller.confirm}
+        onDocumentReady={controller.setDocumentReady}
+        onAcknowledge={controller.acknowledge}
         onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
         onFocusField={focusField}

@@ -1,8 +1,19 @@
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
+import { type FindingActionHandlers, FindingActions } from './FindingActions';
 
-export interface PanelProps {
+export interface DirectionOption {
+  packId: string;
+  code: string;
+  title: string;
+  guideline: string;
+}
+
+export interface PanelProps extends FindingActionHandlers {
   view: PanelView;
+  directions: DirectionOption[];
+  chosenDirection?: { packId: string; code: string };
+  onChooseDirection(choice: { packId: string; code: string } | undefined): void;
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(path: string): void;
@@ -15,8 +26,10 @@ const severityLabel = (lang: Lang, severity: FindingView['severity']) =>
   t(lang, ({ error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const)[severity]);
 
 /** The docked checklist beside the portal form. Pack strings are rendered as text only. */
-export function Panel({ view, onToggleLang, onToggleCollapsed, onFocusField }: PanelProps) {
+export function Panel(props: PanelProps) {
+  const { view, onToggleLang, onToggleCollapsed, onFocusField } = props;
   const { lang } = view;
+  const guidelines = [...new Set(props.directions.map((d) => d.guideline))];
   if (view.collapsed) {
     return (
       <button type="button" className="gc-launcher" onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
@@ -65,6 +78,31 @@ export function Panel({ view, onToggleLang, onToggleCollapsed, onFocusField }: P
       ) : (
         view.hint && <p className="gc-hint">{view.hint}</p>
       )}
+      {(!view.heading || props.chosenDirection) && props.directions.length > 0 && (
+        <label className="gc-choose">
+          {t(lang, 'chooseDirection')}
+          <select
+            value={props.chosenDirection ? `${props.chosenDirection.packId}|${props.chosenDirection.code}` : ''}
+            onChange={(e) => {
+              const [packId, code] = e.target.value.split('|');
+              props.onChooseDirection(packId && code ? { packId, code } : undefined);
+            }}
+          >
+            <option value="">—</option>
+            {guidelines.map((g) => (
+              <optgroup key={g} label={g}>
+                {props.directions
+                  .filter((d) => d.guideline === g)
+                  .map((d) => (
+                    <option key={`${d.packId}|${d.code}`} value={`${d.packId}|${d.code}`}>
+                      {d.code} {d.title}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+      )}
       {view.missing.length > 0 && (
         <p className="gc-alert">{t(lang, 'missingFields', { fields: view.missing.join('、') })}</p>
       )}
@@ -86,6 +124,7 @@ export function Panel({ view, onToggleLang, onToggleCollapsed, onFocusField }: P
                   {item.title}
                 </button>
                 {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
+                <FindingActions item={item} lang={lang} handlers={props} />
                 <details className="gc-quote">
                   <summary>{t(lang, 'quote')}</summary>
                   <blockquote>{item.quote}</blockquote>

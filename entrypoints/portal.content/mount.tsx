@@ -59,7 +59,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     const status: TabStatus = {
       recognised: true,
       direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
-      counts: countFindings(s.findings),
+      counts: countFindings(s.findings, s.checklist.acknowledgements),
       missingFields: s.missing,
     };
     return Promise.resolve(status);

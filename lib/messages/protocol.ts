@@ -38,6 +38,8 @@ export const AutosaveMessage = z.object({
   guideline: z.string().max(100).optional(),
   direction: z.string().max(20).optional(),
   fields: z.record(z.string().max(300), z.string().max(100_000)),
+  /** The whole checklist when the user ticked, noted or acknowledged something */
+  checklist: Checklist.optional(),
 });
 export type AutosaveMessage = z.infer<typeof AutosaveMessage>;
 export type AutosaveReply = { type: 'saved'; key: string; revision: number; at: string } | { type: 'saveFailed'; key: string; error: string };

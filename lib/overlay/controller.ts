@@ -29,6 +29,12 @@ export interface OverlayState {
   /** Profile paths the page does not show */
   missing: string[];
   application?: Application;
+  /** Confirmations, ready documents, acknowledged warnings: kept with the draft */
+  checklist: Checklist;
+  /** A direction the user chose in the panel, used when the page shows none it knows */
+  chosenDirection?: { packId: string; code: string };
+  /** Every direction of every pack, for the manual choice */
+  directions: { packId: string; code: string; title: string; guideline: string }[];
   lastSaved?: { revision: number; at: string };
   saveError?: string;
 }
@@ -48,10 +54,17 @@ export interface ControllerOptions {
   channel: DraftChannel;
 }
 
-const EMPTY_CHECKLIST: Checklist = { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
 
 export function createOverlayController({ doc, profile, send, channel }: ControllerOptions) {
-  let state: OverlayState = { phase: 'loading', lang: 'zh', collapsed: false, findings: [], missing: [] };
+  let state: OverlayState = {
+    phase: 'loading',
+    lang: 'zh',
+    collapsed: false,
+    findings: [],
+    missing: [],
+    checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
+    directions: [],
+  };
   const listeners = new Set<() => void>();
   let packs: RulePack[] = [];
   let map: PageMap = locateFields(doc, profile);
@@ -71,14 +84,14 @@ export function createOverlayController({ doc, profile, send, channel }: Control
   /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
   function refresh(changed?: string[]) {
     const reading = readApplication(map, profile.vocabularies);
-    const direction = matchDirection(packs, reading.directionText, reading.directionGroup);
+    const direction = matchDirection(packs, reading.directionText, reading.directionGroup) ?? chosen();
     const key = direction ? `${direction.pack.id}@${direction.pack.version}/${direction.direction.code}` : '';
     if (key !== evaluatorKey) {
       evaluatorKey = key;
       evaluator = direction ? createIncrementalEvaluator(direction.pack, direction.direction.code) : undefined;
       changed = undefined;
     }
-    const findings = evaluator ? evaluator.update(reading.application, changed, EMPTY_CHECKLIST) : [];
+    const findings = evaluator ? evaluator.update(reading.application, changed, state.checklist) : [];
     setState({
       direction,
       directionText: reading.directionText,
@@ -86,6 +99,32 @@ export function createOverlayController({ doc, profile, send, channel }: Control
       findings,
       missing: map.missing,
     });
+  }
+
+  function chosen(): DirectionMatch | undefined {
+    const c = state.chosenDirection;
+    const pack = c && packs.find((p) => p.id === c.packId);
+    const direction = pack?.directions.find((d) => d.code === c!.code);
+    return pack && direction ? { pack, direction } : undefined;
+  }
+
+  /** A checklist change: re-evaluate the confirm and document rules and save it with the draft. */
+  function updateChecklist(change: (c: Checklist) => Checklist) {
+    setState({ checklist: change(state.checklist) });
+    refresh([]);
+    channel.post({ ...draftIdentity(), fields: {}, checklist: state.checklist });
+  }
+
+  function draftIdentity() {
+    return {
+      type: 'draftChanges' as const,
+      key: draftKey,
+      host,
+      applicationId,
+      title: state.application?.project.nameZh,
+      guideline: state.direction?.pack.id,
+      direction: state.direction?.direction.code,
+    };
   }
 
   function onInput(event: Event) {
@@ -108,16 +147,7 @@ export function createOverlayController({ doc, profile, send, channel }: Control
     for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
     if (Object.keys(changed).length === 0) return;
     lastPosted = now;
-    channel.post({
-      type: 'draftChanges',
-      key: draftKey,
-      host,
-      applicationId,
-      title: state.application?.project.nameZh,
-      guideline: state.direction?.pack.id,
-      direction: state.direction?.direction.code,
-      fields: changed,
-    });
+    channel.post({ ...draftIdentity(), fields: changed });
   }
 
   const attached = new WeakSet<Document>();
@@ -160,7 +190,18 @@ export function createOverlayController({ doc, profile, send, channel }: Control
         const response = (await send({ type: 'getPacks' })) as { ok: boolean; value?: RulePack[]; error?: string };
         if (!response?.ok || !response.value) throw new Error(response?.error ?? 'no packs');
         packs = response.value;
-        setState({ phase: 'ready' });
+        const draft = (await send({ type: 'getDraft', key: draftKey }).catch(() => undefined)) as
+          | { ok: boolean; value?: { checklist: Checklist; guideline?: string; direction?: string } | null }
+          | undefined;
+        const saved = draft?.ok ? draft.value : undefined;
+        setState({
+          phase: 'ready',
+          directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
+          ...(saved && {
+            checklist: saved.checklist,
+            chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
+          }),
+        });
         refresh();
       } catch (error) {
         setState({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
@@ -170,6 +211,30 @@ export function createOverlayController({ doc, profile, send, channel }: Control
       for (const c of cleanups.splice(0)) c();
     },
     setLang: (lang: Lang) => setState({ lang }),
+    chooseDirection(choice: { packId: string; code: string } | undefined) {
+      setState({ chosenDirection: choice });
+      refresh();
+      channel.post({ ...draftIdentity(), fields: {} });
+    },
+    confirm(ruleId: string, entry: { note?: string; by?: string } | undefined) {
+      updateChecklist((c) => {
+        const confirmations = { ...c.confirmations };
+        if (entry) confirmations[ruleId] = { ...entry, at: new Date().toISOString() };
+        else delete confirmations[ruleId];
+        return { ...c, confirmations };
+      });
+    },
+    setDocumentReady(ruleId: string, ready: boolean) {
+      updateChecklist((c) => ({ ...c, documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } } }));
+    },
+    acknowledge(ruleId: string, reason: string | undefined) {
+      updateChecklist((c) => {
+        const acknowledgements = { ...c.acknowledgements };
+        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString() };
+        else delete acknowledgements[ruleId];
+        return { ...c, acknowledgements };
+      });
+    },
     setCollapsed: (collapsed: boolean) => setState({ collapsed }),
     /** The first located control of a model path, for markers and click-to-field. */
     controlFor(path: string): Control | undefined {

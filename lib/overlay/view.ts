@@ -14,6 +14,10 @@ export interface FindingView {
   message: string;
   quote: string;
   fields: string[];
+  confirmation?: { note?: string; by?: string; at: string };
+  documentReady?: boolean;
+  /** A warning the user acknowledged, with the reason (kept with the draft) */
+  acknowledged?: { reason: string; at: string };
 }
 
 export interface SectionView {
@@ -45,10 +49,11 @@ export function rulesById(state: OverlayState): Map<string, Rule> {
   return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
 }
 
-export function countFindings(findings: Finding[]): PanelView['counts'] {
+/** Failures count by severity, except warnings the user acknowledged with a reason. */
+export function countFindings(findings: Finding[], acknowledged: Record<string, unknown> = {}): PanelView['counts'] {
   const counts = { error: 0, warning: 0, info: 0, confirm: 0 };
   for (const f of findings) {
-    if (f.status === 'fail') counts[f.severity]++;
+    if (f.status === 'fail' && !(f.severity === 'warning' && acknowledged[f.ruleId])) counts[f.severity]++;
     else if (f.status === 'confirm') counts.confirm++;
   }
   return counts;
@@ -86,6 +91,9 @@ export function toPanelView(state: OverlayState): PanelView {
             message: rule ? formatFinding(f, rule, lang) : '',
             quote: rule?.quote ?? '',
             fields: f.fields,
+            confirmation: state.checklist.confirmations[f.ruleId],
+            documentReady: state.checklist.documents[f.ruleId]?.ready,
+            acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
           };
         }),
     }))
@@ -102,7 +110,7 @@ export function toPanelView(state: OverlayState): PanelView {
       details: [c.organization, c.email, c.phone].filter(Boolean).join(' · '),
     })),
     hint: d ? undefined : state.directionText ? t(lang, 'unknownDirection', { text: state.directionText }) : t(lang, 'noDirection'),
-    counts: countFindings(state.findings),
+    counts: countFindings(state.findings, state.checklist.acknowledgements),
     sections,
     missing: state.missing,
   };
@@ -119,7 +127,7 @@ export interface MarkerView {
 export function toMarkers(state: OverlayState): MarkerView[] {
   const rules = rulesById(state);
   return state.findings
-    .filter((f) => f.status === 'fail' && f.severity !== 'info' && f.fields.length > 0)
+    .filter((f) => f.status === 'fail' && f.severity !== 'info' && f.fields.length > 0 && !state.checklist.acknowledgements[f.ruleId])
     .map((f) => {
       const rule = rules.get(f.ruleId);
       return { ruleId: f.ruleId, path: f.fields[0]!, severity: f.severity, text: rule ? formatFinding(f, rule, state.lang) : f.ruleId };

@@ -97,3 +97,39 @@ test('the panel lists what the page lacks', async () => {
   await controller.start();
   expect(toPanelView(controller.getState()).missing).toContain('pi.email');
 });
+
+test('confirming an item, marking a document ready and acknowledging a warning are kept with the draft', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  const confirmRule = 'test-mini/1.7/both-sides-apply';
+  const documentRule = 'test-mini/1.7/ip-agreement';
+  expect(statusOf(controller.getState().findings, confirmRule)).toBe('confirm');
+  controller.confirm(confirmRule, { note: '奥方已在 FWF 提交' });
+  expect(statusOf(controller.getState().findings, confirmRule)).toBe('pass');
+  controller.setDocumentReady(documentRule, true);
+  expect(statusOf(controller.getState().findings, documentRule)).toBe('pass');
+  const last = posted.at(-1)!;
+  expect(last.checklist?.confirmations[confirmRule]).toMatchObject({ note: '奥方已在 FWF 提交' });
+  expect(last.checklist?.documents[documentRule]).toMatchObject({ ready: true });
+
+  const warning = controller.getState().findings.find((f) => f.status === 'fail' && f.severity === 'warning');
+  if (warning) {
+    const before = toPanelView(controller.getState()).counts.warning;
+    controller.acknowledge(warning.ruleId, '已与专业机构沟通');
+    expect(toPanelView(controller.getState()).counts.warning).toBe(before - 1);
+    expect(toMarkers(controller.getState()).map((m) => m.ruleId)).not.toContain(warning.ruleId);
+    expect(posted.at(-1)!.checklist?.acknowledgements[warning.ruleId]).toMatchObject({ reason: '已与专业机构沟通' });
+  }
+  controller.stop();
+});
+
+test('a direction chosen by hand is used when the page shows none', async () => {
+  document.querySelector<HTMLSelectElement>('[name="xmxx.znfx"]')!.selectedIndex = 0;
+  const { controller } = setup();
+  await controller.start();
+  expect(controller.getState().direction).toBeUndefined();
+  expect(toPanelView(controller.getState()).hint).toBe('请在表单中选择指南方向');
+  controller.chooseDirection({ packId: 'test-mini', code: '1.8' });
+  expect(controller.getState().direction?.direction.code).toBe('1.8');
+  controller.stop();
+});
