@@ -1,7 +1,7 @@
 import { refusal, type Refusal } from './refusal';
 
 /** 15 s: a static file from any CDN arrives well within this even on a slow campus link. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 export type FetchFn = (url: string, init: { signal: AbortSignal; cache?: RequestCache; credentials?: RequestCredentials }) => Promise<Response>;
 
