@@ -31,10 +31,6 @@ export function textInput(name: string, opts: ControlOptions = {}): string {
   })}>`;
 }
 
-export function textArea(name: string, opts: ControlOptions = {}): string {
-  return `<textarea${attrs({ name, id: opts.id ?? portalId('txt', name), class: 'inp', rows: 3, 'data-bt': opts.required })}>${esc(opts.value ?? '')}</textarea>`;
-}
-
 export function selectBox(name: string, choices: Choice[], opts: ControlOptions = {}): string {
   const options = choices.map((c) => `<option${attrs({ value: c.value, selected: c.value === opts.value })}>${esc(c.text)}</option>`);
   return `<select${attrs({ name, id: opts.id ?? portalId('ddl', name), class: 'sel', 'data-bt': opts.required })}><option value="">--请选择--</option>${options.join('')}</select>`;
