@@ -10,7 +10,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const replica = await startReplica({ port });
 console.log(`门户仿真环境已启动 / Replica portal running at ${replica.url}/`);
-for (const p of replicaPages) console.log(`  ${p.title.padEnd(20, '　')} ${replica.url}${p.path}`);
+for (const p of replicaPages) console.log(`  ${replica.url}${p.path}\n      ${p.title}：${p.note}`);
 console.log('Ctrl+C 退出 / to stop');
 const stop = () => void replica.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
