@@ -38,7 +38,7 @@ if (!headless) {
 
 await page.locator('.gc-panel').waitFor({ timeout: 15_000 });
 await fillReplica(page, sampleAustria);
-await page.locator('.gc-finding .gc-tag.gc-error').first().waitFor({ timeout: 10_000 });
+await page.locator('.gc-finding .gc-tag.gc-warning').first().waitFor({ timeout: 10_000 });
 await page.waitForTimeout(300); // markers are placed on the next animation frame
 
 const outDir = join(root, 'demo-output');

@@ -6,7 +6,13 @@ import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replic
 import { screenshotOnFailure } from './support/chromium';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
-declare const chrome: { tabs: { query(query: { url: string }): Promise<{ id?: number }[]> } };
+declare const chrome: { tabs: { query(query: { active: boolean }): Promise<{ id?: number }[]> } };
+
+/** The tab id of `page`: without the "tabs" permission the worker cannot query by URL, so bring it to the front. */
+async function tabIdOf(page: Page): Promise<number | undefined> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+}
 
 let replica: Awaited<ReturnType<typeof startReplica>>;
 let browser: ChromiumWithExtension;
@@ -46,8 +52,9 @@ test('the duration warning appears beside the field as the user types and disapp
   await fillReplica(page, sampleAustria);
   await expect(page.locator('.gc-direction h2').textContent()).resolves.toContain('中国和奥地利政府间科技合作项目');
   const finding = durationFinding(page);
-  await finding.locator('.gc-tag.gc-error').waitFor();
-  await expect(finding.locator('.gc-message').textContent()).resolves.toBe('执行期 36 个月，本方向要求不超过 24 个月');
+  // 原则上不超过2年: a warning, with the values that decided it
+  await finding.locator('.gc-tag.gc-warning').waitFor();
+  await expect(finding.locator('.gc-message').textContent()).resolves.toBe('执行期为 36 个月，超过原则上限 24 个月');
   const marker = page.locator('.gc-marker[data-rule="2019-intl-1/1.7/duration-max-2y"]');
   await marker.waitFor();
   // the marker sits just right of the start-date field, in our own layer
@@ -93,17 +100,17 @@ test('typed values are autosaved in the extension’s IndexedDB; the portal orig
 test('the popup shows the tab’s status: recognised form, direction and findings by severity', async () => {
   const page = await openForm('SQ2019YFE0100004');
   await fillReplica(page, sampleAustria);
-  await durationFinding(page).locator('.gc-tag.gc-error').waitFor();
-  const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}/*` }))[0]?.id, replica.url);
+  await durationFinding(page).locator('.gc-tag.gc-warning').waitFor();
+  const tabId = await tabIdOf(page);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('已识别申报书页面');
   await expect(popup.getByTestId('popup-direction').textContent()).resolves.toContain('1.7 中国和奥地利政府间科技合作项目');
-  await expect(popup.getByTestId('popup-counts').textContent()).resolves.toMatch(/错误 [1-9]/);
+  await expect(popup.getByTestId('popup-counts').textContent()).resolves.toMatch(/警告 [1-9]/);
 
   const notice = await browser.context.newPage();
   await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
-  const noticeTab = await browser.worker.evaluate(async () => (await chrome.tabs.query({ url: '*://*/egrantweb/notice/*' }))[0]?.id);
+  const noticeTab = await tabIdOf(notice);
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${noticeTab}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('不是国家科技管理信息系统的申报书页面');
   await Promise.all([page.close(), popup.close(), notice.close()]);

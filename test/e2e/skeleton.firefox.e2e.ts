@@ -32,7 +32,7 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   const message = await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-message`, { timeout: 10_000 });
-  expect(await message!.evaluate((el) => el.textContent)).toBe('执行期 36 个月，本方向要求不超过 24 个月');
+  expect(await message!.evaluate((el) => el.textContent)).toBe('执行期为 36 个月，超过原则上限 24 个月');
   await page.waitForSelector(`>>> .gc-marker[data-rule="${rule}"]`);
 
   await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
