@@ -32,7 +32,7 @@ export async function budgetFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** A sample application of direction 1.7 (China–Austria) whose duration breaks the 2-year limit. */
+/** A sample application of direction 1.7 (China–Austria): its duration breaks the 2-year limit, its budget is far above the average. */
 export const sampleAustria: ReplicaValues = {
   select: {
     'xmxx.sszx': '政府间国际科技创新合作/港澳台科技创新合作重点专项',
@@ -50,4 +50,5 @@ export const sampleAustria: ReplicaValues = {
     'xmfzr.xm': '李明',
     'wfdw.mc': 'Universität Wien',
   },
+  budget: { 'jfys.zyczjf': '450', 'jfys.qtlyjf': '50' },
 };
