@@ -1,0 +1,105 @@
+import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
+import { addMissingRows } from './fill/rows';
+import { nextTurn } from './fill/turn';
+import { readBack, writeValue } from './fill/write';
+
+/**
+ * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
+ * page and its framework take the values as if typed. Reading the page is read.ts; this module only writes,
+ * then reads back what the page kept. It never throws into the page: a field that fails is reported.
+ */
+
+export { profileToFields, type PersonSlot, type UnitSlot } from './fill/profile';
+
+export interface FillReport {
+  /** Keys the page now shows as the draft has them */
+  filled: string[];
+  /** Keys whose control did not keep the value (read-only, a framework that reverted it, no such option) */
+  notTaken: { key: string; wanted: string; got: string }[];
+  /** Keys with no control on the page */
+  missing: string[];
+}
+
+export interface FillOptions {
+  /** Locates the fields again; needed to fill table rows this call adds with the 添加 button */
+  relocate?: () => PageMap;
+}
+
+/** Controls by name (or id, for unnamed ones): how readRawValues keys the controls no profile path maps. */
+function indexByName(doc: Document): Map<string, Control[]> {
+  const index = new Map<string, Control[]>();
+  for (const d of documentsOf(doc)) {
+    for (const c of controlsIn(d)) {
+      const key = c.name || c.id;
+      if (key) index.set(key, [...(index.get(key) ?? []), c]);
+    }
+  }
+  return index;
+}
+
+/** The controls a draft key names: a located field, a cell of a located list row, else a control's name/id. */
+function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] {
+  let byName: Map<string, Control[]> | undefined;
+  return (key) => {
+    const field = map.fields.find((f) => f.spec.path === key);
+    if (field) return field.controls;
+    const item = /^(.+)\.(\d+)\.([^.]+)$/.exec(key);
+    const list = item && map.lists.find((l) => l.spec.path === item[1]);
+    if (item && list) return list.rows[Number(item[2])]?.get(item[3]!) ?? [];
+    byName ??= indexByName(doc);
+    return byName.get(key) ?? [];
+  };
+}
+
+function safeRead(controls: Control[], wanted: string): { taken: boolean; got: string } {
+  try {
+    return readBack(controls, wanted);
+  } catch {
+    return { taken: false, got: '' };
+  }
+}
+
+export async function fillForm(doc: Document, map: PageMap, fields: Record<string, string>, opts: FillOptions = {}): Promise<FillReport> {
+  const report: FillReport = { filled: [], notTaken: [], missing: [] };
+  const entries = Object.entries(fields);
+  if (opts.relocate) {
+    try {
+      if (await addMissingRows(doc, map, Object.keys(fields))) map = opts.relocate();
+    } catch {
+      // rows that could not be added leave their keys in `missing`
+    }
+  }
+  const controlsOf = controlsByKey(doc, map);
+  const written: { key: string; wanted: string; controls: Control[] }[] = [];
+  for (const [key, wanted] of entries) {
+    const controls = controlsOf(key);
+    if (!controls.length) {
+      report.missing.push(key);
+      continue;
+    }
+    try {
+      writeValue(controls, wanted);
+    } catch {
+      // e.g. a page listener that throws: the read-back below says what the control holds
+    }
+    written.push({ key, wanted, controls });
+  }
+  await nextTurn(doc);
+  // a framework may have replaced a control while rendering: look it up again in a fresh map
+  let fresh: ((key: string) => Control[]) | undefined;
+  for (const { key, wanted, controls } of written) {
+    let current = controls;
+    if (opts.relocate && controls.some((c) => !c.isConnected)) {
+      try {
+        fresh ??= controlsByKey(doc, opts.relocate());
+        current = fresh(key);
+      } catch {
+        current = [];
+      }
+    }
+    const { taken, got } = safeRead(current, wanted);
+    if (taken) report.filled.push(key);
+    else report.notTaken.push({ key, wanted, got });
+  }
+  return report;
+}
