@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { t } from '@/lib/i18n/messages';
 import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
+import { downloadText } from '@/lib/overlay/download';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { FieldMarkers } from './FieldMarkers';
 import { LiveRegion } from './LiveRegion';
@@ -10,7 +11,9 @@ import { Panel } from './Panel';
 /** Connects the controller to the panel, the field markers and the live region. */
 export function OverlayApp({ controller, win }: { controller: OverlayController; win: Window }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  const view = useMemo(() => toPanelView(state), [state]);
+  const mappable = useMemo(() => controller.mappableFields(), [controller]);
+  const titles = useMemo(() => new Map([...mappable.map((f) => [f.path, f.title] as const), ['participants', '参与单位'], ['attachments', '附件']]), [mappable]);
+  const view = useMemo(() => toPanelView(state, titles), [state, titles]);
   const markers = useMemo(() => toMarkers(state), [state]);
   const [placed, setPlaced] = useState<PlacedMarker[]>([]);
   const [live, setLive] = useState('');
@@ -60,6 +63,15 @@ export function OverlayApp({ controller, win }: { controller: OverlayController;
         onConfirm={controller.confirm}
         onDocumentReady={controller.setDocumentReady}
         onAcknowledge={controller.acknowledge}
+        mapping={{
+          active: state.mapping.active,
+          picked: state.mapping.picked,
+          fields: mappable,
+          mappedCount: state.mapping.patch.entries.length,
+          onActivate: controller.setMappingActive,
+          onAssign: (path) => void controller.assignPicked(path),
+          onExport: () => downloadText(win.document, `guidecheck-field-map-${state.mapping.patch.host.replace(/[^\w.-]/g, '_')}.json`, JSON.stringify(state.mapping.patch, null, 2), 'application/json'),
+        }}
         onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
         onFocusField={focusField}

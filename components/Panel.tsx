@@ -1,6 +1,7 @@
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
 import { type FindingActionHandlers, FindingActions } from './FindingActions';
+import { MappingPanel, type MappingPanelProps } from './MappingPanel';
 
 export interface DirectionOption {
   packId: string;
@@ -17,6 +18,7 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(path: string): void;
+  mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
@@ -104,8 +106,9 @@ export function Panel(props: PanelProps) {
         </label>
       )}
       {view.missing.length > 0 && (
-        <p className="gc-alert">{t(lang, 'missingFields', { fields: view.missing.join('、') })}</p>
+        <p className="gc-alert" data-testid="gc-missing">{t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}</p>
       )}
+      <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
       {view.heading && (
         <p className="gc-summary" data-testid="gc-counts">
           {t(lang, 'countsSummary', view.counts)}

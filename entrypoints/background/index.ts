@@ -1,14 +1,30 @@
 import { createAutosaveHub } from '@/lib/autosave/hub';
-import { getDraft, saveDraft } from '@/lib/drafts/store';
+import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
+import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
+import { createFeedManager } from '@/lib/feed/extension/manager';
+import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { openDraftDb } from '@/lib/drafts/db';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { parsePack } from '@/lib/packs/parsePack';
+import type { PortalProfile } from '@/lib/portal/profileSchema';
+import profileJson from '@/rules/portal/most-gov-cn.json';
 
 export default defineBackground(() => {
   const db = openDraftDb();
-  const packs = loadBuiltInPacks();
+  // Rule updates: packs from subscribed/policy feeds, verified again now, checked on install, start and every 4 h.
+  const feeds = createFeedManager({
+    browser: browser as unknown as FeedBrowser,
+    fetch: (url, init) => fetch(url, init),
+    bundled: loadBuiltInPacks(),
+    validatePack: parsePack,
+    drafts: () => listDrafts(db),
+    profile: profileJson as unknown as PortalProfile,
+  });
+  void feeds.reverifyAll();
+  void scheduleChecks(browser as unknown as FeedBrowser, () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)));
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
   const hub = createAutosaveHub({
@@ -20,12 +36,26 @@ export default defineBackground(() => {
   });
 
   const route = createRouter(browser.runtime.id, {
-    getPacks: async () => packs,
+    getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       return saveDraft(db, input);
     },
     getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
+    'feeds:list': () => feeds.status(),
+    'feeds:subscribe': async ({ type: _type, ...input }) => {
+      await feeds.subscribe(input);
+      await feeds.checkAll();
+      return feeds.status();
+    },
+    'feeds:unsubscribe': async ({ url }) => {
+      await feeds.unsubscribe(url);
+      return feeds.status();
+    },
+    'feeds:checkNow': async () => {
+      await feeds.checkAll();
+      return feeds.status();
+    },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 

@@ -2,7 +2,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { OverlayApp } from '@/components/OverlayApp';
 import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
-import { type DraftChannel, createOverlayController } from '@/lib/overlay/controller';
+import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
+import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/overlay/view';
 import { isApplicationForm } from '@/lib/portal/detect';
 import type { PortalProfile } from '@/lib/portal/profileSchema';
@@ -28,6 +29,12 @@ function autosaveChannel(): DraftChannel {
   };
 }
 
+/** Mapping patches live in the extension's storage, never the portal's. */
+const mappings: MappingStore = {
+  get: async (key) => (await browser.storage.local.get(key))[key] as FieldMapPatch | undefined,
+  set: (key, patch) => browser.storage.local.set({ [key]: patch }),
+};
+
 export async function startGuideCheck(ctx: ContentScriptContext) {
   if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
   const controller = createOverlayController({
@@ -35,6 +42,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     profile,
     send: (request) => browser.runtime.sendMessage(request),
     channel: autosaveChannel(),
+    mappings,
   });
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'guidecheck-overlay',

@@ -7,6 +7,7 @@ import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protoc
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
+import { type FieldMapPatch, applyPatch, emptyPatch, entryFor, labelBeside, withEntry } from '../portal/mapping';
 import type { PortalProfile } from '../portal/profileSchema';
 import { readApplication, readRawValues } from '../portal/read';
 import { type DirectionMatch, matchDirection } from './direction';
@@ -37,6 +38,14 @@ export interface OverlayState {
   directions: { packId: string; code: string; title: string; guideline: string }[];
   lastSaved?: { revision: number; at: string };
   saveError?: string;
+  /** Mapping mode: the user points at fields the profile did not find */
+  mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
+}
+
+/** Where mapping patches are kept (browser.storage.local in the extension: the extension's storage, not the portal's). */
+export interface MappingStore {
+  get(key: string): Promise<FieldMapPatch | undefined>;
+  set(key: string, patch: FieldMapPatch): Promise<void>;
 }
 
 export type Send = (request: Request) => Promise<unknown>;
@@ -52,10 +61,16 @@ export interface ControllerOptions {
   profile: PortalProfile;
   send: Send;
   channel: DraftChannel;
+  mappings: MappingStore;
 }
 
 
-export function createOverlayController({ doc, profile, send, channel }: ControllerOptions) {
+export function createOverlayController({ doc, profile: baseProfile, send, channel, mappings }: ControllerOptions) {
+  const host = doc.location?.host ?? '';
+  const form = doc.location?.pathname ?? '';
+  const mappingKey = `mapping:${host}${form}`;
+  let profile = baseProfile;
+  let picked: Control | undefined;
   let state: OverlayState = {
     phase: 'loading',
     lang: 'zh',
@@ -64,6 +79,7 @@ export function createOverlayController({ doc, profile, send, channel }: Control
     missing: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
     directions: [],
+    mapping: { active: false, patch: emptyPatch(baseProfile.id, host, form) },
   };
   const listeners = new Set<() => void>();
   let packs: RulePack[] = [];
@@ -71,7 +87,6 @@ export function createOverlayController({ doc, profile, send, channel }: Control
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
   let lastPosted: Record<string, string> = {};
-  const host = doc.location?.host ?? '';
   const applicationId = applicationIdOf(doc, profile);
   const draftKey = `${host}|${applicationId}`;
   const cleanups: (() => void)[] = [];
@@ -127,6 +142,20 @@ export function createOverlayController({ doc, profile, send, channel }: Control
     };
   }
 
+  /** In mapping mode a click on a portal control picks it (the click still reaches the page). */
+  function onPick(event: Event) {
+    if (!state.mapping.active) return;
+    const target = event.target as Element | null;
+    if (!target?.matches?.('input, select, textarea')) return;
+    picked = target as Control;
+    setState({ mapping: { ...state.mapping, picked: { label: labelBeside(picked), name: picked.name || picked.id } } });
+  }
+
+  function useProfile(patch: FieldMapPatch) {
+    profile = applyPatch(baseProfile, patch);
+    map = locateFields(doc, profile);
+  }
+
   function onInput(event: Event) {
     const target = event.target as Element | null;
     if (!target || !('value' in target)) return;
@@ -158,6 +187,7 @@ export function createOverlayController({ doc, profile, send, channel }: Control
       attached.add(d);
       listen(d, 'input', onInput);
       listen(d, 'change', onInput);
+      listen(d, 'click', onPick);
       for (const frame of Array.from(d.querySelectorAll('iframe'))) {
         listen(frame, 'load', () => {
           map = locateFields(doc, profile);
@@ -190,6 +220,11 @@ export function createOverlayController({ doc, profile, send, channel }: Control
         const response = (await send({ type: 'getPacks' })) as { ok: boolean; value?: RulePack[]; error?: string };
         if (!response?.ok || !response.value) throw new Error(response?.error ?? 'no packs');
         packs = response.value;
+        const patch = await mappings.get(mappingKey).catch(() => undefined);
+        if (patch) {
+          useProfile(patch);
+          setState({ mapping: { ...state.mapping, patch } });
+        }
         const draft = (await send({ type: 'getDraft', key: draftKey }).catch(() => undefined)) as
           | { ok: boolean; value?: { checklist: Checklist; guideline?: string; direction?: string } | null }
           | undefined;
@@ -211,6 +246,23 @@ export function createOverlayController({ doc, profile, send, channel }: Control
       for (const c of cleanups.splice(0)) c();
     },
     setLang: (lang: Lang) => setState({ lang }),
+    setMappingActive(active: boolean) {
+      picked = undefined;
+      setState({ mapping: { ...state.mapping, active, picked: undefined } });
+    },
+    /** The picked control is the application field `path`: saved for this host and form, used at once. */
+    async assignPicked(path: string) {
+      if (!picked) return;
+      const patch = withEntry(state.mapping.patch, entryFor(picked, path));
+      picked = undefined;
+      useProfile(patch);
+      attachDocuments();
+      setState({ mapping: { ...state.mapping, patch, picked: undefined } });
+      refresh();
+      await mappings.set(mappingKey, patch).catch((error) => setState({ saveError: String(error) }));
+    },
+    /** Fields mapping mode can assign: the profile's single fields, by their Chinese title. */
+    mappableFields: () => baseProfile.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();

@@ -38,6 +38,8 @@ export interface PanelView {
   counts: { error: number; warning: number; info: number; confirm: number };
   sections: SectionView[];
   missing: string[];
+  /** The missing fields by their Chinese titles */
+  missingTitles: string[];
 }
 
 const sectionOrder: Section[] = ['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation'];
@@ -59,7 +61,7 @@ export function countFindings(findings: Finding[], acknowledged: Record<string, 
   return counts;
 }
 
-export function toPanelView(state: OverlayState): PanelView {
+export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
   const { lang } = state;
   const rules = rulesById(state);
   const d = state.direction?.direction;
@@ -113,6 +115,7 @@ export function toPanelView(state: OverlayState): PanelView {
     counts: countFindings(state.findings, state.checklist.acknowledgements),
     sections,
     missing: state.missing,
+    missingTitles: state.missing.map((p) => titles.get(p) ?? p),
   };
 }
 

@@ -10,6 +10,8 @@ const FieldType = z.enum(['text', 'date', 'amount', 'number', 'unitType', 'membe
 export const FieldSpec = z.object({
   /** Application model path, e.g. "project.startDate", or "direction" */
   path: z.string(),
+  /** What mapping mode calls the field, when the first label is not enough (执行期限 has a start and an end) */
+  title: z.string().optional(),
   /** Label texts as the portal may print them (compared after removing *, ：, spaces) */
   labels: z.array(z.string()).default([]),
   /** Regular expressions over a control's name or id, tried after labels */

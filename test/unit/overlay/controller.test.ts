@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { AutosaveMessage, Request } from '@/lib/messages/protocol';
-import { createOverlayController, type DraftChannel } from '@/lib/overlay/controller';
+import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
+import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
@@ -17,12 +18,17 @@ if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack: RulePack = parsed.pack;
 const profile = profileJson as unknown as PortalProfile;
 
-function setup() {
+function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } {
+  const saved = new Map<string, FieldMapPatch>();
+  return { saved, get: async (key) => saved.get(key), set: async (key, patch) => void saved.set(key, patch) };
+}
+
+function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
   const send = vi.fn(async (request: Request) => (request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' }));
-  const controller = createOverlayController({ doc: document, profile, send, channel });
-  return { controller, posted, send };
+  const controller = createOverlayController({ doc: document, profile, send, channel, mappings });
+  return { controller, posted, send, mappings };
 }
 
 function type(name: string, value: string) {
@@ -87,7 +93,7 @@ test('every change is posted at once for autosave, only the fields that changed'
 
 test('a failure to load rules is shown, not thrown into the page', async () => {
   const channel: DraftChannel = { post: () => {}, onMessage: () => {} };
-  const controller = createOverlayController({ doc: document, profile, send: async () => ({ ok: false, error: '规则包无效' }), channel });
+  const controller = createOverlayController({ doc: document, profile, send: async () => ({ ok: false, error: '规则包无效' }), channel, mappings: memoryMappings() });
   await controller.start();
   expect(controller.getState()).toMatchObject({ phase: 'error', error: '规则包无效' });
 });
@@ -132,4 +138,37 @@ test('a direction chosen by hand is used when the page shows none', async () => 
   controller.chooseDirection({ packId: 'test-mini', code: '1.8' });
   expect(controller.getState().direction?.direction.code).toBe('1.8');
   controller.stop();
+});
+
+test('mapping mode: a field under an unknown label is pointed at, used at once, saved for the host and form', async () => {
+  // The page calls its dates 研究起止时间: the profile does not know that label
+  document.querySelectorAll('td.label').forEach((td) => td.textContent === '执行期限' && (td.textContent = '研究起止时间'));
+  const { controller, mappings } = setup();
+  await controller.start();
+  expect(controller.getState().missing).toEqual(expect.arrayContaining(['project.startDate', 'project.endDate']));
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('unknown');
+
+  controller.setMappingActive(true);
+  const pick = async (name: string, path: string) => {
+    document.querySelector(`[name="${name}"]`)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(controller.getState().mapping.picked).toEqual({ label: '研究起止时间', name });
+    await controller.assignPicked(path);
+  };
+  await pick('xmxx.ksrq', 'project.startDate');
+  await pick('xmxx.jsrq', 'project.endDate');
+  expect(controller.getState().missing).not.toContain('project.startDate');
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('fail');
+  const saved = [...mappings.saved.entries()];
+  expect(saved).toHaveLength(1);
+  expect(saved[0]![1].entries).toEqual([
+    { path: 'project.startDate', name: 'xmxx.ksrq', label: '研究起止时间' },
+    { path: 'project.endDate', name: 'xmxx.jsrq', label: '研究起止时间' },
+  ]);
+  controller.stop();
+
+  // The next visit uses the saved mapping from the start
+  const again = setup(mappings).controller;
+  await again.start();
+  expect(statusOf(again.getState().findings, durationRule)).toBe('fail');
+  again.stop();
 });

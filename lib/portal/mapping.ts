@@ -1,0 +1,80 @@
+import type { Control } from './locate';
+import type { FieldSpec, PortalProfile } from './profileSchema';
+import { normalizeLabel } from './text';
+
+/**
+ * Mapping mode: on a page whose labels the profile does not know, the user clicks a field and says which
+ * application field it is. The answers form a field-map patch: used at once on this host and form, and
+ * exportable for an admin to merge into rules/portal/*.json.
+ */
+
+export interface MappingEntry {
+  path: string;
+  /** The control's own name (preferred) or id, matched exactly */
+  name?: string;
+  id?: string;
+  /** The label printed beside it, so the patch also works when names are regenerated */
+  label?: string;
+}
+
+export interface FieldMapPatch {
+  format: 'guidecheck-field-map-patch';
+  version: 1;
+  profile: string;
+  host: string;
+  /** The form's path on the host, e.g. /egrantweb/xmsb/apply-v2.html */
+  form: string;
+  entries: MappingEntry[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The label printed just before a control: the previous cell or element with short text. */
+export function labelBeside(control: Control): string | undefined {
+  let el: Element | null = control;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (sib.querySelector('input, select, textarea')) break;
+      const text = normalizeLabel(sib.textContent ?? '');
+      if (text && text.length <= 40) return text;
+    }
+  }
+  return undefined;
+}
+
+export function entryFor(control: Control, path: string): MappingEntry {
+  return { path, name: control.name || undefined, id: control.name ? undefined : control.id || undefined, label: labelBeside(control) };
+}
+
+/** Adds (or replaces) the entry for `entry.path`. */
+export function withEntry(patch: FieldMapPatch, entry: MappingEntry): FieldMapPatch {
+  return { ...patch, entries: [...patch.entries.filter((e) => e.path !== entry.path), entry] };
+}
+
+function specFromEntry(entry: MappingEntry): { labels: string[]; names: string[] } {
+  const key = entry.name ?? entry.id;
+  return { labels: entry.label ? [entry.label] : [], names: key ? [`^${escapeRegExp(key)}$`] : [] };
+}
+
+/**
+ * The profile with the patch applied: a mapped field is found by the user's control first (name, then
+ * its label), then by the profile's own labels. Paths the profile lacks become new fields.
+ */
+export function applyPatch<P extends Pick<PortalProfile, 'fields'>>(profile: P, patch: FieldMapPatch | undefined): P {
+  if (!patch?.entries.length) return profile;
+  const byPath = new Map(patch.entries.map((e) => [e.path, e]));
+  const fields = profile.fields.map((spec): FieldSpec => {
+    const entry = byPath.get(spec.path);
+    if (!entry) return spec;
+    byPath.delete(spec.path);
+    const mapped = specFromEntry(entry);
+    // The exact name comes first and the index no longer applies: the user pointed at this very control.
+    return { ...spec, names: mapped.names, labels: mapped.names.length ? [] : [...mapped.labels, ...(spec.labels ?? [])], index: 0, section: [] };
+  });
+  for (const entry of byPath.values()) fields.push({ path: entry.path, ...specFromEntry(entry) });
+  return { ...profile, fields };
+}
+
+export function emptyPatch(profile: string, host: string, form: string): FieldMapPatch {
+  return { format: 'guidecheck-field-map-patch', version: 1, profile, host, form, entries: [] };
+}

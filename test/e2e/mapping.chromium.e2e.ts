@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
+import { screenshotOnFailure } from './support/chromium';
+
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ChromiumWithExtension;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+const rule = '2019-intl-1/1.7/duration-max-2y';
+
+async function pointAt(page: Page, name: string, path: string) {
+  await page.click(`[name="${name}"]`);
+  await expect(page.getByTestId('gc-mapping-picked').textContent()).resolves.toContain(name);
+  await page.locator('.gc-mapping select').selectOption(path);
+  await page.locator('.gc-mapping button', { hasText: '保存映射' }).click();
+}
+
+test('mapping mode makes the extension right on a form whose labels it does not know, and remembers it', async () => {
+  const page = await browser.context.newPage();
+  screenshotOnFailure(page, 'mapping-v2');
+  const url = `${replica.url}/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019-V2-0001`;
+  await page.goto(url);
+  // The panel says what it cannot find instead of failing
+  const missing = page.getByTestId('gc-missing');
+  await expect(missing.textContent()).resolves.toContain('此页面与规则包的字段对应不完整');
+  await expect(missing.textContent()).resolves.toContain('执行期限（开始）');
+
+  await page.locator('.gc-mapping-entry button').click();
+  await pointAt(page, 'kt.sbfx', 'direction');
+  await pointAt(page, 'kt.ksrq', 'project.startDate');
+  await pointAt(page, 'kt.jsrq', 'project.endDate');
+  await expect(missing.textContent()).resolves.not.toContain('执行期限（开始）');
+
+  await page.selectOption('[name="kt.sbfx"]', { label: '1.7 中国和奥地利政府间科技合作项目' });
+  await page.fill('[name="kt.ksrq"]', '2020-01-01');
+  await page.fill('[name="kt.jsrq"]', '2022-12-31');
+  await page.locator(`.gc-finding[data-rule="${rule}"] .gc-tag.gc-warning`).waitFor();
+  await page.locator(`.gc-marker[data-rule="${rule}"]`).waitFor();
+
+  // The exported patch names the portal's own controls, for an admin to merge into the profile
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.gc-mapping button', { hasText: '导出字段映射' }).click()]);
+  const patch = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(patch).toMatchObject({ format: 'guidecheck-field-map-patch', profile: 'most-gov-cn', form: '/egrantweb/xmsb/apply-v2.html' });
+  expect(patch.entries.map((e: { path: string; name: string }) => [e.path, e.name])).toEqual([
+    ['direction', 'kt.sbfx'],
+    ['project.startDate', 'kt.ksrq'],
+    ['project.endDate', 'kt.jsrq'],
+  ]);
+
+  // A later visit of the same form uses the mapping from the start
+  const again = await browser.context.newPage();
+  await again.goto(url);
+  await again.selectOption('[name="kt.sbfx"]', { label: '1.7 中国和奥地利政府间科技合作项目' });
+  await again.fill('[name="kt.ksrq"]', '2020-01-01');
+  await again.fill('[name="kt.jsrq"]', '2022-12-31');
+  await again.locator(`.gc-finding[data-rule="${rule}"] .gc-tag.gc-warning`).waitFor();
+  await Promise.all([page.close(), again.close()]);
+});
