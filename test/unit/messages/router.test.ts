@@ -6,6 +6,10 @@ function setup() {
     getPacks: vi.fn(async () => ['pack']),
     saveDraft: vi.fn(async () => ({ ok: true })),
     getDraft: vi.fn(async () => null),
+    'feeds:list': vi.fn(async () => null),
+    'feeds:subscribe': vi.fn(async () => null),
+    'feeds:unsubscribe': vi.fn(async () => null),
+    'feeds:checkNow': vi.fn(async () => null),
   } satisfies Handlers;
   const log = vi.fn();
   return { handlers, log, route: createRouter('our-id', handlers, log) };
