@@ -7,6 +7,12 @@ import { defineConfig } from 'wxt';
 const TEST_BUILD = process.env.GUIDECHECK_TEST_BUILD === '1';
 const REPLICA_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const PORTAL_MATCHES = ['*://*.most.gov.cn/*'];
+/**
+ * Test build only: a fixed public key, so the unpacked extension's id is stable (ldojkgchfncdbnboiolkncmkgabidfoj)
+ * and the Chromium policy test can address it under 3rdparty.extensions. No private key exists or is needed.
+ */
+const TEST_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuakZ1R1tY7PQSkuXAgx13HEVideUmqherc00ijQYxO3NoKbdM+M/UDub/eh6Oeq5nYWqO+6csPQxeWXHnOTxi23ZTweja7WTkGzJz2u4IMfNAgclfwKHh7n/GKOLnz2LZr5nkJKRTXo4L6rRl42Aa1oTwXjWQTfZ5eeAFOqjnv/e2nL1MdUQvuQDaRw9iC41Ir1ZyyAkeD/TROGw7Fo+/P94INtMqGw5wi2fGrKNaOsHApOn8vrWIRfxcx/vi4dQ7GlPsEEKeCsFmqGjoxcgm8XgcN7O00vYXU4lXD/5IN4DgmKYwYo+UydnpwQkucwd5F+Y/O1SY9OfhRqUakCvEQIDAQAB';
 
 export default defineConfig({
   outDir: TEST_BUILD ? '.output-test' : '.output',
@@ -15,7 +21,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
+    optional_host_permissions: ['https://*/*'],
+    // Test build: the local feed server is allowed outright, because Playwright cannot answer the
+    // permission prompt (context.grantPermissions does not cover extension permissions).
+    ...(TEST_BUILD && { host_permissions: ['http://127.0.0.1/*'] }),
+    ...(TEST_BUILD && browser !== 'firefox' && { key: TEST_MANIFEST_KEY }),
+    // Enterprise policy (feeds, institution): Chrome/Edge read its shape from this file; Firefox from policies.json.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'guidecheck@guidecheck.app', strict_min_version: '128.0' } } }),
   }),
   hooks: {

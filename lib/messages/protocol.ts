@@ -24,6 +24,19 @@ export const Request = z.discriminatedUnion('type', [
     baseRevision: z.number().int().nonnegative().optional(),
   }),
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
+  /** Rule sources for the options page (FeedsStatus of lib/feed/extension/status.ts). */
+  z.object({ type: z.literal('feeds:list') }),
+  /** Subscribe after the user confirmed the keys' fingerprints and granted the host permission (checked in full by SubscribeInput). */
+  z.object({
+    type: z.literal('feeds:subscribe'),
+    url: z.string().max(2000),
+    keys: z.array(z.string().max(200)).max(16),
+    threshold: z.number().int(),
+    name: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('feeds:unsubscribe'), url: z.string().max(2000) }),
+  /** 立即检查: check every feed now; answers the new FeedsStatus. */
+  z.object({ type: z.literal('feeds:checkNow') }),
 ]);
 
 export type Request = z.infer<typeof Request>;

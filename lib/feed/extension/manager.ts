@@ -1,0 +1,180 @@
+import type { Draft } from '../../drafts/model';
+import type { RulePack } from '../../packs/schema';
+import type { PortalProfile } from '../../portal/profileSchema';
+import { isExpired, type ValidatePack } from '../accept';
+import { fingerprint, type Ed25519 } from '../crypto';
+import { fromBase64Url } from '../encoding';
+import type { FetchFn } from '../fetch';
+import { createUpdater, FeedState, type PackInUse, type Subscription, type Updater } from '../updater';
+import type { FeedBrowser } from './browserApi';
+import { feedStateKey, storageFeedStore } from './feedStore';
+import { loadNotice, saveNotice, type UpdateNotice } from './notice';
+import { hasFeedPermission } from './permission';
+import { readPolicyFeeds, type PolicyReading } from './policyFeeds';
+import { failingDrafts } from './recheckDrafts';
+import type { FeedsStatus } from './status';
+import { loadUserSubscriptions, saveUserSubscriptions, subscriptionFromInput } from './subscriptions';
+
+export interface FeedManagerDeps {
+  browser: FeedBrowser;
+  fetch: FetchFn;
+  bundled: RulePack[];
+  validatePack: ValidatePack<RulePack>;
+  /** Saved drafts, re-checked when a pack changes. */
+  drafts: () => Promise<Draft[]>;
+  /** Field types for rebuilding applications from drafts (rules/portal/most-gov-cn.json). */
+  profile: PortalProfile;
+  now?: () => Date;
+  impl?: Ed25519;
+}
+
+interface Feed {
+  subscription: Subscription;
+  updater: Updater;
+}
+
+/** Refused with a message the options page shows as is. */
+class FeedError extends Error {}
+
+/**
+ * All feeds of the extension (the user's and the institution's), the packs in use across them and the
+ * bundled ones, and the notice after an update. Checks run one at a time: an alarm and a click on
+ * 立即检查 never write the same feed state at once.
+ */
+export function createFeedManager(deps: FeedManagerDeps) {
+  const { browser } = deps;
+  const local = browser.storage.local;
+  const now = deps.now ?? (() => new Date());
+  let loaded: Promise<{ feeds: Feed[]; policy: PolicyReading }> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Subscriptions: policy feeds first; a user subscription to the same URL is shadowed by the policy one. */
+  function load() {
+    loaded ??= (async () => {
+      const policy = await readPolicyFeeds(browser);
+      const user = await loadUserSubscriptions(local);
+      const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
+      const subscriptions = [...policy.subscriptions, ...user.filter((s) => !policyUrls.has(s.feedUrl))];
+      const feeds = subscriptions.map((subscription) => ({
+        subscription,
+        updater: createUpdater({ subscription, fetch: deps.fetch, store: storageFeedStore(local, subscription.feedUrl), validatePack: deps.validatePack, now, impl: deps.impl }),
+      }));
+      return { feeds, policy };
+    })();
+    return loaded;
+  }
+
+  /** Per pack id the newest verified copy across feeds, else the bundled one; errors where there is neither. */
+  async function packsInUse(): Promise<{ packs: (PackInUse & { feedUrl?: string })[]; errors: { zh: string; en: string }[] }> {
+    const { feeds } = await load();
+    const best = new Map<string, PackInUse & { feedUrl?: string }>();
+    for (const pack of deps.bundled) best.set(pack.id, { pack, source: 'bundled', expired: false });
+    const missing = new Map<string, { zh: string; en: string }>();
+    for (const feed of feeds) {
+      const { packs, errors } = await feed.updater.currentPacks([]);
+      for (const p of packs) {
+        const held = best.get(p.pack.id);
+        if (!held || p.pack.version > held.pack.version || (p.pack.version === held.pack.version && held.source === 'bundled')) best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl });
+      }
+      for (const e of errors) missing.set(e.packId, e.message);
+    }
+    const at = now();
+    const packs = [...best.values()].map((p) => ({ ...p, expired: isExpired(p.pack.expires, at) })).sort((a, b) => a.pack.id.localeCompare(b.pack.id));
+    return { packs, errors: [...missing].filter(([id]) => !best.has(id)).map(([, m]) => m) };
+  }
+
+  /** Re-verifies every stored pack (service-worker start): a tampered store falls back to bundled packs. */
+  function reverifyAll() {
+    return serial(async () => {
+      const { feeds } = await load();
+      for (const feed of feeds) await feed.updater.reverifyStored();
+    });
+  }
+
+  /** Checks every feed; when packs were applied, stores a notice with their diff and the drafts that now fail. */
+  function checkAll(): Promise<UpdateNotice | undefined> {
+    return serial(async () => {
+      const { feeds } = await load();
+      const applied: UpdateNotice['packs'] = [];
+      for (const feed of feeds) {
+        const result = await feed.updater.checkFeed();
+        for (const a of result.accepted) applied.push({ packId: a.packId, title: a.packId, from: a.from, to: a.to, ...a.diff });
+      }
+      if (!applied.length) return undefined;
+      const { packs } = await packsInUse();
+      const changedPacks = packs.map((p) => p.pack).filter((p) => applied.some((a) => a.packId === p.id));
+      for (const a of applied) a.title = changedPacks.find((p) => p.id === a.packId)?.title.zh ?? a.packId;
+      const notice: UpdateNotice = { at: now().toISOString(), packs: applied, failingDrafts: failingDrafts(await deps.drafts(), changedPacks, deps.profile) };
+      await saveNotice(local, notice);
+      return notice;
+    });
+  }
+
+  async function subscribe(input: unknown): Promise<void> {
+    const made = await subscriptionFromInput(input);
+    if (!made.ok) throw new FeedError(made.errors.join('; '));
+    const { subscription } = made;
+    if (!(await hasFeedPermission(browser.permissions, subscription.feedUrl))) {
+      throw new FeedError(`未获准访问 ${new URL(subscription.feedUrl).host}，请在提示中允许 / Access to ${new URL(subscription.feedUrl).host} was not granted; allow it when asked`);
+    }
+    await serial(async () => {
+      const { feeds, policy } = await load();
+      if (policy.subscriptions.some((s) => s.feedUrl === subscription.feedUrl)) throw new FeedError('此规则源已由单位统一设置 / This feed is already set by your institution');
+      const user = feeds.map((f) => f.subscription).filter((s) => s.source === 'user' && s.feedUrl !== subscription.feedUrl);
+      await saveUserSubscriptions(local, [...user, subscription]);
+      loaded = undefined;
+    });
+  }
+
+  async function unsubscribe(feedUrl: string): Promise<void> {
+    await serial(async () => {
+      const { feeds } = await load();
+      const feed = feeds.find((f) => f.subscription.feedUrl === feedUrl);
+      if (!feed) throw new FeedError(`未订阅此规则源 / Not subscribed: ${feedUrl}`);
+      if (feed.subscription.source === 'policy') throw new FeedError('由单位统一设置的规则源不能删除 / A feed set by your institution cannot be removed');
+      await saveUserSubscriptions(local, feeds.map((f) => f.subscription).filter((s) => s.feedUrl !== feedUrl));
+      await local.remove(feedStateKey(feedUrl));
+      loaded = undefined;
+    });
+  }
+
+  async function status(): Promise<FeedsStatus> {
+    const { feeds, policy } = await load();
+    const { packs, errors } = await packsInUse();
+    const row = (p: RulePack) => ({ id: p.id, title: p.title.zh, version: p.version, expires: p.expires });
+    return {
+      bundled: deps.bundled.map(row),
+      inUse: packs.map((p) => ({ ...row(p.pack), source: p.source, expired: p.expired })),
+      feeds: await Promise.all(
+        feeds.map(async ({ subscription: s }) => {
+          const parsed = FeedState.safeParse((await local.get(feedStateKey(s.feedUrl)))[feedStateKey(s.feedUrl)]);
+          const state = parsed.success ? parsed.data : undefined;
+          return {
+            url: s.feedUrl,
+            name: s.name,
+            source: s.source,
+            threshold: s.threshold,
+            keys: await Promise.all(s.trustedKeys.map(async (k) => ({ kid: k.kid, fingerprint: await fingerprint(fromBase64Url(k.publicKey)!) }))),
+            lastCheck: state?.lastCheck,
+            lastError: state?.lastError,
+            packs: Object.entries(state?.packs ?? {}).map(([id, p]) => ({ id, version: p.version })),
+          };
+        }),
+      ),
+      institutionName: policy.institutionName,
+      policyErrors: policy.errors,
+      errors,
+      notice: await loadNotice(local),
+    };
+  }
+
+  return { packsInUse, reverifyAll, checkAll, subscribe, unsubscribe, status, policy: async () => (await load()).policy };
+}
+
+export type FeedManager = ReturnType<typeof createFeedManager>;

@@ -1,0 +1,59 @@
+import type { Application } from '../../application/model';
+import type { Draft } from '../../drafts/model';
+import { evaluate, findDirection } from '../../engine/evaluate';
+import type { RulePack } from '../../packs/schema';
+import { convert, setPath } from '../../portal/read';
+import type { FieldType, PortalProfile } from '../../portal/profileSchema';
+
+/** A saved draft that fails error-severity rules of a newly applied pack. */
+export interface FailingDraft {
+  key: string;
+  title: string;
+  packId: string;
+  direction: string;
+  ruleIds: string[];
+}
+
+interface FieldInfo {
+  type: FieldType;
+  label: string;
+}
+
+/** Model path → type and label, for single fields ("project.startDate") and list columns ("participants.*.type"). */
+function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefined {
+  const single = new Map(profile.fields.map((f) => [f.path, { type: f.type ?? 'text', label: f.labels?.[0] ?? '' }]));
+  const columns = new Map<string, FieldInfo>(
+    (profile.lists ?? []).flatMap((list) => list.columns.map((c) => [`${list.path}.*.${c.path}`, { type: c.type ?? 'text', label: c.labels?.[0] ?? '' }] as const)),
+  );
+  return (path) => single.get(path) ?? columns.get(path.replace(/\.\d+\./, '.*.'));
+}
+
+/**
+ * Rebuilds an application from a draft's raw values (keyed by model path, as the content script saves
+ * them) with the same conversions the page reader uses. Keys the profile does not know are left out.
+ */
+export function applicationFromFields(fields: Record<string, string>, profile: PortalProfile): Application {
+  const info = fieldInfo(profile);
+  const app: Record<string, unknown> = { schema: 1, project: {}, leadUnit: {}, participants: [], pi: {}, foreignPartners: [], budget: {}, attachments: [] };
+  for (const [path, text] of Object.entries(fields)) {
+    const field = info(path);
+    if (!field || path === 'direction') continue;
+    const value = convert(text.trim(), field.type, field.label, profile.vocabularies);
+    if (value !== undefined) setPath(app, path, value);
+  }
+  for (const [key, value] of Object.entries(app)) if (Array.isArray(value)) app[key] = value.filter((row) => row !== undefined);
+  return app as Application;
+}
+
+/** The drafts of the given packs that now fail at least one error-severity rule. */
+export function failingDrafts(drafts: Draft[], packs: RulePack[], profile: PortalProfile): FailingDraft[] {
+  const out: FailingDraft[] = [];
+  for (const draft of drafts) {
+    const pack = packs.find((p) => p.id === draft.guideline);
+    if (!pack || !draft.direction || draft.deletedAt || !findDirection(pack, draft.direction)) continue;
+    const findings = evaluate(pack, draft.direction, applicationFromFields(draft.fields, profile), draft.checklist);
+    const ruleIds = findings.filter((f) => f.severity === 'error' && f.status === 'fail').map((f) => f.ruleId);
+    if (ruleIds.length) out.push({ key: draft.key, title: draft.title || draft.key, packId: pack.id, direction: draft.direction, ruleIds });
+  }
+  return out;
+}

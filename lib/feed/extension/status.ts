@@ -1,0 +1,39 @@
+import type { Bilingual } from '../refusal';
+import type { UpdateNotice } from './notice';
+
+/** What the options page's 规则来源 section shows (answer to `feeds:list`, `feeds:checkNow`…). */
+export interface PackRow {
+  id: string;
+  title: string;
+  version: number;
+  expires: string;
+}
+
+export interface PackInUseRow extends PackRow {
+  source: 'feed' | 'bundled';
+  /** Past its expiry date: shown as 规则已过期 (the last valid version stays in use). */
+  expired: boolean;
+}
+
+export interface FeedRow {
+  url: string;
+  name: string;
+  source: 'user' | 'policy';
+  threshold: number;
+  keys: { kid: string; fingerprint: string }[];
+  lastCheck?: string;
+  lastError?: Bilingual;
+  packs: { id: string; version: number }[];
+}
+
+export interface FeedsStatus {
+  bundled: PackRow[];
+  inUse: PackInUseRow[];
+  feeds: FeedRow[];
+  institutionName?: string;
+  /** The managed policy could not be read as written (paths included). */
+  policyErrors: string[];
+  /** Packs with neither a verified download nor a bundled copy. */
+  errors: Bilingual[];
+  notice?: UpdateNotice;
+}
