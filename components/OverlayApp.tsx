@@ -41,8 +41,8 @@ export function OverlayApp({ controller, win }: { controller: OverlayController;
     if (fresh.length) setLive(t(state.lang, 'liveNewErrors', { titles: fresh.map((m) => m.text).join('；') }));
   }, [markers, state.lang]);
 
-  const focusField = (path: string) => {
-    const control = controller.controlFor(path);
+  const focusField = (paths: string[]) => {
+    const control = paths.map(controller.controlFor).find((c) => c !== undefined);
     if (control) focusControl(control);
   };
 
@@ -52,7 +52,7 @@ export function OverlayApp({ controller, win }: { controller: OverlayController;
         markers={placed}
         onActivate={(ruleId) => {
           const m = markers.find((x) => x.ruleId === ruleId);
-          if (m) focusField(m.path);
+          if (m) focusField(m.paths);
         }}
       />
       <Panel

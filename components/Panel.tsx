@@ -17,7 +17,7 @@ export interface PanelProps extends FindingActionHandlers {
   onChooseDirection(choice: { packId: string; code: string } | undefined): void;
   onToggleLang(): void;
   onToggleCollapsed(): void;
-  onFocusField(path: string): void;
+  onFocusField(paths: string[]): void;
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
 }
 
@@ -120,7 +120,7 @@ export function Panel(props: PanelProps) {
           <ul>
             {section.items.map((item) => (
               <li key={item.ruleId} className={`gc-finding gc-${item.status} gc-sev-${item.severity}`} data-rule={item.ruleId}>
-                <button type="button" className="gc-finding-title" disabled={!item.fields[0]} onClick={() => item.fields[0] && onFocusField(item.fields[0])}>
+                <button type="button" className="gc-finding-title" disabled={!item.fields.length} onClick={() => onFocusField(item.fields)}>
                   <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
                     {item.status === 'fail' ? severityLabel(lang, item.severity) : statusLabel(lang, item.status)}
                   </span>

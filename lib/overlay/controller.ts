@@ -160,9 +160,24 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     const target = event.target as Element | null;
     if (!target || !('value' in target)) return;
     const path = map.pathOf.get(target);
-    if (!path) map = locateFields(doc, profile); // a row added since we looked, or a field we did not know
-    refresh(path ? [path.replace(/\.\d+\..*$/, '')] : undefined);
+    // A field we do not map changes no rule: only the draft needs it.
+    if (path) refresh([path.replace(/\.\d+\..*$/, '')]);
     postChanges();
+  }
+
+  /** Rows added or removed (添加/删除, a file listed): look at the page again once the page's own handlers ran. */
+  let relocating = false;
+  function onMutations(records: MutationRecord[]) {
+    const touchesControls = (nodes: NodeList) =>
+      Array.from(nodes).some((n) => n.nodeType === 1 && ((n as Element).matches('input, select, textarea') || (n as Element).querySelector('input, select, textarea')));
+    if (relocating || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
+    relocating = true;
+    queueMicrotask(() => {
+      relocating = false;
+      map = locateFields(doc, profile);
+      if (state.phase === 'ready') refresh();
+      postChanges();
+    });
   }
 
   function allControls(): Control[] {
@@ -188,6 +203,12 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       listen(d, 'input', onInput);
       listen(d, 'change', onInput);
       listen(d, 'click', onPick);
+      const win = d.defaultView;
+      if (win && d.body) {
+        const observer = new win.MutationObserver(onMutations);
+        observer.observe(d.body, { childList: true, subtree: true });
+        cleanups.push(() => observer.disconnect());
+      }
       for (const frame of Array.from(d.querySelectorAll('iframe'))) {
         listen(frame, 'load', () => {
           map = locateFields(doc, profile);
@@ -288,15 +309,32 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       });
     },
     setCollapsed: (collapsed: boolean) => setState({ collapsed }),
-    /** The first located control of a model path, for markers and click-to-field. */
+    /** The first located control of a model or context path, for markers and click-to-field. */
     controlFor(path: string): Control | undefined {
-      const field = map.fields.find((f) => f.spec.path === path);
-      if (field) return field.controls[0];
-      const [list, index, column] = path.split('.');
-      const row = map.lists.find((l) => l.spec.path === list)?.rows[Number(index)];
-      return row?.get(column ?? '')?.[0];
+      for (const candidate of controlPaths(path)) {
+        const field = map.fields.find((f) => f.spec.path === candidate);
+        if (field) return field.controls[0];
+        const [list, index, column] = candidate.split('.');
+        const row = map.lists.find((l) => l.spec.path === list)?.rows[Number(index)];
+        const control = row?.get(column ?? '')?.[0];
+        if (control) return control;
+      }
+      return undefined;
     },
   };
+}
+
+/**
+ * Where a path shows on the form: derived facts point at their sources (units.0 is the lead unit,
+ * units.N participant N-1; durationMonths the end date) and a list path without an index at its first row.
+ */
+export function controlPaths(path: string): string[] {
+  if (path === 'project.durationMonths') return ['project.endDate', 'project.startDate'];
+  const unit = /^units\.(\d+)\.(.+)$/.exec(path);
+  if (unit) return Number(unit[1]) === 0 ? [`leadUnit.${unit[2]}`] : [`participants.${Number(unit[1]) - 1}.${unit[2]}`];
+  const listColumn = /^(participants|foreignPartners|attachments)\.([a-zA-Z]+)$/.exec(path);
+  if (listColumn) return [`${listColumn[1]}.0.${listColumn[2]}`];
+  return [path];
 }
 
 export type OverlayController = ReturnType<typeof createOverlayController>;

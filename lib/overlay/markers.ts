@@ -31,7 +31,7 @@ export function viewportRect(control: Element, top: Window): DOMRect | undefined
 export function placeMarkers(markers: MarkerView[], controlFor: (path: string) => Control | undefined, top: Window): PlacedMarker[] {
   const placed: PlacedMarker[] = [];
   for (const m of markers) {
-    const control = controlFor(m.path);
+    const control = m.paths.map(controlFor).find((c) => c !== undefined);
     const rect = control && viewportRect(control, top);
     if (!rect || (rect.width === 0 && rect.height === 0)) continue;
     placed.push({ ruleId: m.ruleId, severity: m.severity, text: m.text, top: rect.top + rect.height / 2 - 9, left: rect.right + 4 });

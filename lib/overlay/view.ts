@@ -92,7 +92,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
             title: rule?.title[lang] ?? f.ruleId,
             message: rule ? formatFinding(f, rule, lang) : '',
             quote: rule?.quote ?? '',
-            fields: f.fields,
+            fields: focusPaths(f),
             confirmation: state.checklist.confirmations[f.ruleId],
             documentReady: state.checklist.documents[f.ruleId]?.ready,
             acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
@@ -119,10 +119,16 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
   };
 }
 
+/** The paths a finding is about, the deciding values' paths first. */
+export function focusPaths(f: Finding): string[] {
+  return [...new Set([...f.detail.map((d) => d.path).filter((p): p is string => !!p), ...f.missing, ...f.fields])];
+}
+
 /** Failing findings that point at a field: one marker each, beside the field. */
 export interface MarkerView {
   ruleId: string;
-  path: string;
+  /** Where to put it, best first: the paths that decided the finding, then the rule's fields */
+  paths: string[];
   severity: Severity;
   text: string;
 }
@@ -133,6 +139,6 @@ export function toMarkers(state: OverlayState): MarkerView[] {
     .filter((f) => f.status === 'fail' && f.severity !== 'info' && f.fields.length > 0 && !state.checklist.acknowledgements[f.ruleId])
     .map((f) => {
       const rule = rules.get(f.ruleId);
-      return { ruleId: f.ruleId, path: f.fields[0]!, severity: f.severity, text: rule ? formatFinding(f, rule, state.lang) : f.ruleId };
+      return { ruleId: f.ruleId, paths: focusPaths(f), severity: f.severity, text: rule ? formatFinding(f, rule, state.lang) : f.ruleId };
     });
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { AutosaveMessage, Request } from '@/lib/messages/protocol';
-import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
+import { controlPaths, createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
@@ -59,7 +59,10 @@ test('finds the direction on the page and evaluates its rules', async () => {
   const item = view.sections.flatMap((s) => s.items).find((i) => i.ruleId === durationRule)!;
   expect(item.message).toBe('执行期 36 个月，本方向要求不超过 24 个月');
   expect(item.quote).toBe('项目执行期原则上不超过 2年。');
-  expect(toMarkers(state).map((m) => [m.ruleId, m.path])).toContainEqual([durationRule, 'project.startDate']);
+  const marker = toMarkers(state).find((m) => m.ruleId === durationRule)!;
+  // placed at the deciding value's source: durationMonths shows on the end date
+  expect(marker.paths).toEqual(['project.durationMonths', 'project.startDate', 'project.endDate']);
+  expect(controller.controlFor(marker.paths[0]!)?.getAttribute('name')).toBe('xmxx.jsrq');
   controller.stop();
 });
 
@@ -172,3 +175,26 @@ test('mapping mode: a field under an unknown label is pointed at, used at once, 
   expect(statusOf(again.getState().findings, durationRule)).toBe('fail');
   again.stop();
 });
+
+test('a participant row added by the page is read once the page has added it', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  expect(controller.getState().application?.participants).toHaveLength(2);
+  const table = document.getElementById('cydw')!;
+  const row = table.querySelector('tr:last-child')!.cloneNode(true) as HTMLTableRowElement;
+  row.querySelectorAll('input').forEach((i) => (i.value = ''));
+  row.querySelector<HTMLInputElement>('input')!.value = '新增合作企业';
+  table.querySelector('tbody')?.append(row) ?? table.append(row);
+  await new Promise((r) => setTimeout(r, 0));
+  expect(controller.getState().application?.participants.map((p) => p.name)).toEqual(['某某科技有限公司', '某研究所', '新增合作企业']);
+  expect(posted.at(-1)!.fields['participants.2.name']).toBe('新增合作企业');
+  controller.stop();
+});
+
+test.each([
+  ['project.durationMonths', ['project.endDate', 'project.startDate']],
+  ['units.0.type', ['leadUnit.type']],
+  ['units.3.matchingFunds', ['participants.2.matchingFunds']],
+  ['participants.type', ['participants.0.type']],
+  ['budget.central', ['budget.central']],
+])('controlPaths(%s)', (path, expected) => expect(controlPaths(path)).toEqual(expected));
