@@ -51,17 +51,8 @@ function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] 
   };
 }
 
-function safeRead(controls: Control[], wanted: string): { taken: boolean; got: string } {
-  try {
-    return readBack(controls, wanted);
-  } catch {
-    return { taken: false, got: '' };
-  }
-}
-
 export async function fillForm(doc: Document, map: PageMap, fields: Record<string, string>, opts: FillOptions = {}): Promise<FillReport> {
   const report: FillReport = { filled: [], notTaken: [], missing: [] };
-  const entries = Object.entries(fields);
   if (opts.relocate) {
     try {
       if (await addMissingRows(doc, map, Object.keys(fields))) map = opts.relocate();
@@ -71,8 +62,13 @@ export async function fillForm(doc: Document, map: PageMap, fields: Record<strin
   }
   const controlsOf = controlsByKey(doc, map);
   const written: { key: string; wanted: string; controls: Control[] }[] = [];
-  for (const [key, wanted] of entries) {
-    const controls = controlsOf(key);
+  for (const [key, wanted] of Object.entries(fields)) {
+    let controls: Control[] = [];
+    try {
+      controls = controlsOf(key);
+    } catch {
+      // a broken map: as if the page had no such control
+    }
     if (!controls.length) {
       report.missing.push(key);
       continue;
@@ -87,19 +83,20 @@ export async function fillForm(doc: Document, map: PageMap, fields: Record<strin
   await nextTurn(doc);
   // a framework may have replaced a control while rendering: look it up again in a fresh map
   let fresh: ((key: string) => Control[]) | undefined;
+  const current = (key: string, controls: Control[]) => {
+    if (!opts.relocate || controls.every((c) => c.isConnected)) return controls;
+    fresh ??= controlsByKey(doc, opts.relocate());
+    return fresh(key);
+  };
   for (const { key, wanted, controls } of written) {
-    let current = controls;
-    if (opts.relocate && controls.some((c) => !c.isConnected)) {
-      try {
-        fresh ??= controlsByKey(doc, opts.relocate());
-        current = fresh(key);
-      } catch {
-        current = [];
-      }
+    let result = { taken: false, got: '' };
+    try {
+      result = readBack(current(key, controls), wanted);
+    } catch {
+      // a control we cannot read is not known to hold the value
     }
-    const { taken, got } = safeRead(current, wanted);
-    if (taken) report.filled.push(key);
-    else report.notTaken.push({ key, wanted, got });
+    if (result.taken) report.filled.push(key);
+    else report.notTaken.push({ key, wanted, got: result.got });
   }
   return report;
 }
