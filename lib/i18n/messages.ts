@@ -1,12 +1,15 @@
 /** UI strings by id, Chinese first. Components call `t(lang, id, vars)`; packs carry their own zh/en texts. */
+import { feedsStrings } from './strings/feeds';
 import { overlayStrings } from './strings/overlay';
+import { shareStrings } from './strings/share';
+import { reportStrings } from './strings/report';
 
 export type Lang = 'zh' | 'en';
 
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
-export const stringTables = { overlayStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
+export const stringTables = { overlayStrings, feedsStrings, shareStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
 
-const messages = { ...overlayStrings };
+const messages = { ...overlayStrings, ...feedsStrings, ...shareStrings };
 
 export type MessageId = keyof typeof messages;
 

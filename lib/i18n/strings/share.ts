@@ -1,0 +1,57 @@
+/** Strings of team sharing (share code, file, Markdown summary, import and merge). */
+export const shareStrings = {
+  shareTitle: { zh: '分享检查清单', en: 'Share the checklist' },
+  shareCopyCode: { zh: '复制分享码', en: 'Copy the share code' },
+  shareSaveFile: { zh: '保存为文件', en: 'Save as a file' },
+  shareCopySummary: { zh: '复制 Markdown 摘要', en: 'Copy the Markdown summary' },
+  shareIncludeFields: { zh: '一并分享以下填写内容（默认不分享）', en: 'Also share these field contents (left out by default)' },
+  sharePersonalField: { zh: '个人信息或经费数据', en: 'Personal data or budget figure' },
+  shareImport: { zh: '导入队友的分享', en: 'Import a teammate’s share' },
+  shareImportPaste: { zh: '粘贴分享码或选择分享文件', en: 'Paste a share code or choose a share file' },
+  shareApplied: { zh: '已合并 {n} 项', en: '{n} items merged' },
+  shareConflictTitle: { zh: '{n} 项有冲突，请逐项选择', en: '{n} items conflict; choose for each' },
+  shareKeepLocal: { zh: '保留我的', en: 'Keep mine' },
+  shareTakeIncoming: { zh: '采用队友的', en: 'Take theirs' },
+  shareOwner: { zh: '负责人', en: 'Owner' },
+  shareAssignOwner: { zh: '指定负责人', en: 'Assign an owner' },
+  shareFilterMine: { zh: '只看我负责的', en: 'Only mine' },
+  shareMyName: { zh: '我的名字', en: 'My name' },
+  // Refusals and flags of an import: the reason comes first, nothing is merged when refused.
+  shareCodeModified: { zh: '分享码不完整或已被修改', en: 'The share code is incomplete or has been modified' },
+  shareNotShare: { zh: '这不是 GuideCheck 分享码或分享文件', en: 'This is not a GuideCheck share code or share file' },
+  shareNewerVersion: {
+    zh: '此分享来自更新版本的 GuideCheck（格式版本 {theirs}，本机支持 {ours}），请先更新扩展',
+    en: 'This share comes from a newer GuideCheck (format version {theirs}; this one reads {ours}); update the extension first',
+  },
+  shareUnknownVersion: { zh: '无法识别的分享格式版本：{theirs}', en: 'Unknown share format version: {theirs}' },
+  shareInvalid: { zh: '分享内容不符合格式：{problems}', en: 'The share does not match the format: {problems}' },
+  shareOtherGuideline: {
+    zh: '此分享针对另一份申报指南（{theirs}），当前草稿为 {ours}，未合并',
+    en: 'This share is for another guideline ({theirs}); this draft is for {ours}. Nothing was merged',
+  },
+  shareOtherDirection: {
+    zh: '此分享针对指南方向 {theirs}，当前草稿为 {ours}，未合并',
+    en: 'This share is for direction {theirs}; this draft is for {ours}. Nothing was merged',
+  },
+  shareOtherPackVersion: {
+    zh: '此分享基于规则包第 {theirs} 版，本机为第 {ours} 版：已按规则编号对应',
+    en: 'This share was made with rule pack version {theirs}; yours is {ours}. Items were matched by rule id',
+  },
+  shareUnknownRules: { zh: '{n} 项在本机规则包中不存在，未合并：{ids}', en: '{n} items are not in your rule pack and were not merged: {ids}' },
+  // The Markdown summary
+  shareSummaryHeading: { zh: '{code} {title} · 检查清单', en: '{code} {title} · checklist' },
+  shareSummaryMeta: { zh: '规则包 {pack} 第 {version} 版 · 由 {by} 于 {at} 分享', en: 'Rule pack {pack} version {version} · shared by {by} on {at}' },
+  shareSummaryAnonymous: { zh: '（未署名）', en: '(unnamed)' },
+  shareSummaryCounts: {
+    zh: '{error} 个错误 · {warning} 个警告 · {info} 条提示 · {confirm} 项待确认',
+    en: '{error} errors · {warning} warnings · {info} notes · {confirm} to confirm',
+  },
+  shareSummaryConfirmed: { zh: '已确认：{by}，{at}', en: 'Confirmed by {by} on {at}' },
+  shareSummaryNote: { zh: '备注：{note}', en: 'Note: {note}' },
+  shareSummaryDocument: { zh: '材料：{state}（{at}）', en: 'Document: {state} ({at})' },
+  shareSummaryDocumentReady: { zh: '已准备', en: 'ready' },
+  shareSummaryDocumentNotReady: { zh: '未准备', en: 'not ready' },
+  shareSummaryAcknowledged: { zh: '已忽略警告：{reason}（{by}，{at}）', en: 'Warning acknowledged: {reason} ({by}, {at})' },
+  shareSummaryFields: { zh: '分享的填写内容', en: 'Shared field contents' },
+  shareSummaryUnknownRule: { zh: '（本机规则包中无此规则）', en: '(not in this rule pack)' },
+} as const;
