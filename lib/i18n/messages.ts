@@ -7,9 +7,9 @@ import { reportStrings } from './strings/report';
 export type Lang = 'zh' | 'en';
 
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
-export const stringTables = { overlayStrings, feedsStrings, shareStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
+export const stringTables = { overlayStrings, feedsStrings, shareStrings, reportStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
 
-const messages = { ...overlayStrings, ...feedsStrings, ...shareStrings };
+const messages = { ...overlayStrings, ...feedsStrings, ...shareStrings, ...reportStrings };
 
 export type MessageId = keyof typeof messages;
 
