@@ -141,6 +141,13 @@ test('adds the 参与单位 rows the draft holds with the page’s 添加 button
   expect(named('cydw[2].gbjf').value).toBe('80');
 });
 
+test('an empty table (as the React variant starts) is found by its headers and grown from nothing', async () => {
+  document.querySelector('[data-repeat="cydw"]')!.replaceChildren();
+  const report = await fillForm(document, locate(), { 'participants.0.name': '甲公司', 'participants.1.name': '乙研究所' }, { relocate: locate });
+  expect(report).toEqual({ filled: ['participants.0.name', 'participants.1.name'], notTaken: [], missing: [] });
+  expect(named('cydw[1].dwmc').value).toBe('乙研究所');
+});
+
 test('without a way to locate again, rows are not added and their keys are missing', async () => {
   const report = await fillForm(document, locate(), { 'participants.0.name': '甲公司', 'participants.1.name': '乙研究所' });
   expect(document.querySelectorAll('[data-repeat="cydw"] tr')).toHaveLength(1);
