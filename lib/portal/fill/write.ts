@@ -1,4 +1,5 @@
 import { type Control, isChoice } from '../locate';
+import { parseDate } from '../parse';
 import { choiceLabel, displayValue } from '../read';
 
 /**
@@ -80,7 +81,16 @@ function writeSelect(select: HTMLSelectElement, wanted: string): void {
   fireBlur(select);
 }
 
-function writeText(el: HTMLInputElement | HTMLTextAreaElement, wanted: string): void {
+/**
+ * A date input only takes "YYYY-MM-DD" (anything else silently becomes empty), while a profile or a draft
+ * from a text field may hold "2022年12月31日".
+ */
+function valueFor(el: Control, wanted: string): string {
+  return el.type === 'date' ? (parseDate(wanted) ?? wanted) : wanted;
+}
+
+function writeText(el: HTMLInputElement | HTMLTextAreaElement, raw: string): void {
+  const wanted = valueFor(el, raw);
   // readonly/disabled: the page locked it (e.g. carried over from the pre-application); file inputs cannot be set
   if (el.readOnly || el.disabled || el.type === 'file' || el.value === wanted) return;
   setNative(el, el.tagName === 'TEXTAREA' ? 'HTMLTextAreaElement' : 'HTMLInputElement', 'value', wanted);
@@ -112,5 +122,5 @@ export function readBack(controls: Control[], wanted: string): { taken: boolean;
     const byValue = wanted !== '' && el.value === wanted;
     return { taken: got === squash(wanted) || byValue, got };
   }
-  return { taken: got === wanted.trim(), got };
+  return { taken: !!el && got === valueFor(el, wanted).trim(), got };
 }

@@ -114,6 +114,13 @@ test.each([
   expect(seen).toEqual(events.map((t) => (t === 'blur' ? 'blur(no bubble)' : t)));
 });
 
+test('a date input gets a date typed the Chinese way as YYYY-MM-DD', async () => {
+  const report = await fillForm(document, locate(), { 'project.endDate': '2022年12月31日', 'project.startDate': '2020年1月1日' });
+  expect(report.filled).toEqual(['project.endDate', 'project.startDate']);
+  expect(named('xmxx.zxqxjs').value).toBe('2022-12-31'); // type=date
+  expect(named('xmxx.zxqxks').value).toBe('2020年1月1日'); // a text input keeps what was typed
+});
+
 test('a value already on the page is left alone: no events', async () => {
   named('xmxx.xmmc').value = '已有';
   const onInput = vi.fn();
