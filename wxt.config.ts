@@ -23,7 +23,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
-    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // Test build: the local feed server is allowed outright, because Playwright cannot answer the
     // permission prompt (context.grantPermissions does not cover extension permissions).
     ...(TEST_BUILD && { host_permissions: ['http://127.0.0.1/*'] }),

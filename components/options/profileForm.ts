@@ -1,0 +1,73 @@
+import type { MessageId } from '@/lib/i18n/messages';
+import type { Problem } from '@/lib/drafts/problems';
+import type { Profile, ProfileInput } from '@/lib/drafts/profiles';
+
+/**
+ * The profile forms as flat text inputs, and their mapping to and from profiles.ts: an empty input means "not given"
+ * (an empty e-mail would otherwise fail validation), and the lead unit's one contact on the form is `contacts[0]`.
+ */
+export type ProfileKind = Profile['kind'];
+export type FormValues = Record<string, string>;
+
+export interface FormField {
+  name: string;
+  label: MessageId;
+  /** Where saveProfile reports a problem with this input */
+  path: string;
+  type?: 'text' | 'date' | 'email' | 'tel';
+}
+
+export const profileFields: Record<ProfileKind, FormField[]> = {
+  leadUnit: [
+    { name: 'name', label: 'optFieldName', path: 'profile.name' },
+    { name: 'creditCode', label: 'optFieldCreditCode', path: 'profile.creditCode' },
+    { name: 'address', label: 'optFieldAddress', path: 'profile.address' },
+    { name: 'contactName', label: 'optFieldContact', path: 'profile.contacts[0].name' },
+    { name: 'contactPhone', label: 'optFieldPhone', path: 'profile.contacts[0].phone', type: 'tel' },
+    { name: 'contactEmail', label: 'optFieldEmail', path: 'profile.contacts[0].email', type: 'email' },
+  ],
+  teamMember: [
+    { name: 'name', label: 'optFieldPersonName', path: 'profile.name' },
+    { name: 'title', label: 'optFieldTitle', path: 'profile.title' },
+    { name: 'degree', label: 'optFieldDegree', path: 'profile.degree' },
+    { name: 'birthDate', label: 'optFieldBirthDate', path: 'profile.birthDate', type: 'date' },
+    { name: 'idNumber', label: 'optFieldIdNumber', path: 'profile.idNumber' },
+    { name: 'phone', label: 'optFieldMobile', path: 'profile.phone', type: 'tel' },
+    { name: 'email', label: 'optFieldEmail', path: 'profile.email', type: 'email' },
+  ],
+};
+
+function given(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function toProfileInput(kind: ProfileKind, values: FormValues, id?: string): ProfileInput {
+  if (kind === 'teamMember') {
+    const { name = '', title, degree, birthDate, idNumber, phone, email } = values;
+    return { kind, id, name, title: given(title), degree: given(degree), birthDate: given(birthDate), idNumber: given(idNumber), phone: given(phone), email: given(email) };
+  }
+  const { name = '', creditCode, address, contactName, contactPhone, contactEmail } = values;
+  const contact = { name: contactName ?? '', phone: given(contactPhone), email: given(contactEmail) };
+  const hasContact = Boolean(given(contactName) || contact.phone || contact.email);
+  return { kind, id, name, creditCode: given(creditCode), address: given(address), contacts: hasContact ? [contact] : [] };
+}
+
+export function valuesOf(profile: Profile): FormValues {
+  if (profile.kind === 'teamMember') {
+    const { name, title = '', degree = '', birthDate = '', idNumber = '', phone = '', email = '' } = profile;
+    return { name, title, degree, birthDate, idNumber, phone, email };
+  }
+  const contact = profile.contacts[0];
+  return { name: profile.name, creditCode: profile.creditCode ?? '', address: profile.address ?? '', contactName: contact?.name ?? '', contactPhone: contact?.phone ?? '', contactEmail: contact?.email ?? '' };
+}
+
+/** Problems by form input name; one no input shows (should not happen) goes under '' so it is still seen. */
+export function problemsByField(kind: ProfileKind, problems: readonly Problem[]): Record<string, Problem[]> {
+  const out: Record<string, Problem[]> = {};
+  for (const problem of problems) {
+    const name = profileFields[kind].find((f) => f.path === problem.path)?.name ?? '';
+    (out[name] ??= []).push(problem);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import type { FeedRow } from '@/lib/feed/extension/status';
+import { Both } from './Both';
+
+/** Subscribed and policy-set feeds: keys, last check, last problem in plain words. */
+export function FeedList({ feeds, busy, onRemove }: { feeds: FeedRow[]; busy: boolean; onRemove: (url: string) => void }) {
+  if (!feeds.length) {
+    return (
+      <p className="gc-muted">
+        <Both id="feedsNone" />
+      </p>
+    );
+  }
+  return (
+    <ul className="gc-rs-feeds">
+      {feeds.map((f) => (
+        <li key={f.url} data-feed={f.url} data-source={f.source}>
+          <div>
+            <strong>{f.name}</strong> <code>{f.url}</code>
+            {f.source === 'policy' ? (
+              <span className="gc-rs-policy" data-testid="feed-policy">
+                <Both id="feedsByPolicy" />
+              </span>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => onRemove(f.url)}>
+                <Both id="feedsRemove" />
+              </button>
+            )}
+          </div>
+          <div>
+            <Both id="feedsKeys" vars={{ k: f.threshold }} />
+            <ul>
+              {f.keys.map((k) => (
+                <li key={k.kid}>
+                  <code>{k.fingerprint}</code> <span className="gc-muted">{k.kid}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <Both id="feedsLastCheck" />: {f.lastCheck ? new Date(f.lastCheck).toLocaleString('zh-CN') : <Both id="feedsNever" />}
+            {f.packs.length > 0 && <span className="gc-muted"> · {f.packs.map((p) => `${p.id} v${p.version}`).join(', ')}</span>}
+          </div>
+          <div data-testid="feed-error">
+            {f.lastError ? (
+              <span className="gc-rs-error">
+                <Both id="feedsLastError" />: {f.lastError.zh} <span className="gc-muted">{f.lastError.en}</span>
+              </span>
+            ) : f.lastCheck ? (
+              <span className="gc-ok">
+                <Both id="feedsOk" />
+              </span>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import type { FeedsStatus } from '@/lib/feed/extension/status';
+import { Both } from './Both';
+
+/** The packs the checks use now, and where each came from. */
+export function PacksInUse({ status }: { status: FeedsStatus }) {
+  return (
+    <table data-testid="packs-in-use">
+      <thead>
+        <tr>
+          <th>规则包 Pack</th>
+          <th>
+            <Both id="feedsVersion" />
+          </th>
+          <th>
+            <Both id="feedsExpires" />
+          </th>
+          <th>
+            <Both id="feedsSource" />
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {status.inUse.map((p) => (
+          <tr key={p.id} data-pack={p.id}>
+            <td>
+              {p.title} <span className="gc-muted">{p.id}</span>
+            </td>
+            <td data-testid="pack-version">{p.version}</td>
+            <td>
+              {p.expires}
+              {p.expired && (
+                <strong className="gc-rs-expired" data-testid="pack-expired">
+                  {' '}
+                  <Both id="feedsExpired" />
+                </strong>
+              )}
+            </td>
+            <td>
+              <Both id={p.source === 'feed' ? 'feedsFromFeed' : 'feedsBundled'} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toBase64Url, utf8 } from '@/lib/feed/encoding';
+import { feedStateKey } from '@/lib/feed/extension/feedStore';
+import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
+import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
+import { FEED, feedHost, manager, pack, testBrowser } from './setup';
+
+const v1 = fixtureText('pack-v1.json');
+const v2 = fixtureText('pack-v2.json');
+const ORIGIN = 'https://rules.example.edu.cn/*';
+let key: TestKey, stranger: TestKey;
+beforeAll(async () => {
+  [key, stranger] = await Promise.all([testKey(31), testKey(32)]);
+});
+
+const input = (extra: Record<string, unknown> = {}) => ({ url: FEED, keys: [key.trusted.publicKey], threshold: 1, name: '科研处', ...extra });
+
+async function subscribed(bundled = [pack(v1)]) {
+  const browser = testBrowser([ORIGIN]);
+  const host = feedHost();
+  const m = manager(browser, host.fetch, bundled);
+  await m.subscribe(input());
+  return { browser, host, m };
+}
+
+describe('feed manager', () => {
+  it('uses the bundled packs until a feed brings a newer version, then tells what changed', async () => {
+    const { host, m } = await subscribed();
+    expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[1, 'bundled']]);
+    await host.publish([v2], [key]);
+    const notice = await m.checkAll();
+    expect(notice?.packs).toEqual([expect.objectContaining({ packId: 'test-2020-hmt', from: undefined, to: 2 })]);
+    expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
+    const status = await m.status();
+    expect(status.notice).toEqual(notice);
+    expect(status.feeds[0]).toMatchObject({ url: FEED, name: '科研处', source: 'user', packs: [{ id: 'test-2020-hmt', version: 2 }] });
+    expect(status.feeds[0]!.keys[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    expect(status.feeds[0]!.lastError).toBeUndefined();
+  });
+
+  it('refuses a bad signature, keeps the pack in use and says why', async () => {
+    const { host, m } = await subscribed();
+    await host.publish([v2], [stranger]);
+    expect(await m.checkAll()).toBeUndefined();
+    expect((await m.packsInUse()).packs[0]!.pack.version).toBe(1);
+    expect((await m.status()).feeds[0]!.lastError?.zh).toMatch(/签名验证失败/);
+  });
+
+  it('refuses a rollback to a lower version after an update', async () => {
+    const { host, m } = await subscribed();
+    const v3 = packVariant((p) => (p.version = 3));
+    await host.publish([v3], [key]);
+    await m.checkAll();
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    expect((await m.packsInUse()).packs[0]!.pack.version).toBe(3);
+    expect((await m.status()).feeds[0]!.lastError?.en).toMatch(/rollback/);
+  });
+
+  it('falls back to the bundled pack when the stored envelope was tampered with', async () => {
+    const { browser, host, m } = await subscribed();
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    const key_ = feedStateKey(FEED);
+    const state = (await browser.storage.local.get(key_))[key_] as { packs: Record<string, { envelope: string }> };
+    // Someone edits the stored pack (a field changed, payload re-encoded): its signatures no longer match.
+    const envelope = JSON.parse(state.packs['test-2020-hmt']!.envelope) as { payload: string };
+    envelope.payload = toBase64Url(utf8(packVariant((p) => (p.expires = '2100-12-31'), 'pack-v2.json')));
+    state.packs['test-2020-hmt']!.envelope = JSON.stringify(envelope);
+    await browser.storage.local.set({ [key_]: state });
+    // A new service worker: a fresh manager over the same storage.
+    const restarted = manager(browser, host.fetch, [pack(v1)]);
+    await restarted.reverifyAll();
+    expect((await restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[1, 'bundled']]);
+    expect((await restarted.status()).feeds[0]!.lastError).toBeDefined();
+  });
+
+  it('reports a clear error when a feed-only pack fails and nothing is bundled', async () => {
+    const { browser, host, m } = await subscribed([]);
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    const k = feedStateKey(FEED);
+    const state = (await browser.storage.local.get(k))[k] as { packs: Record<string, { envelope: string }> };
+    state.packs['test-2020-hmt']!.envelope = 'garbage';
+    await browser.storage.local.set({ [k]: state });
+    const restarted = manager(browser, host.fetch, []);
+    const { packs, errors } = await restarted.packsInUse();
+    expect(packs).toEqual([]);
+    expect(errors[0]?.zh).toMatch(/既无已验证的下载版本，也无内置版本/);
+  });
+
+  it('marks an expired pack in use as expired (规则已过期) and keeps using it', async () => {
+    const browser = testBrowser();
+    const old = pack(packVariant((p) => (p.expires = '2025-12-31')));
+    const m = manager(browser, feedHost().fetch, [old]);
+    expect((await m.status()).inUse).toEqual([expect.objectContaining({ id: 'test-2020-hmt', expired: true, source: 'bundled' })]);
+  });
+
+  it('will not subscribe without the host permission, nor to a plain-http address on the network', async () => {
+    const m = manager(testBrowser([]), feedHost().fetch, []);
+    await expect(m.subscribe(input())).rejects.toThrow(/未获准访问 rules\.example\.edu\.cn/);
+    const granted = manager(testBrowser(['http://rules.example.edu.cn/*']), feedHost().fetch, []);
+    await expect(granted.subscribe(input({ url: 'http://rules.example.edu.cn/index.json' }))).rejects.toThrow(/url: 须为 https/);
+    expect((await granted.status()).feeds).toEqual([]);
+  });
+
+  it('unsubscribing removes the feed and its stored packs', async () => {
+    const { browser, host, m } = await subscribed();
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    await m.unsubscribe(FEED);
+    expect((await m.status()).feeds).toEqual([]);
+    expect(await browser.storage.local.get(feedStateKey(FEED))).toEqual({});
+    expect((await m.packsInUse()).packs[0]!.source).toBe('bundled');
+  });
+});
+
+describe('policy feeds in the manager', () => {
+  async function withPolicy(browser: FeedBrowser, policy: unknown) {
+    await (browser.storage.managed as unknown as { set(v: unknown): Promise<void> }).set(policy as Record<string, unknown>);
+  }
+
+  it('lists the institution feed read-only and shadows a user subscription to the same URL', async () => {
+    const browser = testBrowser([ORIGIN]);
+    const first = manager(browser, feedHost().fetch, []);
+    await first.subscribe(input());
+    await withPolicy(browser, { institutionName: '某某大学科研处', feeds: [{ url: FEED, keys: [key.trusted.publicKey] }] });
+    const m = manager(browser, feedHost().fetch, []);
+    const status = await m.status();
+    expect(status.institutionName).toBe('某某大学科研处');
+    expect(status.feeds).toEqual([expect.objectContaining({ url: FEED, source: 'policy', name: '某某大学科研处', threshold: 1 })]);
+    await expect(m.unsubscribe(FEED)).rejects.toThrow(/由单位统一设置/);
+    await expect(m.subscribe(input())).rejects.toThrow(/已由单位统一设置/);
+  });
+
+  it('shows what is wrong with a malformed policy and sets no feed from it', async () => {
+    const browser = testBrowser();
+    await withPolicy(browser, { feeds: [{ url: 'http://x.example/index.json', keys: ['short'] }] });
+    const status = await manager(browser, feedHost().fetch, []).status();
+    expect(status.feeds).toEqual([]);
+    expect(status.policyErrors).toEqual(expect.arrayContaining([expect.stringMatching(/^feeds\.0\.url: /), expect.stringMatching(/^feeds\.0\.keys\.0: /)]));
+  });
+});

@@ -1,0 +1,71 @@
+// Shared set-up for the extension-side feed tests: fakeBrowser with permissions, a static feed host, a manager.
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { webcryptoEd25519 } from '@/lib/feed/crypto';
+import { utf8 } from '@/lib/feed/encoding';
+import type { FeedBrowser, Permissions } from '@/lib/feed/extension/browserApi';
+import { createFeedManager } from '@/lib/feed/extension/manager';
+import type { FetchFn } from '@/lib/feed/fetch';
+import { buildFeed } from '@/lib/feed/publish';
+import type { Draft } from '@/lib/drafts/model';
+import { parsePack } from '@/lib/packs/parsePack';
+import type { RulePack } from '@/lib/packs/schema';
+import type { PortalProfile } from '@/lib/portal/profileSchema';
+import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { TestKey } from '../feed/helpers';
+
+export const FEED = 'https://rules.example.edu.cn/guidecheck/index.json';
+export const profile = profileJson as unknown as PortalProfile;
+
+export function pack(text: string): RulePack {
+  const parsed = parsePack(JSON.parse(text));
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.pack;
+}
+
+/** Granted origins are a set; `request` grants (the user clicks Allow) unless `deny` is set. */
+export function fakePermissions(granted: string[] = []) {
+  const origins = new Set(granted);
+  const state = { deny: false };
+  const permissions: Permissions = {
+    contains: vi.fn(async (p: { origins?: string[] }) => (p.origins ?? []).every((o) => origins.has(o))),
+    request: vi.fn(async (p: { origins?: string[] }) => {
+      if (state.deny) return false;
+      for (const o of p.origins ?? []) origins.add(o);
+      return true;
+    }),
+  };
+  return { permissions, state };
+}
+
+export function testBrowser(granted: string[] = []): FeedBrowser {
+  fakeBrowser.reset();
+  return { ...(fakeBrowser as unknown as FeedBrowser), permissions: fakePermissions(granted).permissions };
+}
+
+/** A static host at FEED's folder: serves whatever was last published; `set` overwrites one file. */
+export function feedHost(base = FEED) {
+  let files = new Map<string, string>();
+  const fetch: FetchFn = async (url) => {
+    const text = url.startsWith(base.replace(/index\.json$/, '')) ? files.get(url.slice(base.length - 'index.json'.length)) : undefined;
+    return text === undefined ? new Response('not found', { status: 404 }) : new Response(text);
+  };
+  return {
+    fetch,
+    async publish(packTexts: string[], signers: TestKey[]) {
+      const packs = packTexts.map((t) => {
+        const p = JSON.parse(t) as RulePack;
+        return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
+      });
+      files = await buildFeed(webcryptoEd25519, packs, signers.map((k) => k.signing), { updated: new Date('2026-01-01T00:00:00Z') });
+      return files;
+    },
+    set(path: string, text: string) {
+      files.set(path, text);
+    },
+  };
+}
+
+export function manager(browser: FeedBrowser, fetch: FetchFn, bundled: RulePack[], drafts: Draft[] = [], now = new Date('2026-03-01T00:00:00Z')) {
+  return createFeedManager({ browser, fetch, bundled, validatePack: parsePack, drafts: async () => drafts, profile, now: () => now, impl: webcryptoEd25519 });
+}
