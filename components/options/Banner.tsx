@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import type { Bilingual } from '@/lib/drafts/problems';
+
+/** A message across the section: Chinese first, English below, with an optional action (撤销 Undo) and a close. */
+export function Banner({ kind, message, testId, children, onClose }: { kind: 'info' | 'error'; message: Bilingual; testId: string; children?: ReactNode; onClose?: () => void }) {
+  return (
+    <div className={`gc-banner gc-banner-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+      <div className="gc-banner-text">
+        <div>{message.zh}</div>
+        <div className="gc-muted">{message.en}</div>
+      </div>
+      {children}
+      {onClose && (
+        <button type="button" className="gc-banner-close" aria-label="关闭 Close" onClick={onClose}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
