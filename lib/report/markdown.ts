@@ -1,0 +1,66 @@
+import { t } from '../i18n/messages';
+import { contactDetails } from './contactDetails';
+import { escapeMarkdown as md } from './escape';
+import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';
+import { itemRecords } from './records';
+
+/** The report as Markdown that reads well in a chat or an editor, rendered or not. */
+export function reportToMarkdown(report: Report): string {
+  const { lang } = report;
+  const colon = lang === 'zh' ? '：' : ': ';
+  const lines: string[] = [`# ${md(report.title)}`, ''];
+
+  const meta: [string, string | undefined][] = [
+    [t(lang, 'reportGuideline'), `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`],
+    [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
+    [t(lang, 'reportApplicationId'), report.application.id],
+    [t(lang, 'reportProjectName'), report.application.projectName],
+    [t(lang, 'reportLeadUnit'), report.application.leadUnit],
+    [t(lang, 'reportPi'), report.application.pi],
+    [t(lang, 'reportGeneratedAt'), report.generatedAtText],
+  ];
+  for (const [label, value] of meta) if (value) lines.push(`- **${md(label)}**${colon}${md(value)}`);
+
+  if (report.facts.length) {
+    lines.push('', `## ${md(t(lang, 'reportFunding'))}`, '');
+    for (const fact of report.facts) lines.push(`- **${md(fact.label)}**${colon}${md(fact.value)}`);
+  }
+
+  lines.push('', `## ${md(t(lang, 'contacts'))}`, '');
+  if (!report.contacts.length) lines.push(md(t(lang, 'reportNoContacts')));
+  for (const contact of report.contacts) {
+    const who = contact.organization ? `${contact.name} (${contact.organization})` : contact.name;
+    const details = contactDetails(contact, lang).map((d) => `${md(d.label)}${colon}${md(d.value)}`);
+    lines.push(`- ${[md(who), ...details].join(' · ')}`);
+  }
+
+  lines.push('', `## ${md(t(lang, 'reportTotals'))}`, '');
+  const statusHeads = statusOrder.map((s) => `${statusMarks[s]} ${md(statusLabel(s, lang))}`);
+  lines.push(`| ${md(t(lang, 'reportSeverity'))} | ${statusHeads.join(' | ')} | ${md(t(lang, 'reportTotal'))} |`);
+  lines.push(`|---|${statusOrder.map(() => '---:').join('|')}|---:|`);
+  for (const severity of severityOrder) {
+    const row = report.totals.bySeverity[severity];
+    const sum = statusOrder.reduce((n, s) => n + row[s], 0);
+    lines.push(`| ${md(severityLabel(severity, lang))} | ${statusOrder.map((s) => row[s]).join(' | ')} | ${sum} |`);
+  }
+  lines.push(`| **${md(t(lang, 'reportTotal'))}** | ${statusOrder.map((s) => report.totals.byStatus[s]).join(' | ')} | ${report.totals.rules} |`);
+  if (report.totals.acknowledged) lines.push('', md(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged })));
+
+  if (!report.sections.length) lines.push('', md(t(lang, 'reportNoRules')));
+  let number = 0;
+  for (const section of report.sections) {
+    lines.push('', `## ${md(section.label)}`, '');
+    for (const item of section.items) {
+      number++;
+      const indent = ' '.repeat(String(number).length + 2);
+      lines.push(`${number}. ${statusMarks[item.status]} **${md(item.statusLabel)}** · ${md(item.severityLabel)} · ${md(item.title)}`);
+      for (const record of itemRecords(item, lang)) lines.push(`${indent}- ${md(record.label)}${colon}${md(record.value)}`);
+      lines.push(`${indent}- ${md(t(lang, 'quote'))}${colon}“${md(item.quote)}”`);
+    }
+  }
+
+  const blank = '\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_';
+  lines.push('', '---', '', `**${md(t(lang, 'reportSignOff'))}**${colon}${md(t(lang, 'reportReviewer'))} ${blank}  ${md(t(lang, 'reportDate'))} ${blank}`);
+  lines.push('', `*${md(t(lang, 'reportDisclaimer'))}*`, '');
+  return lines.join('\n');
+}

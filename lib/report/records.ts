@@ -1,0 +1,33 @@
+import { type Lang, t } from '../i18n/messages';
+import type { ReportItem } from './model';
+
+/** One labelled line under a requirement; `value` is raw text that each renderer escapes. */
+export interface ItemRecord {
+  kind: 'problem' | 'missing' | 'owner' | 'confirmation' | 'note' | 'document' | 'acknowledgement';
+  label: string;
+  value: string;
+}
+
+/** What the team and the engine recorded for a requirement, in reading order (the quote is rendered apart). */
+export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
+  const join = (parts: (string | undefined)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join(lang === 'zh' ? '，' : ', ');
+  const records: ItemRecord[] = [];
+  if (item.problem) records.push({ kind: 'problem', label: t(lang, 'reportProblem'), value: item.problem });
+  if (item.status === 'unknown' && item.missing.length) records.push({ kind: 'missing', label: t(lang, 'reportMissing'), value: item.missing.join(', ') });
+  if (item.owner) records.push({ kind: 'owner', label: t(lang, 'reportOwner'), value: item.owner });
+  if (item.confirmation) {
+    records.push({ kind: 'confirmation', label: t(lang, 'reportConfirmation'), value: join([item.confirmation.by, item.confirmation.atText]) });
+    if (item.confirmation.note?.trim()) records.push({ kind: 'note', label: t(lang, 'reportNote'), value: item.confirmation.note });
+  }
+  if (item.document) {
+    const d = item.document;
+    const attached = d.attached ? join([t(lang, 'reportAttached'), d.attachmentName]) : undefined;
+    const state = d.ready ? join([t(lang, 'documentReady'), d.atText]) : t(lang, 'reportDocumentNotReady');
+    records.push({ kind: 'document', label: t(lang, 'reportDocument'), value: attached ?? state });
+  }
+  if (item.acknowledgement) {
+    const a = item.acknowledgement;
+    records.push({ kind: 'acknowledgement', label: t(lang, 'reportAcknowledgement'), value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}` });
+  }
+  return records;
+}
