@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { diffRevisions } from '@/lib/drafts/diff';
+import type { Revision } from '@/lib/drafts/model';
+import { t } from '@/lib/i18n/messages';
+import { Both } from './rules/Both';
+import { fieldPathLabel, formatTime } from './format';
+
+/** A draft's revisions (newest first): tick two to see the field changes, restore any one after a confirmation. */
+export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; onRestore(revision: Revision): void }) {
+  const [selected, setSelected] = useState<number[]>([]);
+  const [confirming, setConfirming] = useState<number>();
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
+  // Older first, whatever order they were ticked in: the diff reads as "what happened since".
+  const pair = revisions.filter((r) => r.id !== undefined && selected.includes(r.id)).reverse();
+
+  return (
+    <div className="gc-history" data-testid="draft-history">
+      <h4>
+        <Both id="optHistory" />
+      </h4>
+      <p className="gc-muted">
+        <Both id="optHistoryHint" />
+      </p>
+      <ul className="gc-revisions">
+        {revisions.map((r) => (
+          <li key={r.id} data-revision={r.revision} data-reason={r.reason}>
+            <label>
+              <input type="checkbox" checked={selected.includes(r.id!)} onChange={() => toggle(r.id!)} />
+              <Both id="optRevisionLabel" vars={{ n: r.revision }} /> · {formatTime(r.at)} · <Both id={`optReason_${r.reason}`} />
+            </label>
+            {confirming === r.id ? (
+              <span className="gc-confirm-restore" data-testid="restore-confirm">
+                {t('zh', 'optRestoreConfirm', { n: r.revision })}
+                <button
+                  type="button"
+                  data-action="confirm-restore"
+                  onClick={() => {
+                    setConfirming(undefined);
+                    onRestore(r);
+                  }}
+                >
+                  <Both id="optConfirm" />
+                </button>
+                <button type="button" onClick={() => setConfirming(undefined)}>
+                  <Both id="optCancel" />
+                </button>
+              </span>
+            ) : (
+              <button type="button" data-action="restore" onClick={() => setConfirming(r.id)}>
+                <Both id="optRestore" />
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {pair.length === 2 && <RevisionDiff older={pair[0]!} newer={pair[1]!} />}
+    </div>
+  );
+}
+
+function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
+  const changes = diffRevisions(older, newer);
+  const absent = <span className="gc-muted">{t('zh', 'optAbsent')}</span>;
+  return (
+    <div data-testid="revision-diff">
+      <h4>
+        <Both id="optDiffTitle" vars={{ a: older.revision, b: newer.revision }} />
+      </h4>
+      {changes.length === 0 ? (
+        <p className="gc-muted">
+          <Both id="optDiffNone" />
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>
+                <Both id="optField" />
+              </th>
+              <th>
+                <Both id="optBefore" />
+              </th>
+              <th>
+                <Both id="optAfter" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.key} data-field={c.key}>
+                <td title={c.key}>{fieldPathLabel(c.key)}</td>
+                <td className="gc-before">{c.before ?? absent}</td>
+                <td className="gc-after">{c.after ?? absent}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

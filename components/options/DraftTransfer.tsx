@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { DraftDb } from '@/lib/drafts/db';
+import type { Bilingual } from '@/lib/drafts/problems';
+import { importDrafts, type ImportResult } from '@/lib/drafts/transfer';
+import { Banner } from './Banner';
+import { errorMessage } from './failure';
+import { ImportReportView } from './ImportReportView';
+import { Both } from './rules/Both';
+
+export interface DraftTransferProps {
+  db: DraftDb;
+  includeRevisions: boolean;
+  onIncludeRevisions(value: boolean): void;
+  onExportAll(): void;
+}
+
+/** 导出与导入: all drafts to a file; a file merged in (transfer.ts never overwrites newer data), with its report. */
+export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExportAll }: DraftTransferProps) {
+  const [result, setResult] = useState<ImportResult>();
+  const [failure, setFailure] = useState<Bilingual>();
+
+  async function importFile(file: File) {
+    setResult(undefined);
+    setFailure(undefined);
+    try {
+      setResult(await importDrafts(db, await file.text()));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  }
+
+  return (
+    <div className="gc-transfer" data-testid="draft-transfer">
+      <h3>
+        <Both id="optTransfer" />
+      </h3>
+      <div className="gc-toolbar">
+        <button type="button" data-action="export-all" onClick={onExportAll}>
+          <Both id="optExportAll" />
+        </button>
+        <label>
+          <input type="checkbox" data-testid="with-revisions" checked={includeRevisions} onChange={(e) => onIncludeRevisions(e.target.checked)} />
+          <Both id="optWithRevisions" />
+        </label>
+        <label className="gc-file">
+          <Both id="optImport" />{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = ''; // the same file can be chosen again
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </div>
+      {failure && <Banner kind="error" message={failure} testId="import-failure" onClose={() => setFailure(undefined)} />}
+      {result && <ImportReportView result={result} onClose={() => setResult(undefined)} />}
+    </div>
+  );
+}

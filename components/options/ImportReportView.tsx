@@ -1,0 +1,30 @@
+import type { ImportResult } from '@/lib/drafts/transfer';
+import { t } from '@/lib/i18n/messages';
+import { Banner } from './Banner';
+import { Both } from './rules/Both';
+
+/** What an import did: counts per outcome and each refused entry with its reason; a refused file says why. */
+export function ImportReportView({ result, onClose }: { result: ImportResult; onClose(): void }) {
+  if (!result.ok) {
+    return (
+      <Banner kind="error" testId="import-refused" message={{ zh: `${t('zh', 'optImportRefused')}${result.reason.zh}`, en: `${t('en', 'optImportRefused')} ${result.reason.en}` }} onClose={onClose} />
+    );
+  }
+  const { report } = result;
+  const vars = { added: report.added, updated: report.updated, keptNewer: report.keptNewer, unchanged: report.unchanged, refused: report.refused.length };
+  return (
+    <div data-testid="import-report">
+      <Banner kind={report.refused.length ? 'error' : 'info'} testId="import-summary" message={{ zh: t('zh', 'optImportReport', vars), en: t('en', 'optImportReport', vars) }} onClose={onClose} />
+      {report.refused.length > 0 && (
+        <ul className="gc-refused">
+          {report.refused.map((r, i) => (
+            <li key={i} data-key={r.key}>
+              <Both id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason.zh}
+              <div className="gc-muted">{r.reason.en}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
