@@ -3,6 +3,7 @@ import type { RulePack } from '../../packs/schema';
 import type { PortalProfile } from '../../portal/profileSchema';
 import { isExpired, type ValidatePack } from '../accept';
 import { fingerprint, type Ed25519 } from '../crypto';
+import { diffPacks } from '../diff';
 import { fromBase64Url } from '../encoding';
 import type { FetchFn } from '../fetch';
 import { createUpdater, FeedState, type PackInUse, type Subscription, type Updater } from '../updater';
@@ -97,20 +98,23 @@ export function createFeedManager(deps: FeedManagerDeps) {
     });
   }
 
-  /** Checks every feed; when packs were applied, stores a notice with their diff and the drafts that now fail. */
+  /**
+   * Checks every feed; when packs were applied, stores a notice with what changed against the pack in use
+   * before (bundled or downloaded) and the saved drafts that now fail.
+   */
   function checkAll(): Promise<UpdateNotice | undefined> {
     return serial(async () => {
       const { feeds } = await load();
-      const applied: UpdateNotice['packs'] = [];
-      for (const feed of feeds) {
-        const result = await feed.updater.checkFeed();
-        for (const a of result.accepted) applied.push({ packId: a.packId, title: a.packId, from: a.from, to: a.to, ...a.diff });
-      }
-      if (!applied.length) return undefined;
-      const { packs } = await packsInUse();
-      const changedPacks = packs.map((p) => p.pack).filter((p) => applied.some((a) => a.packId === p.id));
-      for (const a of applied) a.title = changedPacks.find((p) => p.id === a.packId)?.title.zh ?? a.packId;
-      const notice: UpdateNotice = { at: now().toISOString(), packs: applied, failingDrafts: failingDrafts(await deps.drafts(), changedPacks, deps.profile) };
+      const before = new Map((await packsInUse()).packs.map((p) => [p.pack.id, p.pack]));
+      const acceptedIds = new Set<string>();
+      for (const feed of feeds) for (const a of (await feed.updater.checkFeed()).accepted) acceptedIds.add(a.packId);
+      const changed = (await packsInUse()).packs.map((p) => p.pack).filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
+      if (!changed.length) return undefined;
+      const notice: UpdateNotice = {
+        at: now().toISOString(),
+        packs: changed.map((p) => ({ packId: p.id, title: p.title.zh, from: before.get(p.id)?.version, to: p.version, ...diffPacks(before.get(p.id), p) })),
+        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.profile),
+      };
       await saveNotice(local, notice);
       return notice;
     });

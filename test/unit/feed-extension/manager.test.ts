@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diffPacks } from '@/lib/feed/diff';
 import { toBase64Url, utf8 } from '@/lib/feed/encoding';
 import { feedStateKey } from '@/lib/feed/extension/feedStore';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
+import { emptyChecklist } from '@/lib/drafts/model';
+import { bundledPackVariant } from '@/test/fixtures/feed-e2e/feedServer';
 import { FEED, feedHost, manager, pack, testBrowser } from './setup';
 
 const v1 = fixtureText('pack-v1.json');
@@ -29,13 +32,37 @@ describe('feed manager', () => {
     expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[1, 'bundled']]);
     await host.publish([v2], [key]);
     const notice = await m.checkAll();
-    expect(notice?.packs).toEqual([expect.objectContaining({ packId: 'test-2020-hmt', from: undefined, to: 2 })]);
+    // Compared with the bundled v1 that was in use: only the rules that differ are listed.
+    expect(notice?.packs).toEqual([{ packId: 'test-2020-hmt', title: pack(v2).title.zh, from: 1, to: 2, ...diffPacks(pack(v1), pack(v2)) }]);
+    const { added, changed, removed } = notice!.packs[0]!;
+    expect(added.length + changed.length + removed.length).toBeGreaterThan(0);
+    expect(await m.checkAll()).toBeUndefined();
     expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
     const status = await m.status();
     expect(status.notice).toEqual(notice);
     expect(status.feeds[0]).toMatchObject({ url: FEED, name: '科研处', source: 'user', packs: [{ id: 'test-2020-hmt', version: 2 }] });
     expect(status.feeds[0]!.keys[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
     expect(status.feeds[0]!.lastError).toBeUndefined();
+  });
+
+  it('re-checks the saved drafts of an updated pack and lists those that now fail', async () => {
+    const browser = testBrowser([ORIGIN]);
+    const host = feedHost();
+    const at = '2026-02-01T00:00:00.000Z';
+    const draft = (key: string, endDate: string) => ({
+      key, host: 'h', applicationId: key, title: key, guideline: '2020-hmt', direction: '1.1',
+      fields: { 'project.startDate': '2026-01-01', 'project.endDate': endDate }, checklist: emptyChecklist(), revision: 1, createdAt: at, updatedAt: at,
+    });
+    const drafts = [draft('three-years', '2028-12-31'), draft('two-years', '2027-12-31')];
+    const hmt = (version: number) => bundledPackVariant('2020-hmt', (p) => ((p.version = version), (p.expires = '2099-12-31')));
+    const m = manager(browser, host.fetch, [pack(hmt(1))], drafts);
+    await m.subscribe(input());
+    await host.publish([hmt(2)], [key]);
+    const notice = await m.checkAll();
+    expect(notice!.packs).toEqual([expect.objectContaining({ packId: '2020-hmt', from: 1, to: 2, added: [], changed: [], removed: [] })]);
+    const failing = Object.fromEntries(notice!.failingDrafts.map((d) => [d.key, d.ruleIds]));
+    expect(failing['three-years']).toContain('2020-hmt/1.1/duration-exactly-2y');
+    expect(failing['two-years'] ?? []).not.toContain('2020-hmt/1.1/duration-exactly-2y');
   });
 
   it('refuses a bad signature, keeps the pack in use and says why', async () => {
