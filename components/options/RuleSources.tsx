@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FeedsStatus } from '@/lib/feed/extension/status';
 import type { SubscribeInput } from '@/lib/feed/extension/subscriptions';
-import { t } from '@/lib/i18n/messages';
 import type { z } from 'zod';
 import { browserRuleSourcesApi, type RuleSourcesApi } from './rules/api';
 import { Both } from './rules/Both';
@@ -45,7 +44,7 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
       </h2>
       {error && (
         <p className="gc-rs-error" role="alert" data-testid="rule-sources-error">
-          {t('zh', 'feedsLoadError', { error })}
+          <Both id="feedsLoadError" vars={{ error }} />
         </p>
       )}
       {status && (
