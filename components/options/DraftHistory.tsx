@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { diffRevisions } from '@/lib/drafts/diff';
 import type { Revision } from '@/lib/drafts/model';
-import { t } from '@/lib/i18n/messages';
 import { Both } from './rules/Both';
 import { fieldPathLabel, formatTime } from './format';
 
@@ -30,7 +29,7 @@ export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; 
             </label>
             {confirming === r.id ? (
               <span className="gc-confirm-restore" data-testid="restore-confirm">
-                {t('zh', 'optRestoreConfirm', { n: r.revision })}
+                <Both id="optRestoreConfirm" vars={{ n: r.revision }} />
                 <button
                   type="button"
                   data-action="confirm-restore"
@@ -60,7 +59,11 @@ export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; 
 
 function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
   const changes = diffRevisions(older, newer);
-  const absent = <span className="gc-muted">{t('zh', 'optAbsent')}</span>;
+  const absent = (
+    <span className="gc-muted">
+      <Both id="optAbsent" />
+    </span>
+  );
   return (
     <div data-testid="revision-diff">
       <h4>

@@ -160,6 +160,7 @@ test('storage status: whether the browser granted persistence, and the space use
   await expect(text(line)).resolves.toContain(persisted ? '持久存储' : '非持久存储');
   await expect(text(page.locator('[data-testid="storage-used"]'))).resolves.toMatch(/^已用 \d+(\.\d)? (B|KB|MB)/);
   await page.locator('[data-testid="drafts-manager"]').screenshot({ path: '/tmp/options.png' });
+  await page.screenshot({ path: '/tmp/options-page.png', fullPage: true });
 });
 
 test('export all re-imports into a fresh browser profile with identical drafts', async () => {
