@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Application } from '@/lib/application/model';
+import { evaluate } from '@/lib/engine/evaluate';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium, root } from '@/scripts/support/browsers';
+import { APPLY_PATH } from '@/scripts/support/replicaForm';
+import { projectToReplica, stepsFor } from './support/application';
+import { screenshotOnFailure } from './support/chromium';
+import { playwrightDriver } from './support/playwrightDriver';
+
+/** Six directions across both seeds, each typed in once failing and once passing. */
+export const directionCases: [packId: string, code: string][] = [
+  ['2019-intl-1', '1.2'],
+  ['2019-intl-1', '2.7'],
+  ['2019-intl-1', '1.7'],
+  ['2019-intl-1', '2.0'],
+  ['2019-intl-1', '2.5'],
+  ['2020-hmt', '1.1'],
+  ['2020-hmt', '1.2'],
+];
+
+const { packs } = loadPackDir(bundledPackDir);
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ChromiumWithExtension;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+export function fixture(packId: string, file: string): Application {
+  return Application.parse(JSON.parse(readFileSync(join(root, 'test/fixtures/applications', packId, file), 'utf8')));
+}
+
+/** Every rule the panel lists, with its status (the panel leaves out rules that do not apply). */
+async function panelStatuses(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await page.locator('.gc-finding').evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-rule'), /\bgc-(pass|fail|confirm|unknown)\b/.exec(li.className)?.[1]]),
+    ),
+  );
+}
+
+test.each(directionCases.flatMap(([packId, code]) => [[packId, code, 'fail'] as const, [packId, code, 'pass'] as const]))(
+  '%s %s: the %s application typed into the form shows exactly the engine’s findings',
+  async (packId, code, kind) => {
+    const pack = packs.find((p) => p.id === packId)!;
+    const app = projectToReplica(fixture(packId, `${code}.${kind}.json`));
+    const expected = Object.fromEntries(evaluate(pack, code, app).filter((f) => f.status !== 'na').map((f) => [f.ruleId, f.status]));
+    if (kind === 'fail') expect(Object.values(expected)).toContain('fail');
+    else expect(Object.values(expected)).not.toContain('fail');
+
+    const page = await browser.context.newPage();
+    screenshotOnFailure(page, `direction-${packId}-${code}-${kind}`);
+    await page.goto(`${replica.url}${APPLY_PATH}?sbbh=E2E${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
+    await page.locator('body[data-loaded="1"]').waitFor();
+    await page.locator('.gc-panel').waitFor();
+    const driver = playwrightDriver(page);
+    for (const step of stepsFor(app, pack)) await driver.run(step);
+    await expect.poll(() => panelStatuses(page), { timeout: 10_000 }).toEqual(expected);
+    await page.close();
+  },
+);
