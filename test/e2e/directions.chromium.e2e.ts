@@ -1,27 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Application } from '@/lib/application/model';
 import { evaluate } from '@/lib/engine/evaluate';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
 import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium, root } from '@/scripts/support/browsers';
+import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
+import { directionCases, fixture } from './support/directionCases';
 import { screenshotOnFailure } from './support/chromium';
 import { playwrightDriver } from './support/playwrightDriver';
-
-/** Six directions across both seeds, each typed in once failing and once passing. */
-export const directionCases: [packId: string, code: string][] = [
-  ['2019-intl-1', '1.2'],
-  ['2019-intl-1', '2.7'],
-  ['2019-intl-1', '1.7'],
-  ['2019-intl-1', '2.0'],
-  ['2019-intl-1', '2.5'],
-  ['2020-hmt', '1.1'],
-  ['2020-hmt', '1.2'],
-];
 
 const { packs } = loadPackDir(bundledPackDir);
 let replica: Awaited<ReturnType<typeof startReplica>>;
@@ -36,9 +23,6 @@ afterAll(async () => {
   await replica?.close();
 });
 
-export function fixture(packId: string, file: string): Application {
-  return Application.parse(JSON.parse(readFileSync(join(root, 'test/fixtures/applications', packId, file), 'utf8')));
-}
 
 /** Every rule the panel lists, with its status (the panel leaves out rules that do not apply). */
 async function panelStatuses(page: Page): Promise<Record<string, string>> {
