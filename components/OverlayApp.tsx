@@ -2,14 +2,15 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { t } from '@/lib/i18n/messages';
 import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
-import { downloadText } from '@/lib/overlay/download';
+import { downloadText, printHtml } from '@/lib/overlay/download';
+import { reportFile } from '@/lib/overlay/report';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { FieldMarkers } from './FieldMarkers';
 import { LiveRegion } from './LiveRegion';
 import { Panel } from './Panel';
 
 /** Connects the controller to the panel, the field markers and the live region. */
-export function OverlayApp({ controller, win }: { controller: OverlayController; win: Window }) {
+export function OverlayApp({ controller, win, layer }: { controller: OverlayController; win: Window; layer: Element }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const mappable = useMemo(() => controller.mappableFields(), [controller]);
   const titles = useMemo(() => new Map([...mappable.map((f) => [f.path, f.title] as const), ['participants', '参与单位'], ['attachments', '附件']]), [mappable]);
@@ -63,6 +64,16 @@ export function OverlayApp({ controller, win }: { controller: OverlayController;
         onConfirm={controller.confirm}
         onDocumentReady={controller.setDocumentReady}
         onAcknowledge={controller.acknowledge}
+        report={{
+          onDownload: (format) => {
+            const file = reportFile(state, format, controller.applicationId, state.lang);
+            if (file) downloadText(win.document, file.name, file.text, file.type);
+          },
+          onPrint: () => {
+            const file = reportFile(state, 'html', controller.applicationId, state.lang);
+            if (file) printHtml(layer, file.text);
+          },
+        }}
         mapping={{
           active: state.mapping.active,
           picked: state.mapping.picked,

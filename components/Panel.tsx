@@ -2,6 +2,7 @@ import { type Lang, t } from '@/lib/i18n/messages';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
 import { type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
+import { ReportActions, type ReportActionsProps } from './ReportActions';
 
 export interface DirectionOption {
   packId: string;
@@ -19,6 +20,7 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
+  report: Omit<ReportActionsProps, 'lang'>;
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
@@ -114,6 +116,7 @@ export function Panel(props: PanelProps) {
           {t(lang, 'countsSummary', view.counts)}
         </p>
       )}
+      {view.heading && <ReportActions lang={lang} {...props.report} />}
       {view.sections.map((section) => (
         <section key={section.section} className="gc-section">
           <h3>{section.label}</h3>

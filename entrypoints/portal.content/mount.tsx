@@ -53,7 +53,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
       const el = document.createElement('div');
       container.append(el);
       const root = createRoot(el);
-      root.render(<OverlayApp controller={controller} win={window} />);
+      root.render(<OverlayApp controller={controller} win={window} layer={container} />);
       return root;
     },
     onRemove: (root) => root?.unmount(),

@@ -231,6 +231,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       return () => listeners.delete(fn);
     },
     draftKey,
+    applicationId,
     async start() {
       channel.onMessage((reply) => {
         if (reply.type === 'saved') setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
@@ -296,6 +297,10 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
         else delete confirmations[ruleId];
         return { ...c, confirmations };
       });
+    },
+    /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
+    setChecklist(next: Checklist) {
+      updateChecklist(() => next);
     },
     setDocumentReady(ruleId: string, ready: boolean) {
       updateChecklist((c) => ({ ...c, documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } } }));

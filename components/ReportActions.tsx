@@ -1,0 +1,19 @@
+import { type Lang, t } from '@/lib/i18n/messages';
+
+export interface ReportActionsProps {
+  lang: Lang;
+  onDownload(format: 'html' | 'markdown'): void;
+  onPrint(): void;
+}
+
+/** The pre-review self-check report for the 单位管理员: download or print. */
+export function ReportActions({ lang, onDownload, onPrint }: ReportActionsProps) {
+  return (
+    <p className="gc-report" data-testid="gc-report">
+      <strong>{t(lang, 'reportTitle')}</strong>
+      <button type="button" onClick={() => onDownload('html')}>{t(lang, 'reportHtml')}</button>
+      <button type="button" onClick={() => onDownload('markdown')}>{t(lang, 'reportMarkdown')}</button>
+      <button type="button" onClick={onPrint}>{t(lang, 'reportPrint')}</button>
+    </p>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
+import { APPLY_PATH, budgetFrame, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
+import { screenshotOnFailure } from './support/chromium';
+
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ChromiumWithExtension;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+async function openFilled(sbbh: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  screenshotOnFailure(page, `overlay-${sbbh}`);
+  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.locator('body[data-loaded="1"]').waitFor();
+  await page.locator('.gc-panel').waitFor();
+  await fillReplica(page, sampleAustria);
+  return page;
+}
+
+const finding = (page: Page, rule: string) => page.locator(`.gc-finding[data-rule="2019-intl-1/1.7/${rule}"]`);
+
+test('clicking a finding scrolls to and focuses its field, also inside the budget iframe', async () => {
+  const page = await openFilled('SQ2019OVL0001');
+  await finding(page, 'funding-far-above-average').locator('.gc-finding-title').click();
+  const frame = await budgetFrame(page);
+  await expect.poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('jfys.zyczjf');
+  await finding(page, 'duration-max-2y').locator('.gc-finding-title').click();
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('xmxx.zxqxjs');
+  await page.close();
+});
+
+test('confirmations, acknowledgements and the self-check report; notes stay text', async () => {
+  const page = await openFilled('SQ2019OVL0002');
+  const xss = '<img src=x onerror=alert(1)> 奥方已提交';
+  const both = finding(page, 'both-sides-apply');
+  await both.locator('.gc-note').fill(xss);
+  await both.locator('input[type=checkbox]').check();
+  await both.locator('.gc-tag.gc-pass').waitFor();
+  await finding(page, 'ip-agreement').locator('input[type=checkbox]').check();
+  const funding = finding(page, 'funding-far-above-average');
+  await funding.locator('.gc-link').click();
+  await funding.locator('.gc-note').fill('含外方设备购置，已与专业机构沟通');
+  await funding.locator('button[type=submit]').click();
+  await expect(funding.locator('.gc-actions').textContent()).resolves.toContain('已忽略：含外方设备购置');
+  await expect(page.getByTestId('gc-counts').textContent()).resolves.toBe('0 个错误 · 1 个警告 · 1 项待确认');
+  // the note is shown as typed, never as markup
+  await expect(both.locator('.gc-note').inputValue()).resolves.toBe(xss);
+  expect(await page.locator('guidecheck-overlay img').count()).toBe(0);
+
+  const download = async (label: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gc-report').getByText(label).click()]);
+    return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+  };
+  const html = await download('下载 HTML');
+  expect(html.name).toMatch(/^形式审查自查表-1\.7-SQ2019OVL0002-\d{8}\.html$/);
+  expect(html.text).toContain('执行期为 36 个月，超过原则上限 24 个月');
+  expect(html.text).toContain('含外方设备购置，已与专业机构沟通');
+  expect(html.text).toContain('&lt;img src=x onerror=alert(1)&gt; 奥方已提交');
+  expect(html.text).not.toContain('<img src=x');
+  expect(html.text).toContain('@media print');
+  const md = await download('下载 Markdown');
+  expect(md.name.endsWith('.md')).toBe(true);
+  expect(md.text).toContain('执行期为 36 个月，超过原则上限 24 个月');
+  expect(md.text).toContain('项目执行期原则上不超过2年');
+
+  // what was ticked is kept with the draft: a reload shows it again
+  await page.reload();
+  await page.locator('body[data-loaded="1"]').waitFor();
+  await fillReplica(page, sampleAustria);
+  await finding(page, 'both-sides-apply').locator('.gc-tag.gc-pass').waitFor();
+  await expect(finding(page, 'funding-far-above-average').locator('.gc-actions').textContent()).resolves.toContain('已忽略');
+  await page.close();
+});
+
+test('the panel switches to English and collapses to a launcher', async () => {
+  const page = await openFilled('SQ2019OVL0003');
+  await page.locator('.gc-header-actions button', { hasText: 'English' }).click();
+  await expect(page.locator('.gc-panel h2').textContent()).resolves.toContain('1.7');
+  await expect(page.getByTestId('gc-counts').textContent()).resolves.toMatch(/errors · \d+ warnings/);
+  await page.locator('.gc-header-actions button[aria-label="Collapse"]').click();
+  await page.locator('.gc-launcher').waitFor();
+  expect(await page.locator('.gc-panel').count()).toBe(0);
+  await page.close();
+});
