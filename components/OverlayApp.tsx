@@ -64,6 +64,15 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         onConfirm={controller.confirm}
         onDocumentReady={controller.setDocumentReady}
         onAcknowledge={controller.acknowledge}
+        drafts={{
+          restoreOffer: state.restoreOffer,
+          restoreResult: state.restoreResult,
+          conflict: state.conflict,
+          saveError: state.saveError,
+          onRestore: () => void controller.restore(),
+          onDismissRestore: controller.dismissRestore,
+          onResolveConflict: (choice) => void controller.resolveConflict(choice),
+        }}
         report={{
           onDownload: (format) => {
             const file = reportFile(state, format, controller.applicationId, state.lang);

@@ -1,5 +1,6 @@
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
+import { DraftBanners, type DraftBannersProps } from './DraftBanners';
 import { type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
 import { ReportActions, type ReportActionsProps } from './ReportActions';
@@ -21,6 +22,7 @@ export interface PanelProps extends FindingActionHandlers {
   onFocusField(paths: string[]): void;
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
   report: Omit<ReportActionsProps, 'lang'>;
+  drafts: Omit<DraftBannersProps, 'lang'>;
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
@@ -50,6 +52,7 @@ export function Panel(props: PanelProps) {
           <button type="button" onClick={onToggleCollapsed} aria-label={t(lang, 'collapse')}>—</button>
         </span>
       </header>
+      <DraftBanners lang={lang} {...props.drafts} />
       {view.phase === 'loading' && <p className="gc-muted">{t(lang, 'loading')}</p>}
       {view.phase === 'error' && <p className="gc-alert" role="alert">{t(lang, 'rulesUnavailable', { error: view.error ?? '' })}</p>}
       {view.heading ? (

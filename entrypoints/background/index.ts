@@ -30,7 +30,9 @@ export default defineBackground(() => {
   const hub = createAutosaveHub({
     save: async (batch) => {
       const result = await saveDraft(db, batch);
-      return result.ok ? { ok: true, revision: result.draft.revision } : { ok: false, error: 'conflict' in result ? 'conflict' : result.error };
+      if (result.ok) return { ok: true, revision: result.draft.revision };
+      if ('conflict' in result) return { ok: false, conflict: { revision: result.conflict.current.revision, fields: result.conflict.current.fields } };
+      return { ok: false, error: result.error };
     },
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
   });

@@ -2,13 +2,19 @@ import type { AutosaveMessage, AutosaveReply } from '../messages/protocol';
 
 /**
  * The background end of autosave. Content scripts post every change at once (a tab may close 50 ms
- * after a keystroke). A change is committed at once when no commit of its draft is under way;
- * changes arriving during a commit are merged and committed right after it, so writes never race and
- * never fall behind by more than one commit.
+ * after a keystroke). A change is committed at once when no commit of its draft is under way; changes
+ * arriving during a commit are merged and committed right after it, one commit at a time per draft.
+ *
+ * Two tabs on one draft: every commit is a compare-and-set on the revision the tab last saw. A tab's own
+ * earlier commits count as seen (its posts run ahead of the replies), another tab's do not: such a stale
+ * write is refused, the tab is told and shown the newer draft, and nothing is overwritten.
  */
 
 export type SaveBatch = Omit<AutosaveMessage, 'type'>;
-export type SaveOutcome = { ok: true; revision: number } | { ok: false; error: string };
+export type SaveOutcome =
+  | { ok: true; revision: number }
+  | { ok: false; conflict: { revision: number; fields: Record<string, string> } }
+  | { ok: false; error: string };
 
 export interface AutosaveHubOptions {
   save(batch: SaveBatch): Promise<SaveOutcome>;
@@ -16,46 +22,66 @@ export interface AutosaveHubOptions {
 }
 
 interface Pending {
+  portId: string;
   batch: SaveBatch;
-  ports: Set<string>;
 }
 
 export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
-  const pending = new Map<string, Pending>();
+  /** Per draft key, what each tab posted since its last commit, in arrival order */
+  const pending = new Map<string, Map<string, SaveBatch>>();
+  /** Per draft key and tab: a batch whose commit failed, kept in memory until that tab's next change */
+  const failed = new Map<string, Map<string, SaveBatch>>();
   const inFlight = new Map<string, Promise<void>>();
+  /** Per draft key and tab: the revision of that tab's own last commit */
+  const committedBy = new Map<string, Map<string, number>>();
 
-  function merge(into: Pending | undefined, batch: SaveBatch, ports: Iterable<string>): Pending {
-    if (!into) return { batch, ports: new Set(ports) };
-    into.batch = { ...into.batch, ...batch, fields: { ...into.batch.fields, ...batch.fields } };
-    for (const p of ports) into.ports.add(p);
-    return into;
+  function merge(into: SaveBatch | undefined, batch: SaveBatch | undefined): SaveBatch {
+    if (!into || !batch) return (into ?? batch)!;
+    return { ...into, ...batch, fields: { ...into.fields, ...batch.fields }, baseRevision: Math.max(into.baseRevision ?? 0, batch.baseRevision ?? 0) || undefined };
+  }
+
+  function take(key: string): Pending | undefined {
+    const byPort = pending.get(key);
+    const first = byPort?.entries().next().value;
+    if (!byPort || !first) return undefined;
+    byPort.delete(first[0]);
+    if (byPort.size === 0) pending.delete(key);
+    return { portId: first[0], batch: first[1] };
+  }
+
+  async function commit({ portId, batch }: Pending): Promise<void> {
+    const own = committedBy.get(batch.key)?.get(portId);
+    const base = batch.baseRevision === undefined ? undefined : Math.max(batch.baseRevision, own ?? 0);
+    let outcome: SaveOutcome;
+    try {
+      outcome = await save({ ...batch, baseRevision: base });
+    } catch (error) {
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome.ok) {
+      if (!committedBy.has(batch.key)) committedBy.set(batch.key, new Map());
+      committedBy.get(batch.key)!.set(portId, outcome.revision);
+      reply(portId, { type: 'saved', key: batch.key, revision: outcome.revision, at: new Date().toISOString() });
+    } else if ('conflict' in outcome) {
+      // The tab keeps its values and lets the user choose; the newer draft stays as it is.
+      reply(portId, { type: 'conflict', key: batch.key, revision: outcome.conflict.revision, fields: outcome.conflict.fields });
+    } else {
+      // Keep it in memory: the tab's next change retries it, under the newer values.
+      if (!failed.has(batch.key)) failed.set(batch.key, new Map());
+      failed.get(batch.key)!.set(portId, merge(failed.get(batch.key)!.get(portId), batch));
+      reply(portId, { type: 'saveFailed', key: batch.key, error: outcome.error });
+    }
   }
 
   /** Commits what is pending for `key` unless a commit is under way (that one picks it up when done). */
   function pump(key: string): Promise<void> {
     const running = inFlight.get(key);
     if (running) return running;
-    const entry = pending.get(key);
-    if (!entry) return Promise.resolve();
-    pending.delete(key);
+    const next = take(key);
+    if (!next) return Promise.resolve();
     const run = (async () => {
-      let outcome: SaveOutcome;
-      try {
-        outcome = await save(entry.batch);
-      } catch (error) {
-        outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      const message: AutosaveReply = outcome.ok
-        ? { type: 'saved', key, revision: outcome.revision, at: new Date().toISOString() }
-        : { type: 'saveFailed', key, error: outcome.error };
-      for (const port of entry.ports) reply(port, message);
+      await commit(next);
       inFlight.delete(key);
-      if (!outcome.ok) {
-        // Keep it in memory, under anything newer: the next change retries it.
-        const newer = pending.get(key);
-        pending.set(key, newer ? merge({ ...entry, ports: new Set(entry.ports) }, newer.batch, newer.ports) : entry);
-        return;
-      }
       await pump(key);
     })();
     inFlight.set(key, run);
@@ -65,7 +91,11 @@ export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
   return {
     receive(portId: string, message: AutosaveMessage): Promise<void> {
       const { type: _type, ...batch } = message;
-      pending.set(batch.key, merge(pending.get(batch.key), batch, [portId]));
+      const byPort = pending.get(batch.key) ?? new Map<string, SaveBatch>();
+      const retry = failed.get(batch.key)?.get(portId);
+      failed.get(batch.key)?.delete(portId);
+      byPort.set(portId, merge(merge(retry, byPort.get(portId)), batch));
+      pending.set(batch.key, byPort);
       return pump(batch.key);
     },
     /** Everything received so far is committed (or has failed and waits in memory). */

@@ -53,9 +53,15 @@ export const AutosaveMessage = z.object({
   fields: z.record(z.string().max(300), z.string().max(100_000)),
   /** The whole checklist when the user ticked, noted or acknowledged something */
   checklist: Checklist.optional(),
+  /** The draft revision this tab last saw (compare-and-set against other tabs); absent for a new draft */
+  baseRevision: z.number().int().nonnegative().optional(),
 });
 export type AutosaveMessage = z.infer<typeof AutosaveMessage>;
-export type AutosaveReply = { type: 'saved'; key: string; revision: number; at: string } | { type: 'saveFailed'; key: string; error: string };
+export type AutosaveReply =
+  | { type: 'saved'; key: string; revision: number; at: string }
+  /** Another tab saved this draft since this tab last saw it: nothing was written */
+  | { type: 'conflict'; key: string; revision: number; fields: Record<string, string> }
+  | { type: 'saveFailed'; key: string; error: string };
 
 /** What the content script tells the popup about its tab (tabs.sendMessage, answered by the content script). */
 export interface TabStatus {

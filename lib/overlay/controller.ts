@@ -9,6 +9,7 @@ import { applicationIdOf } from '../portal/detect';
 import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch, entryFor, labelBeside, withEntry } from '../portal/mapping';
 import type { PortalProfile } from '../portal/profileSchema';
+import { type FillReport, fillForm } from '../portal/fill';
 import { readApplication, readRawValues } from '../portal/read';
 import { type DirectionMatch, matchDirection } from './direction';
 
@@ -38,8 +39,24 @@ export interface OverlayState {
   directions: { packId: string; code: string; title: string; guideline: string }[];
   lastSaved?: { revision: number; at: string };
   saveError?: string;
+  /** The saved draft holds values this page does not show (a portal timeout, an older page): offer to fill them */
+  restoreOffer?: { count: number; updatedAt: string };
+  /** What the last restore did: fields the page did not take are listed for the user */
+  restoreResult?: FillReport;
+  /** Another tab saved this application since this one last did: autosave waits for the user's choice */
+  conflict?: { revision: number; fields: Record<string, string> };
   /** Mapping mode: the user points at fields the profile did not find */
   mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
+}
+
+/** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
+interface SavedDraft {
+  revision: number;
+  updatedAt: string;
+  fields: Record<string, string>;
+  checklist: Checklist;
+  guideline?: string;
+  direction?: string;
 }
 
 /** Where mapping patches are kept (browser.storage.local in the extension: the extension's storage, not the portal's). */
@@ -87,6 +104,10 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
   let lastPosted: Record<string, string> = {};
+  /** The draft revision this tab last saw: autosave's compare-and-set token */
+  let baseRevision: number | undefined;
+  /** Draft values the page lacks, while a restore is on offer */
+  let restorable: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, profile);
   const draftKey = `${host}|${applicationId}`;
   const cleanups: (() => void)[] = [];
@@ -127,7 +148,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   function updateChecklist(change: (c: Checklist) => Checklist) {
     setState({ checklist: change(state.checklist) });
     refresh([]);
-    channel.post({ ...draftIdentity(), fields: {}, checklist: state.checklist });
+    channel.post({ ...draftIdentity(), fields: {}, checklist: state.checklist, baseRevision });
   }
 
   function draftIdentity() {
@@ -186,12 +207,13 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
 
   /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
   function postChanges() {
+    if (state.conflict) return; // the user chooses first; the values stay on the page
     const now = readRawValues(map, allControls());
     const changed: Record<string, string> = {};
     for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
     if (Object.keys(changed).length === 0) return;
     lastPosted = now;
-    channel.post({ ...draftIdentity(), fields: changed });
+    channel.post({ ...draftIdentity(), fields: changed, baseRevision });
   }
 
   const attached = new WeakSet<Document>();
@@ -234,8 +256,15 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     applicationId,
     async start() {
       channel.onMessage((reply) => {
-        if (reply.type === 'saved') setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
-        else setState({ saveError: reply.error });
+        if (reply.key !== draftKey) return;
+        if (reply.type === 'saved') {
+          baseRevision = Math.max(baseRevision ?? 0, reply.revision);
+          setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
+        } else if (reply.type === 'conflict') {
+          // What was refused is posted again once the user has chosen.
+          lastPosted = reply.fields;
+          setState({ conflict: { revision: reply.revision, fields: reply.fields } });
+        } else setState({ saveError: reply.error });
       });
       attachDocuments();
       try {
@@ -248,18 +277,28 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
           setState({ mapping: { ...state.mapping, patch } });
         }
         const draft = (await send({ type: 'getDraft', key: draftKey }).catch(() => undefined)) as
-          | { ok: boolean; value?: { checklist: Checklist; guideline?: string; direction?: string } | null }
+          | { ok: boolean; value?: SavedDraft | null }
           | undefined;
         const saved = draft?.ok ? draft.value : undefined;
+        // Only what the user changes from now on is posted: an empty page after a timeout never empties the draft.
+        lastPosted = readRawValues(map, allControls());
+        if (saved) {
+          baseRevision = saved.revision;
+          restorable = Object.fromEntries(Object.entries(saved.fields).filter(([k, v]) => v !== '' && lastPosted[k] !== v));
+        }
         setState({
           phase: 'ready',
           directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
           ...(saved && {
+            restoreOffer: Object.keys(restorable).length ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt } : undefined,
             checklist: saved.checklist,
             chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
           }),
         });
         refresh();
+        // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
+        const shown = Object.fromEntries(Object.entries(lastPosted).filter(([, v]) => v !== ''));
+        if (!saved && Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown });
       } catch (error) {
         setState({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
       }
@@ -297,6 +336,33 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
         else delete confirmations[ruleId];
         return { ...c, confirmations };
       });
+    },
+    /** Fills the page with the saved draft's values, through the page's own events, and reports what it did not take. */
+    async restore() {
+      const report = await fillForm(doc, map, restorable, { relocate: () => (map = locateFields(doc, profile)) });
+      restorable = {};
+      map = locateFields(doc, profile);
+      lastPosted = readRawValues(map, allControls());
+      setState({ restoreOffer: undefined, restoreResult: report });
+      refresh();
+    },
+    dismissRestore() {
+      restorable = {};
+      setState({ restoreOffer: undefined, restoreResult: undefined });
+    },
+    /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
+    async resolveConflict(choice: 'mine' | 'theirs') {
+      const conflict = state.conflict;
+      if (!conflict) return;
+      baseRevision = conflict.revision;
+      if (choice === 'theirs') {
+        await fillForm(doc, map, conflict.fields, { relocate: () => (map = locateFields(doc, profile)) });
+        map = locateFields(doc, profile);
+        lastPosted = readRawValues(map, allControls());
+      } else lastPosted = conflict.fields;
+      setState({ conflict: undefined });
+      refresh();
+      postChanges();
     },
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
     setChecklist(next: Checklist) {

@@ -57,3 +57,29 @@ test('a throwing save is a failure reply, not an exception', async () => {
   await hub.receive('t', change({ a: '1' }));
   expect(replies).toEqual([{ type: 'saveFailed', key: 'h|A1', error: 'disk gone' }]);
 });
+
+/** A draft store in memory with the compare-and-set of lib/drafts saveDraft. */
+function memoryDraft() {
+  let draft = { revision: 0, fields: {} as Record<string, string> };
+  const save = async (batch: SaveBatch): Promise<SaveOutcome> => {
+    if (batch.baseRevision !== undefined && draft.revision !== 0 && batch.baseRevision !== draft.revision) return { ok: false, conflict: { ...draft } };
+    draft = { revision: draft.revision + 1, fields: { ...draft.fields, ...batch.fields } };
+    return { ok: true, revision: draft.revision };
+  };
+  return { save, get: () => draft };
+}
+
+test('two tabs: a tab’s own earlier commits count as seen, another tab’s write makes a stale post a conflict', async () => {
+  const store = memoryDraft();
+  const replies: [string, AutosaveReply][] = [];
+  const hub = createAutosaveHub({ save: store.save, reply: (p, m) => replies.push([p, m]) });
+  await hub.receive('tabA', { ...change({ a: '1' }), baseRevision: 0 });
+  // tab A types on before it heard back: its base is still 0, its own commit (1) counts as seen
+  await hub.receive('tabA', { ...change({ a: '12' }), baseRevision: 0 });
+  expect(store.get()).toEqual({ revision: 2, fields: { a: '12' } });
+  // tab B opened at revision 2 and saves; tab A, still at its own revision 2, is now stale
+  await hub.receive('tabB', { ...change({ b: 'x' }), baseRevision: 2 });
+  await hub.receive('tabA', { ...change({ a: '123' }), baseRevision: 2 });
+  expect(store.get()).toEqual({ revision: 3, fields: { a: '12', b: 'x' } });
+  expect(replies.at(-1)).toEqual(['tabA', { type: 'conflict', key: 'h|A1', revision: 3, fields: { a: '12', b: 'x' } }]);
+});

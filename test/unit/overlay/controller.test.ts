@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { AutosaveMessage, Request } from '@/lib/messages/protocol';
+import type { AutosaveMessage, AutosaveReply, Request } from '@/lib/messages/protocol';
 import { controlPaths, createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
@@ -80,17 +80,66 @@ test('the warning disappears as the user corrects the end date, and only rules r
   controller.stop();
 });
 
-test('every change is posted at once for autosave, only the fields that changed', async () => {
+test('a page without a draft starts one with what it shows; then every change is posted at once, only what changed', async () => {
   const { controller, posted } = setup();
   await controller.start();
+  expect(posted).toHaveLength(1);
+  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123' });
+  expect(posted[0]!.fields['project.nameZh']).toBe('中奥量子通信合作研究');
+  expect(Object.values(posted[0]!.fields)).not.toContain('');
   type('xmxx.xmmc', '新的项目名称');
   type('xmxx.xmmc', '新的项目名称2');
-  expect(posted).toHaveLength(2);
-  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123' });
-  expect(posted[0]!.fields['project.nameZh']).toBe('新的项目名称');
-  // the first post carries the whole form; the second only the changed field
-  expect(Object.keys(posted[0]!.fields).length).toBeGreaterThan(10);
-  expect(posted[1]!.fields).toEqual({ 'project.nameZh': '新的项目名称2' });
+  expect(posted.slice(1).map((p) => p.fields)).toEqual([{ 'project.nameZh': '新的项目名称' }, { 'project.nameZh': '新的项目名称2' }]);
+  controller.stop();
+});
+
+test('after a portal timeout the empty page never empties the draft: a restore is offered and fills the page', async () => {
+  const saved = {
+    revision: 7,
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    fields: { 'project.nameZh': '已保存的项目名称', 'project.endDate': '2021-12-31', 'xmxx.bz': '' },
+    checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
+  };
+  document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value = '';
+  const posted: AutosaveMessage[] = [];
+  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
+  const send = async (request: Request) =>
+    request.type === 'getPacks' ? { ok: true, value: [pack] } : request.type === 'getDraft' ? { ok: true, value: saved } : { ok: false, error: 'unexpected' };
+  const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
+  await controller.start();
+  expect(posted).toEqual([]);
+  expect(controller.getState().restoreOffer).toEqual({ count: 2, updatedAt: saved.updatedAt });
+  type('xmxx.ywmc', 'English title');
+  expect(posted.map((p) => [p.fields, p.baseRevision])).toEqual([[{ 'project.nameEn': 'English title' }, 7]]);
+
+  await controller.restore();
+  expect(document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value).toBe('已保存的项目名称');
+  expect(document.querySelector<HTMLInputElement>('[name="xmxx.jsrq"]')!.value).toBe('2021-12-31');
+  expect(controller.getState().restoreResult?.filled.sort()).toEqual(['project.endDate', 'project.nameZh']);
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('pass');
+  controller.stop();
+});
+
+test('a conflict from another tab pauses autosave until the user chooses', async () => {
+  let reply: (m: AutosaveReply) => void = () => {};
+  const posted: AutosaveMessage[] = [];
+  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: (fn) => void (reply = fn) };
+  const send = async (request: Request) => (request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null });
+  const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
+  await controller.start();
+  const key = controller.draftKey;
+  reply({ type: 'conflict', key, revision: 12, fields: { 'project.nameZh': '另一标签页的名称' } });
+  expect(controller.getState().conflict?.revision).toBe(12);
+  const before = posted.length;
+  type('xmxx.ywmc', 'typed meanwhile');
+  expect(posted.length).toBe(before);
+
+  await controller.resolveConflict('mine');
+  const last = posted.at(-1)!;
+  expect(last.baseRevision).toBe(12);
+  expect(last.fields['project.nameZh']).toBe('中奥量子通信合作研究');
+  expect(last.fields['project.nameEn']).toBe('typed meanwhile');
+  expect(controller.getState().conflict).toBeUndefined();
   controller.stop();
 });
 

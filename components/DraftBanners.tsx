@@ -1,0 +1,50 @@
+import { type Lang, t } from '@/lib/i18n/messages';
+import type { FillReport } from '@/lib/portal/fill';
+
+export interface DraftBannersProps {
+  lang: Lang;
+  restoreOffer?: { count: number; updatedAt: string };
+  restoreResult?: FillReport;
+  conflict?: { revision: number };
+  saveError?: string;
+  onRestore(): void;
+  onDismissRestore(): void;
+  onResolveConflict(choice: 'mine' | 'theirs'): void;
+}
+
+/** Draft states the user must see: a restore on offer, what a restore did, a conflict with another tab, a failed save. */
+export function DraftBanners(props: DraftBannersProps) {
+  const { lang } = props;
+  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  return (
+    <>
+      {props.conflict && (
+        <div className="gc-banner gc-banner-warn" role="alert" data-testid="gc-conflict">
+          <p>{t(lang, 'conflictTitle')}</p>
+          <button type="button" onClick={() => props.onResolveConflict('mine')}>{t(lang, 'conflictMine')}</button>
+          <button type="button" onClick={() => props.onResolveConflict('theirs')}>{t(lang, 'conflictTheirs')}</button>
+        </div>
+      )}
+      {props.restoreOffer && (
+        <div className="gc-banner" data-testid="gc-restore">
+          <p>{t(lang, 'restoreOffer', { count: props.restoreOffer.count, at: when(props.restoreOffer.updatedAt) })}</p>
+          <button type="button" onClick={props.onRestore}>{t(lang, 'restoreAction')}</button>
+          <button type="button" onClick={props.onDismissRestore}>{t(lang, 'restoreDismiss')}</button>
+        </div>
+      )}
+      {props.restoreResult && (
+        <div className="gc-banner" data-testid="gc-restored" role="status">
+          <p>{t(lang, 'restoreDone', { count: props.restoreResult.filled.length })}</p>
+          {props.restoreResult.notTaken.length > 0 && <p>{t(lang, 'restoreNotTaken', { fields: props.restoreResult.notTaken.map((n) => n.key).join('、') })}</p>}
+          {props.restoreResult.missing.length > 0 && <p className="gc-muted">{t(lang, 'restoreMissing', { fields: props.restoreResult.missing.join('、') })}</p>}
+          <button type="button" onClick={props.onDismissRestore}>OK</button>
+        </div>
+      )}
+      {props.saveError && (
+        <p className="gc-alert" role="alert">
+          {t(lang, 'saveFailed', { error: props.saveError })}
+        </p>
+      )}
+    </>
+  );
+}
