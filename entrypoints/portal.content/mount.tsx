@@ -24,7 +24,15 @@ function autosaveChannel(): DraftChannel {
     return p;
   };
   return {
-    post: (message) => (port ??= connect()).postMessage(message),
+    post(message) {
+      try {
+        (port ??= connect()).postMessage(message);
+      } catch {
+        // The service worker restarted and the old port died before we heard: connect again and resend.
+        port = connect();
+        port.postMessage(message);
+      }
+    },
     onMessage: (fn) => void handlers.push(fn),
   };
 }

@@ -37,7 +37,8 @@ export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
 
   function merge(into: SaveBatch | undefined, batch: SaveBatch | undefined): SaveBatch {
     if (!into || !batch) return (into ?? batch)!;
-    return { ...into, ...batch, fields: { ...into.fields, ...batch.fields }, baseRevision: Math.max(into.baseRevision ?? 0, batch.baseRevision ?? 0) || undefined };
+    const bases = [into.baseRevision, batch.baseRevision].filter((b) => b !== undefined);
+    return { ...into, ...batch, fields: { ...into.fields, ...batch.fields }, baseRevision: bases.length ? Math.max(...bases) : undefined };
   }
 
   function take(key: string): Pending | undefined {

@@ -207,7 +207,9 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
 
   /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
   function postChanges() {
-    if (state.conflict) return; // the user chooses first; the values stay on the page
+    // After a conflict the user chooses first. Before the draft is known, what the user typed is still posted
+    // (only changed fields: nothing the page merely shows), without a base revision.
+    if (state.conflict) return;
     const now = readRawValues(map, allControls());
     const changed: Record<string, string> = {};
     for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
@@ -267,41 +269,45 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
         } else setState({ saveError: reply.error });
       });
       attachDocuments();
-      try {
-        const response = (await send({ type: 'getPacks' })) as { ok: boolean; value?: RulePack[]; error?: string };
-        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'no packs');
-        packs = response.value;
-        const patch = await mappings.get(mappingKey).catch(() => undefined);
-        if (patch) {
-          useProfile(patch);
-          setState({ mapping: { ...state.mapping, patch } });
-        }
-        const draft = (await send({ type: 'getDraft', key: draftKey }).catch(() => undefined)) as
-          | { ok: boolean; value?: SavedDraft | null }
-          | undefined;
-        const saved = draft?.ok ? draft.value : undefined;
-        // Only what the user changes from now on is posted: an empty page after a timeout never empties the draft.
-        lastPosted = readRawValues(map, allControls());
-        if (saved) {
-          baseRevision = saved.revision;
-          restorable = Object.fromEntries(Object.entries(saved.fields).filter(([k, v]) => v !== '' && lastPosted[k] !== v));
-        }
-        setState({
-          phase: 'ready',
-          directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
-          ...(saved && {
-            restoreOffer: Object.keys(restorable).length ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt } : undefined,
-            checklist: saved.checklist,
-            chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
-          }),
-        });
-        refresh();
-        // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
-        const shown = Object.fromEntries(Object.entries(lastPosted).filter(([, v]) => v !== ''));
-        if (!saved && Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown });
-      } catch (error) {
-        setState({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+      const patch = await mappings.get(mappingKey).catch(() => undefined);
+      if (patch) {
+        useProfile(patch);
+        setState({ mapping: { ...state.mapping, patch } });
       }
+      // What the page showed on arrival. From here on only what the user changes is posted: an empty page
+      // after a portal timeout never empties the draft.
+      const arrival = readRawValues(map, allControls());
+      lastPosted = arrival;
+      const [packsResponse, draftResponse] = await Promise.all([
+        send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{ ok: boolean; value?: RulePack[]; error?: string }>,
+        send({ type: 'getDraft', key: draftKey }).catch(() => undefined) as Promise<{ ok: boolean; value?: SavedDraft | null } | undefined>,
+      ]);
+      const saved = draftResponse?.ok ? draftResponse.value : undefined;
+      baseRevision = saved?.revision ?? 0; // 0: this tab has seen no draft; another tab's first save is news to it
+      if (saved) {
+        const now = readRawValues(map, allControls());
+        // Fields typed while we loaded are the user's newest word: never offered for overwriting.
+        restorable = Object.fromEntries(Object.entries(saved.fields).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]));
+        setState({
+          restoreOffer: Object.keys(restorable).length ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt } : undefined,
+          checklist: saved.checklist,
+          chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
+        });
+      } else {
+        // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
+        const shown = Object.fromEntries(Object.entries(arrival).filter(([, v]) => v !== ''));
+        if (Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown, baseRevision });
+      }
+      if (!packsResponse?.ok || !packsResponse.value) {
+        setState({ phase: 'error', error: packsResponse?.error ?? 'no packs' });
+        return;
+      }
+      packs = packsResponse.value;
+      setState({
+        phase: 'ready',
+        directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
+      });
+      refresh();
     },
     stop() {
       for (const c of cleanups.splice(0)) c();

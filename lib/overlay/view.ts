@@ -111,7 +111,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       name: c.name,
       details: [c.organization, c.email, c.phone].filter(Boolean).join(' · '),
     })),
-    hint: d ? undefined : state.directionText ? t(lang, 'unknownDirection', { text: state.directionText }) : t(lang, 'noDirection'),
+    hint: d || state.phase !== 'ready' ? undefined : state.directionText ? t(lang, 'unknownDirection', { text: state.directionText }) : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
     sections,
     missing: state.missing,

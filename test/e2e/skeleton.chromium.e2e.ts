@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
 import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
-import { screenshotOnFailure } from './support/chromium';
+import { screenshotOnFailure, waitForDraft } from './support/chromium';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
 declare const chrome: { tabs: { query(query: { active: boolean }): Promise<{ id?: number }[]> } };
@@ -72,27 +72,9 @@ test('typed values are autosaved in the extension’s IndexedDB; the portal orig
   const page = await openForm('SQ2019YFE0100003');
   await page.fill('[name="xmxx.xmmc"]', '自动保存测试项目');
   const host = new URL(replica.url).host;
-  const draft = await browser.worker.evaluate(async (key) => {
-    const read = () =>
-      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
-        const open = indexedDB.open('guidecheck');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('drafts').objectStore('drafts').get(key);
-          get.onsuccess = () => (db.close(), resolve(get.result));
-          get.onerror = () => reject(get.error);
-        };
-      });
-    for (let i = 0; i < 100; i++) {
-      const row = await read().catch(() => undefined);
-      if ((row?.fields as Record<string, string> | undefined)?.['project.nameZh'] === '自动保存测试项目') return row;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return read();
-  }, `${host}|SQ2019YFE0100003`);
+  const draft = await waitForDraft(browser.worker, `${host}|SQ2019YFE0100003`, (f) => f['project.nameZh'] === '自动保存测试项目');
   expect(draft).toMatchObject({ applicationId: 'SQ2019YFE0100003', host });
-  expect((draft!.fields as Record<string, string>)['project.nameZh']).toBe('自动保存测试项目');
+  expect(draft.fields['project.nameZh']).toBe('自动保存测试项目');
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
   await page.close();
 });

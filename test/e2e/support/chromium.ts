@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { root } from '@/scripts/support/browsers';
 
@@ -12,4 +12,31 @@ export function screenshotOnFailure(page: Page, name: string) {
     mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: join(artifactsDir, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
   });
+}
+
+/** A draft row as the extension's background stored it, read straight from its IndexedDB ("guidecheck"). */
+export async function readDraft(worker: Worker, key: string): Promise<{ revision: number; fields: Record<string, string> } | undefined> {
+  return worker.evaluate(
+    (k) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('guidecheck');
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const get = open.result.transaction('drafts').objectStore('drafts').get(k);
+          get.onsuccess = () => (open.result.close(), resolve(get.result));
+          get.onerror = () => resolve(undefined);
+        };
+      }),
+    key,
+  );
+}
+
+/** Waits until the stored draft satisfies `ok` (autosave commits within milliseconds; this only absorbs scheduling). */
+export async function waitForDraft(worker: Worker, key: string, ok: (fields: Record<string, string>) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const draft = await readDraft(worker, key);
+    if (draft && ok(draft.fields)) return draft;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`draft ${key} never reached the expected state: ${JSON.stringify((await readDraft(worker, key))?.fields)}`);
 }

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
+import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
+import { projectToReplica, stepsFor } from './support/application';
+import { screenshotOnFailure, waitForDraft } from './support/chromium';
+import { fixture } from './support/directionCases';
+import { playwrightDriver } from './support/playwrightDriver';
+
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ChromiumWithExtension;
+let host: string;
+
+beforeAll(async () => {
+  replica = await startReplica({ port: 0 });
+  browser = await launchChromium();
+  host = new URL(replica.url).host;
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+async function open(path: string, name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  screenshotOnFailure(page, name);
+  await page.goto(`${replica.url}${path}`);
+  await page.locator('body[data-loaded="1"]').waitFor();
+  await page.locator('.gc-panel').waitFor();
+  return page;
+}
+
+/** Every value the form shows, by the portal's own field names, the budget iframe included. */
+async function formValues(page: Page): Promise<Record<string, string>> {
+  const read = (doc: Document) =>
+    Array.from(doc.querySelectorAll<HTMLInputElement>('input[name], select[name], textarea[name]'))
+      .filter((el) => el.type !== 'file' && el.type !== 'hidden' && el.type !== 'button' && !el.name.startsWith('fjxx['))
+      .map((el) => [el.type === 'checkbox' || el.type === 'radio' ? `${el.name}=${el.value}` : el.name, el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value]);
+  const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
+  const entries = (await Promise.all(frames.map((f) => f.evaluate(`(${read.toString()})(document)`)))) as [string, string][][];
+  return Object.fromEntries(entries.flat());
+}
+
+test('type, close the tab within 50 ms, reopen, restore: identical values, 20 runs out of 20', async () => {
+  for (let run = 0; run < 20; run++) {
+    const sbbh = `SQ2019CLOSE${String(run).padStart(2, '0')}`;
+    const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, `close-${run}`);
+    const name = `第${run}次快速关闭测试项目`;
+    await page.fill('[name="xmxx.ywmc"]', `Run ${run}`);
+    await page.fill('[name="xmxx.xmmc"]', name);
+    const typedAt = Date.now();
+    await page.close();
+    expect(Date.now() - typedAt).toBeLessThan(50 + 100); // page.close itself returns once the tab is gone
+
+    const again = await open(`${APPLY_PATH}?sbbh=${sbbh}`, `reopen-${run}`);
+    await again.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+    await again.getByTestId('gc-restored').waitFor();
+    expect(await again.inputValue('[name="xmxx.xmmc"]')).toBe(name);
+    expect(await again.inputValue('[name="xmxx.ywmc"]')).toBe(`Run ${run}`);
+    await again.close();
+  }
+});
+
+test('a portal session timeout reloads an empty form: restore fills every field, rows and the budget iframe included', async () => {
+  const pack = loadPackDir(bundledPackDir).packs.find((p) => p.id === '2019-intl-1')!;
+  const app = projectToReplica(fixture('2019-intl-1', '1.2.pass.json'));
+  const sbbh = 'SQ2019TIMEOUT1';
+  const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'timeout-before');
+  const driver = playwrightDriver(page);
+  for (const step of stepsFor(app, pack).filter((s) => s.do !== 'upload')) await driver.run(step);
+  const before = await formValues(page);
+  const statusesBefore = await page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
+  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['budget.central'] === String(app.budget.central));
+
+  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
+  await page.locator('body[data-loaded="1"]').waitFor();
+  await expect(page.locator('.timeout').textContent()).resolves.toContain('会话已超时');
+  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await page.getByTestId('gc-restored').waitFor();
+  expect(await formValues(page)).toEqual(before);
+  await expect
+    .poll(() => page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`)))
+    .toEqual(statusesBefore);
+  await page.close();
+});
+
+test('the React variant keeps restored values after its own re-render', async () => {
+  const sbbh = 'SQ2019REACT01';
+  const page = await open(`/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}`, 'react-before');
+  await fillReplica(page, { ...sampleAustria, budget: undefined, text: { ...sampleAustria.text } });
+  await page.fill('[name="jfys.zyczjf"]', '450');
+  const before = await formValues(page);
+  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['budget.central'] === '450');
+
+  await page.goto(`${replica.url}/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}&expired=1`);
+  await page.locator('body[data-loaded="1"]').waitFor();
+  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await page.getByTestId('gc-restored').waitFor();
+  await page.evaluate(() => (window as unknown as { __replica: { rerender(): void } }).__replica.rerender());
+  await page.waitForTimeout(100);
+  expect(await formValues(page)).toEqual(before);
+  await expect(page.getByTestId('gc-restored').textContent()).resolves.not.toContain('页面未接受');
+  await page.close();
+});
+
+test('two tabs on one draft: the stale tab sees the conflict and chooses; nothing is silently lost', async () => {
+  const sbbh = 'SQ2019TWOTABS';
+  const key = `${host}|${sbbh}`;
+  const a = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-a');
+  const b = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-b');
+  await a.fill('[name="xmxx.xmmc"]', '甲标签页的名称');
+  await waitForDraft(browser.worker, key, (f) => f['project.nameZh'] === '甲标签页的名称');
+  // tab B still has the revision it opened with: its write is refused, not applied over A's
+  await b.fill('[name="xmxx.ywmc"]', 'typed in tab B');
+  await b.getByTestId('gc-conflict').waitFor();
+  await b.waitForTimeout(200);
+  const meanwhile = await waitForDraft(browser.worker, key, () => true);
+  expect(meanwhile.fields['project.nameZh']).toBe('甲标签页的名称');
+  expect(meanwhile.fields['project.nameEn']).toBeUndefined();
+
+  // B keeps its page: saved over A's version, A's value stays where B did not change it
+  await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
+  const after = await waitForDraft(browser.worker, key, (f) => f['project.nameEn'] === 'typed in tab B');
+  expect(after.fields['project.nameZh']).toBe('');
+  // …and A, now stale in turn, is told too
+  await a.fill('[name="xmxx.xmmc"]', '甲再次修改');
+  await a.getByTestId('gc-conflict').getByRole('button', { name: '使用另一标签页的内容' }).click();
+  await expect.poll(() => a.inputValue('[name="xmxx.ywmc"]')).toBe('typed in tab B');
+  await Promise.all([a.close(), b.close()]);
+});
