@@ -4,7 +4,7 @@ import type { FillReport } from '@/lib/portal/fill';
 export interface DraftBannersProps {
   lang: Lang;
   restoreOffer?: { count: number; updatedAt: string };
-  restoreResult?: FillReport;
+  fillResult?: { kind: 'restore' | 'profile'; report: FillReport };
   conflict?: { revision: number };
   saveError?: string;
   onRestore(): void;
@@ -32,11 +32,11 @@ export function DraftBanners(props: DraftBannersProps) {
           <button type="button" onClick={props.onDismissRestore}>{t(lang, 'restoreDismiss')}</button>
         </div>
       )}
-      {props.restoreResult && (
+      {props.fillResult && (
         <div className="gc-banner" data-testid="gc-restored" role="status">
-          <p>{t(lang, 'restoreDone', { count: props.restoreResult.filled.length })}</p>
-          {props.restoreResult.notTaken.length > 0 && <p>{t(lang, 'restoreNotTaken', { fields: props.restoreResult.notTaken.map((n) => n.key).join('、') })}</p>}
-          {props.restoreResult.missing.length > 0 && <p className="gc-muted">{t(lang, 'restoreMissing', { fields: props.restoreResult.missing.join('、') })}</p>}
+          <p>{t(lang, props.fillResult.kind === 'restore' ? 'restoreDone' : 'profileFilled', { count: props.fillResult.report.filled.length })}</p>
+          {props.fillResult.report.notTaken.length > 0 && <p>{t(lang, 'restoreNotTaken', { fields: props.fillResult.report.notTaken.map((n) => n.key).join('、') })}</p>}
+          {props.fillResult.report.missing.length > 0 && <p className="gc-muted">{t(lang, 'restoreMissing', { fields: props.fillResult.report.missing.join('、') })}</p>}
           <button type="button" onClick={props.onDismissRestore}>OK</button>
         </div>
       )}

@@ -4,6 +4,7 @@ import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { reportFile } from '@/lib/overlay/report';
+import { profileToFields } from '@/lib/portal/fill';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { FieldMarkers } from './FieldMarkers';
 import { LiveRegion } from './LiveRegion';
@@ -66,12 +67,16 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         onAcknowledge={controller.acknowledge}
         drafts={{
           restoreOffer: state.restoreOffer,
-          restoreResult: state.restoreResult,
+          fillResult: state.fillResult,
           conflict: state.conflict,
           saveError: state.saveError,
           onRestore: () => void controller.restore(),
           onDismissRestore: controller.dismissRestore,
           onResolveConflict: (choice) => void controller.resolveConflict(choice),
+        }}
+        profiles={{
+          load: controller.listProfiles,
+          onFill: (p) => void controller.fillFields(p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi')),
         }}
         report={{
           onDownload: (format) => {

@@ -3,6 +3,7 @@ import type { FindingView, PanelView } from '@/lib/overlay/view';
 import { DraftBanners, type DraftBannersProps } from './DraftBanners';
 import { type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
+import { ProfileFill, type ProfileFillProps } from './ProfileFill';
 import { ReportActions, type ReportActionsProps } from './ReportActions';
 
 export interface DirectionOption {
@@ -23,6 +24,7 @@ export interface PanelProps extends FindingActionHandlers {
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
   report: Omit<ReportActionsProps, 'lang'>;
   drafts: Omit<DraftBannersProps, 'lang'>;
+  profiles: Omit<ProfileFillProps, 'lang'>;
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
@@ -114,6 +116,7 @@ export function Panel(props: PanelProps) {
         <p className="gc-alert" data-testid="gc-missing">{t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}</p>
       )}
       <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
+      {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
       {view.heading && (
         <p className="gc-summary" data-testid="gc-counts">
           {t(lang, 'countsSummary', view.counts)}

@@ -4,6 +4,7 @@ import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { openDraftDb } from '@/lib/drafts/db';
+import { listProfiles } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
       return saveDraft(db, input);
     },
     getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
+    listProfiles: () => listProfiles(db),
     'feeds:list': () => feeds.status(),
     'feeds:subscribe': async ({ type: _type, ...input }) => {
       await feeds.subscribe(input);

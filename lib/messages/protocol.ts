@@ -24,6 +24,8 @@ export const Request = z.discriminatedUnion('type', [
     baseRevision: z.number().int().nonnegative().optional(),
   }),
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
+  /** Saved lead-unit and team-member profiles, for filling repeated data into the form */
+  z.object({ type: z.literal('listProfiles') }),
   /** Rule sources for the options page (FeedsStatus of lib/feed/extension/status.ts). */
   z.object({ type: z.literal('feeds:list') }),
   /** Subscribe after the user confirmed the keys' fingerprints and granted the host permission (checked in full by SubscribeInput). */

@@ -3,6 +3,7 @@ import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { Lang } from '../i18n/messages';
 import type { Checklist } from '../drafts/model';
+import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
@@ -41,13 +42,16 @@ export interface OverlayState {
   saveError?: string;
   /** The saved draft holds values this page does not show (a portal timeout, an older page): offer to fill them */
   restoreOffer?: { count: number; updatedAt: string };
-  /** What the last restore did: fields the page did not take are listed for the user */
-  restoreResult?: FillReport;
+  /** What the last restore or profile fill did: fields the page did not take are listed for the user */
+  fillResult?: { kind: 'restore' | 'profile'; report: FillReport };
   /** Another tab saved this application since this one last did: autosave waits for the user's choice */
   conflict?: { revision: number; fields: Record<string, string> };
   /** Mapping mode: the user points at fields the profile did not find */
   mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
 }
+
+/** A saved profile as the background lists it (lib/drafts/profiles.ts) */
+export type ProfileChoice = LeadUnitProfile | TeamMemberProfile;
 
 /** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
 interface SavedDraft {
@@ -189,13 +193,15 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   /** Rows added or removed (添加/删除, a file listed): look at the page again once the page's own handlers ran. */
   let relocating = false;
   function onMutations(records: MutationRecord[]) {
+    const FORMISH = 'input, select, textarea, iframe, frame';
     const touchesControls = (nodes: NodeList) =>
-      Array.from(nodes).some((n) => n.nodeType === 1 && ((n as Element).matches('input, select, textarea') || (n as Element).querySelector('input, select, textarea')));
+      Array.from(nodes).some((n) => n.nodeType === 1 && ((n as Element).matches(FORMISH) || (n as Element).querySelector(FORMISH)));
     if (relocating || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
     relocating = true;
     queueMicrotask(() => {
       relocating = false;
       map = locateFields(doc, profile);
+      attachDocuments();
       if (state.phase === 'ready') refresh();
       postChanges();
     });
@@ -219,21 +225,25 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   }
 
   const attached = new WeakSet<Document>();
-  /** Listens to the page and its same-origin iframes, including frames that load after we start. */
+  const framesSeen = new WeakSet<Element>();
+  /** Listens to the page and its same-origin iframes, including frames added or (re)loaded after we start. */
   function attachDocuments() {
     for (const d of documentsOf(doc)) {
-      if (attached.has(d)) continue;
-      attached.add(d);
-      listen(d, 'input', onInput);
-      listen(d, 'change', onInput);
-      listen(d, 'click', onPick);
-      const win = d.defaultView;
-      if (win && d.body) {
-        const observer = new win.MutationObserver(onMutations);
-        observer.observe(d.body, { childList: true, subtree: true });
-        cleanups.push(() => observer.disconnect());
+      if (!attached.has(d)) {
+        attached.add(d);
+        listen(d, 'input', onInput);
+        listen(d, 'change', onInput);
+        listen(d, 'click', onPick);
+        const win = d.defaultView;
+        if (win && d.body) {
+          const observer = new win.MutationObserver(onMutations);
+          observer.observe(d.body, { childList: true, subtree: true });
+          cleanups.push(() => observer.disconnect());
+        }
       }
-      for (const frame of Array.from(d.querySelectorAll('iframe'))) {
+      for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
+        if (framesSeen.has(frame)) continue;
+        framesSeen.add(frame);
         listen(frame, 'load', () => {
           map = locateFields(doc, profile);
           attachDocuments();
@@ -268,6 +278,8 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
           setState({ conflict: { revision: reply.revision, fields: reply.fields } });
         } else setState({ saveError: reply.error });
       });
+      // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
+      map = locateFields(doc, profile);
       attachDocuments();
       const patch = await mappings.get(mappingKey).catch(() => undefined);
       if (patch) {
@@ -349,12 +361,24 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       restorable = {};
       map = locateFields(doc, profile);
       lastPosted = readRawValues(map, allControls());
-      setState({ restoreOffer: undefined, restoreResult: report });
+      setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
       refresh();
     },
     dismissRestore() {
       restorable = {};
-      setState({ restoreOffer: undefined, restoreResult: undefined });
+      setState({ restoreOffer: undefined, fillResult: undefined });
+    },
+    /** Fills saved profile data (unit name, credit code, the PI's details) into the form; the page's events save it. */
+    async fillFields(fields: Record<string, string>) {
+      const report = await fillForm(doc, map, fields, { relocate: () => (map = locateFields(doc, profile)) });
+      map = locateFields(doc, profile);
+      setState({ fillResult: { kind: 'profile', report } });
+      refresh();
+      postChanges();
+    },
+    async listProfiles(): Promise<ProfileChoice[]> {
+      const response = (await send({ type: 'listProfiles' }).catch(() => undefined)) as { ok: boolean; value?: ProfileChoice[] } | undefined;
+      return response?.ok ? (response.value ?? []) : [];
     },
     /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
     async resolveConflict(choice: 'mine' | 'theirs') {

@@ -124,6 +124,8 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
 export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of controls) {
+    // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore.
+    if ((c as HTMLInputElement).readOnly || c.disabled || (c as HTMLInputElement).type === 'file') continue;
     const key = map.pathOf.get(c) ?? (c.name || c.id);
     if (!key) continue;
     if (isChoice(c)) {

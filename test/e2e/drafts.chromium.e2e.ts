@@ -130,3 +130,28 @@ test('two tabs on one draft: the stale tab sees the conflict and chooses; nothin
   await expect.poll(() => a.inputValue('[name="xmxx.ywmc"]')).toBe('typed in tab B');
   await Promise.all([a.close(), b.close()]);
 });
+
+test('a lead-unit profile saved once in the options is filled into an application from the panel', async () => {
+  const options = await browser.context.newPage();
+  screenshotOnFailure(options, 'profile-options');
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const panel = options.locator('[data-testid="profiles-leadUnit"]');
+  await panel.locator('[data-action="add-leadUnit"]').click();
+  const form = panel.locator('[data-testid="profile-form-leadUnit"]');
+  await form.locator('input[name="name"]').fill('示例大学');
+  await form.locator('input[name="creditCode"]').fill('12100000400000624D');
+  await form.locator('[data-action="save-profile"]').click();
+  await form.waitFor({ state: 'detached' });
+  await options.close();
+
+  const sbbh = 'SQ2019PROFILE1';
+  const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
+  await page.locator('.gc-profile-fill button').click();
+  await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();
+  await expect.poll(() => page.inputValue('[name="sbdw.dwmc"]')).toBe('示例大学');
+  expect(await page.inputValue('[name="sbdw.tyshxydm"]')).toBe('12100000400000624D');
+  await expect(page.getByTestId('gc-restored').textContent()).resolves.toContain('已填入常用资料 2 个字段');
+  // filled through the page's own events: autosave has it too
+  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
+  await page.close();
+});

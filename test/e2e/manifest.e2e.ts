@@ -10,7 +10,8 @@ test.each(['.output/chrome-mv3', '.output/firefox-mv2'])('the store build %s mat
   const m = manifest(dir);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.most.gov.cn/*']]);
   expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
-  expect(m.permissions).toEqual(['storage', 'unlimitedStorage']);
+  // alarms: the rule-feed checks every few hours; feed hosts are optional permissions asked at runtime
+  expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
   expect(m.default_locale).toBe('zh_CN');
 });
 

@@ -10,6 +10,7 @@ function setup() {
     'feeds:subscribe': vi.fn(async () => null),
     'feeds:unsubscribe': vi.fn(async () => null),
     'feeds:checkNow': vi.fn(async () => null),
+    listProfiles: vi.fn(async () => []),
   } satisfies Handlers;
   const log = vi.fn();
   return { handlers, log, route: createRouter('our-id', handlers, log) };

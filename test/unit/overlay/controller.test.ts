@@ -115,7 +115,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   await controller.restore();
   expect(document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value).toBe('已保存的项目名称');
   expect(document.querySelector<HTMLInputElement>('[name="xmxx.jsrq"]')!.value).toBe('2021-12-31');
-  expect(controller.getState().restoreResult?.filled.sort()).toEqual(['project.endDate', 'project.nameZh']);
+  expect(controller.getState().fillResult?.report.filled.sort()).toEqual(['project.endDate', 'project.nameZh']);
   expect(statusOf(controller.getState().findings, durationRule)).toBe('pass');
   controller.stop();
 });

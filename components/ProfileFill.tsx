@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { type Lang, t } from '@/lib/i18n/messages';
+import type { ProfileChoice } from '@/lib/overlay/controller';
+
+export interface ProfileFillProps {
+  lang: Lang;
+  load(): Promise<ProfileChoice[]>;
+  onFill(profile: ProfileChoice): void;
+}
+
+/** Repeated data saved once (options → 常用资料), filled into this application on request. */
+export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
+  const [profiles, setProfiles] = useState<ProfileChoice[] | undefined>();
+  if (!profiles) {
+    return (
+      <p className="gc-profile-fill">
+        <button type="button" onClick={() => void load().then(setProfiles)}>
+          {t(lang, 'profileFill')}
+        </button>
+      </p>
+    );
+  }
+  if (profiles.length === 0) return <p className="gc-muted">{t(lang, 'profileNone')}</p>;
+  return (
+    <ul className="gc-profile-list" data-testid="gc-profiles">
+      {profiles.map((p) => (
+        <li key={p.id}>
+          <button type="button" onClick={() => onFill(p)}>
+            {t(lang, p.kind === 'leadUnit' ? 'profileAsLead' : 'profileAsPi')}：{p.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
