@@ -42,11 +42,17 @@ class FeedError extends Error {}
  * bundled ones, and the notice after an update. Checks run one at a time: an alarm and a click on
  * 立即检查 never write the same feed state at once.
  */
+const POLICY_CACHE_KEY = 'feeds:policy:last';
+
 export function createFeedManager(deps: FeedManagerDeps) {
   const { browser } = deps;
   const local = browser.storage.local;
   const now = deps.now ?? (() => new Date());
-  let loaded: Promise<{ feeds: Feed[]; policy: PolicyReading }> | undefined;
+  type Loaded = Promise<{ feeds: Feed[]; policy: PolicyReading }>;
+  /** Built on the fresh policy, and whether that has settled; and one built on the policy as last read */
+  let loaded: Loaded | undefined;
+  let loadedSettled = false;
+  let loadedFast: Loaded | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -55,10 +61,41 @@ export function createFeedManager(deps: FeedManagerDeps) {
     return run;
   }
 
+  /**
+   * Chromium answers storage.managed only once its policy service is up (about 3 s after a cold start), and
+   * the content script waits for the rules. The rules in use therefore come from the policy as last read
+   * while a fresh read runs behind (and rebuilds when it differs); what the options page shows and every
+   * check waits for the fresh policy.
+   */
+  let freshPolicy: Promise<PolicyReading> | undefined;
+  async function policyReading(fresh: boolean): Promise<PolicyReading> {
+    const cached = (await local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY] as PolicyReading | undefined;
+    freshPolicy ??= readPolicyFeeds(browser).then(async (reading) => {
+      if (JSON.stringify(reading) !== JSON.stringify(cached)) {
+        await local.set({ [POLICY_CACHE_KEY]: reading });
+        loadedFast = undefined;
+      }
+      return reading;
+    });
+    return fresh || !cached ? freshPolicy : cached;
+  }
+
   /** Subscriptions: policy feeds first; a user subscription to the same URL is shadowed by the policy one. */
-  function load() {
-    loaded ??= (async () => {
-      const policy = await readPolicyFeeds(browser);
+  function load(fresh = true): Loaded {
+    if (!fresh && !(loaded && loadedSettled)) return (loadedFast ??= build(false));
+    if (!loaded) {
+      loadedSettled = false;
+      const value = build(true);
+      loaded = value;
+      const settle = () => void (loaded === value && (loadedSettled = true));
+      value.then(settle, settle);
+    }
+    return loaded;
+  }
+
+  function build(fresh: boolean): Loaded {
+    return (async () => {
+      const policy = await policyReading(fresh);
       const user = await loadUserSubscriptions(local);
       const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
       const subscriptions = [...policy.subscriptions, ...user.filter((s) => !policyUrls.has(s.feedUrl))];
@@ -68,12 +105,11 @@ export function createFeedManager(deps: FeedManagerDeps) {
       }));
       return { feeds, policy };
     })();
-    return loaded;
   }
 
   /** Per pack id the newest verified copy across feeds, else the bundled one; errors where there is neither. */
   async function packsInUse(): Promise<{ packs: (PackInUse & { feedUrl?: string })[]; errors: { zh: string; en: string }[] }> {
-    const { feeds } = await load();
+    const { feeds } = await load(false);
     const best = new Map<string, PackInUse & { feedUrl?: string }>();
     for (const pack of deps.bundled) best.set(pack.id, { pack, source: 'bundled', expired: false });
     const missing = new Map<string, { zh: string; en: string }>();
@@ -132,7 +168,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
       if (policy.subscriptions.some((s) => s.feedUrl === subscription.feedUrl)) throw new FeedError('此规则源已由单位统一设置 / This feed is already set by your institution');
       const user = feeds.map((f) => f.subscription).filter((s) => s.source === 'user' && s.feedUrl !== subscription.feedUrl);
       await saveUserSubscriptions(local, [...user, subscription]);
-      loaded = undefined;
+      loaded = loadedFast = undefined;
     });
   }
 
@@ -144,7 +180,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
       if (feed.subscription.source === 'policy') throw new FeedError('由单位统一设置的规则源不能删除 / A feed set by your institution cannot be removed');
       await saveUserSubscriptions(local, feeds.map((f) => f.subscription).filter((s) => s.feedUrl !== feedUrl));
       await local.remove(feedStateKey(feedUrl));
-      loaded = undefined;
+      loaded = loadedFast = undefined;
     });
   }
 
