@@ -6,6 +6,8 @@ import { downloadText, printHtml } from '@/lib/overlay/download';
 import { reportFile } from '@/lib/overlay/report';
 import { profileToFields } from '@/lib/portal/fill';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
+import { assignOwner } from '@/lib/share/owners';
+import { useMyName } from './share/useMyName';
 import { FieldMarkers } from './FieldMarkers';
 import { LiveRegion } from './LiveRegion';
 import { Panel } from './Panel';
@@ -20,6 +22,8 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
   const [placed, setPlaced] = useState<PlacedMarker[]>([]);
   const [live, setLive] = useState('');
   const announced = useRef(new Set<string>());
+  const [myName, setMyName] = useMyName();
+  const [onlyMine, setOnlyMine] = useState(false);
 
   useEffect(() => {
     let frame = 0;
@@ -96,6 +100,22 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           onActivate: controller.setMappingActive,
           onAssign: (path) => void controller.assignPicked(path),
           onExport: () => downloadText(win.document, `guidecheck-field-map-${state.mapping.patch.host.replace(/[^\w.-]/g, '_')}.json`, JSON.stringify(state.mapping.patch, null, 2), 'application/json'),
+        }}
+        share={{
+          state,
+          myName,
+          onMyName: setMyName,
+          fieldValues: controller.fieldValues,
+          onApply: controller.setChecklist,
+          onDownload: (name, text, type) => downloadText(win.document, name, text, type),
+        }}
+        owners={{
+          names: state.checklist.owners,
+          myName,
+          onMyName: setMyName,
+          onlyMine,
+          onOnlyMine: setOnlyMine,
+          onAssign: (ruleId, name) => controller.setChecklist(assignOwner(controller.getState().checklist, ruleId, name)),
         }}
         onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}

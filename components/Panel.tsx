@@ -5,6 +5,10 @@ import { type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
 import { ProfileFill, type ProfileFillProps } from './ProfileFill';
 import { ReportActions, type ReportActionsProps } from './ReportActions';
+import { SharePanel, type SharePanelProps } from './SharePanel';
+import { MineFilter, type MineFilterProps } from './share/MineFilter';
+import { OwnerField } from './share/OwnerField';
+import { hiddenByOwner } from '@/lib/overlay/share';
 
 export interface DirectionOption {
   packId: string;
@@ -25,6 +29,9 @@ export interface PanelProps extends FindingActionHandlers {
   report: Omit<ReportActionsProps, 'lang'>;
   drafts: Omit<DraftBannersProps, 'lang'>;
   profiles: Omit<ProfileFillProps, 'lang'>;
+  share: Omit<SharePanelProps, 'lang'>;
+  /** Who owns which item, and the "only mine" filter */
+  owners: Omit<MineFilterProps, 'lang' | 'hidden'> & { names: Record<string, string>; onAssign(ruleId: string, name: string): void };
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
@@ -38,6 +45,8 @@ export function Panel(props: PanelProps) {
   const { view, onToggleLang, onToggleCollapsed, onFocusField } = props;
   const { lang } = view;
   const guidelines = [...new Set(props.directions.map((d) => d.guideline))];
+  const { owners } = props;
+  const hidden = owners.onlyMine ? hiddenByOwner(owners.names, owners.myName) : new Set<string>();
   if (view.collapsed) {
     return (
       <button type="button" className="gc-launcher" onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
@@ -123,11 +132,13 @@ export function Panel(props: PanelProps) {
         </p>
       )}
       {view.heading && <ReportActions lang={lang} {...props.report} />}
+      {view.heading && <SharePanel lang={lang} {...props.share} />}
+      {view.heading && <MineFilter lang={lang} {...owners} hidden={hidden.size} />}
       {view.sections.map((section) => (
         <section key={section.section} className="gc-section">
           <h3>{section.label}</h3>
           <ul>
-            {section.items.map((item) => (
+            {section.items.filter((item) => !hidden.has(item.ruleId)).map((item) => (
               <li key={item.ruleId} className={`gc-finding gc-${item.status} gc-sev-${item.severity}`} data-rule={item.ruleId}>
                 <button type="button" className="gc-finding-title" disabled={!item.fields.length} onClick={() => onFocusField(item.fields)}>
                   <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
@@ -136,7 +147,9 @@ export function Panel(props: PanelProps) {
                   {item.title}
                 </button>
                 {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
-                <FindingActions item={item} lang={lang} handlers={props} />
+                {/* keyed by the confirmation's time: a merged share's note replaces the one being shown */}
+                <FindingActions key={item.confirmation?.at} item={item} lang={lang} handlers={props} />
+                <OwnerField key={owners.names[item.ruleId]} ruleId={item.ruleId} owner={owners.names[item.ruleId]} lang={lang} onAssign={owners.onAssign} />
                 <details className="gc-quote">
                   <summary>{t(lang, 'quote')}</summary>
                   <blockquote>{item.quote}</blockquote>

@@ -394,6 +394,8 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       refresh();
       postChanges();
     },
+    /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
+    fieldValues: () => readRawValues(map, allControls()),
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
     setChecklist(next: Checklist) {
       updateChecklist(() => next);

@@ -1,0 +1,128 @@
+import type { Checklist } from '../drafts/model';
+import { t, type Lang } from '../i18n/messages';
+import { buildShare, personalFieldKeys } from '../share/build';
+import { decodeShareCode, shareFromFile } from '../share/code';
+import { mergeContextFor, mergeShare, resolveConflict, type MergeResult } from '../share/merge';
+import type { ItemParts } from '../share/items';
+import type { Share } from '../share/model';
+import { filterMine } from '../share/owners';
+import { refusal, type ShareRefusal } from '../share/refusal';
+import { shareSummaryMarkdown } from '../share/summary';
+import type { OverlayState } from './controller';
+
+/**
+ * Glue between the overlay's state and lib/share: the share of what the panel shows, the preview of an import, and
+ * the checklist an import leaves (handed to controller.setChecklist). Pure: the panel calls these and renders.
+ */
+
+type ShareState = Pick<OverlayState, 'direction' | 'findings' | 'checklist'>;
+
+/** One row of the "include field contents" tick list. */
+export interface FieldChoice {
+  key: string;
+  value: string;
+  /** Personal data or a budget figure: the list warns before it is ticked */
+  personal: boolean;
+}
+
+/** The page's non-empty field contents, personal ones flagged, in the page's order. */
+export function fieldChoices(fields: Record<string, string>): FieldChoice[] {
+  const filled = Object.entries(fields).filter(([, value]) => value.trim() !== '');
+  const personal = new Set(personalFieldKeys(filled.map(([key]) => key)));
+  return filled.map(([key, value]) => ({ key, value, personal: personal.has(key) }));
+}
+
+export interface ShareChoices {
+  sharedBy: string;
+  /** Field keys ticked in; everything else stays out */
+  include: string[];
+  now?: Date;
+}
+
+/** The share of the current direction, or undefined while the panel knows no direction. */
+export function shareOfState(state: ShareState, fields: Record<string, string>, { sharedBy, include, now }: ShareChoices): Share | undefined {
+  const match = state.direction;
+  if (!match) return undefined;
+  return buildShare({
+    draft: { direction: match.direction.code, fields, checklist: state.checklist },
+    pack: match.pack,
+    findings: state.findings,
+    sharedBy,
+    include: { fields: include },
+    now,
+  });
+}
+
+/** File names of a share and of its summary: direction, sharer and date, nothing a file system refuses. */
+export function shareFileName(share: Share, kind: 'json' | 'md'): string {
+  const who = share.sharedBy ? `-${share.sharedBy}` : '';
+  const name = `guidecheck-share-${share.direction}${who}-${share.sharedAt.slice(0, 10).replace(/-/g, '')}`;
+  return `${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${kind}`;
+}
+
+export function shareSummaryOf(share: Share, state: ShareState, lang: Lang): string {
+  return shareSummaryMarkdown(share, state.direction?.pack, lang);
+}
+
+/** A pasted code or a share file's text: a file is JSON (starts with "{"), anything else is read as a code. */
+export function readShareText(text: string): { ok: true; share: Share } | ShareRefusal {
+  return /^\s*\ufeff?\s*\{/.test(text) ? shareFromFile(text) : decodeShareCode(text);
+}
+
+export type ImportPreview = { ok: true; share: Share; result: MergeResult } | ShareRefusal;
+
+/**
+ * What importing `text` would do to the current checklist: a refusal with its reason (wrong code, other guideline or
+ * direction), or the merge result with its applied items, flags and conflicts. Nothing is changed here.
+ */
+export function previewImport(text: string, state: ShareState): ImportPreview {
+  const read = readShareText(text);
+  if (!read.ok) return read;
+  const merged = mergeIntoState(read.share, state);
+  return merged.ok ? { ok: true, share: read.share, result: merged } : merged;
+}
+
+export type ConflictChoice = 'local' | 'incoming';
+
+/**
+ * The checklist after the import, merged again into the checklist as it is now (the user may have ticked something
+ * since the preview), with the user's choice per conflict; a conflict left unchosen keeps the local parts.
+ */
+export function checklistAfterImport(share: Share, state: ShareState, choices: Record<string, ConflictChoice>): { ok: true; checklist: Checklist; applied: number } | ShareRefusal {
+  const merged = mergeIntoState(share, state);
+  if (!merged.ok) return merged;
+  let result = merged;
+  for (const conflict of merged.conflicts) result = resolveConflict(result, conflict.ruleId, choices[conflict.ruleId] ?? 'local');
+  return { ok: true, checklist: result.merged, applied: result.applied.length };
+}
+
+function mergeIntoState(share: Share, state: ShareState): MergeResult | ShareRefusal {
+  const match = state.direction;
+  const context = match && mergeContextFor(match.pack, match.direction.code);
+  if (!context) return refusal('otherDirection', { theirs: share.direction, ours: '—' });
+  return mergeShare(state.checklist, share, context);
+}
+
+/**
+ * The "only mine" filter of the panel: rule ids assigned to someone other than `myName`. Items nobody owns stay
+ * visible (they are everyone's); an empty name hides nothing.
+ */
+export function hiddenByOwner(owners: Checklist['owners'], myName: string): Set<string> {
+  if (!myName.trim()) return new Set();
+  const assigned = Object.entries(owners).map(([ruleId, owner]) => ({ ruleId, owner }));
+  const mine = new Set(filterMine(assigned, myName).map((a) => a.ruleId));
+  return new Set(assigned.filter((a) => !mine.has(a.ruleId)).map((a) => a.ruleId));
+}
+
+/** An item's parts as lines for the import preview and the conflict table (shown as text, never markup). */
+export function describeParts(parts: ItemParts, lang: Lang): string[] {
+  const at = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' });
+  const by = (name: string | undefined) => name ?? t(lang, 'shareSummaryAnonymous');
+  const lines: string[] = [];
+  const { confirmation: c, document: d, acknowledgement: a, owner } = parts;
+  if (c) lines.push(t(lang, 'sharePartConfirmation', { by: by(c.by), at: at(c.at), note: c.note ?? '' }).trim());
+  if (d) lines.push(t(lang, 'sharePartDocument', { state: t(lang, d.ready ? 'shareSummaryDocumentReady' : 'shareSummaryDocumentNotReady'), at: at(d.at) }));
+  if (a) lines.push(t(lang, 'sharePartAcknowledgement', { reason: a.reason, by: by(a.by), at: at(a.at) }));
+  if (owner) lines.push(t(lang, 'sharePartOwner', { owner }));
+  return lines;
+}
