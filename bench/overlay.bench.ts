@@ -1,0 +1,220 @@
+import { spawnSync } from 'node:child_process';
+import type { CDPSession, Page } from 'playwright-core';
+import { LARGE_FORM_ROWS, startReplica } from '../replica/server';
+import { launchChromium, root } from '../scripts/support/browsers';
+import { fillReplica } from '../scripts/support/replicaForm';
+import { type Bench, type BenchFigure, median, percentile } from './types';
+
+/**
+ * Input → overlay update latency and the page's JS heap over a long typing session, with the built
+ * extension in real Chromium on the replica's large form (60 参与单位 rows, > 300 fields).
+ * Keystrokes are dispatched and timed inside the page (performance.now()), so the CDP round trip is
+ * not in the figures; the overlay's content script sees them through the shared DOM.
+ */
+
+const LARGE_PATH = '/egrantweb/xmsb/apply-large.html';
+/** 执行期限 end date: with direction 1.7 and start 2020-01-01 it decides this rule (≤ 2 years) */
+const END_DATE = '[name="xmxx.zxqxjs"]';
+const DURATION_RULE = '2019-intl-1/1.7/duration-max-2y';
+const FLIPS = [
+  { value: '2021-12-31', status: 'pass' },
+  { value: '2022-12-31', status: 'fail' },
+] as const;
+/** A participant's name: an ordinary keystroke, the panel shows no change */
+const PARTICIPANT_NAME = '[name="cydw[7].dwmc"]';
+/** Typed one character at a time, then again from the start: the text stays bounded over a long session */
+const TYPED = '上海交通大学附属第一人民医院联合实验室';
+
+const LATENCY_KEYSTROKES = 300;
+const WARMUP_KEYSTROKES = 200;
+const HEAP_KEYSTROKES = 2_000;
+const HEAP_SAMPLE_EVERY = 200;
+/** "No upward trend": the fitted growth is below this share of the heap per 1,000 keystrokes */
+const TREND_NOISE = 0.01;
+
+/** Keystrokes that flip the duration rule: ms from dispatch to the finding's new status in the panel, and to the next frame after. */
+async function timeRuleFlips(page: Page, count: number) {
+  return page.evaluate(
+    async ({ selector, rule, flips, count }) => {
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      const panel = document.querySelector('guidecheck-overlay')!.shadowRoot!;
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const updated: number[] = [];
+      const painted: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const { value, status } = flips[i % flips.length]!;
+        const shows = () => !!panel.querySelector(`.gc-finding[data-rule="${rule}"]`)?.classList.contains(`gc-${status}`);
+        if (shows()) throw new Error(`the panel already shows ${rule} as ${status} before keystroke ${i}`);
+        // A keystroke lands between frames, as a typist's would.
+        await nextFrame();
+        let observer: MutationObserver | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const reflected = new Promise<number>((resolve, reject) => {
+          observer = new MutationObserver(() => shows() && resolve(performance.now()));
+          observer.observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
+          timer = setTimeout(() => reject(new Error(`${rule} did not turn ${status} within 5 s of keystroke ${i}`)), 5_000);
+        });
+        const start = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Rendered inside the handler already: the observer's callback would come later than the update.
+        const done = shows() ? performance.now() : await reflected;
+        observer!.disconnect();
+        clearTimeout(timer);
+        updated.push(done - start);
+        painted.push((await nextFrame()) - start);
+      }
+      return { updated, painted };
+    },
+    { selector: END_DATE, rule: DURATION_RULE, flips: FLIPS, count },
+  );
+}
+
+/**
+ * Ordinary keystrokes (a participant's name): the input listeners' synchronous time; dispatch → the main
+ * thread free again (a message posted after the dispatch runs after any render task the listeners
+ * scheduled: posted messages run in order); dispatch → the next animation frame.
+ */
+async function timeOrdinaryKeystrokes(page: Page, count: number) {
+  return page.evaluate(
+    async ({ selector, typed, count }) => {
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const sync: number[] = [];
+      const idle: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < count; i++) {
+        await nextFrame();
+        const start = performance.now();
+        input.value = typed.slice(0, (i % typed.length) + 1);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        sync.push(performance.now() - start);
+        const channel = new MessageChannel();
+        const free = new Promise<number>((resolve) => (channel.port1.onmessage = () => resolve(performance.now())));
+        channel.port2.postMessage(null);
+        frame.push((await nextFrame()) - start);
+        idle.push((await free) - start);
+        channel.port1.close();
+      }
+      return { sync, idle, frame };
+    },
+    { selector: PARTICIPANT_NAME, typed: TYPED, count },
+  );
+}
+
+/**
+ * A stretch of mixed typing, one keystroke a frame, nothing kept in the page: every participant's name
+ * in turn, and every tenth keystroke the end date (so the rule's finding keeps flipping).
+ */
+async function typeSession(page: Page, from: number, count: number): Promise<void> {
+  await page.evaluate(
+    async ({ from, count, rows, typed, endDate, flips }) => {
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      for (let i = from; i < from + count; i++) {
+        const flip = i % 10 === 0 ? flips[(i / 10) % flips.length]! : undefined;
+        const selector = flip ? endDate : `[name="cydw[${i % rows}].dwmc"]`;
+        const input = document.querySelector<HTMLInputElement>(selector)!;
+        input.value = flip ? flip.value : typed.slice(0, (Math.floor(i / rows) % typed.length) + 1);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await nextFrame();
+      }
+    },
+    { from, count, rows: LARGE_FORM_ROWS, typed: TYPED, endDate: END_DATE, flips: FLIPS },
+  );
+}
+
+/** The renderer's JS heap after garbage collection (the whole isolate: the page and our content script's isolated world), and its DOM node count. */
+async function heapAfterGc(cdp: CDPSession): Promise<{ heap: number; nodes: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return { heap: usedSize, nodes: metrics.find((m) => m.name === 'Nodes')?.value ?? NaN };
+}
+
+/** Least-squares slope of y over x */
+function slope(points: { x: number; y: number }[]): number {
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
+const latencyFigures = (name: string, xs: number[], target?: string): BenchFigure[] => [
+  { name: `${name} median`, value: median(xs), unit: 'ms', note: `median of ${xs.length}` },
+  { name: `${name} p95`, value: percentile(xs, 95), unit: 'ms', note: `p95 of ${xs.length}`, target },
+  { name: `${name} p99`, value: percentile(xs, 99), unit: 'ms', note: `p99 of ${xs.length}` },
+];
+
+const bench: Bench = {
+  topic: 'overlay',
+  async run() {
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' } });
+    if (build.status !== 0) throw new Error('wxt build failed');
+    const replica = await startReplica({ port: 0 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      // tsx (esbuild keepNames) wraps the named helpers in the page-side functions below in __name(…).
+      await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+      await page.goto(`${replica.url}${LARGE_PATH}?sbbh=BENCH-OVERLAY`);
+      await page.locator('body[data-loaded="1"]').waitFor();
+      await page.locator('.gc-panel').waitFor();
+      const fields = await page.locator('input, select, textarea').count();
+      await fillReplica(page, {
+        select: { 'xmxx.sszx': '政府间国际科技创新合作/港澳台科技创新合作重点专项', 'xmxx.znfx': '1.7 中国和奥地利政府间科技合作项目' },
+        text: { 'xmxx.zxqxks': '2020-01-01', 'xmxx.zxqxjs': FLIPS[1].value },
+      });
+      await page.locator(`.gc-finding.gc-${FLIPS[1].status}[data-rule="${DURATION_RULE}"]`).waitFor();
+
+      const flips = await timeRuleFlips(page, LATENCY_KEYSTROKES);
+      const ordinary = await timeOrdinaryKeystrokes(page, LATENCY_KEYSTROKES);
+      const onForm = `${fields} fields`;
+      const figures: BenchFigure[] = [
+        { name: 'fields on the large form', value: fields, unit: 'count' },
+        ...latencyFigures(`input → panel shows the rule's new status (${onForm})`, flips.updated, '≤ 16 ms p95'),
+        ...latencyFigures('input → next frame after the panel updated', flips.painted),
+        ...latencyFigures('ordinary keystroke: input listeners (synchronous)', ordinary.sync),
+        ...latencyFigures('ordinary keystroke: input → main thread free', ordinary.idle, '≤ 16 ms p95'),
+        // Keystrokes start just after a frame, so this is one frame interval (~16.7 ms) when no frame is missed.
+        ...latencyFigures('ordinary keystroke: input → next animation frame', ordinary.frame),
+      ];
+
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      // Warm-up first: compiled code and the panel's first renders are not a trend.
+      await typeSession(page, 0, WARMUP_KEYSTROKES);
+      const samples = [{ x: 0, ...(await heapAfterGc(cdp)) }];
+      for (let done = 0; done < HEAP_KEYSTROKES; done += HEAP_SAMPLE_EVERY) {
+        await typeSession(page, WARMUP_KEYSTROKES + done, HEAP_SAMPLE_EVERY);
+        samples.push({ x: done + HEAP_SAMPLE_EVERY, ...(await heapAfterGc(cdp)) });
+      }
+      const first = samples[0]!;
+      const last = samples.at(-1)!;
+      const perThousand = slope(samples.map((s) => ({ x: s.x / 1_000, y: s.heap })));
+      const share = perThousand / median(samples.map((s) => s.heap));
+      const verdict = share < TREND_NOISE ? 'no upward trend' : 'upward trend';
+      const session = `${HEAP_KEYSTROKES} keystrokes after ${WARMUP_KEYSTROKES} of warm-up, sampled after GC every ${HEAP_SAMPLE_EVERY}`;
+      figures.push(
+        { name: 'JS heap after GC, first sample', value: first.heap, unit: 'bytes', note: 'Runtime.getHeapUsage, whole isolate' },
+        { name: 'JS heap after GC, last sample', value: last.heap, unit: 'bytes', note: session },
+        {
+          name: 'JS heap slope per 1,000 keystrokes',
+          value: perThousand,
+          unit: 'bytes',
+          note: `least squares over ${samples.length} samples (KB: ${samples.map((s) => Math.round(s.heap / 1024)).join(' ')})`,
+        },
+        { name: 'JS heap slope / heap per 1,000 keystrokes', value: share, unit: 'ratio', note: `${verdict} (noise threshold ${TREND_NOISE})`, target: 'no upward trend' },
+        { name: 'DOM nodes, first sample', value: first.nodes, unit: 'count' },
+        { name: 'DOM nodes, last sample', value: last.nodes, unit: 'count' },
+      );
+      return figures;
+    } finally {
+      await browser.close();
+      await replica.close();
+    }
+  },
+};
+
+export default bench;
