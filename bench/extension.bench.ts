@@ -37,7 +37,7 @@ const bench: Bench = {
       });
       const mountTimes: number[] = [];
       for (let i = 0; i < 20; i++) {
-        await page.goto(`${replica.url}${APPLY_PATH}?sbbh=BENCH${i}`);
+        await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019BENCH${i}`);
         await page.waitForFunction(() => (window as unknown as { __gc: { mounted?: number } }).__gc.mounted !== undefined);
         const { dcl, mounted } = await page.evaluate(() => (window as unknown as { __gc: { dcl: number; mounted: number } }).__gc);
         mountTimes.push(mounted - dcl);
@@ -46,7 +46,7 @@ const bench: Bench = {
 
       // Input → committed in the extension's IndexedDB, read back from the service worker.
       const host = new URL(replica.url).host;
-      await page.goto(`${replica.url}${APPLY_PATH}?sbbh=BENCH-SAVE`);
+      await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019BENCHSAVE`);
       await page.locator('.gc-panel').waitFor();
       const roundTrips: number[] = [];
       for (let i = 0; i < 100; i++) {
@@ -54,31 +54,36 @@ const bench: Bench = {
         const typedAt = await page.evaluate((v) => {
           const input = document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!;
           input.value = v;
-          const t = Date.now() + (performance.now() % 1);
+          const t = Date.now();
           input.dispatchEvent(new Event('input', { bubbles: true }));
           return t;
         }, value);
         const committedAt = await browser.worker.evaluate(
+          // No named helpers in here: tsx would wrap them in a __name() the worker does not have.
           async ([key, v]) => {
-            const read = () =>
-              new Promise<string | undefined>((resolve) => {
-                const open = indexedDB.open('guidecheck');
-                open.onsuccess = () => {
-                  const get = open.result.transaction('drafts').objectStore('drafts').get(key!);
-                  get.onsuccess = () => (open.result.close(), resolve(get.result?.fields?.['project.nameZh']));
-                  get.onerror = () => resolve(undefined);
-                };
-                open.onerror = () => resolve(undefined);
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const open = indexedDB.open('guidecheck');
+              open.onsuccess = () => resolve(open.result);
+              open.onerror = () => reject(open.error);
+            });
+            for (;;) {
+              const got = await new Promise<unknown>((resolve) => {
+                const get = db.transaction('drafts').objectStore('drafts').get(key!);
+                get.onsuccess = () => resolve(get.result?.fields?.['project.nameZh']);
+                get.onerror = () => resolve(undefined);
               });
-            while ((await read()) !== v) await new Promise((r) => setTimeout(r, 1));
+              if (got === v) break;
+              await new Promise((r) => setTimeout(r, 1));
+            }
+            db.close();
             return Date.now();
           },
-          [`${host}|BENCH-SAVE`, value],
+          [`${host}|SQ2019BENCHSAVE`, value],
         );
         roundTrips.push(committedAt - typedAt);
       }
       figures.push(
-        { name: 'autosave input → IndexedDB commit', value: median(roundTrips), unit: 'ms', note: 'median of 100 (polling adds ≤ ~3 ms)' },
+        { name: 'autosave input → IndexedDB commit', value: median(roundTrips), unit: 'ms', note: 'median of 100 (read back by polling every ~1 ms)' },
         { name: 'autosave input → IndexedDB commit p95', value: percentile(roundTrips, 95), unit: 'ms', note: 'p95 of 100', target: '≤ 20 ms p95' },
       );
     } finally {

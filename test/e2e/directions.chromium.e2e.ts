@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate } from '@/lib/engine/evaluate';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
-import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
 import { directionCases, fixture } from './support/directionCases';
-import { screenshotOnFailure } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure } from './support/chromium';
 import { playwrightDriver } from './support/playwrightDriver';
 
 const { packs } = loadPackDir(bundledPackDir);
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: ChromiumWithExtension;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = chromiumOnReplica();
 
 
 /** Every rule the panel lists, with its status (the panel leaves out rules that do not apply). */
@@ -42,9 +30,9 @@ test.each(directionCases.flatMap(([packId, code]) => [[packId, code, 'fail'] as 
     if (kind === 'fail') expect(Object.values(expected)).toContain('fail');
     else expect(Object.values(expected)).not.toContain('fail');
 
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     screenshotOnFailure(page, `direction-${packId}-${code}-${kind}`);
-    await page.goto(`${replica.url}${APPLY_PATH}?sbbh=E2E${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
+    await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=E2E${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
     await page.locator('body[data-loaded="1"]').waitFor();
     await page.locator('.gc-panel').waitFor();
     const driver = playwrightDriver(page);

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
-import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
-import { screenshotOnFailure, waitForDraft } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
 import { fixture } from './support/directionCases';
 import { playwrightDriver } from './support/playwrightDriver';
 
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: ChromiumWithExtension;
-let host: string;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  browser = await launchChromium();
-  host = new URL(replica.url).host;
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = chromiumOnReplica();
 
 async function open(path: string, name: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   screenshotOnFailure(page, name);
-  await page.goto(`${replica.url}${path}`);
+  await page.goto(`${env.replica.url}${path}`);
   await page.locator('body[data-loaded="1"]').waitFor();
   await page.locator('.gc-panel').waitFor();
   return page;
@@ -72,9 +58,9 @@ test('a portal session timeout reloads an empty form: restore fills every field,
   for (const step of stepsFor(app, pack).filter((s) => s.do !== 'upload')) await driver.run(step);
   const before = await formValues(page);
   const statusesBefore = await page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
-  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['budget.central'] === String(app.budget.central));
+  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === String(app.budget.central));
 
-  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
   await expect(page.locator('.timeout').textContent()).resolves.toContain('会话已超时');
   await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
@@ -92,9 +78,9 @@ test('the React variant keeps restored values after its own re-render', async ()
   await fillReplica(page, { ...sampleAustria, budget: undefined, text: { ...sampleAustria.text } });
   await page.fill('[name="jfys.zyczjf"]', '450');
   const before = await formValues(page);
-  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['budget.central'] === '450');
+  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
 
-  await page.goto(`${replica.url}/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}&expired=1`);
+  await page.goto(`${env.replica.url}/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
   await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
   await page.getByTestId('gc-restored').waitFor();
@@ -107,22 +93,22 @@ test('the React variant keeps restored values after its own re-render', async ()
 
 test('two tabs on one draft: the stale tab sees the conflict and chooses; nothing is silently lost', async () => {
   const sbbh = 'SQ2019TWOTABS';
-  const key = `${host}|${sbbh}`;
+  const key = `${env.host}|${sbbh}`;
   const a = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-a');
   const b = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-b');
   await a.fill('[name="xmxx.xmmc"]', '甲标签页的名称');
-  await waitForDraft(browser.worker, key, (f) => f['project.nameZh'] === '甲标签页的名称');
+  await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '甲标签页的名称');
   // tab B still has the revision it opened with: its write is refused, not applied over A's
   await b.fill('[name="xmxx.ywmc"]', 'typed in tab B');
   await b.getByTestId('gc-conflict').waitFor();
   await b.waitForTimeout(200);
-  const meanwhile = await waitForDraft(browser.worker, key, () => true);
+  const meanwhile = await waitForDraft(env.browser.worker, key, () => true);
   expect(meanwhile.fields['project.nameZh']).toBe('甲标签页的名称');
   expect(meanwhile.fields['project.nameEn']).toBeUndefined();
 
   // B keeps its page: saved over A's version, A's value stays where B did not change it
   await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
-  const after = await waitForDraft(browser.worker, key, (f) => f['project.nameEn'] === 'typed in tab B');
+  const after = await waitForDraft(env.browser.worker, key, (f) => f['project.nameEn'] === 'typed in tab B');
   expect(after.fields['project.nameZh']).toBe('');
   // …and A, now stale in turn, is told too
   await a.fill('[name="xmxx.xmmc"]', '甲再次修改');
@@ -132,9 +118,9 @@ test('two tabs on one draft: the stale tab sees the conflict and chooses; nothin
 });
 
 test('a lead-unit profile saved once in the options is filled into an application from the panel', async () => {
-  const options = await browser.context.newPage();
+  const options = await env.browser.context.newPage();
   screenshotOnFailure(options, 'profile-options');
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   const panel = options.locator('[data-testid="profiles-leadUnit"]');
   await panel.locator('[data-action="add-leadUnit"]').click();
   const form = panel.locator('[data-testid="profile-form-leadUnit"]');
@@ -152,6 +138,6 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   expect(await page.inputValue('[name="sbdw.tyshxydm"]')).toBe('12100000400000624D');
   await expect(page.getByTestId('gc-restored').textContent()).resolves.toContain('已填入常用资料 2 个字段');
   // filled through the page's own events: autosave has it too
-  await waitForDraft(browser.worker, `${host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
+  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
   await page.close();
 });

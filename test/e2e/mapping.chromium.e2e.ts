@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
-import { screenshotOnFailure } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure } from './support/chromium';
 
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: ChromiumWithExtension;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = chromiumOnReplica();
 
 const rule = '2019-intl-1/1.7/duration-max-2y';
 
@@ -27,9 +15,9 @@ async function pointAt(page: Page, name: string, path: string) {
 }
 
 test('mapping mode makes the extension right on a form whose labels it does not know, and remembers it', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   screenshotOnFailure(page, 'mapping-v2');
-  const url = `${replica.url}/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019-V2-0001`;
+  const url = `${env.replica.url}/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019-V2-0001`;
   await page.goto(url);
   // The panel says what it cannot find instead of failing
   const missing = page.getByTestId('gc-missing');
@@ -59,7 +47,7 @@ test('mapping mode makes the extension right on a form whose labels it does not 
   ]);
 
   // A later visit of the same form uses the mapping from the start
-  const again = await browser.context.newPage();
+  const again = await env.browser.context.newPage();
   await again.goto(url);
   await again.selectOption('[name="kt.sbfx"]', { label: '1.7 中国和奥地利政府间科技合作项目' });
   await again.fill('[name="kt.ksrq"]', '2020-01-01');

@@ -1,27 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH, budgetFrame, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
-import { screenshotOnFailure } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure } from './support/chromium';
 
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: ChromiumWithExtension;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = chromiumOnReplica();
 
 async function openFilled(sbbh: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   screenshotOnFailure(page, `overlay-${sbbh}`);
-  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
   await page.locator('body[data-loaded="1"]').waitFor();
   await page.locator('.gc-panel').waitFor();
   await fillReplica(page, sampleAustria);
@@ -44,18 +32,19 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   const page = await openFilled('SQ2019OVL0002');
   const xss = '<img src=x onerror=alert(1)> 奥方已提交';
   const both = finding(page, 'both-sides-apply');
-  await both.locator('.gc-note').fill(xss);
+  const note = both.getByLabel('备注（可选）');
+  await note.fill(xss);
   await both.locator('input[type=checkbox]').check();
   await both.locator('.gc-tag.gc-pass').waitFor();
   await finding(page, 'ip-agreement').locator('input[type=checkbox]').check();
   const funding = finding(page, 'funding-far-above-average');
   await funding.locator('.gc-link').click();
-  await funding.locator('.gc-note').fill('含外方设备购置，已与专业机构沟通');
+  await funding.getByLabel('理由').fill('含外方设备购置，已与专业机构沟通');
   await funding.locator('button[type=submit]').click();
   await expect(funding.locator('.gc-actions').textContent()).resolves.toContain('已忽略：含外方设备购置');
   await expect(page.getByTestId('gc-counts').textContent()).resolves.toBe('0 个错误 · 1 个警告 · 1 项待确认');
   // the note is shown as typed, never as markup
-  await expect(both.locator('.gc-note').inputValue()).resolves.toBe(xss);
+  await expect(note.inputValue()).resolves.toBe(xss);
   expect(await page.locator('guidecheck-overlay img').count()).toBe(0);
 
   const download = async (label: string) => {

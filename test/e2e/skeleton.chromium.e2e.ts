@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
-import { screenshotOnFailure, waitForDraft } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
 declare const chrome: { tabs: { query(query: { active: boolean }): Promise<{ id?: number }[]> } };
@@ -11,25 +9,15 @@ declare const chrome: { tabs: { query(query: { active: boolean }): Promise<{ id?
 /** The tab id of `page`: without the "tabs" permission the worker cannot query by URL, so bring it to the front. */
 async function tabIdOf(page: Page): Promise<number | undefined> {
   await page.bringToFront();
-  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+  return env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
 }
 
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: ChromiumWithExtension;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = chromiumOnReplica();
 
 async function openForm(sbbh: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   screenshotOnFailure(page, `skeleton-${sbbh}`);
-  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
   await page.locator('.gc-panel').waitFor();
   return page;
 }
@@ -39,8 +27,8 @@ const durationFinding = (page: Page) => page.locator('.gc-finding[data-rule="201
 test('the overlay appears on the replica form and not on an unrelated page of the site', async () => {
   const page = await openForm('SQ2019YFE0100001');
   await expect(page.locator('guidecheck-overlay').count()).resolves.toBe(1);
-  const notice = await browser.context.newPage();
-  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  const notice = await env.browser.context.newPage();
+  await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
   await notice.waitForLoadState('load');
   await notice.waitForTimeout(500);
   expect(await notice.locator('guidecheck-overlay').count()).toBe(0);
@@ -71,8 +59,8 @@ test('the duration warning appears beside the field as the user types and disapp
 test('typed values are autosaved in the extension’s IndexedDB; the portal origin gets no database', async () => {
   const page = await openForm('SQ2019YFE0100003');
   await page.fill('[name="xmxx.xmmc"]', '自动保存测试项目');
-  const host = new URL(replica.url).host;
-  const draft = await waitForDraft(browser.worker, `${host}|SQ2019YFE0100003`, (f) => f['project.nameZh'] === '自动保存测试项目');
+  const host = env.host;
+  const draft = await waitForDraft(env.browser.worker, `${host}|SQ2019YFE0100003`, (f) => f['project.nameZh'] === '自动保存测试项目');
   expect(draft).toMatchObject({ applicationId: 'SQ2019YFE0100003', host });
   expect(draft.fields['project.nameZh']).toBe('自动保存测试项目');
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
@@ -84,16 +72,16 @@ test('the popup shows the tab’s status: recognised form, direction and finding
   await fillReplica(page, sampleAustria);
   await durationFinding(page).locator('.gc-tag.gc-warning').waitFor();
   const tabId = await tabIdOf(page);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('已识别申报书页面');
   await expect(popup.getByTestId('popup-direction').textContent()).resolves.toContain('1.7 中国和奥地利政府间科技合作项目');
   await expect(popup.getByTestId('popup-counts').textContent()).resolves.toMatch(/警告 [1-9]/);
 
-  const notice = await browser.context.newPage();
-  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  const notice = await env.browser.context.newPage();
+  await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
   const noticeTab = await tabIdOf(notice);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${noticeTab}`);
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${noticeTab}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('不是国家科技管理信息系统的申报书页面');
   await Promise.all([page.close(), popup.close(), notice.close()]);
 });

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { onTestFailed } from 'vitest';
-import { root } from '@/scripts/support/browsers';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { startReplica } from '@/replica/server';
+import { type ChromiumWithExtension, launchChromium, root } from '@/scripts/support/browsers';
+
+type Replica = Awaited<ReturnType<typeof startReplica>>;
 
 export const artifactsDir = join(root, 'test-results');
 
@@ -39,4 +42,19 @@ export async function waitForDraft(worker: Worker, key: string, ok: (fields: Rec
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`draft ${key} never reached the expected state: ${JSON.stringify((await readDraft(worker, key))?.fields)}`);
+}
+
+/** For one test file: the replica portal and a fresh Chromium with the extension, closed after the file. */
+export function chromiumOnReplica() {
+  const env = {} as { replica: Replica; browser: ChromiumWithExtension; host: string };
+  beforeAll(async () => {
+    env.replica = await startReplica({ port: 0 });
+    env.host = new URL(env.replica.url).host;
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.replica?.close();
+  });
+  return env;
 }
