@@ -66,7 +66,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         directions={state.directions}
         chosenDirection={state.chosenDirection}
         onChooseDirection={controller.chooseDirection}
-        onConfirm={controller.confirm}
+        onConfirm={(ruleId, entry) => controller.confirm(ruleId, entry && { ...entry, by: myName.trim() || undefined })}
         onDocumentReady={controller.setDocumentReady}
         onAcknowledge={controller.acknowledge}
         drafts={{
