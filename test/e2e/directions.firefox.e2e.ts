@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { evaluate } from '@/lib/engine/evaluate';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
-import { startReplica } from '@/replica/server';
-import { launchFirefox } from '@/scripts/support/browsers';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
+import { firefoxOnReplica } from './support/firefox';
 import { directionCases, fixture } from './support/directionCases';
 import { projectToReplica, stepsFor } from './support/application';
 import { puppeteerDriver } from './support/puppeteerDriver';
 
 const { packs } = loadPackDir(bundledPackDir);
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  ({ browser } = await launchFirefox());
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = firefoxOnReplica();
 
 async function panelStatuses(page: Page): Promise<Record<string, string>> {
   const items = await page.$$eval('>>> .gc-finding', (lis) =>
@@ -35,8 +24,8 @@ test.each(directionCases.flatMap(([packId, code]) => [[packId, code, 'fail'] as 
     const pack = packs.find((p) => p.id === packId)!;
     const app = projectToReplica(fixture(packId, `${code}.${kind}.json`));
     const expected = Object.fromEntries(evaluate(pack, code, app).filter((f) => f.status !== 'na').map((f) => [f.ruleId, f.status]));
-    const page = await browser.newPage();
-    await page.goto(`${replica.url}${APPLY_PATH}?sbbh=FF${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=FF${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
     await page.waitForSelector('body[data-loaded="1"]');
     await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
     const driver = puppeteerDriver(page);

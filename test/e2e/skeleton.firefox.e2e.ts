@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { startReplica } from '@/replica/server';
-import { launchFirefox } from '@/scripts/support/browsers';
+import { expect, test } from 'vitest';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
+import { firefoxOnReplica } from './support/firefox';
 
-let replica: Awaited<ReturnType<typeof startReplica>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  replica = await startReplica({ port: 0 });
-  ({ browser } = await launchFirefox());
-});
-afterAll(async () => {
-  await browser?.close();
-  await replica?.close();
-});
+const env = firefoxOnReplica();
 
 const rule = '2019-intl-1/1.7/duration-max-2y';
 
 test('Firefox: the overlay appears on the form, not on a notice page, and the duration warning follows typing', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100101`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100101`);
   await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
 
   await page.select('[name="xmxx.znfx"]', await page.$eval('[name="xmxx.znfx"]', (s) =>
@@ -42,8 +30,8 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
   await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-tag.gc-pass`, { timeout: 10_000 });
   expect(await page.$(`>>> .gc-marker[data-rule="${rule}"]`)).toBeNull();
 
-  const notice = await browser.newPage();
-  await notice.goto(`${replica.url}/egrantweb/notice/list.html`);
+  const notice = await env.browser.newPage();
+  await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
   await new Promise((r) => setTimeout(r, 800));
   expect(await notice.$('guidecheck-overlay')).toBeNull();
 });

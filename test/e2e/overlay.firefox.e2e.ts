@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
+import type { Step } from './support/application';
+import { firefoxOnReplica } from './support/firefox';
+import { puppeteerDriver } from './support/puppeteerDriver';
+
+const env = firefoxOnReplica();
+
+async function open(path: string): Promise<Page> {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.replica.url}${path}`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+  return page;
+}
+
+/** A button of our panel (inside its shadow root) by its text. */
+async function panelButton(page: Page, scope: string, text: string): Promise<ElementHandle<Element>> {
+  for (const b of await page.$$(`>>> ${scope} button`)) if ((await b.evaluate((el) => el.textContent ?? '')).includes(text)) return b;
+  throw new Error(`no button “${text}” in ${scope}`);
+}
+
+const sampleSteps = (): Step[] => [
+  ...Object.entries(sampleAustria.select ?? {}).map(([name, label]): Step => ({ do: 'select', name, label })),
+  ...Object.entries(sampleAustria.text ?? {}).map(([name, value]): Step => ({ do: 'fill', name, value })),
+  ...Object.entries(sampleAustria.budget ?? {}).map(([name, value]): Step => ({ do: 'fill', name, value, frame: 'budget' })),
+];
+
+test('Firefox: clicking a finding focuses its field inside the budget iframe', async () => {
+  const page = await open(`${APPLY_PATH}?sbbh=SQ2019FFCLICK1`);
+  const driver = puppeteerDriver(page);
+  for (const step of sampleSteps()) await driver.run(step);
+  const title = await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title');
+  await title!.click();
+  const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
+  await expect.poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('jfys.zyczjf');
+  await page.close();
+});
+
+test('Firefox: mapping mode on a form with unknown labels', async () => {
+  const page = await open('/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019FFV2');
+  await page.waitForSelector('>>> [data-testid="gc-missing"]');
+  await (await panelButton(page, '.gc-mapping-entry', '映射模式')).click();
+  for (const [name, path] of [['kt.sbfx', 'direction'], ['kt.ksrq', 'project.startDate'], ['kt.jsrq', 'project.endDate']] as const) {
+    await page.$eval(`[name="${name}"]`, (el) => (el as HTMLElement).click());
+    await page.waitForFunction(
+      (n) => document.querySelector('guidecheck-overlay')?.shadowRoot?.querySelector('[data-testid="gc-mapping-picked"]')?.textContent?.includes(n),
+      {},
+      name,
+    );
+    const select = (await page.$('>>> .gc-mapping select')) as ElementHandle<HTMLSelectElement>;
+    await select.select(path);
+    await (await panelButton(page, '.gc-mapping', '保存映射')).click();
+  }
+  const driver = puppeteerDriver(page);
+  await driver.run({ do: 'select', name: 'kt.sbfx', label: '1.7 中国和奥地利政府间科技合作项目' });
+  await driver.run({ do: 'fill', name: 'kt.ksrq', value: '2020-01-01' });
+  await driver.run({ do: 'fill', name: 'kt.jsrq', value: '2022-12-31' });
+  await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-warning', { timeout: 10_000 });
+  await page.close();
+});
+
+test('Firefox: autosaved values survive a portal timeout and are restored into the empty form', async () => {
+  const sbbh = 'SQ2019FFTIMEOUT';
+  const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`);
+  const driver = puppeteerDriver(page);
+  for (const step of sampleSteps()) await driver.run(step);
+  await new Promise((r) => setTimeout(r, 500));
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  await (await page.waitForSelector('>>> [data-testid="gc-restore"] button'))!.click();
+  await page.waitForSelector('>>> [data-testid="gc-restored"]');
+  expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe(sampleAustria.text!['xmxx.xmmc']);
+  expect(await page.$eval('[name="xmxx.zxqxjs"]', (el) => (el as HTMLInputElement).value)).toBe('2022-12-31');
+  const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
+  expect(await frame.$eval('[name="jfys.zyczjf"]', (el) => (el as HTMLInputElement).value)).toBe('450');
+  await page.close();
+});
