@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { FindingView } from '@/lib/overlay/view';
 
@@ -13,6 +13,11 @@ export function FindingActions({ item, lang, handlers }: { item: FindingView; la
   const [note, setNote] = useState(item.confirmation?.note ?? '');
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  // A confirmation saved elsewhere (a teammate's share merged in) shows its note; an unticked item keeps what was typed.
+  const savedNote = item.confirmation ? (item.confirmation.note ?? '') : undefined;
+  useEffect(() => {
+    if (savedNote !== undefined) setNote(savedNote);
+  }, [savedNote]);
 
   if (item.kind === 'confirm') {
     return (

@@ -147,9 +147,8 @@ export function Panel(props: PanelProps) {
                   {item.title}
                 </button>
                 {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
-                {/* keyed by the confirmation's time: a merged share's note replaces the one being shown */}
-                <FindingActions key={item.confirmation?.at} item={item} lang={lang} handlers={props} />
-                <OwnerField key={owners.names[item.ruleId]} ruleId={item.ruleId} owner={owners.names[item.ruleId]} lang={lang} onAssign={owners.onAssign} />
+                <FindingActions item={item} lang={lang} handlers={props} />
+                <OwnerField ruleId={item.ruleId} owner={owners.names[item.ruleId]} lang={lang} onAssign={owners.onAssign} />
                 <details className="gc-quote">
                   <summary>{t(lang, 'quote')}</summary>
                   <blockquote>{item.quote}</blockquote>
