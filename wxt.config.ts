@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -7,6 +8,7 @@ import { defineConfig } from 'wxt';
 const TEST_BUILD = process.env.GUIDECHECK_TEST_BUILD === '1';
 const REPLICA_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const PORTAL_MATCHES = ['*://*.most.gov.cn/*'];
+const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 /**
  * Test build only: a fixed public key, so the unpacked extension's id is stable (ldojkgchfncdbnboiolkncmkgabidfoj)
  * and the Chromium policy test can address it under 3rdparty.extensions. No private key exists or is needed.
@@ -33,6 +35,13 @@ export default defineConfig({
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'guidecheck@guidecheck.app', strict_min_version: '128.0' } } }),
   }),
   hooks: {
+    // The content script uses the browser's own promise-based API (Chrome MV3 and Firefox both have one) instead
+    // of webextension-polyfill: it keeps the script within its size budget. Extension pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.resolve ??= {};
+      config.resolve.alias = { ...(config.resolve.alias as Record<string, string>), 'wxt/browser': NATIVE_BROWSER };
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode === 'production' && !TEST_BUILD) return;
       for (const script of manifest.content_scripts ?? []) {

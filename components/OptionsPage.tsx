@@ -1,5 +1,5 @@
 import type { DraftDb } from '@/lib/drafts/db';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { DraftsManager } from './options/DraftsManager';
 import { Profiles } from './options/Profiles';
 import { RuleSources } from './options/RuleSources';

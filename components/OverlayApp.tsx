@@ -3,7 +3,6 @@ import { t } from '@/lib/i18n/messages';
 import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
 import { downloadText, printHtml } from '@/lib/overlay/download';
-import { reportFile } from '@/lib/overlay/report';
 import { profileToFields } from '@/lib/portal/fill';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
@@ -84,12 +83,10 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         }}
         report={{
           onDownload: (format) => {
-            const file = reportFile(state, format, controller.applicationId, state.lang);
-            if (file) downloadText(win.document, file.name, file.text, file.type);
+            void controller.reportFile(format).then((file) => file && downloadText(win.document, file.name, file.text, file.type));
           },
           onPrint: () => {
-            const file = reportFile(state, 'html', controller.applicationId, state.lang);
-            if (file) printHtml(layer, file.text);
+            void controller.reportFile('html').then((file) => file && printHtml(layer, file.text));
           },
         }}
         mapping={{
@@ -108,6 +105,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           fieldValues: controller.fieldValues,
           onApply: controller.setChecklist,
           onDownload: (name, text, type) => downloadText(win.document, name, text, type),
+          codec: controller.shareCodec,
         }}
         owners={{
           names: state.checklist.owners,

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import type { TabStatus } from '@/lib/messages/protocol';
 
 /** undefined: still asking; null: the tab is not a recognised portal form. */

@@ -10,7 +10,7 @@ export interface ReportActionsProps {
 export function ReportActions({ lang, onDownload, onPrint }: ReportActionsProps) {
   return (
     <p className="gc-report" data-testid="gc-report">
-      <strong>{t(lang, 'reportTitle')}</strong>
+      <strong>{t(lang, 'panelReportTitle')}</strong>
       <button type="button" onClick={() => onDownload('html')}>{t(lang, 'reportHtml')}</button>
       <button type="button" onClick={() => onDownload('markdown')}>{t(lang, 'reportMarkdown')}</button>
       <button type="button" onClick={onPrint}>{t(lang, 'reportPrint')}</button>

@@ -3,7 +3,7 @@ import type { DraftDb } from '@/lib/drafts/db';
 import type { Bilingual } from '@/lib/drafts/problems';
 import { listRevisions } from '@/lib/drafts/revisions';
 import { getDraft, restoreRevision } from '@/lib/drafts/store';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
 import { errorMessage, failureMessage } from './failure';

@@ -4,7 +4,7 @@ import type { DraftDb } from '@/lib/drafts/db';
 import type { Draft } from '@/lib/drafts/model';
 import type { Bilingual } from '@/lib/drafts/problems';
 import { deleteDraft, listDrafts, purgeDeleted, renameDraft, undoDelete } from '@/lib/drafts/store';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { Banner } from './Banner';
 import { DraftDetail } from './DraftDetail';
 import { DraftList } from './DraftList';

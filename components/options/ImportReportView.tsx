@@ -1,5 +1,5 @@
 import type { ImportResult } from '@/lib/drafts/transfer';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { Banner } from './Banner';
 import { Both } from './rules/Both';
 

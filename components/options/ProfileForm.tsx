@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Problem } from '@/lib/drafts/problems';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { profileFields, type FormValues, type ProfileKind } from './profileForm';
 import { Both } from './rules/Both';
 

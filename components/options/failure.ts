@@ -1,5 +1,5 @@
 import type { Bilingual, Problem } from '@/lib/drafts/problems';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 
 /** Every way a drafts/profiles write can fail, as the store answers it. */
 export type WriteFailure = { ok: false; error: 'quota' | 'notFound' } | { ok: false; conflict: unknown } | { ok: false; error: 'invalid'; problems: Problem[] };

@@ -1,4 +1,4 @@
-import type { MessageId } from '@/lib/i18n/messages';
+import type { MessageId } from '@/lib/i18n/pageMessages';
 import type { Problem } from '@/lib/drafts/problems';
 import type { Profile, ProfileInput } from '@/lib/drafts/profiles';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Bilingual } from '@/lib/drafts/problems';
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
-import { type ConflictChoice, type ImportPreview, checklistAfterImport, describeParts, previewImport } from '@/lib/overlay/share';
+import { type ConflictChoice, type ImportPreview, type ShareCodec, checklistAfterImport, describeParts, previewImport } from '@/lib/overlay/share';
 import { rulesById } from '@/lib/overlay/view';
 import type { Checklist } from '@/lib/drafts/model';
 import { partsOf } from '@/lib/share/items';
@@ -12,6 +12,7 @@ export interface ShareImportProps {
   state: OverlayState;
   /** Saves the merged checklist (controller.setChecklist) */
   onApply(checklist: Checklist): void;
+  codec: ShareCodec;
 }
 
 /** A message in the panel's language first, the other language after it. */
@@ -28,7 +29,7 @@ function BothLanguages({ message, lang }: { message: Bilingual; lang: Lang }) {
  * Importing a teammate's share: paste a code or choose a file, see what will change (items, flags, conflicts side by
  * side with a choice each), then merge. A refusal shows its reason and changes nothing.
  */
-export function ShareImport({ lang, state, onApply }: ShareImportProps) {
+export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportPreview>();
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
@@ -37,9 +38,11 @@ export function ShareImport({ lang, state, onApply }: ShareImportProps) {
   const title = (ruleId: string) => titles.get(ruleId)?.title[lang] ?? ruleId;
 
   const check = (input: string) => {
-    setPreview(previewImport(input, state));
-    setChoices({});
-    setDone(undefined);
+    void codec.decode(input).then((read) => {
+      setPreview(previewImport(read, state));
+      setChoices({});
+      setDone(undefined);
+    });
   };
   const merge = () => {
     if (!preview?.ok) return;

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
-import { type FieldChoice, fieldChoices, shareFileName, shareOfState, shareSummaryOf } from '@/lib/overlay/share';
-import { encodeShareCode, shareToFile } from '@/lib/share/code';
+import { type FieldChoice, type ShareCodec, fieldChoices, shareFileName, shareOfState } from '@/lib/overlay/share';
 
 export interface ShareOutProps {
   lang: Lang;
@@ -12,10 +11,11 @@ export interface ShareOutProps {
   /** The page's field contents now (read when the tick list is opened) */
   fieldValues(): Record<string, string>;
   onDownload(fileName: string, text: string, type: string): void;
+  codec: ShareCodec;
 }
 
 /** Making a share: the sharer's name, the field contents to include (none by default), code, file or summary. */
-export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownload }: ShareOutProps) {
+export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownload, codec }: ShareOutProps) {
   const [choices, setChoices] = useState<FieldChoice[]>([]);
   const [include, setInclude] = useState<Set<string>>(new Set());
   const [code, setCode] = useState('');
@@ -70,8 +70,10 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
           onClick={() => {
             const share = current();
             if (!share) return;
-            setCode(encodeShareCode(share));
-            setCopyState('');
+            void codec.encode(share, lang).then(({ code }) => {
+              setCode(code);
+              setCopyState('');
+            });
           }}
         >
           {t(lang, 'shareMakeCode')}
@@ -80,7 +82,7 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
           type="button"
           onClick={() => {
             const share = current();
-            if (share) onDownload(shareFileName(share, 'json'), shareToFile(share), 'application/json');
+            if (share) void codec.encode(share, lang).then(({ file }) => onDownload(shareFileName(share, 'json'), file, 'application/json'));
           }}
         >
           {t(lang, 'shareDownloadFile')}
@@ -89,7 +91,7 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
           type="button"
           onClick={() => {
             const share = current();
-            if (share) onDownload(shareFileName(share, 'md'), shareSummaryOf(share, state, lang), 'text/markdown');
+            if (share) void codec.encode(share, lang).then(({ summary }) => onDownload(shareFileName(share, 'md'), summary, 'text/markdown'));
           }}
         >
           {t(lang, 'shareDownloadSummary')}

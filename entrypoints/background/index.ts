@@ -8,7 +8,13 @@ import { listProfiles } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
+import { Application } from '@/lib/application/model';
+import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { reportFile } from '@/lib/report/file';
+import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
+import { Share } from '@/lib/share/model';
+import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { PortalProfile } from '@/lib/portal/profileSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
@@ -46,6 +52,19 @@ export default defineBackground(() => {
     },
     getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
     listProfiles: () => listProfiles(db),
+    'share:encode': async ({ share, lang }) => {
+      const parsed = Share.safeParse(share);
+      if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
+      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === parsed.data.packId)?.pack;
+      return { code: encodeShareCode(parsed.data), file: shareToFile(parsed.data), summary: shareSummaryMarkdown(parsed.data, pack, lang) };
+    },
+    'share:decode': async ({ text }) => readShareText(text),
+    'report:build': async ({ type: _type, packId, application, findings, ...request }) => {
+      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === packId)?.pack;
+      if (!pack) throw new Error(`unknown pack ${packId}`);
+      const app = Application.safeParse(application);
+      return reportFile({ ...request, pack, findings: findings as unknown as Finding[], application: app.success ? app.data : undefined }) ?? null;
+    },
     'feeds:list': () => feeds.status(),
     'feeds:subscribe': async ({ type: _type, ...input }) => {
       await feeds.subscribe(input);

@@ -68,7 +68,8 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   });
   ui.mount();
   void controller.start();
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
     if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
     const s = controller.getState();
     const d = s.direction;
@@ -78,7 +79,8 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
       counts: countFindings(s.findings, s.checklist.acknowledgements),
       missingFields: s.missing,
     };
-    return Promise.resolve(status);
+    sendResponse(status);
+    return undefined;
   });
   ctx.onInvalidated(() => controller.stop());
 }

@@ -1,19 +1,20 @@
-/** UI strings by id, Chinese first. Components call `t(lang, id, vars)`; packs carry their own zh/en texts. */
-import { feedsStrings } from './strings/feeds';
-import { optionsStrings } from './strings/options';
+/**
+ * UI strings by id, Chinese first, for the overlay (content script) and what it shares with the pages.
+ * The options page's own tables are in ./pageMessages.ts. Packs carry their own zh/en texts.
+ */
 import { overlayStrings } from './strings/overlay';
 import { shareStrings } from './strings/share';
-import { reportStrings } from './strings/report';
 
 export type Lang = 'zh' | 'en';
 
-/** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
-export const stringTables = { overlayStrings, optionsStrings, feedsStrings, shareStrings, reportStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
-
-const messages = { ...overlayStrings, ...optionsStrings, ...feedsStrings, ...shareStrings, ...reportStrings };
+const messages = { ...overlayStrings, ...shareStrings };
 
 export type MessageId = keyof typeof messages;
 
+export function translate<T extends Record<string, Record<Lang, string>>>(table: T, lang: Lang, id: keyof T, vars: Record<string, string | number> = {}): string {
+  return table[id]![lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
 export function t(lang: Lang, id: MessageId, vars: Record<string, string | number> = {}): string {
-  return messages[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return translate(messages, lang, id, vars);
 }

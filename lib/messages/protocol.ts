@@ -26,6 +26,21 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
   /** Saved lead-unit and team-member profiles, for filling repeated data into the form */
   z.object({ type: z.literal('listProfiles') }),
+  /** Share codes and files are made and read here: validating a teammate's share needs zod, kept out of the content script */
+  z.object({ type: z.literal('share:encode'), share: z.unknown(), lang: z.enum(['zh', 'en']) }),
+  z.object({ type: z.literal('share:decode'), text: z.string().max(1_000_000) }),
+  /** The self-check report is written here too, to keep the report builder out of the content script */
+  z.object({
+    type: z.literal('report:build'),
+    packId: z.string().max(100),
+    direction: z.string().max(20),
+    findings: z.array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) })).max(5000),
+    checklist: Checklist,
+    application: z.unknown().optional(),
+    applicationId: z.string().max(200),
+    lang: z.enum(['zh', 'en']),
+    format: z.enum(['html', 'markdown']),
+  }),
   /** Rule sources for the options page (FeedsStatus of lib/feed/extension/status.ts). */
   z.object({ type: z.literal('feeds:list') }),
   /** Subscribe after the user confirmed the keys' fingerprints and granted the host permission (checked in full by SubscribeInput). */

@@ -4,6 +4,8 @@ import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine
 import type { Lang } from '../i18n/messages';
 import type { Checklist } from '../drafts/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
+import type { Share } from '../share/model';
+import type { ReadShare, ShareCodec } from './share';
 import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
@@ -376,6 +378,38 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       refresh();
       postChanges();
     },
+    /** The self-check report of what the panel shows, written by the background (the report builder stays out of the page). */
+    async reportFile(format: 'html' | 'markdown'): Promise<{ name: string; text: string; type: string } | undefined> {
+      const match = state.direction;
+      if (!match) return undefined;
+      const response = (await send({
+        type: 'report:build',
+        packId: match.pack.id,
+        direction: match.direction.code,
+        // Findings are plain data; the background checks their shape again.
+        findings: state.findings as unknown as Extract<Request, { type: 'report:build' }>['findings'],
+        checklist: state.checklist,
+        application: state.application,
+        applicationId,
+        lang: state.lang,
+        format,
+      })) as { ok: boolean; value?: { name: string; text: string; type: string } | null; error?: string };
+      if (!response?.ok) throw new Error(response?.error ?? 'report:build failed');
+      return response.value ?? undefined;
+    },
+    /** Share codes are made and read by the background (see lib/overlay/share.ts ShareCodec). */
+    shareCodec: {
+      async encode(share: Share, lang: Lang) {
+        const response = (await send({ type: 'share:encode', share, lang })) as { ok: boolean; value?: { code: string; file: string; summary: string }; error?: string };
+        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:encode failed');
+        return response.value;
+      },
+      async decode(text: string) {
+        const response = (await send({ type: 'share:decode', text })) as { ok: boolean; value?: ReadShare; error?: string };
+        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:decode failed');
+        return response.value;
+      },
+    } satisfies ShareCodec,
     async listProfiles(): Promise<ProfileChoice[]> {
       const response = (await send({ type: 'listProfiles' }).catch(() => undefined)) as { ok: boolean; value?: ProfileChoice[] } | undefined;
       return response?.ok ? (response.value ?? []) : [];

@@ -1,13 +1,11 @@
 import type { Checklist } from '../drafts/model';
 import { t, type Lang } from '../i18n/messages';
 import { buildShare, personalFieldKeys } from '../share/build';
-import { decodeShareCode, shareFromFile } from '../share/code';
 import { mergeContextFor, mergeShare, resolveConflict, type MergeResult } from '../share/merge';
 import type { ItemParts } from '../share/items';
 import type { Share } from '../share/model';
 import { filterMine } from '../share/owners';
 import { refusal, type ShareRefusal } from '../share/refusal';
-import { shareSummaryMarkdown } from '../share/summary';
 import type { OverlayState } from './controller';
 
 /**
@@ -60,23 +58,24 @@ export function shareFileName(share: Share, kind: 'json' | 'md'): string {
   return `${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${kind}`;
 }
 
-export function shareSummaryOf(share: Share, state: ShareState, lang: Lang): string {
-  return shareSummaryMarkdown(share, state.direction?.pack, lang);
-}
-
-/** A pasted code or a share file's text: a file is JSON (starts with "{"), anything else is read as a code. */
-export function readShareText(text: string): { ok: true; share: Share } | ShareRefusal {
-  return /^\s*\ufeff?\s*\{/.test(text) ? shareFromFile(text) : decodeShareCode(text);
-}
 
 export type ImportPreview = { ok: true; share: Share; result: MergeResult } | ShareRefusal;
 
+/** A share as decoded (and validated) by the background: lib/share/code.ts readShareText. */
+export type ReadShare = { ok: true; share: Share } | ShareRefusal;
+
+/** The codec runs in the background: decoding validates with zod, which stays out of the content script. */
+export interface ShareCodec {
+  /** The code, the file and the Markdown summary of a share */
+  encode(share: Share, lang: Lang): Promise<{ code: string; file: string; summary: string }>;
+  decode(text: string): Promise<ReadShare>;
+}
+
 /**
- * What importing `text` would do to the current checklist: a refusal with its reason (wrong code, other guideline or
- * direction), or the merge result with its applied items, flags and conflicts. Nothing is changed here.
+ * What importing a decoded share would do to the current checklist: a refusal with its reason (wrong code, other
+ * guideline or direction), or the merge result with its applied items, flags and conflicts. Nothing is changed here.
  */
-export function previewImport(text: string, state: ShareState): ImportPreview {
-  const read = readShareText(text);
+export function previewImport(read: ReadShare, state: ShareState): ImportPreview {
   if (!read.ok) return read;
   const merged = mergeIntoState(read.share, state);
   return merged.ok ? { ok: true, share: read.share, result: merged } : merged;

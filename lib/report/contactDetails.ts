@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/messages';
+import { type Lang, t } from '../i18n/pageMessages';
 import type { Contact } from '../packs/schema';
 
 /** A contact's reachable details as label/value pairs (raw text; renderers escape). */

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageMessages';
 import type { Report } from './model';
 import { beijingCompactDate } from './time';
 

@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeHtml as h } from './escape';
 import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';

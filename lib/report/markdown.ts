@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeMarkdown as md } from './escape';
 import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';

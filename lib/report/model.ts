@@ -4,7 +4,7 @@ import { directionFacts } from '../engine/context';
 import { rulesFor } from '../engine/evaluate';
 import type { Finding, FindingStatus } from '../engine/finding';
 import { formatFinding } from '../engine/format';
-import { type Lang, type MessageId, t } from '../i18n/messages';
+import { type Lang, type MessageId, t } from '../i18n/pageMessages';
 import type { Contact, Direction, RuleKind, RulePack, Section, Severity } from '../packs/schema';
 import { beijingDateTime } from './time';
 

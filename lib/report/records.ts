@@ -1,4 +1,4 @@
-import { type Lang, t } from '../i18n/messages';
+import { type Lang, t } from '../i18n/pageMessages';
 import type { ReportItem } from './model';
 
 /** One labelled line under a requirement; `value` is raw text that each renderer escapes. */

@@ -4,7 +4,8 @@ import { findDirection, rulesFor } from '../engine/evaluate';
 import { countFindings } from '../overlay/view';
 import type { RulePack } from '../packs/schema';
 import { itemOf } from './items';
-import { SHARE_FORMAT, SHARE_VERSION, type Share, type ShareItem } from './model';
+import { SHARE_FORMAT, SHARE_VERSION } from './format';
+import type { Share, ShareItem } from './model';
 import { toIsoSeconds } from './time';
 
 export interface BuildShareInput {

@@ -4,7 +4,8 @@ import { parseWithProblems } from '../drafts/problems';
 import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../feed/encoding';
 import { crc32 } from './crc32';
 import { changedAtOf } from './items';
-import { SHARE_FORMAT, SHARE_VERSION, Share, ShareItemStatus, type ShareItem } from './model';
+import { SHARE_FORMAT, SHARE_VERSION } from './format';
+import { Share, ShareItemStatus, type ShareItem } from './model';
 import { refusal, type ShareRefusal } from './refusal';
 import { fromSeconds, toSeconds } from './time';
 
@@ -179,4 +180,9 @@ function expandId(id: string, packId: string, direction: string): string {
   if (id.startsWith('=')) return id.slice(1);
   if (id.startsWith('/')) return packId + id;
   return `${packId}/${direction}/${id}`;
+}
+
+/** A pasted code or a share file's text: a file is JSON (starts with "{"), anything else is read as a code. */
+export function readShareText(text: string): { ok: true; share: Share } | ShareRefusal {
+  return /^\s*\ufeff?\s*\{/.test(text) ? shareFromFile(text) : decodeShareCode(text);
 }

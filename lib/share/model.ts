@@ -6,8 +6,9 @@ import { z } from 'zod';
  * to whole seconds, because the share code carries seconds.
  */
 
-export const SHARE_FORMAT = 'guidecheck-share';
-export const SHARE_VERSION = 1;
+import { SHARE_FORMAT, SHARE_VERSION } from './format';
+
+export { SHARE_FORMAT, SHARE_VERSION };
 
 const isoSeconds = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.000)?Z$/, '时间须为 ISO 格式（UTC，到秒） / Time must be ISO (UTC, to the second)');
 const name = z.string().min(1).max(100);

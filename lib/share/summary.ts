@@ -1,5 +1,5 @@
 import { findDirection, rulesFor } from '../engine/evaluate';
-import { t, type Lang, type MessageId } from '../i18n/messages';
+import { t, type Lang, type MessageId } from '../i18n/pageMessages';
 import type { Rule, RulePack } from '../packs/schema';
 import type { Share, ShareItem, ShareItemStatus } from './model';
 

@@ -1,4 +1,4 @@
-import { t, type MessageId } from '@/lib/i18n/messages';
+import { t, type MessageId } from '@/lib/i18n/pageMessages';
 
 /** A label in Chinese with its English beside it, as the options page shows every heading. */
 export function Both({ id, vars }: { id: MessageId; vars?: Record<string, string | number> }) {

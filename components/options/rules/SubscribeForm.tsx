@@ -5,7 +5,7 @@ import { requestFeedPermission } from '@/lib/feed/extension/permission';
 import { SubscribeInput } from '@/lib/feed/extension/subscriptions';
 import type { Permissions } from '@/lib/feed/extension/browserApi';
 import type { z } from 'zod';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { Both } from './Both';
 
 type Checked = z.output<typeof SubscribeInput> & { fingerprints: string[] };

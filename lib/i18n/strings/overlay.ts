@@ -54,6 +54,7 @@ export const overlayStrings = {
   mappingExport: { zh: '导出字段映射', en: 'Export field map' },
   mappingDone: { zh: '退出映射模式', en: 'Leave mapping mode' },
   mappingCount: { zh: '已映射 {n} 个字段', en: '{n} fields mapped' },
+  panelReportTitle: { zh: '形式审查自查表', en: 'Pre-review self-check' },
   reportHtml: { zh: '下载 HTML', en: 'Download HTML' },
   reportMarkdown: { zh: '下载 Markdown', en: 'Download Markdown' },
   reportPrint: { zh: '打印', en: 'Print' },

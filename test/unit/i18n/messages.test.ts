@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { stringTables, t } from '@/lib/i18n/messages';
+import { stringTables, t } from '@/lib/i18n/pageMessages';
 
 test('no message id is defined in two string tables', () => {
   const seen = new Map<string, string>();

@@ -6,14 +6,10 @@ function setup() {
     getPacks: vi.fn(async () => ['pack']),
     saveDraft: vi.fn(async () => ({ ok: true })),
     getDraft: vi.fn(async () => null),
-    'feeds:list': vi.fn(async () => null),
-    'feeds:subscribe': vi.fn(async () => null),
-    'feeds:unsubscribe': vi.fn(async () => null),
-    'feeds:checkNow': vi.fn(async () => null),
-    listProfiles: vi.fn(async () => []),
-  } satisfies Handlers;
+  };
   const log = vi.fn();
-  return { handlers, log, route: createRouter('our-id', handlers, log) };
+  // Only the handlers these tests reach; the background supplies every one (the type-check holds it to that).
+  return { handlers, log, route: createRouter('our-id', handlers as unknown as Handlers, log) };
 }
 
 test('a valid message from our extension reaches its handler', async () => {

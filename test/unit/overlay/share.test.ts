@@ -9,10 +9,10 @@ import {
   previewImport,
   shareFileName,
   shareOfState,
-  shareSummaryOf,
 } from '@/lib/overlay/share';
-import { encodeShareCode, shareToFile } from '@/lib/share/code';
+import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { CLOCK_SKEW_SECONDS } from '@/lib/share/merge';
+import { shareSummaryMarkdown } from '@/lib/share/summary';
 import type { RulePack } from '@/lib/packs/schema';
 import { realPack } from '../../fixtures/share/team';
 
@@ -35,7 +35,7 @@ const codeOf = (checklist: Checklist, sharedBy = '张伟', code = '1.7', p: Rule
   encodeShareCode(shareOfState(stateOf(checklist, code, p), {}, { sharedBy, include: [], now: NOW })!);
 /** What the import leaves when the user merges with these conflict choices */
 function importInto(checklist: Checklist, text: string, choices = {}) {
-  const preview = previewImport(text, stateOf(checklist));
+  const preview = previewImport(readShareText(text), stateOf(checklist));
   if (!preview.ok) throw new Error(preview.message.zh);
   const after = checklistAfterImport(preview.share, stateOf(checklist), choices);
   if (!after.ok) throw new Error(after.message.zh);
@@ -76,7 +76,7 @@ describe('making a share from the panel state', () => {
 
   test('the summary is the Markdown of the share in the panel language', () => {
     const share = shareOfState(stateOf(confirmed(X, '张伟', 0, '<b>注意</b>')), {}, { sharedBy: '张伟', include: [], now: NOW })!;
-    const md = shareSummaryOf(share, stateOf(emptyChecklist()), 'en');
+    const md = shareSummaryMarkdown(share, pack, 'en');
     expect(md).toContain('# 1.7 ');
     expect(md).toContain('Note: \\<b\\>注意\\</b\\>');
   });
@@ -95,7 +95,7 @@ describe('importing a teammate’s share', () => {
   test('the preview counts what changes, lists it, and changes nothing', () => {
     const local = confirmed(Y, '王芳', 0);
     const state = stateOf(local);
-    const preview = previewImport(codeOf(confirmed(X, '张伟', 0, '<img src=x onerror=alert(1)>')), state);
+    const preview = previewImport(readShareText(codeOf(confirmed(X, '张伟', 0, '<img src=x onerror=alert(1)>'))), state);
     expect(preview.ok && preview.result.applied).toEqual([X]);
     expect(preview.ok && describeParts(preview.share.items[X]!, 'zh')[0]).toMatch(/^已确认（张伟，.+）<img src=x onerror=alert\(1\)>$/);
     expect(state.checklist).toBe(local);
@@ -123,7 +123,7 @@ describe('importing a teammate’s share', () => {
   ];
   test.each(refusals)('$name is refused with its reason and nothing changes', ({ text, reason, zh }) => {
     const local = confirmed(Y, '王芳', 0);
-    const preview = previewImport(text(), stateOf(local));
+    const preview = previewImport(readShareText(text()), stateOf(local));
     expect(preview.ok).toBe(false);
     if (preview.ok) return;
     expect(preview.reason).toBe(reason);
@@ -133,12 +133,12 @@ describe('importing a teammate’s share', () => {
   });
 
   test('a panel without a direction refuses any share', () => {
-    const preview = previewImport(codeOf(emptyChecklist()), { direction: undefined, findings: [], checklist: emptyChecklist() });
+    const preview = previewImport(readShareText(codeOf(emptyChecklist())), { direction: undefined, findings: [], checklist: emptyChecklist() });
     expect(!preview.ok && preview.reason).toBe('otherDirection');
   });
 
   test('another version of the pack is flagged', () => {
-    const preview = previewImport(codeOf(confirmed(X, '张伟', 0), '张伟', '1.7', { ...pack, version: 2 }), stateOf(emptyChecklist()));
+    const preview = previewImport(readShareText(codeOf(confirmed(X, '张伟', 0), '张伟', '1.7', { ...pack, version: 2 })), stateOf(emptyChecklist()));
     expect(preview.ok && preview.result.notices.map((n) => n.zh)).toEqual(['此分享基于规则包第 2 版，本机为第 1 版：已按规则编号对应']);
   });
 
@@ -147,7 +147,7 @@ describe('importing a teammate’s share', () => {
     const theirs = codeOf(confirmed(X, '张伟', CLOCK_SKEW_SECONDS - 1, '对方备注'));
 
     test('are shown side by side', () => {
-      const preview = previewImport(theirs, stateOf(mine));
+      const preview = previewImport(readShareText(theirs), stateOf(mine));
       expect(preview.ok && preview.result.conflicts.map((c) => [c.ruleId, c.local.confirmation?.note, c.incoming.confirmation?.note])).toEqual([[X, '我的备注', '对方备注']]);
     });
 
@@ -163,7 +163,7 @@ describe('importing a teammate’s share', () => {
 
   test('the merge is made again at confirm time: what was ticked after the preview is kept', () => {
     const code = codeOf(confirmed(X, '张伟', 0));
-    const preview = previewImport(code, stateOf(emptyChecklist()));
+    const preview = previewImport(readShareText(code), stateOf(emptyChecklist()));
     if (!preview.ok) throw new Error('refused');
     const since = confirmed(Y, '王芳', 30);
     const after = checklistAfterImport(preview.share, stateOf(since), {});
