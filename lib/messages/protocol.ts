@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Checklist } from '../drafts/model';
+import { Checklist, Draft } from '../drafts/model';
+import { SaveDraftInput } from '../drafts/store';
 
 /**
  * Messages between the content script, the popup/options pages and the background.
@@ -11,18 +12,7 @@ export const Request = z.discriminatedUnion('type', [
   /** The rule packs in use (bundled or verified updates), already validated. */
   z.object({ type: z.literal('getPacks') }),
   /** Save a draft's values or checklist (extension pages; the content script autosaves through a port). */
-  z.object({
-    type: z.literal('saveDraft'),
-    key: z.string().min(1).max(500),
-    host: z.string().min(1).max(255),
-    applicationId: z.string().min(1).max(200),
-    title: z.string().max(500).optional(),
-    guideline: z.string().max(100).optional(),
-    direction: z.string().max(20).optional(),
-    fields: z.record(z.string().max(300), z.string().max(100_000)).optional(),
-    checklist: Checklist.optional(),
-    baseRevision: z.number().int().nonnegative().optional(),
-  }),
+  SaveDraftInput.extend({ type: z.literal('saveDraft') }),
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
   /** Saved lead-unit and team-member profiles, for filling repeated data into the form */
   z.object({ type: z.literal('listProfiles') }),
@@ -59,19 +49,14 @@ export const Request = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof Request>;
 
 /** Port "autosave": the content script posts every change at once; the background batches them into Dexie. */
-export const AutosaveMessage = z.object({
+/**
+ * A draft save (lib/drafts/store.ts) with the fields that changed; `checklist` is the whole checklist when the user
+ * ticked, noted or acknowledged something, `baseRevision` the revision this tab last saw (compare-and-set against
+ * other tabs).
+ */
+export const AutosaveMessage = SaveDraftInput.omit({ removeFields: true }).extend({
   type: z.literal('draftChanges'),
-  key: z.string().min(1).max(500),
-  host: z.string().min(1).max(255),
-  applicationId: z.string().min(1).max(200),
-  title: z.string().max(500).optional(),
-  guideline: z.string().max(100).optional(),
-  direction: z.string().max(20).optional(),
-  fields: z.record(z.string().max(300), z.string().max(100_000)),
-  /** The whole checklist when the user ticked, noted or acknowledged something */
-  checklist: Checklist.optional(),
-  /** The draft revision this tab last saw (compare-and-set against other tabs); absent for a new draft */
-  baseRevision: z.number().int().nonnegative().optional(),
+  fields: Draft.shape.fields,
 });
 export type AutosaveMessage = z.infer<typeof AutosaveMessage>;
 export type AutosaveReply =
