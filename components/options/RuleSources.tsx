@@ -47,6 +47,11 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
           <Both id="feedsLoadError" vars={{ error }} />
         </p>
       )}
+      {!status && !error && (
+        <p className="gc-muted" data-testid="rule-sources-loading">
+          正在读取规则来源… <span lang="en">Reading rule sources…</span>
+        </p>
+      )}
       {status && (
         <>
           {status.notice && <UpdateNoticeView notice={status.notice} />}

@@ -307,12 +307,16 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
           checklist: saved.checklist,
           chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
         });
-      } else {
-        // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
-        const shown = Object.fromEntries(Object.entries(arrival).filter(([, v]) => v !== ''));
-        if (Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown, baseRevision });
       }
+      // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
+      const startDraft = () => {
+        // Fields the user changed meanwhile were posted as typed: never send their old value after them.
+        const now = readRawValues(map, allControls());
+        const shown = Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v));
+        if (!saved && Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown, baseRevision });
+      };
       if (!packsResponse?.ok || !packsResponse.value) {
+        startDraft();
         setState({ phase: 'error', error: packsResponse?.error ?? 'no packs' });
         return;
       }
@@ -322,6 +326,10 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
         directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
       });
       refresh();
+      startDraft(); // now with the guideline and direction the rules found
+      // A draft that does not know its direction yet learns it (typing may have come before the rules).
+      const code = state.direction?.direction.code;
+      if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id)) channel.post({ ...draftIdentity(), fields: {}, baseRevision });
     },
     stop() {
       for (const c of cleanups.splice(0)) c();

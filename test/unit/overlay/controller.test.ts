@@ -84,7 +84,7 @@ test('a page without a draft starts one with what it shows; then every change is
   const { controller, posted } = setup();
   await controller.start();
   expect(posted).toHaveLength(1);
-  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123' });
+  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123', guideline: 'test-mini', direction: '1.7' });
   expect(posted[0]!.fields['project.nameZh']).toBe('中奥量子通信合作研究');
   expect(Object.values(posted[0]!.fields)).not.toContain('');
   type('xmxx.xmmc', '新的项目名称');
@@ -97,6 +97,8 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   const saved = {
     revision: 7,
     updatedAt: '2026-11-20T08:00:00.000Z',
+    guideline: 'test-mini',
+    direction: '1.7',
     fields: { 'project.nameZh': '已保存的项目名称', 'project.endDate': '2021-12-31', 'xmxx.bz': '' },
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
   };
