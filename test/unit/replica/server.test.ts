@@ -5,8 +5,9 @@ import { guidelines } from '@/replica/data/directions';
 import { LARGE_FORM_ROWS, type ReplicaServer, replicaPages, startReplica } from '@/replica/server';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const seeds = ['000_138030a916eb3bbe.txt', '004_6d580e06e0b78a33.txt'].map((f) =>
-  readFileSync(join(root, '..', 'shared', 'seeds', f), 'utf8').replace(/\s+/g, ''),
+// The seed guidelines as copied into the repository (test/fixtures/seeds), so the test needs nothing beside it.
+const seeds = ['2019-intl-1.txt', '2020-hmt.txt'].map((f) =>
+  readFileSync(join(root, 'test', 'fixtures', 'seeds', f), 'utf8').replace(/\s+/g, ''),
 );
 const profile = JSON.parse(readFileSync(join(root, 'rules', 'portal', 'most-gov-cn.json'), 'utf8')) as {
   signature: { labels: string[]; minMatches: number };
