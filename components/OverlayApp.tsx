@@ -116,6 +116,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           onAssign: (ruleId, name) => controller.setChecklist(assignOwner(controller.getState().checklist, ruleId, name)),
         }}
         onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
+        onToggleDock={() => controller.setDock(state.dock === 'right' ? 'left' : 'right')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
         onFocusField={focusField}
       />

@@ -18,6 +18,7 @@ export interface DirectionOption {
 }
 
 export interface PanelProps extends FindingActionHandlers {
+  onToggleDock(): void;
   view: PanelView;
   directions: DirectionOption[];
   chosenDirection?: { packId: string; code: string };
@@ -49,17 +50,18 @@ export function Panel(props: PanelProps) {
   const hidden = owners.onlyMine ? hiddenByOwner(owners.names, owners.myName) : new Set<string>();
   if (view.collapsed) {
     return (
-      <button type="button" className="gc-launcher" onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
+      <button type="button" className={`gc-launcher gc-dock-${view.dock}`} onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
         GuideCheck {view.counts.error > 0 && <span className="gc-badge gc-error">{view.counts.error}</span>}
       </button>
     );
   }
   return (
-    <aside className="gc-panel" aria-label={t(lang, 'appName')} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside className={`gc-panel gc-dock-${view.dock}`} aria-label={t(lang, 'appName')} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="gc-header">
         <strong>{t(lang, 'appName')}</strong>
         <span className="gc-header-actions">
           <button type="button" onClick={onToggleLang}>{t(lang, 'switchLang')}</button>
+          <button type="button" onClick={props.onToggleDock} aria-label={t(lang, 'moveDock')} title={t(lang, 'moveDock')}>⇆</button>
           <button type="button" onClick={onToggleCollapsed} aria-label={t(lang, 'collapse')}>—</button>
         </span>
       </header>

@@ -27,6 +27,8 @@ export interface OverlayState {
   error?: string;
   lang: Lang;
   collapsed: boolean;
+  /** Which edge the panel docks to: the user moves it off the part of the form they are filling */
+  dock: 'right' | 'left';
   direction?: DirectionMatch;
   /** The page's direction text when no pack knows it */
   directionText?: string;
@@ -98,6 +100,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     phase: 'loading',
     lang: 'zh',
     collapsed: false,
+    dock: 'right',
     findings: [],
     missing: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
@@ -454,6 +457,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       });
     },
     setCollapsed: (collapsed: boolean) => setState({ collapsed }),
+    setDock: (dock: 'right' | 'left') => setState({ dock }),
     /** The first located control of a model or context path, for markers and click-to-field. */
     controlFor(path: string): Control | undefined {
       for (const candidate of controlPaths(path)) {

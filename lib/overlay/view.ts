@@ -29,6 +29,7 @@ export interface SectionView {
 export interface PanelView {
   lang: Lang;
   collapsed: boolean;
+  dock: 'right' | 'left';
   phase: OverlayState['phase'];
   error?: string;
   heading?: { code: string; title: string };
@@ -103,6 +104,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
   return {
     lang,
     collapsed: state.collapsed,
+    dock: state.dock,
     phase: state.phase,
     error: state.error,
     heading: d ? { code: d.code, title: d.title[lang] } : undefined,

@@ -72,8 +72,12 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   await page.close();
 });
 
-test('the panel switches to English and collapses to a launcher', async () => {
+test('the panel switches to English, moves to the other side and collapses to a launcher', async () => {
   const page = await openFilled('SQ2019OVL0003');
+  const panelX = async () => (await page.locator('.gc-panel').boundingBox())!.x;
+  expect(await panelX()).toBeGreaterThan(900);
+  await page.locator('.gc-header-actions button[aria-label="移到另一侧"]').click();
+  expect(await panelX()).toBeLessThan(50);
   await page.locator('.gc-header-actions button', { hasText: 'English' }).click();
   await expect(page.locator('.gc-panel h2').textContent()).resolves.toContain('1.7');
   await expect(page.getByTestId('gc-counts').textContent()).resolves.toMatch(/errors · \d+ warnings/);

@@ -2,6 +2,7 @@
 export const overlayStrings = {
   appName: { zh: 'GuideCheck 申报指南自查', en: 'GuideCheck guideline self-check' },
   loading: { zh: '正在加载规则…', en: 'Loading rules…' },
+  moveDock: { zh: '移到另一侧', en: 'Move to the other side' },
   collapse: { zh: '收起', en: 'Collapse' },
   expand: { zh: '展开 GuideCheck', en: 'Open GuideCheck' },
   switchLang: { zh: 'English', en: '中文' },
