@@ -2,7 +2,7 @@ import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeHtml as h } from './escape';
 import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';
-import { itemRecords } from './records';
+import { colonOf, itemRecords, reportMeta } from './records';
 import { reportCss } from './style';
 
 /**
@@ -11,16 +11,8 @@ import { reportCss } from './style';
  */
 export function reportToHtml(report: Report): string {
   const { lang } = report;
-  const colon = lang === 'zh' ? '：' : ': ';
-  const meta: [string, string | undefined][] = [
-    [t(lang, 'reportGuideline'), `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`],
-    [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
-    [t(lang, 'reportApplicationId'), report.application.id],
-    [t(lang, 'reportProjectName'), report.application.projectName],
-    [t(lang, 'reportLeadUnit'), report.application.leadUnit],
-    [t(lang, 'reportPi'), report.application.pi],
-    [t(lang, 'reportGeneratedAt'), report.generatedAtText],
-  ];
+  const colon = colonOf(lang);
+  const meta = reportMeta(report);
   const pairs = (list: [string, string | undefined][]) =>
     list
       .filter((p): p is [string, string] => Boolean(p[1]))

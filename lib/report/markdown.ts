@@ -2,24 +2,16 @@ import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeMarkdown as md } from './escape';
 import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';
-import { itemRecords } from './records';
+import { colonOf, itemRecords, reportMeta } from './records';
 
 /** The report as Markdown that reads well in a chat or an editor, rendered or not. */
 export function reportToMarkdown(report: Report): string {
   const { lang } = report;
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = colonOf(lang);
   const lines: string[] = [`# ${md(report.title)}`, ''];
 
-  const meta: [string, string | undefined][] = [
-    [t(lang, 'reportGuideline'), `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`],
-    [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
-    [t(lang, 'reportApplicationId'), report.application.id],
-    [t(lang, 'reportProjectName'), report.application.projectName],
-    [t(lang, 'reportLeadUnit'), report.application.leadUnit],
-    [t(lang, 'reportPi'), report.application.pi],
-    [t(lang, 'reportGeneratedAt'), report.generatedAtText],
-  ];
-  for (const [label, value] of meta) if (value) lines.push(`- **${md(label)}**${colon}${md(value)}`);
+  const meta = reportMeta(report);
+  for (const [label, value] of meta) lines.push(`- **${md(label)}**${colon}${md(value)}`);
 
   if (report.facts.length) {
     lines.push('', `## ${md(t(lang, 'reportFunding'))}`, '');

@@ -1,5 +1,5 @@
 import { type Lang, t } from '../i18n/pageMessages';
-import type { ReportItem } from './model';
+import type { Report, ReportItem } from './model';
 
 /** One labelled line under a requirement; `value` is raw text that each renderer escapes. */
 export interface ItemRecord {
@@ -30,4 +30,24 @@ export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
     records.push({ kind: 'acknowledgement', label: t(lang, 'reportAcknowledgement'), value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}` });
   }
   return records;
+}
+
+/** The label/value separator of the report's language. */
+export function colonOf(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+/** The report's heading facts (guideline, direction, application) that are known, as label/value pairs. */
+export function reportMeta(report: Report): [label: string, value: string][] {
+  const { lang } = report;
+  const meta: [string, string | undefined][] = [
+    [t(lang, 'reportGuideline'), `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`],
+    [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
+    [t(lang, 'reportApplicationId'), report.application.id],
+    [t(lang, 'reportProjectName'), report.application.projectName],
+    [t(lang, 'reportLeadUnit'), report.application.leadUnit],
+    [t(lang, 'reportPi'), report.application.pi],
+    [t(lang, 'reportGeneratedAt'), report.generatedAtText],
+  ];
+  return meta.filter((m): m is [string, string] => !!m[1]);
 }
