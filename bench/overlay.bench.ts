@@ -34,21 +34,34 @@ const HEAP_SAMPLE_EVERY = 200;
 const TREND_NOISE = 0.01;
 
 /** Keystrokes that flip the duration rule: ms from dispatch to the finding's new status in the panel, and to the next frame after. */
+/** Timing helpers both measurements use inside the page (installed as an init script, since evaluate bodies cannot share code). */
+interface PageTiming {
+  nextFrame(): Promise<number>;
+  betweenFrames(): Promise<void>;
+}
+
+function installPageTiming() {
+  const timing: PageTiming = {
+    nextFrame: () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+    // A keystroke is a task of its own between frames (not inside a frame's rendering step): a frame, then a posted message.
+    betweenFrames: () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (channel.port1.close(), resolve());
+          channel.port2.postMessage(null);
+        }),
+      ),
+  };
+  (window as unknown as { __gcBench: PageTiming }).__gcBench = timing;
+}
+
 async function timeRuleFlips(page: Page, count: number) {
   return page.evaluate(
     async ({ selector, rule, flips, count }) => {
       const input = document.querySelector<HTMLInputElement>(selector)!;
       const panel = document.querySelector('guidecheck-overlay')!.shadowRoot!;
-      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      // A keystroke is a task of its own between frames (not inside a frame's rendering step): a frame, then a posted message.
-      const betweenFrames = () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => (channel.port1.close(), resolve());
-            channel.port2.postMessage(null);
-          }),
-        );
+      const { nextFrame, betweenFrames } = (window as unknown as { __gcBench: PageTiming }).__gcBench;
       const updated: number[] = [];
       const painted: number[] = [];
       for (let i = 0; i < count; i++) {
@@ -88,16 +101,7 @@ async function timeOrdinaryKeystrokes(page: Page, count: number) {
   return page.evaluate(
     async ({ selector, typed, count }) => {
       const input = document.querySelector<HTMLInputElement>(selector)!;
-      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      // A keystroke is a task of its own between frames (not inside a frame's rendering step): a frame, then a posted message.
-      const betweenFrames = () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => (channel.port1.close(), resolve());
-            channel.port2.postMessage(null);
-          }),
-        );
+      const { nextFrame, betweenFrames } = (window as unknown as { __gcBench: PageTiming }).__gcBench;
       const sync: number[] = [];
       const idle: number[] = [];
       const frame: number[] = [];
@@ -176,6 +180,7 @@ const bench: Bench = {
       const page = await browser.context.newPage();
       // tsx (esbuild keepNames) wraps the named helpers in the page-side functions below in __name(…).
       await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+      await page.addInitScript(installPageTiming);
       await page.goto(`${replica.url}${LARGE_PATH}?sbbh=BENCH-OVERLAY`);
       await page.locator('body[data-loaded="1"]').waitFor();
       await page.locator('.gc-panel').waitFor();
