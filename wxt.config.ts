@@ -25,14 +25,18 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     // Test build: the local feed server is allowed outright, because Playwright cannot answer the
     // permission prompt (context.grantPermissions does not cover extension permissions).
     ...(TEST_BUILD && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(TEST_BUILD && browser !== 'firefox' && { key: TEST_MANIFEST_KEY }),
     // Enterprise policy (feeds, institution): Chrome/Edge read its shape from this file; Firefox from policies.json.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
-    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'guidecheck@guidecheck.app', strict_min_version: '128.0' } } }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'guidecheck@guidecheck.app', strict_min_version: '128.0' } },
+    }),
   }),
   hooks: {
     // The content script uses the browser's own promise-based API (Chrome MV3 and Firefox both have one) instead
@@ -48,7 +52,8 @@ export default defineConfig({
         if (script.matches?.some((m) => PORTAL_MATCHES.includes(m))) script.matches.push(...REPLICA_MATCHES);
       }
       for (const resource of manifest.web_accessible_resources ?? []) {
-        if (typeof resource === 'object' && resource.matches?.some((m) => PORTAL_MATCHES.includes(m))) resource.matches.push(...REPLICA_MATCHES);
+        if (typeof resource === 'object' && resource.matches?.some((m) => PORTAL_MATCHES.includes(m)))
+          resource.matches.push(...REPLICA_MATCHES);
       }
     },
   },

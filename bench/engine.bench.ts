@@ -12,8 +12,20 @@ import { type Bench, type BenchFigure, median, percentile } from './types';
 
 const filled = Application.parse({
   guideline: '2019-intl-1',
-  project: { nameZh: '面向智能制造的量子传感关键技术', nameEn: 'Quantum sensing for smart manufacturing', startDate: '2020-01-01', endDate: '2022-12-31', abstractEn: 'A half page abstract.' },
-  leadUnit: { name: '某某大学', creditCode: '12100000400000000X', type: 'university', governmentFunding: 200, matchingFunds: 0 },
+  project: {
+    nameZh: '面向智能制造的量子传感关键技术',
+    nameEn: 'Quantum sensing for smart manufacturing',
+    startDate: '2020-01-01',
+    endDate: '2022-12-31',
+    abstractEn: 'A half page abstract.',
+  },
+  leadUnit: {
+    name: '某某大学',
+    creditCode: '12100000400000000X',
+    type: 'university',
+    governmentFunding: 200,
+    matchingFunds: 0,
+  },
   participants: [
     { name: '某某研究所', type: 'institute', affiliation: '中国科学院', governmentFunding: 80 },
     { name: '某某科技有限公司', type: 'enterprise', governmentFunding: 60, matchingFunds: 80 },
@@ -42,7 +54,13 @@ function figures(name: string, samples: number[], target?: string): BenchFigure[
   return [
     { name: `${name} median`, value: median(samples), unit: 'ms', note: `median of ${n}` },
     { name: `${name} p95`, value: percentile(samples, 95), unit: 'ms', note: `p95 of ${n}` },
-    { name: `${name} p99`, value: percentile(samples, 99), unit: 'ms', note: `p99 of ${n}`, ...(target ? { target } : {}) },
+    {
+      name: `${name} p99`,
+      value: percentile(samples, 99),
+      unit: 'ms',
+      note: `p99 of ${n}`,
+      ...(target ? { target } : {}),
+    },
   ];
 }
 
@@ -54,10 +72,25 @@ function syntheticPack(): RulePack {
     { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject', times: 1.5 } },
     { op: 'count', list: 'units', where: enterprise, min: 1 },
     { op: 'countDistinct', list: 'units', of: 'affiliation', min: 3 },
-    { op: 'every', list: 'units', where: enterprise, check: { op: 'compareFields', field: 'matchingFunds', cmp: 'gte', otherField: 'governmentFunding' } },
-    { any: [{ op: 'in', field: 'leadUnit.type', values: ['university', 'institute'] }, { not: { op: 'exists', field: 'pi.name' } }] },
+    {
+      op: 'every',
+      list: 'units',
+      where: enterprise,
+      check: { op: 'compareFields', field: 'matchingFunds', cmp: 'gte', otherField: 'governmentFunding' },
+    },
+    {
+      any: [
+        { op: 'in', field: 'leadUnit.type', values: ['university', 'institute'] },
+        { not: { op: 'exists', field: 'pi.name' } },
+      ],
+    },
     { op: 'sum', list: 'units', of: 'governmentFunding', max: { fact: 'direction.totalBudget' } },
-    { all: [{ op: 'exists', field: 'project.nameEn' }, { op: 'equalsNormalized', field: 'project.nameEn', value: 'quantum sensing for smart manufacturing' }] },
+    {
+      all: [
+        { op: 'exists', field: 'project.nameEn' },
+        { op: 'equalsNormalized', field: 'project.nameEn', value: 'quantum sensing for smart manufacturing' },
+      ],
+    },
     { op: 'contains', field: 'foreignPartners.0.memberships', value: 'FME' },
     { op: 'monthsBetween', from: 'project.startDate', to: 'project.endDate', min: 24, max: 36 },
   ];
@@ -79,9 +112,14 @@ function syntheticPack(): RulePack {
     })),
   }));
   const parsed = parsePack({
-    schema: 1, id: 'synthetic', version: 1, title: text,
+    schema: 1,
+    id: 'synthetic',
+    version: 1,
+    title: text,
     source: { title: 'synthetic', issuer: 'bench', year: 2019 },
-    published: '2019-01-01', expires: '2030-01-01', directions,
+    published: '2019-01-01',
+    expires: '2030-01-01',
+    directions,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.pack;
@@ -94,7 +132,10 @@ function incrementalSamples(pack: RulePack, code: string, runs: number): number[
   let day = 0;
   return time(() => {
     day = (day + 1) % 28;
-    const application = { ...filled, project: { ...filled.project, endDate: `2022-12-${String(day + 1).padStart(2, '0')}` } };
+    const application = {
+      ...filled,
+      project: { ...filled.project, endDate: `2022-12-${String(day + 1).padStart(2, '0')}` },
+    };
     evaluator.update(application, ['project.endDate']);
   }, runs);
 }
@@ -109,17 +150,49 @@ const bench: Bench = {
       const pack = real.pack;
       // The direction with the most rules, as the worst case of a keystroke.
       const first = pack.directions.reduce((a, b) => (b.rules.length > a.rules.length ? b : a)).code;
-      out.push(...figures(`2019 pack, direction ${first}`, time(() => evaluate(pack, first, filled), 1000), '≤ 1 ms p99'));
-      out.push(...figures(`2019 pack, all ${pack.directions.length} directions`, time(() => pack.directions.forEach((d) => evaluate(pack, d.code, filled)), 300)));
-      out.push(...figures(`2019 pack, incremental update (${first})`, incrementalSamples(pack, first, 2000), '≤ 1 ms p99'));
+      out.push(
+        ...figures(
+          `2019 pack, direction ${first}`,
+          time(() => evaluate(pack, first, filled), 1000),
+          '≤ 1 ms p99',
+        ),
+      );
+      out.push(
+        ...figures(
+          `2019 pack, all ${pack.directions.length} directions`,
+          time(() => pack.directions.forEach((d) => evaluate(pack, d.code, filled)), 300),
+        ),
+      );
+      out.push(
+        ...figures(`2019 pack, incremental update (${first})`, incrementalSamples(pack, first, 2000), '≤ 1 ms p99'),
+      );
     } else {
-      console.log(`  (skipped the 2019 pack: ${real ? `rules/2019-intl-1.json is invalid: ${real.errors[0]}` : 'rules/2019-intl-1.json not present yet'})`);
+      console.log(
+        `  (skipped the 2019 pack: ${real ? `rules/2019-intl-1.json is invalid: ${real.errors[0]}` : 'rules/2019-intl-1.json not present yet'})`,
+      );
     }
     const synthetic = syntheticPack();
-    out.push(...figures('synthetic 1,000 rules, full evaluation', time(() => synthetic.directions.forEach((d) => evaluate(synthetic, d.code, filled)), 200)));
+    out.push(
+      ...figures(
+        'synthetic 1,000 rules, full evaluation',
+        time(() => synthetic.directions.forEach((d) => evaluate(synthetic, d.code, filled)), 200),
+      ),
+    );
     const oneDirection = synthetic.directions[0]!.code;
-    out.push(...figures('synthetic 100-rule direction, full evaluation', time(() => evaluate(synthetic, oneDirection, filled), 1000), '≤ 1 ms p99'));
-    out.push(...figures('synthetic 100-rule direction, incremental update', incrementalSamples(synthetic, oneDirection, 2000), '≤ 1 ms p99'));
+    out.push(
+      ...figures(
+        'synthetic 100-rule direction, full evaluation',
+        time(() => evaluate(synthetic, oneDirection, filled), 1000),
+        '≤ 1 ms p99',
+      ),
+    );
+    out.push(
+      ...figures(
+        'synthetic 100-rule direction, incremental update',
+        incrementalSamples(synthetic, oneDirection, 2000),
+        '≤ 1 ms p99',
+      ),
+    );
     return out;
   },
 };

@@ -66,7 +66,8 @@ async function timeRuleFlips(page: Page, count: number) {
       const painted: number[] = [];
       for (let i = 0; i < count; i++) {
         const { value, status } = flips[i % flips.length]!;
-        const shows = () => !!panel.querySelector(`.gc-finding[data-rule="${rule}"]`)?.classList.contains(`gc-${status}`);
+        const shows = () =>
+          !!panel.querySelector(`.gc-finding[data-rule="${rule}"]`)?.classList.contains(`gc-${status}`);
         if (shows()) throw new Error(`the panel already shows ${rule} as ${status} before keystroke ${i}`);
         await betweenFrames();
         let observer: MutationObserver | undefined;
@@ -74,7 +75,10 @@ async function timeRuleFlips(page: Page, count: number) {
         const reflected = new Promise<number>((resolve, reject) => {
           observer = new MutationObserver(() => shows() && resolve(performance.now()));
           observer.observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
-          timer = setTimeout(() => reject(new Error(`${rule} did not turn ${status} within 5 s of keystroke ${i}`)), 5_000);
+          timer = setTimeout(
+            () => reject(new Error(`${rule} did not turn ${status} within 5 s of keystroke ${i}`)),
+            5_000,
+          );
         });
         const start = performance.now();
         input.value = value;
@@ -172,7 +176,11 @@ const latencyFigures = (name: string, xs: number[], target?: string): BenchFigur
 const bench: Bench = {
   topic: 'overlay',
   async run() {
-    const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' } });
+    const build = spawnSync('npx', ['wxt', 'build'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' },
+    });
     if (build.status !== 0) throw new Error('wxt build failed');
     const replica = await startReplica({ port: 0 });
     const browser = await launchChromium();
@@ -186,7 +194,10 @@ const bench: Bench = {
       await page.locator('.gc-panel').waitFor();
       const fields = await page.locator('input, select, textarea').count();
       await fillReplica(page, {
-        select: { 'xmxx.sszx': '政府间国际科技创新合作/港澳台科技创新合作重点专项', 'xmxx.znfx': '1.7 中国和奥地利政府间科技合作项目' },
+        select: {
+          'xmxx.sszx': '政府间国际科技创新合作/港澳台科技创新合作重点专项',
+          'xmxx.znfx': '1.7 中国和奥地利政府间科技合作项目',
+        },
         text: { 'xmxx.zxqxks': '2020-01-01', 'xmxx.zxqxjs': FLIPS[1].value },
       });
       await page.locator(`.gc-finding.gc-${FLIPS[1].status}[data-rule="${DURATION_RULE}"]`).waitFor();
@@ -220,7 +231,12 @@ const bench: Bench = {
       const verdict = share < TREND_NOISE ? 'no upward trend' : 'upward trend';
       const session = `${HEAP_KEYSTROKES} keystrokes after ${WARMUP_KEYSTROKES} of warm-up, sampled after GC every ${HEAP_SAMPLE_EVERY}`;
       figures.push(
-        { name: 'JS heap after GC, first sample', value: first.heap, unit: 'bytes', note: 'Runtime.getHeapUsage, whole isolate' },
+        {
+          name: 'JS heap after GC, first sample',
+          value: first.heap,
+          unit: 'bytes',
+          note: 'Runtime.getHeapUsage, whole isolate',
+        },
         { name: 'JS heap after GC, last sample', value: last.heap, unit: 'bytes', note: session },
         {
           name: 'JS heap slope per 1,000 keystrokes',
@@ -228,7 +244,13 @@ const bench: Bench = {
           unit: 'bytes',
           note: `least squares over ${samples.length} samples (KB: ${samples.map((s) => Math.round(s.heap / 1024)).join(' ')})`,
         },
-        { name: 'JS heap slope / heap per 1,000 keystrokes', value: share, unit: 'ratio', note: `${verdict} (noise threshold ${TREND_NOISE})`, target: 'no upward trend' },
+        {
+          name: 'JS heap slope / heap per 1,000 keystrokes',
+          value: share,
+          unit: 'ratio',
+          note: `${verdict} (noise threshold ${TREND_NOISE})`,
+          target: 'no upward trend',
+        },
         { name: 'DOM nodes, first sample', value: first.nodes, unit: 'count' },
         { name: 'DOM nodes, last sample', value: last.nodes, unit: 'count' },
       );

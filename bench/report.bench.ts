@@ -29,14 +29,31 @@ const bench: Bench = {
     if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
     const pack = loaded.pack;
     const direction = [...pack.directions].sort((a, b) => rulesFor(pack, b).length - rulesFor(pack, a).length)[0]!;
-    const fixture = join(import.meta.dirname, '..', 'test', 'fixtures', 'applications', pack.id, `${direction.code}.fail.json`);
+    const fixture = join(
+      import.meta.dirname,
+      '..',
+      'test',
+      'fixtures',
+      'applications',
+      pack.id,
+      `${direction.code}.fail.json`,
+    );
     const application = Application.parse(JSON.parse(readFileSync(fixture, 'utf8')));
     const checklist = emptyChecklist();
     for (const rule of direction.rules) {
-      if (rule.kind === 'confirm') checklist.confirmations[rule.id] = { by: '张三', at: new Date().toISOString(), note: '<b>已确认</b> | 备注' };
+      if (rule.kind === 'confirm')
+        checklist.confirmations[rule.id] = { by: '张三', at: new Date().toISOString(), note: '<b>已确认</b> | 备注' };
     }
     const findings = evaluate(pack, direction.code, application, checklist);
-    const input = { pack, direction, findings, checklist, application, generatedAt: new Date().toISOString(), applicationId: 'SQ2019YFE0100123' };
+    const input = {
+      pack,
+      direction,
+      findings,
+      checklist,
+      application,
+      generatedAt: new Date().toISOString(),
+      applicationId: 'SQ2019YFE0100123',
+    };
     const runs = 1000;
     const figures: BenchFigure[] = [];
     const series: [string, () => void][] = [
@@ -47,7 +64,13 @@ const bench: Bench = {
     for (const [name, fn] of series) {
       const xs = time(fn, runs);
       const label = `${name}, direction ${direction.code} (${rulesFor(pack, direction).length} rules)`;
-      figures.push({ name: `${label} median`, value: median(xs), unit: 'ms', note: `median of ${runs}`, target: '< 10 ms' });
+      figures.push({
+        name: `${label} median`,
+        value: median(xs),
+        unit: 'ms',
+        note: `median of ${runs}`,
+        target: '< 10 ms',
+      });
       figures.push({ name: `${label} p95`, value: percentile(xs, 95), unit: 'ms', note: `p95 of ${runs}` });
       figures.push({ name: `${label} p99`, value: percentile(xs, 99), unit: 'ms', note: `p99 of ${runs}` });
     }

@@ -37,12 +37,33 @@ const bench: Bench = {
     // Merge into a checklist the teammate's changes partly overlap: older local times, so every item is decided.
     const local = fullChecklist(pack, code, Date.parse('2024-02-01T00:00:00.000Z'));
     return [
-      { name: `share code, direction ${code} (${items} items, every one confirmed with a note and an owner, no field contents)`, value: text.length, unit: 'chars', target: '≤ 2,000 chars' },
-      { name: 'share file (JSON) of the same share', value: new TextEncoder().encode(JSON.stringify(share)).length, unit: 'bytes' },
-      ...figures('encode share code', timed(() => encodeShareCode(share), 500)),
-      ...figures('decode share code (checksum, inflate, zod)', timed(() => decodeShareCode(text), 500)),
-      ...figures('merge into an empty checklist', timed(() => mergeShare(emptyChecklist(), share, context), 500)),
-      ...figures('merge into a fully worked checklist', timed(() => mergeShare(local, share, context), 500)),
+      {
+        name: `share code, direction ${code} (${items} items, every one confirmed with a note and an owner, no field contents)`,
+        value: text.length,
+        unit: 'chars',
+        target: '≤ 2,000 chars',
+      },
+      {
+        name: 'share file (JSON) of the same share',
+        value: new TextEncoder().encode(JSON.stringify(share)).length,
+        unit: 'bytes',
+      },
+      ...figures(
+        'encode share code',
+        timed(() => encodeShareCode(share), 500),
+      ),
+      ...figures(
+        'decode share code (checksum, inflate, zod)',
+        timed(() => decodeShareCode(text), 500),
+      ),
+      ...figures(
+        'merge into an empty checklist',
+        timed(() => mergeShare(emptyChecklist(), share, context), 500),
+      ),
+      ...figures(
+        'merge into a fully worked checklist',
+        timed(() => mergeShare(local, share, context), 500),
+      ),
     ];
   },
 };

@@ -21,23 +21,45 @@ export function DraftBanners(props: DraftBannersProps) {
       {props.conflict && (
         <div className="gc-banner gc-banner-warn" role="alert" data-testid="gc-conflict">
           <p>{t(lang, 'conflictTitle')}</p>
-          <button type="button" onClick={() => props.onResolveConflict('mine')}>{t(lang, 'conflictMine')}</button>
-          <button type="button" onClick={() => props.onResolveConflict('theirs')}>{t(lang, 'conflictTheirs')}</button>
+          <button type="button" onClick={() => props.onResolveConflict('mine')}>
+            {t(lang, 'conflictMine')}
+          </button>
+          <button type="button" onClick={() => props.onResolveConflict('theirs')}>
+            {t(lang, 'conflictTheirs')}
+          </button>
         </div>
       )}
       {props.restoreOffer && (
         <div className="gc-banner" data-testid="gc-restore">
           <p>{t(lang, 'restoreOffer', { count: props.restoreOffer.count, at: when(props.restoreOffer.updatedAt) })}</p>
-          <button type="button" onClick={props.onRestore}>{t(lang, 'restoreAction')}</button>
-          <button type="button" onClick={props.onDismissRestore}>{t(lang, 'restoreDismiss')}</button>
+          <button type="button" onClick={props.onRestore}>
+            {t(lang, 'restoreAction')}
+          </button>
+          <button type="button" onClick={props.onDismissRestore}>
+            {t(lang, 'restoreDismiss')}
+          </button>
         </div>
       )}
       {props.fillResult && (
         <div className="gc-banner" data-testid="gc-restored" role="status">
-          <p>{t(lang, props.fillResult.kind === 'restore' ? 'restoreDone' : 'profileFilled', { count: props.fillResult.report.filled.length })}</p>
-          {props.fillResult.report.notTaken.length > 0 && <p>{t(lang, 'restoreNotTaken', { fields: props.fillResult.report.notTaken.map((n) => n.key).join('、') })}</p>}
-          {props.fillResult.report.missing.length > 0 && <p className="gc-muted">{t(lang, 'restoreMissing', { fields: props.fillResult.report.missing.join('、') })}</p>}
-          <button type="button" onClick={props.onDismissRestore}>OK</button>
+          <p>
+            {t(lang, props.fillResult.kind === 'restore' ? 'restoreDone' : 'profileFilled', {
+              count: props.fillResult.report.filled.length,
+            })}
+          </p>
+          {props.fillResult.report.notTaken.length > 0 && (
+            <p>
+              {t(lang, 'restoreNotTaken', { fields: props.fillResult.report.notTaken.map((n) => n.key).join('、') })}
+            </p>
+          )}
+          {props.fillResult.report.missing.length > 0 && (
+            <p className="gc-muted">
+              {t(lang, 'restoreMissing', { fields: props.fillResult.report.missing.join('、') })}
+            </p>
+          )}
+          <button type="button" onClick={props.onDismissRestore}>
+            OK
+          </button>
         </div>
       )}
       {props.saveError && (

@@ -9,7 +9,15 @@ export interface FindingActionHandlers {
 }
 
 /** What a person does with an item: confirm it (with a note), mark a document ready, or acknowledge a warning. */
-export function FindingActions({ item, lang, handlers }: { item: FindingView; lang: Lang; handlers: FindingActionHandlers }) {
+export function FindingActions({
+  item,
+  lang,
+  handlers,
+}: {
+  item: FindingView;
+  lang: Lang;
+  handlers: FindingActionHandlers;
+}) {
   const [note, setNote] = useState(item.confirmation?.note ?? '');
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
@@ -26,7 +34,9 @@ export function FindingActions({ item, lang, handlers }: { item: FindingView; la
           <input
             type="checkbox"
             checked={!!item.confirmation}
-            onChange={(e) => handlers.onConfirm(item.ruleId, e.target.checked ? { note: note || undefined } : undefined)}
+            onChange={(e) =>
+              handlers.onConfirm(item.ruleId, e.target.checked ? { note: note || undefined } : undefined)
+            }
           />{' '}
           {t(lang, 'confirmItem')}
         </label>
@@ -36,9 +46,20 @@ export function FindingActions({ item, lang, handlers }: { item: FindingView; la
           placeholder={t(lang, 'notePlaceholder')}
           aria-label={t(lang, 'notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
-          onBlur={() => item.confirmation && note !== (item.confirmation.note ?? '') && handlers.onConfirm(item.ruleId, { note: note || undefined })}
+          onBlur={() =>
+            item.confirmation &&
+            note !== (item.confirmation.note ?? '') &&
+            handlers.onConfirm(item.ruleId, { note: note || undefined })
+          }
         />
-        {item.confirmation && <span className="gc-muted"> {t(lang, 'confirmedBy', { at: new Date(item.confirmation.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</span>}
+        {item.confirmation && (
+          <span className="gc-muted">
+            {' '}
+            {t(lang, 'confirmedBy', {
+              at: new Date(item.confirmation.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+            })}
+          </span>
+        )}
       </div>
     );
   }
@@ -46,7 +67,11 @@ export function FindingActions({ item, lang, handlers }: { item: FindingView; la
     return (
       <div className="gc-actions">
         <label>
-          <input type="checkbox" checked={!!item.documentReady} onChange={(e) => handlers.onDocumentReady(item.ruleId, e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={!!item.documentReady}
+            onChange={(e) => handlers.onDocumentReady(item.ruleId, e.target.checked)}
+          />{' '}
           {t(lang, 'documentReady')}
         </label>
       </div>
@@ -73,7 +98,14 @@ export function FindingActions({ item, lang, handlers }: { item: FindingView; la
             setAsking(false);
           }}
         >
-          <input className="gc-note" value={reason} placeholder={t(lang, 'acknowledgeReason')} aria-label={t(lang, 'acknowledgeReason')} onChange={(e) => setReason(e.target.value)} autoFocus />
+          <input
+            className="gc-note"
+            value={reason}
+            placeholder={t(lang, 'acknowledgeReason')}
+            aria-label={t(lang, 'acknowledgeReason')}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+          />
           <button type="submit">{t(lang, 'acknowledgeSave')}</button>
         </form>
       ) : (

@@ -14,7 +14,17 @@ export interface MappingPanelProps {
 }
 
 /** Mapping mode: the user points at a portal field and says which application field it is. */
-export function MappingPanel({ lang, active, picked, fields, missing, mappedCount, onActivate, onAssign, onExport }: MappingPanelProps) {
+export function MappingPanel({
+  lang,
+  active,
+  picked,
+  fields,
+  missing,
+  mappedCount,
+  onActivate,
+  onAssign,
+  onExport,
+}: MappingPanelProps) {
   const [path, setPath] = useState('');
   if (!active) {
     return (
@@ -27,14 +37,24 @@ export function MappingPanel({ lang, active, picked, fields, missing, mappedCoun
     );
   }
   // Fields the page lacks come first: they are what the user is here for.
-  const ordered = [...fields.filter((f) => missing.includes(f.path)), ...fields.filter((f) => !missing.includes(f.path))];
+  const ordered = [
+    ...fields.filter((f) => missing.includes(f.path)),
+    ...fields.filter((f) => !missing.includes(f.path)),
+  ];
   return (
     <section className="gc-mapping" aria-label={t(lang, 'mappingStart')}>
       <p className="gc-muted">{t(lang, 'mappingHelp')}</p>
       <p data-testid="gc-mapping-picked">
-        {picked ? t(lang, 'mappingPicked', { label: picked.label ?? '—', name: picked.name }) : t(lang, 'mappingNothingPicked')}
+        {picked
+          ? t(lang, 'mappingPicked', { label: picked.label ?? '—', name: picked.name })
+          : t(lang, 'mappingNothingPicked')}
       </p>
-      <select value={path} onChange={(e) => setPath(e.target.value)} disabled={!picked} aria-label={t(lang, 'mappingAssign')}>
+      <select
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+        disabled={!picked}
+        aria-label={t(lang, 'mappingAssign')}
+      >
         <option value="">—</option>
         {ordered.map((f) => (
           <option key={f.path} value={f.path}>

@@ -15,7 +15,15 @@ import { Panel } from './Panel';
 export function OverlayApp({ controller, win, layer }: { controller: OverlayController; win: Window; layer: Element }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const mappable = useMemo(() => controller.mappableFields(), [controller]);
-  const titles = useMemo(() => new Map([...mappable.map((f) => [f.path, f.title] as const), ['participants', '参与单位'], ['attachments', '附件']]), [mappable]);
+  const titles = useMemo(
+    () =>
+      new Map([
+        ...mappable.map((f) => [f.path, f.title] as const),
+        ['participants', '参与单位'],
+        ['attachments', '附件'],
+      ]),
+    [mappable],
+  );
   const view = useMemo(() => toPanelView(state, titles), [state, titles]);
   const markers = useMemo(() => toMarkers(state), [state]);
   const [placed, setPlaced] = useState<PlacedMarker[]>([]);
@@ -79,11 +87,16 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         }}
         profiles={{
           load: controller.listProfiles,
-          onFill: (p) => void controller.fillFields(p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi')),
+          onFill: (p) =>
+            void controller.fillFields(
+              p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi'),
+            ),
         }}
         report={{
           onDownload: (format) => {
-            void controller.reportFile(format).then((file) => file && downloadText(win.document, file.name, file.text, file.type));
+            void controller
+              .reportFile(format)
+              .then((file) => file && downloadText(win.document, file.name, file.text, file.type));
           },
           onPrint: () => {
             void controller.reportFile('html').then((file) => file && printHtml(layer, file.text));
@@ -96,7 +109,13 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           mappedCount: state.mapping.patch.entries.length,
           onActivate: controller.setMappingActive,
           onAssign: (path) => void controller.assignPicked(path),
-          onExport: () => downloadText(win.document, `guidecheck-field-map-${state.mapping.patch.host.replace(/[^\w.-]/g, '_')}.json`, JSON.stringify(state.mapping.patch, null, 2), 'application/json'),
+          onExport: () =>
+            downloadText(
+              win.document,
+              `guidecheck-field-map-${state.mapping.patch.host.replace(/[^\w.-]/g, '_')}.json`,
+              JSON.stringify(state.mapping.patch, null, 2),
+              'application/json',
+            ),
         }}
         share={{
           state,
@@ -113,7 +132,8 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           onMyName: setMyName,
           onlyMine,
           onOnlyMine: setOnlyMine,
-          onAssign: (ruleId, name) => controller.setChecklist(assignOwner(controller.getState().checklist, ruleId, name)),
+          onAssign: (ruleId, name) =>
+            controller.setChecklist(assignOwner(controller.getState().checklist, ruleId, name)),
         }}
         onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
         onToggleDock={() => controller.setDock(state.dock === 'right' ? 'left' : 'right')}

@@ -32,11 +32,25 @@ export interface PanelProps extends FindingActionHandlers {
   profiles: Omit<ProfileFillProps, 'lang'>;
   share: Omit<SharePanelProps, 'lang'>;
   /** Who owns which item, and the "only mine" filter */
-  owners: Omit<MineFilterProps, 'lang' | 'hidden'> & { names: Record<string, string>; onAssign(ruleId: string, name: string): void };
+  owners: Omit<MineFilterProps, 'lang' | 'hidden'> & {
+    names: Record<string, string>;
+    onAssign(ruleId: string, name: string): void;
+  };
 }
 
 const statusLabel = (lang: Lang, status: FindingView['status']) =>
-  t(lang, ({ fail: 'statusFail', pass: 'statusPass', confirm: 'statusConfirm', unknown: 'statusUnknown', na: 'statusNa' } as const)[status]);
+  t(
+    lang,
+    (
+      {
+        fail: 'statusFail',
+        pass: 'statusPass',
+        confirm: 'statusConfirm',
+        unknown: 'statusUnknown',
+        na: 'statusNa',
+      } as const
+    )[status],
+  );
 
 const severityLabel = (lang: Lang, severity: FindingView['severity']) =>
   t(lang, ({ error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const)[severity]);
@@ -50,24 +64,48 @@ export function Panel(props: PanelProps) {
   const hidden = owners.onlyMine ? hiddenByOwner(owners.names, owners.myName) : new Set<string>();
   if (view.collapsed) {
     return (
-      <button type="button" className={`gc-launcher gc-dock-${view.dock}`} onClick={onToggleCollapsed} aria-label={t(lang, 'expand')}>
+      <button
+        type="button"
+        className={`gc-launcher gc-dock-${view.dock}`}
+        onClick={onToggleCollapsed}
+        aria-label={t(lang, 'expand')}
+      >
         GuideCheck {view.counts.error > 0 && <span className="gc-badge gc-error">{view.counts.error}</span>}
       </button>
     );
   }
   return (
-    <aside className={`gc-panel gc-dock-${view.dock}`} aria-label={t(lang, 'appName')} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside
+      className={`gc-panel gc-dock-${view.dock}`}
+      aria-label={t(lang, 'appName')}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <header className="gc-header">
         <strong>{t(lang, 'appName')}</strong>
         <span className="gc-header-actions">
-          <button type="button" onClick={onToggleLang}>{t(lang, 'switchLang')}</button>
-          <button type="button" onClick={props.onToggleDock} aria-label={t(lang, 'moveDock')} title={t(lang, 'moveDock')}>⇆</button>
-          <button type="button" onClick={onToggleCollapsed} aria-label={t(lang, 'collapse')}>—</button>
+          <button type="button" onClick={onToggleLang}>
+            {t(lang, 'switchLang')}
+          </button>
+          <button
+            type="button"
+            onClick={props.onToggleDock}
+            aria-label={t(lang, 'moveDock')}
+            title={t(lang, 'moveDock')}
+          >
+            ⇆
+          </button>
+          <button type="button" onClick={onToggleCollapsed} aria-label={t(lang, 'collapse')}>
+            —
+          </button>
         </span>
       </header>
       <DraftBanners lang={lang} {...props.drafts} />
       {view.phase === 'loading' && <p className="gc-muted">{t(lang, 'loading')}</p>}
-      {view.phase === 'error' && <p className="gc-alert" role="alert">{t(lang, 'rulesUnavailable', { error: view.error ?? '' })}</p>}
+      {view.phase === 'error' && (
+        <p className="gc-alert" role="alert">
+          {t(lang, 'rulesUnavailable', { error: view.error ?? '' })}
+        </p>
+      )}
       {view.heading ? (
         <section className="gc-direction">
           <h2>
@@ -124,7 +162,9 @@ export function Panel(props: PanelProps) {
         </label>
       )}
       {view.missing.length > 0 && (
-        <p className="gc-alert" data-testid="gc-missing">{t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}</p>
+        <p className="gc-alert" data-testid="gc-missing">
+          {t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}
+        </p>
       )}
       <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
       {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
@@ -140,23 +180,39 @@ export function Panel(props: PanelProps) {
         <section key={section.section} className="gc-section">
           <h3>{section.label}</h3>
           <ul>
-            {section.items.filter((item) => !hidden.has(item.ruleId)).map((item) => (
-              <li key={item.ruleId} className={`gc-finding gc-${item.status} gc-sev-${item.severity}`} data-rule={item.ruleId}>
-                <button type="button" className="gc-finding-title" disabled={!item.fields.length} onClick={() => onFocusField(item.fields)}>
-                  <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
-                    {item.status === 'fail' ? severityLabel(lang, item.severity) : statusLabel(lang, item.status)}
-                  </span>
-                  {item.title}
-                </button>
-                {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
-                <FindingActions item={item} lang={lang} handlers={props} />
-                <OwnerField ruleId={item.ruleId} owner={owners.names[item.ruleId]} lang={lang} onAssign={owners.onAssign} />
-                <details className="gc-quote">
-                  <summary>{t(lang, 'quote')}</summary>
-                  <blockquote>{item.quote}</blockquote>
-                </details>
-              </li>
-            ))}
+            {section.items
+              .filter((item) => !hidden.has(item.ruleId))
+              .map((item) => (
+                <li
+                  key={item.ruleId}
+                  className={`gc-finding gc-${item.status} gc-sev-${item.severity}`}
+                  data-rule={item.ruleId}
+                >
+                  <button
+                    type="button"
+                    className="gc-finding-title"
+                    disabled={!item.fields.length}
+                    onClick={() => onFocusField(item.fields)}
+                  >
+                    <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
+                      {item.status === 'fail' ? severityLabel(lang, item.severity) : statusLabel(lang, item.status)}
+                    </span>
+                    {item.title}
+                  </button>
+                  {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
+                  <FindingActions item={item} lang={lang} handlers={props} />
+                  <OwnerField
+                    ruleId={item.ruleId}
+                    owner={owners.names[item.ruleId]}
+                    lang={lang}
+                    onAssign={owners.onAssign}
+                  />
+                  <details className="gc-quote">
+                    <summary>{t(lang, 'quote')}</summary>
+                    <blockquote>{item.quote}</blockquote>
+                  </details>
+                </li>
+              ))}
           </ul>
         </section>
       ))}

@@ -18,16 +18,28 @@ export function PopupStatus({ status }: { status: TabStatus | null | undefined }
       {status && (
         <>
           <p data-testid="popup-state" className="gc-ok">
-            ✔ {t(lang, 'popupRecognised')} <span lang="en" className="gc-muted">({t('en', 'popupRecognised')})</span>
+            ✔ {t(lang, 'popupRecognised')}{' '}
+            <span lang="en" className="gc-muted">
+              ({t('en', 'popupRecognised')})
+            </span>
           </p>
           <p data-testid="popup-direction">
-            {t(lang, 'popupDirection')}：{status.direction ? `${status.direction.code} ${status.direction.title}` : t(lang, 'noDirection')}
+            {t(lang, 'popupDirection')}：
+            {status.direction ? `${status.direction.code} ${status.direction.title}` : t(lang, 'noDirection')}
           </p>
           <ul className="gc-counts" data-testid="popup-counts">
-            <li className="gc-error">{t(lang, 'severityError')} {status.counts.error}</li>
-            <li className="gc-warning">{t(lang, 'severityWarning')} {status.counts.warning}</li>
-            <li className="gc-info">{t(lang, 'severityInfo')} {status.counts.info}</li>
-            <li className="gc-confirm">{t(lang, 'statusConfirm')} {status.counts.confirm}</li>
+            <li className="gc-error">
+              {t(lang, 'severityError')} {status.counts.error}
+            </li>
+            <li className="gc-warning">
+              {t(lang, 'severityWarning')} {status.counts.warning}
+            </li>
+            <li className="gc-info">
+              {t(lang, 'severityInfo')} {status.counts.info}
+            </li>
+            <li className="gc-confirm">
+              {t(lang, 'statusConfirm')} {status.counts.confirm}
+            </li>
           </ul>
         </>
       )}

@@ -11,9 +11,15 @@ export function ReportActions({ lang, onDownload, onPrint }: ReportActionsProps)
   return (
     <p className="gc-report" data-testid="gc-report">
       <strong>{t(lang, 'panelReportTitle')}</strong>
-      <button type="button" onClick={() => onDownload('html')}>{t(lang, 'reportHtml')}</button>
-      <button type="button" onClick={() => onDownload('markdown')}>{t(lang, 'reportMarkdown')}</button>
-      <button type="button" onClick={onPrint}>{t(lang, 'reportPrint')}</button>
+      <button type="button" onClick={() => onDownload('html')}>
+        {t(lang, 'reportHtml')}
+      </button>
+      <button type="button" onClick={() => onDownload('markdown')}>
+        {t(lang, 'reportMarkdown')}
+      </button>
+      <button type="button" onClick={onPrint}>
+        {t(lang, 'reportPrint')}
+      </button>
     </p>
   );
 }

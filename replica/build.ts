@@ -24,7 +24,8 @@ function sourceHash(): string {
   };
   for (const dir of ['client', 'data']) walk(join(replicaDir, dir));
   hash.update(readFileSync(join(replicaDir, 'formValues.ts')));
-  for (const pkg of ['vite', 'react', 'react-dom']) hash.update(readFileSync(join(rootDir, 'node_modules', pkg, 'package.json')));
+  for (const pkg of ['vite', 'react', 'react-dom'])
+    hash.update(readFileSync(join(rootDir, 'node_modules', pkg, 'package.json')));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -9,4 +9,3 @@ export const FormValues = z.record(
   z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50)]),
 );
 export type FormValues = z.infer<typeof FormValues>;
-

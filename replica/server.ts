@@ -25,11 +25,31 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const SBBH = /^[A-Za-z0-9_-]{1,40}$/;
 
 export const replicaPages: ReplicaPageLink[] = [
-  { path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}`, title: '项目申报书（标准表单）', note: '表格布局，预算部分在 iframe 中' },
-  { path: `/egrantweb/xmsb/apply-react.html?sbbh=SQ2019YFE0100124`, title: '项目申报书（React 受控表单）', note: '值保存在 React 状态中，可“重新渲染”' },
-  { path: `/egrantweb/xmsb/apply-v2.html?sbbh=SQ2020YFE0200125`, title: '课题申报书（另一版式）', note: '标签措辞与布局不同：映射模式用' },
-  { path: `/egrantweb/xmsb/apply-large.html?sbbh=SQ2019YFE0100999`, title: '项目申报书（大表单）', note: `单位列表预填 ${LARGE_FORM_ROWS} 行，超过 300 个字段：性能测试用` },
-  { path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}&expired=1`, title: '会话超时后的申报书', note: '表单为空，并提示会话已超时' },
+  {
+    path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}`,
+    title: '项目申报书（标准表单）',
+    note: '表格布局，预算部分在 iframe 中',
+  },
+  {
+    path: `/egrantweb/xmsb/apply-react.html?sbbh=SQ2019YFE0100124`,
+    title: '项目申报书（React 受控表单）',
+    note: '值保存在 React 状态中，可“重新渲染”',
+  },
+  {
+    path: `/egrantweb/xmsb/apply-v2.html?sbbh=SQ2020YFE0200125`,
+    title: '课题申报书（另一版式）',
+    note: '标签措辞与布局不同：映射模式用',
+  },
+  {
+    path: `/egrantweb/xmsb/apply-large.html?sbbh=SQ2019YFE0100999`,
+    title: '项目申报书（大表单）',
+    note: `单位列表预填 ${LARGE_FORM_ROWS} 行，超过 300 个字段：性能测试用`,
+  },
+  {
+    path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}&expired=1`,
+    title: '会话超时后的申报书',
+    note: '表单为空，并提示会话已超时',
+  },
   { path: '/egrantweb/notice/list.html', title: '通知公告', note: '同一站点的非申报页面' },
 ];
 
@@ -53,7 +73,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const sendJson = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 const sendHtml = (res: ServerResponse, html: string) => send(res, 200, 'text/html; charset=utf-8', html);
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -109,14 +130,20 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
   if (method === 'GET') {
     if (path === '/' || path === '/index.html') return sendHtml(res, indexPage(replicaPages));
     if (path === '/egrantweb/xmsb/apply.html') return sendHtml(res, applyPage(form()));
-    if (path === '/egrantweb/xmsb/apply-large.html') return sendHtml(res, applyPage({ ...form(), participants: LARGE_FORM_ROWS }));
+    if (path === '/egrantweb/xmsb/apply-large.html')
+      return sendHtml(res, applyPage({ ...form(), participants: LARGE_FORM_ROWS }));
     if (path === '/egrantweb/xmsb/apply-react.html') return sendHtml(res, applyReactPage(form()));
     if (path === '/egrantweb/xmsb/apply-v2.html') return sendHtml(res, applyV2Page(form()));
     if (path === '/egrantweb/xmsb/frame/jfys.html') return sendHtml(res, budgetFramePage());
     if (path === '/egrantweb/notice/list.html') return sendHtml(res, noticeListPage());
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/egrantweb/css/portal.css') {
-      return send(res, 200, 'text/css; charset=utf-8', await readFile(join(import.meta.dirname, 'assets', 'portal.css')));
+      return send(
+        res,
+        200,
+        'text/css; charset=utf-8',
+        await readFile(join(import.meta.dirname, 'assets', 'portal.css')),
+      );
     }
     if (path.startsWith('/egrantweb/js/')) return sendScript(res, path.slice('/egrantweb/js/'.length));
     if (path === '/egrantweb/api/load') {

@@ -16,7 +16,9 @@ for (const file of files) {
   for (const figure of await bench.run()) {
     rows.push({ topic: bench.topic, ...figure });
     const value = figure.unit === 'ms' ? figure.value.toFixed(3) : String(Math.round(figure.value * 1000) / 1000);
-    console.log(`  ${figure.name}: ${value} ${figure.unit}${figure.note ? ` (${figure.note})` : ''}${figure.target ? `  target ${figure.target}` : ''}`);
+    console.log(
+      `  ${figure.name}: ${value} ${figure.unit}${figure.note ? ` (${figure.note})` : ''}${figure.target ? `  target ${figure.target}` : ''}`,
+    );
   }
 }
 if (rows.length === 0) {

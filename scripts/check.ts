@@ -56,7 +56,8 @@ try {
   fail(`无法读取申请书 Cannot read application ${file}: ${(error as Error).message}`);
 }
 const application = parseApplication(json);
-if (!application.ok) fail(`申请书无效 Invalid application ${file}:\n${application.errors.map((e) => `  ${e}`).join('\n')}`);
+if (!application.ok)
+  fail(`申请书无效 Invalid application ${file}:\n${application.errors.map((e) => `  ${e}`).join('\n')}`);
 
 const packDir = values.packs ?? bundledPackDir;
 const loaded = loadPackDir(packDir);
@@ -65,15 +66,22 @@ const ids = loaded.packs.map((p) => p.id).join(', ') || '(none)';
 if (!packId) fail(`请用 --pack 指定规则包 / Name a rule pack with --pack. Packs: ${ids}`);
 const pack = loaded.packs.find((p) => p.id === packId);
 if (!pack) {
-  const invalid = loaded.errors.length ? `\n无效的规则包文件 Invalid pack files:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}` : '';
+  const invalid = loaded.errors.length
+    ? `\n无效的规则包文件 Invalid pack files:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`
+    : '';
   fail(`未知规则包 Unknown pack "${packId}" in ${packDir}. Packs: ${ids}${invalid}`);
 }
 const code = values.direction ?? application.application.direction;
 const codes = pack.directions.map((d) => d.code).join(', ');
 if (!code) fail(`请用 --direction 指定指南方向 / Name a direction with --direction. Directions: ${codes}`);
 const direction = findDirection(pack, code);
-if (!direction) fail(`规则包 ${pack.id} 中没有指南方向 "${code}" / Pack ${pack.id} has no direction "${code}". Directions: ${codes}`);
+if (!direction)
+  fail(`规则包 ${pack.id} 中没有指南方向 "${code}" / Pack ${pack.id} has no direction "${code}". Directions: ${codes}`);
 
 const findings = evaluate(pack, direction.code, application.application);
-console.log(values.json ? JSON.stringify(reportJson(pack, direction, findings, lang), null, 2) : renderReport(pack, direction, findings, lang));
+console.log(
+  values.json
+    ? JSON.stringify(reportJson(pack, direction, findings, lang), null, 2)
+    : renderReport(pack, direction, findings, lang),
+);
 process.exit(hasBlockingFailure(findings) ? 1 : 0);

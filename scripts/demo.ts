@@ -15,7 +15,11 @@ if (!chromiumPath) {
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
 
 console.log('构建扩展 Building the extension …');
-const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' } });
+const build = spawnSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' },
+});
 if (build.status !== 0) {
   console.error('构建失败 Build failed');
   process.exit(1);
@@ -50,7 +54,9 @@ const heading = await page.locator('.gc-direction h2').textContent();
 const findings = await page.locator('.gc-finding').evaluateAll((items) =>
   items.map((li) => ({
     tag: li.querySelector('.gc-tag')?.textContent ?? '',
-    title: li.querySelector('.gc-finding-title')?.textContent?.replace(li.querySelector('.gc-tag')?.textContent ?? '', '') ?? '',
+    title:
+      li.querySelector('.gc-finding-title')?.textContent?.replace(li.querySelector('.gc-tag')?.textContent ?? '', '') ??
+      '',
     message: li.querySelector('.gc-message')?.textContent ?? '',
   })),
 );

@@ -17,7 +17,7 @@ const [name, ...args] = process.argv.slice(2);
 if (!name || name === '--help' || name === '-h' || name === 'help') {
   console.log('用法 Usage: npm run rules -- <command> [options]\n');
   for (const n of names) console.log(`  ${n.padEnd(10)} ${(await load(n)).summary}`);
-  console.log('\n`npm run rules -- <command> --help` shows a command\'s options.');
+  console.log("\n`npm run rules -- <command> --help` shows a command's options.");
   process.exit(name ? 0 : 2);
 }
 if (!existsSync(join(dir, `${name}.ts`))) {

@@ -29,9 +29,22 @@ function step(title: string, command: string, args: string[]): boolean {
 /** A vitest run counts its own tests, read from its JSON report. */
 function suite(title: string, configArgs: string[]) {
   const file = join(reports, `${title}.json`);
-  run(title, 'npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  run(title, 'npx', [
+    'vitest',
+    'run',
+    ...configArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number; success: boolean };
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTestSuites: number;
+      numFailedTestSuites: number;
+      success: boolean;
+    };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A file that fails to load has no failed test but fails the run.

@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import type { Bilingual } from '@/lib/drafts/problems';
 
 /** A message across the section: Chinese first, English below, with an optional action (撤销 Undo) and a close. */
-export function Banner({ kind, message, testId, children, onClose }: { kind: 'info' | 'error'; message: Bilingual; testId: string; children?: ReactNode; onClose?: () => void }) {
+export function Banner({
+  kind,
+  message,
+  testId,
+  children,
+  onClose,
+}: {
+  kind: 'info' | 'error';
+  message: Bilingual;
+  testId: string;
+  children?: ReactNode;
+  onClose?: () => void;
+}) {
   return (
     <div className={`gc-banner gc-banner-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
       <div className="gc-banner-text">

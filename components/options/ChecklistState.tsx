@@ -4,9 +4,21 @@ import { Both } from './rules/Both';
 /** The team's checklist work on a draft, by rule id: confirmations, documents, acknowledged warnings, owners. */
 export function ChecklistState({ checklist }: { checklist: Checklist }) {
   const rows = [
-    ...Object.entries(checklist.confirmations).map(([rule, c]) => ({ rule, kind: <Both id="optConfirmed" />, detail: [c.by, c.note].filter(Boolean).join(' · ') })),
-    ...Object.entries(checklist.documents).map(([rule, d]) => ({ rule, kind: <Both id={d.ready ? 'optDocReady' : 'optDocMissing'} />, detail: '' })),
-    ...Object.entries(checklist.acknowledgements).map(([rule, a]) => ({ rule, kind: <Both id="optAcknowledged" />, detail: [a.by, a.reason].filter(Boolean).join(' · ') })),
+    ...Object.entries(checklist.confirmations).map(([rule, c]) => ({
+      rule,
+      kind: <Both id="optConfirmed" />,
+      detail: [c.by, c.note].filter(Boolean).join(' · '),
+    })),
+    ...Object.entries(checklist.documents).map(([rule, d]) => ({
+      rule,
+      kind: <Both id={d.ready ? 'optDocReady' : 'optDocMissing'} />,
+      detail: '',
+    })),
+    ...Object.entries(checklist.acknowledgements).map(([rule, a]) => ({
+      rule,
+      kind: <Both id="optAcknowledged" />,
+      detail: [a.by, a.reason].filter(Boolean).join(' · '),
+    })),
     ...Object.entries(checklist.owners).map(([rule, owner]) => ({ rule, kind: <Both id="optOwner" />, detail: owner })),
   ];
   return (

@@ -26,7 +26,8 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
   async function restore(id: number, revision: number) {
     try {
       const result = await restoreRevision(db, draftKey, id);
-      if (result.ok) onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
+      if (result.ok)
+        onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
       else onMessage('error', failureMessage(result));
     } catch (error) {
       onMessage('error', errorMessage(error));

@@ -8,7 +8,8 @@ import { fieldPathLabel, formatTime } from './format';
 export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; onRestore(revision: Revision): void }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [confirming, setConfirming] = useState<number>();
-  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
+  const toggle = (id: number) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].slice(-2)));
   // Older first, whatever order they were ticked in: the diff reads as "what happened since".
   const pair = revisions.filter((r) => r.id !== undefined && selected.includes(r.id)).reverse();
 
@@ -25,7 +26,8 @@ export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; 
           <li key={r.id} data-revision={r.revision} data-reason={r.reason}>
             <label>
               <input type="checkbox" checked={selected.includes(r.id!)} onChange={() => toggle(r.id!)} />
-              <Both id="optRevisionLabel" vars={{ n: r.revision }} /> · {formatTime(r.at)} · <Both id={`optReason_${r.reason}`} />
+              <Both id="optRevisionLabel" vars={{ n: r.revision }} /> · {formatTime(r.at)} ·{' '}
+              <Both id={`optReason_${r.reason}`} />
             </label>
             {confirming === r.id ? (
               <span className="gc-confirm-restore" data-testid="restore-confirm">

@@ -19,7 +19,17 @@ export function DraftList({ drafts, openKey, onOpen, onRename, onDelete, onExpor
     <table data-testid="drafts-table">
       <thead>
         <tr>
-          {(['optColTitle', 'optColApplication', 'optColDirection', 'optColFields', 'optColUpdated', 'optColRevision', 'optColActions'] as const).map((id) => (
+          {(
+            [
+              'optColTitle',
+              'optColApplication',
+              'optColDirection',
+              'optColFields',
+              'optColUpdated',
+              'optColRevision',
+              'optColActions',
+            ] as const
+          ).map((id) => (
             <th key={id}>
               <Both id={id} />
             </th>
@@ -28,14 +38,29 @@ export function DraftList({ drafts, openKey, onOpen, onRename, onDelete, onExpor
       </thead>
       <tbody>
         {drafts.map((d) => (
-          <DraftRow key={d.key} draft={d} open={d.key === openKey} onOpen={onOpen} onRename={onRename} onDelete={onDelete} onExport={onExport} />
+          <DraftRow
+            key={d.key}
+            draft={d}
+            open={d.key === openKey}
+            onOpen={onOpen}
+            onRename={onRename}
+            onDelete={onDelete}
+            onExport={onExport}
+          />
         ))}
       </tbody>
     </table>
   );
 }
 
-function DraftRow({ draft, open, onOpen, onRename, onDelete, onExport }: { draft: Draft; open: boolean } & Omit<DraftListProps, 'drafts' | 'openKey'>) {
+function DraftRow({
+  draft,
+  open,
+  onOpen,
+  onRename,
+  onDelete,
+  onExport,
+}: { draft: Draft; open: boolean } & Omit<DraftListProps, 'drafts' | 'openKey'>) {
   const [editing, setEditing] = useState<string>();
   async function commit() {
     if (editing === undefined) return;
@@ -54,7 +79,14 @@ function DraftRow({ draft, open, onOpen, onRename, onDelete, onExport }: { draft
               void commit();
             }}
           >
-            <input aria-label="项目名称 Title" data-testid="rename-input" value={editing} maxLength={500} autoFocus onChange={(e) => setEditing(e.target.value)} />
+            <input
+              aria-label="项目名称 Title"
+              data-testid="rename-input"
+              value={editing}
+              maxLength={500}
+              autoFocus
+              onChange={(e) => setEditing(e.target.value)}
+            />
             <button type="submit">
               <Both id="optSave" />
             </button>

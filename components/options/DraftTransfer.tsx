@@ -39,7 +39,12 @@ export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExpo
           <Both id="optExportAll" />
         </button>
         <label>
-          <input type="checkbox" data-testid="with-revisions" checked={includeRevisions} onChange={(e) => onIncludeRevisions(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="with-revisions"
+            checked={includeRevisions}
+            onChange={(e) => onIncludeRevisions(e.target.checked)}
+          />
           <Both id="optWithRevisions" />
         </label>
         <label className="gc-file">
@@ -56,7 +61,9 @@ export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExpo
           />
         </label>
       </div>
-      {failure && <Banner kind="error" message={failure} testId="import-failure" onClose={() => setFailure(undefined)} />}
+      {failure && (
+        <Banner kind="error" message={failure} testId="import-failure" onClose={() => setFailure(undefined)} />
+      )}
       {result && <ImportReportView result={result} onClose={() => setResult(undefined)} />}
     </div>
   );

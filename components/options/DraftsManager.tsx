@@ -34,7 +34,9 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
   const shown = useLiveQuery(() => listDrafts(db, { search }), [db, search]);
 
   useEffect(() => {
-    purgeDeleted(db, new Date(db.now().getTime() - UNDO_WINDOW_MS)).catch((error: unknown) => setNotice({ kind: 'error', message: errorMessage(error) }));
+    purgeDeleted(db, new Date(db.now().getTime() - UNDO_WINDOW_MS)).catch((error: unknown) =>
+      setNotice({ kind: 'error', message: errorMessage(error) }),
+    );
   }, [db]);
 
   /** Every write goes through here: a thrown error (closed database, disk) becomes a banner, never a blank page. */
@@ -61,7 +63,11 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
       if (!(await deleteDraft(db, draft.key))) return;
       if (openKey === draft.key) setOpenKey(undefined);
       const title = draft.title || draft.applicationId;
-      setNotice({ kind: 'info', message: { zh: t('zh', 'optDeleted', { title }), en: t('en', 'optDeleted', { title }) }, undoKey: draft.key });
+      setNotice({
+        kind: 'info',
+        message: { zh: t('zh', 'optDeleted', { title }), en: t('en', 'optDeleted', { title }) },
+        undoKey: draft.key,
+      });
     });
 
   const undo = (key: string) =>
@@ -79,7 +85,12 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
         <Both id="optionsDrafts" />
       </h2>
       {notice && (
-        <Banner kind={notice.kind} message={notice.message} testId={notice.undoKey ? 'undo-banner' : 'drafts-notice'} onClose={() => setNotice(undefined)}>
+        <Banner
+          kind={notice.kind}
+          message={notice.message}
+          testId={notice.undoKey ? 'undo-banner' : 'drafts-notice'}
+          onClose={() => setNotice(undefined)}
+        >
           {notice.undoKey && (
             <button type="button" data-action="undo" onClick={() => void undo(notice.undoKey!)}>
               <Both id="optUndo" />
@@ -88,9 +99,21 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
         </Banner>
       )}
       {all && <DuplicateHints drafts={all} />}
-      <DraftTransfer db={db} includeRevisions={includeRevisions} onIncludeRevisions={setIncludeRevisions} onExportAll={() => void exportDrafts()} />
+      <DraftTransfer
+        db={db}
+        includeRevisions={includeRevisions}
+        onIncludeRevisions={setIncludeRevisions}
+        onExportAll={() => void exportDrafts()}
+      />
       <div className="gc-toolbar">
-        <input type="search" data-testid="drafts-search" placeholder={searchLabel} aria-label={searchLabel} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          data-testid="drafts-search"
+          placeholder={searchLabel}
+          aria-label={searchLabel}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </div>
       {shown === undefined ? (
         <p className="gc-muted">…</p>
@@ -99,9 +122,23 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
           {search ? <Both id="optNoMatch" vars={{ q: search }} /> : <Both id="optNoDrafts" />}
         </p>
       ) : (
-        <DraftList drafts={shown} openKey={openKey} onOpen={setOpenKey} onRename={rename} onDelete={(d) => void remove(d)} onExport={(key) => void exportDrafts([key])} />
+        <DraftList
+          drafts={shown}
+          openKey={openKey}
+          onOpen={setOpenKey}
+          onRename={rename}
+          onDelete={(d) => void remove(d)}
+          onExport={(key) => void exportDrafts([key])}
+        />
       )}
-      {openKey && <DraftDetail db={db} draftKey={openKey} onClose={() => setOpenKey(undefined)} onMessage={(kind, message) => setNotice({ kind, message })} />}
+      {openKey && (
+        <DraftDetail
+          db={db}
+          draftKey={openKey}
+          onClose={() => setOpenKey(undefined)}
+          onMessage={(kind, message) => setNotice({ kind, message })}
+        />
+      )}
     </section>
   );
 }

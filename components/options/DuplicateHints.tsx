@@ -25,7 +25,8 @@ export function DuplicateHints({ drafts }: { drafts: Draft[] }) {
             <ul>
               {groups.map((g, i) => (
                 <li key={i} data-kind={g.kind}>
-                  <Both id={g.kind === 'principalInvestigator' ? 'optLimitPi' : 'optLimitUnit'} />：{g.label} — {g.keys.map((k) => titleOf.get(k) ?? k).join('、')}
+                  <Both id={g.kind === 'principalInvestigator' ? 'optLimitPi' : 'optLimitUnit'} />：{g.label} —{' '}
+                  {g.keys.map((k) => titleOf.get(k) ?? k).join('、')}
                 </li>
               ))}
             </ul>

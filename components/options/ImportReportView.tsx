@@ -7,14 +7,33 @@ import { Both } from './rules/Both';
 export function ImportReportView({ result, onClose }: { result: ImportResult; onClose(): void }) {
   if (!result.ok) {
     return (
-      <Banner kind="error" testId="import-refused" message={{ zh: `${t('zh', 'optImportRefused')}${result.reason.zh}`, en: `${t('en', 'optImportRefused')} ${result.reason.en}` }} onClose={onClose} />
+      <Banner
+        kind="error"
+        testId="import-refused"
+        message={{
+          zh: `${t('zh', 'optImportRefused')}${result.reason.zh}`,
+          en: `${t('en', 'optImportRefused')} ${result.reason.en}`,
+        }}
+        onClose={onClose}
+      />
     );
   }
   const { report } = result;
-  const vars = { added: report.added, updated: report.updated, keptNewer: report.keptNewer, unchanged: report.unchanged, refused: report.refused.length };
+  const vars = {
+    added: report.added,
+    updated: report.updated,
+    keptNewer: report.keptNewer,
+    unchanged: report.unchanged,
+    refused: report.refused.length,
+  };
   return (
     <div data-testid="import-report">
-      <Banner kind={report.refused.length ? 'error' : 'info'} testId="import-summary" message={{ zh: t('zh', 'optImportReport', vars), en: t('en', 'optImportReport', vars) }} onClose={onClose} />
+      <Banner
+        kind={report.refused.length ? 'error' : 'info'}
+        testId="import-summary"
+        message={{ zh: t('zh', 'optImportReport', vars), en: t('en', 'optImportReport', vars) }}
+        onClose={onClose}
+      />
       {report.refused.length > 0 && (
         <ul className="gc-refused">
           {report.refused.map((r, i) => (

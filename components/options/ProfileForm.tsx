@@ -33,7 +33,13 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
             <span>
               {t('zh', field.label)} <span className="gc-muted">{t('en', field.label)}</span>
             </span>
-            <input name={field.name} type={field.type ?? 'text'} value={values[field.name] ?? ''} aria-invalid={fieldProblems.length > 0} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />
+            <input
+              name={field.name}
+              type={field.type ?? 'text'}
+              value={values[field.name] ?? ''}
+              aria-invalid={fieldProblems.length > 0}
+              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+            />
             {fieldProblems.map((p, i) => (
               <span key={i} className="gc-field-error" data-testid={`error-${field.name}`}>
                 {p.zh}

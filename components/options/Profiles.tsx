@@ -18,9 +18,17 @@ export function Profiles({ db }: { db: DraftDb }) {
       <h2>
         <Both id="optionsProfiles" />
       </h2>
-      {failure && <Banner kind="error" message={failure} testId="profiles-notice" onClose={() => setFailure(undefined)} />}
+      {failure && (
+        <Banner kind="error" message={failure} testId="profiles-notice" onClose={() => setFailure(undefined)} />
+      )}
       {(['leadUnit', 'teamMember'] as const).map((kind) => (
-        <ProfileKindPanel key={kind} db={db} kind={kind} profiles={(profiles ?? []).filter((p) => p.kind === kind)} onFailure={setFailure} />
+        <ProfileKindPanel
+          key={kind}
+          db={db}
+          kind={kind}
+          profiles={(profiles ?? []).filter((p) => p.kind === kind)}
+          onFailure={setFailure}
+        />
       ))}
     </section>
   );
@@ -29,14 +37,25 @@ export function Profiles({ db }: { db: DraftDb }) {
 /** Editing: undefined = no form open; { id: undefined } = a new profile. */
 type Editing = { id?: string; initial: FormValues; problems: Record<string, Problem[]> };
 
-function ProfileKindPanel({ db, kind, profiles, onFailure }: { db: DraftDb; kind: ProfileKind; profiles: Profile[]; onFailure(message: Bilingual): void }) {
+function ProfileKindPanel({
+  db,
+  kind,
+  profiles,
+  onFailure,
+}: {
+  db: DraftDb;
+  kind: ProfileKind;
+  profiles: Profile[];
+  onFailure(message: Bilingual): void;
+}) {
   const [editing, setEditing] = useState<Editing>();
 
   async function save(values: FormValues) {
     try {
       const result = await saveProfile(db, toProfileInput(kind, values, editing?.id));
       if (result.ok) setEditing(undefined);
-      else if (result.error === 'invalid') setEditing({ id: editing?.id, initial: values, problems: problemsByField(kind, result.problems) });
+      else if (result.error === 'invalid')
+        setEditing({ id: editing?.id, initial: values, problems: problemsByField(kind, result.problems) });
       else onFailure(failureMessage(result)); // quota: the form stays open with what was typed
     } catch (error) {
       onFailure(errorMessage(error));
@@ -65,10 +84,19 @@ function ProfileKindPanel({ db, kind, profiles, onFailure }: { db: DraftDb; kind
           {profiles.map((p) => (
             <li key={p.id} data-profile={p.id}>
               <strong>{p.name}</strong> <span className="gc-muted">{summaryOf(p)}</span>
-              <button type="button" data-action="edit-profile" onClick={() => setEditing({ id: p.id, initial: valuesOf(p), problems: {} })}>
+              <button
+                type="button"
+                data-action="edit-profile"
+                onClick={() => setEditing({ id: p.id, initial: valuesOf(p), problems: {} })}
+              >
                 <Both id="optEdit" />
               </button>
-              <button type="button" data-action="delete-profile" className="gc-danger" onClick={() => void remove(p.id)}>
+              <button
+                type="button"
+                data-action="delete-profile"
+                className="gc-danger"
+                onClick={() => void remove(p.id)}
+              >
                 <Both id="optDelete" />
               </button>
             </li>
@@ -77,7 +105,14 @@ function ProfileKindPanel({ db, kind, profiles, onFailure }: { db: DraftDb; kind
       )}
       {editing ? (
         // keyed by id: after a refused save the form keeps what was typed and shows the new problems
-        <ProfileForm key={editing.id ?? 'new'} kind={kind} initial={editing.initial} problems={editing.problems} onSave={(v) => void save(v)} onCancel={() => setEditing(undefined)} />
+        <ProfileForm
+          key={editing.id ?? 'new'}
+          kind={kind}
+          initial={editing.initial}
+          problems={editing.problems}
+          onSave={(v) => void save(v)}
+          onCancel={() => setEditing(undefined)}
+        />
       ) : (
         <button type="button" data-action={`add-${kind}`} onClick={() => setEditing({ initial: {}, problems: {} })}>
           <Both id="optAdd" />

@@ -81,7 +81,12 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
           <PacksInUse status={status} />
           <h3>
             <Both id="feedsSubscriptions" />{' '}
-            <button type="button" data-testid="check-now" disabled={busy} onClick={() => void run({ type: 'feeds:checkNow' })}>
+            <button
+              type="button"
+              data-testid="check-now"
+              disabled={busy}
+              onClick={() => void run({ type: 'feeds:checkNow' })}
+            >
               <Both id={busy ? 'feedsChecking' : 'feedsCheckNow'} />
             </button>
           </h3>

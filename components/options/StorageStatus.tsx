@@ -5,7 +5,10 @@ import { Both } from './rules/Both';
 /** The part of navigator.storage the page uses (tests and other browsers pass their own). */
 export type StorageApi = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>;
 
-type Status = { state: 'loading' } | { state: 'unknown' } | { state: 'known'; persistent: boolean; usage?: number; quota?: number };
+type Status =
+  | { state: 'loading' }
+  | { state: 'unknown' }
+  | { state: 'known'; persistent: boolean; usage?: number; quota?: number };
 
 /**
  * 存储: asks once for persistent storage (granted to extensions with unlimitedStorage, so the browser does not evict
@@ -39,7 +42,11 @@ export function StorageStatus({ storage }: { storage: StorageApi | undefined }) 
         </p>
       ) : (
         <ul className="gc-storage">
-          <li data-testid="storage-persistent" data-persistent={status.persistent} className={status.persistent ? 'gc-ok' : undefined}>
+          <li
+            data-testid="storage-persistent"
+            data-persistent={status.persistent}
+            className={status.persistent ? 'gc-ok' : undefined}
+          >
             <Both id={status.persistent ? 'optStoragePersistent' : 'optStorageBestEffort'} />
           </li>
           <li data-testid="storage-used">

@@ -2,12 +2,16 @@ import type { Bilingual, Problem } from '@/lib/drafts/problems';
 import { t } from '@/lib/i18n/pageMessages';
 
 /** Every way a drafts/profiles write can fail, as the store answers it. */
-export type WriteFailure = { ok: false; error: 'quota' | 'notFound' } | { ok: false; conflict: unknown } | { ok: false; error: 'invalid'; problems: Problem[] };
+export type WriteFailure =
+  | { ok: false; error: 'quota' | 'notFound' }
+  | { ok: false; conflict: unknown }
+  | { ok: false; error: 'invalid'; problems: Problem[] };
 
 /** What the banner says about a failed write; nothing was written in any of these cases. */
 export function failureMessage(failure: WriteFailure): Bilingual {
   if ('conflict' in failure) return both('optConflict');
-  if (failure.error === 'invalid') return { zh: failure.problems.map((p) => p.zh).join('；'), en: failure.problems.map((p) => p.en).join('; ') };
+  if (failure.error === 'invalid')
+    return { zh: failure.problems.map((p) => p.zh).join('；'), en: failure.problems.map((p) => p.en).join('; ') };
   return both(failure.error === 'quota' ? 'optQuota' : 'optNotFound');
 }
 

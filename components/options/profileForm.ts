@@ -45,12 +45,29 @@ function given(value: string | undefined): string | undefined {
 export function toProfileInput(kind: ProfileKind, values: FormValues, id?: string): ProfileInput {
   if (kind === 'teamMember') {
     const { name = '', title, degree, birthDate, idNumber, phone, email } = values;
-    return { kind, id, name, title: given(title), degree: given(degree), birthDate: given(birthDate), idNumber: given(idNumber), phone: given(phone), email: given(email) };
+    return {
+      kind,
+      id,
+      name,
+      title: given(title),
+      degree: given(degree),
+      birthDate: given(birthDate),
+      idNumber: given(idNumber),
+      phone: given(phone),
+      email: given(email),
+    };
   }
   const { name = '', creditCode, address, contactName, contactPhone, contactEmail } = values;
   const contact = { name: contactName ?? '', phone: given(contactPhone), email: given(contactEmail) };
   const hasContact = Boolean(given(contactName) || contact.phone || contact.email);
-  return { kind, id, name, creditCode: given(creditCode), address: given(address), contacts: hasContact ? [contact] : [] };
+  return {
+    kind,
+    id,
+    name,
+    creditCode: given(creditCode),
+    address: given(address),
+    contacts: hasContact ? [contact] : [],
+  };
 }
 
 export function valuesOf(profile: Profile): FormValues {
@@ -59,7 +76,14 @@ export function valuesOf(profile: Profile): FormValues {
     return { name, title, degree, birthDate, idNumber, phone, email };
   }
   const contact = profile.contacts[0];
-  return { name: profile.name, creditCode: profile.creditCode ?? '', address: profile.address ?? '', contactName: contact?.name ?? '', contactPhone: contact?.phone ?? '', contactEmail: contact?.email ?? '' };
+  return {
+    name: profile.name,
+    creditCode: profile.creditCode ?? '',
+    address: profile.address ?? '',
+    contactName: contact?.name ?? '',
+    contactPhone: contact?.phone ?? '',
+    contactEmail: contact?.email ?? '',
+  };
 }
 
 /** Problems by form input name; one no input shows (should not happen) goes under '' so it is still seen. */

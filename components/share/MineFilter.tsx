@@ -18,7 +18,13 @@ export function MineFilter({ lang, myName, onMyName, onlyMine, onOnlyMine, hidde
         {t(lang, 'shareMyName')} <input className="gc-note" value={myName} onChange={(e) => onMyName(e.target.value)} />
       </label>
       <label>
-        <input type="checkbox" checked={onlyMine} disabled={!myName.trim()} onChange={(e) => onOnlyMine(e.target.checked)} /> {t(lang, 'shareFilterMine')}
+        <input
+          type="checkbox"
+          checked={onlyMine}
+          disabled={!myName.trim()}
+          onChange={(e) => onOnlyMine(e.target.checked)}
+        />{' '}
+        {t(lang, 'shareFilterMine')}
       </label>
       {!myName.trim() && <span className="gc-muted">{t(lang, 'shareMineNeedsName')}</span>}
       {onlyMine && hidden > 0 && <span className="gc-muted">{t(lang, 'shareHiddenByOwner', { n: hidden })}</span>}

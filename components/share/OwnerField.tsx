@@ -2,7 +2,17 @@ import { useEffect, useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
 
 /** The team member an item is assigned to: saved when the field is left or Enter is pressed. */
-export function OwnerField({ ruleId, owner, lang, onAssign }: { ruleId: string; owner: string | undefined; lang: Lang; onAssign(ruleId: string, name: string): void }) {
+export function OwnerField({
+  ruleId,
+  owner,
+  lang,
+  onAssign,
+}: {
+  ruleId: string;
+  owner: string | undefined;
+  lang: Lang;
+  onAssign(ruleId: string, name: string): void;
+}) {
   const [name, setName] = useState(owner ?? '');
   // An owner set elsewhere (a share merged in) replaces what the field shows.
   useEffect(() => setName(owner ?? ''), [owner]);

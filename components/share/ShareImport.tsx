@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { Bilingual } from '@/lib/drafts/problems';
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
-import { type ConflictChoice, type ImportPreview, type ShareCodec, checklistAfterImport, describeParts, previewImport } from '@/lib/overlay/share';
+import {
+  type ConflictChoice,
+  type ImportPreview,
+  type ShareCodec,
+  checklistAfterImport,
+  describeParts,
+  previewImport,
+} from '@/lib/overlay/share';
 import { rulesById } from '@/lib/overlay/view';
 import type { Checklist } from '@/lib/drafts/model';
 import { partsOf } from '@/lib/share/items';
@@ -60,7 +67,13 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
   return (
     <div className="gc-share-import" data-testid="gc-share-import">
       <strong>{t(lang, 'shareImport')}</strong>
-      <textarea value={text} rows={3} placeholder={t(lang, 'shareImportPaste')} aria-label={t(lang, 'shareImportPaste')} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        value={text}
+        rows={3}
+        placeholder={t(lang, 'shareImportPaste')}
+        aria-label={t(lang, 'shareImportPaste')}
+        onChange={(e) => setText(e.target.value)}
+      />
       <p className="gc-share-buttons">
         <button type="button" disabled={!text.trim()} onClick={() => check(text)}>
           {t(lang, 'shareImportCheck')}
@@ -80,7 +93,11 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
       </p>
       {done && (
         <p className={'applied' in done ? 'gc-ok' : 'gc-alert'} role="status" data-testid="gc-share-result">
-          {'applied' in done ? t(lang, 'shareApplied', { n: done.applied }) : <BothLanguages message={done.message} lang={lang} />}
+          {'applied' in done ? (
+            t(lang, 'shareApplied', { n: done.applied })
+          ) : (
+            <BothLanguages message={done.message} lang={lang} />
+          )}
         </p>
       )}
       {preview && !preview.ok && (
@@ -102,18 +119,28 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
               <BothLanguages message={n} lang={lang} />
             </p>
           ))}
-          <p>{preview.result.applied.length ? t(lang, 'shareWillApply', { n: preview.result.applied.length }) : t(lang, 'shareNothingNew')}</p>
+          <p>
+            {preview.result.applied.length
+              ? t(lang, 'shareWillApply', { n: preview.result.applied.length })
+              : t(lang, 'shareNothingNew')}
+          </p>
           <ul className="gc-share-applied">
             {preview.result.applied.map((ruleId) => (
               <li key={ruleId}>
                 {title(ruleId)}
                 {describeParts(partsOf(preview.share.items[ruleId]!), lang).map((line) => (
-                  <div key={line} className="gc-muted">{line}</div>
+                  <div key={line} className="gc-muted">
+                    {line}
+                  </div>
                 ))}
               </li>
             ))}
           </ul>
-          {preview.result.conflicts.length > 0 && <p><strong>{t(lang, 'shareConflictTitle', { n: preview.result.conflicts.length })}</strong></p>}
+          {preview.result.conflicts.length > 0 && (
+            <p>
+              <strong>{t(lang, 'shareConflictTitle', { n: preview.result.conflicts.length })}</strong>
+            </p>
+          )}
           {preview.result.conflicts.map((c) => (
             <fieldset key={c.ruleId} className="gc-conflict" data-rule={c.ruleId}>
               <legend>{title(c.ruleId)}</legend>
@@ -136,8 +163,12 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
             </fieldset>
           ))}
           <p className="gc-share-buttons">
-            <button type="button" onClick={merge}>{t(lang, 'shareConfirmMerge')}</button>
-            <button type="button" onClick={() => setPreview(undefined)}>{t(lang, 'shareCancel')}</button>
+            <button type="button" onClick={merge}>
+              {t(lang, 'shareConfirmMerge')}
+            </button>
+            <button type="button" onClick={() => setPreview(undefined)}>
+              {t(lang, 'shareCancel')}
+            </button>
           </p>
         </div>
       )}

@@ -24,7 +24,10 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
 
   const current = () => {
     const fields = fieldValues();
-    return shareOfState(state, fields, { sharedBy: myName, include: [...include].filter((k) => Object.hasOwn(fields, k)) });
+    return shareOfState(state, fields, {
+      sharedBy: myName,
+      include: [...include].filter((k) => Object.hasOwn(fields, k)),
+    });
   };
   const copy = () => {
     const select = () => {
@@ -38,9 +41,13 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
   return (
     <div className="gc-share-out">
       <label className="gc-share-row">
-        {t(lang, 'shareSharedBy')} <input className="gc-note" value={myName} onChange={(e) => onMyName(e.target.value)} />
+        {t(lang, 'shareSharedBy')}{' '}
+        <input className="gc-note" value={myName} onChange={(e) => onMyName(e.target.value)} />
       </label>
-      <details className="gc-share-fields" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setChoices(fieldChoices(fieldValues()))}>
+      <details
+        className="gc-share-fields"
+        onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setChoices(fieldChoices(fieldValues()))}
+      >
         <summary>{t(lang, 'shareIncludeFields')}</summary>
         {choices.length === 0 && <p className="gc-muted">{t(lang, 'shareNoFields')}</p>}
         <ul>
@@ -57,7 +64,8 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
                     setInclude(next);
                   }}
                 />{' '}
-                <code>{c.key}</code> <span className="gc-muted">{c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}</span>
+                <code>{c.key}</code>{' '}
+                <span className="gc-muted">{c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}</span>
                 {c.personal && <strong className="gc-personal-flag"> ⚠ {t(lang, 'sharePersonalField')}</strong>}
               </label>
             </li>
@@ -82,7 +90,10 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
           type="button"
           onClick={() => {
             const share = current();
-            if (share) void codec.encode(share, lang).then(({ file }) => onDownload(shareFileName(share, 'json'), file, 'application/json'));
+            if (share)
+              void codec
+                .encode(share, lang)
+                .then(({ file }) => onDownload(shareFileName(share, 'json'), file, 'application/json'));
           }}
         >
           {t(lang, 'shareDownloadFile')}
@@ -91,7 +102,10 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
           type="button"
           onClick={() => {
             const share = current();
-            if (share) void codec.encode(share, lang).then(({ summary }) => onDownload(shareFileName(share, 'md'), summary, 'text/markdown'));
+            if (share)
+              void codec
+                .encode(share, lang)
+                .then(({ summary }) => onDownload(shareFileName(share, 'md'), summary, 'text/markdown'));
           }}
         >
           {t(lang, 'shareDownloadSummary')}
@@ -99,9 +113,22 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
       </p>
       {code && (
         <div className="gc-share-code">
-          <textarea ref={codeBox} readOnly value={code} aria-label={t(lang, 'shareCodeLabel')} rows={4} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={copy}>{t(lang, 'shareCopy')}</button>
-          {copyState && <span className="gc-muted" role="status">{t(lang, copyState === 'copied' ? 'shareCopied' : 'shareCopySelected')}</span>}
+          <textarea
+            ref={codeBox}
+            readOnly
+            value={code}
+            aria-label={t(lang, 'shareCodeLabel')}
+            rows={4}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button type="button" onClick={copy}>
+            {t(lang, 'shareCopy')}
+          </button>
+          {copyState && (
+            <span className="gc-muted" role="status">
+              {t(lang, copyState === 'copied' ? 'shareCopied' : 'shareCopySelected')}
+            </span>
+          )}
         </div>
       )}
     </div>

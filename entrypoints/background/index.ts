@@ -31,14 +31,21 @@ export default defineBackground(() => {
     profile: profileJson as unknown as PortalProfile,
   });
   void feeds.reverifyAll();
-  void scheduleChecks(browser as unknown as FeedBrowser, () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)));
+  void scheduleChecks(
+    browser as unknown as FeedBrowser,
+    () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
+  );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
   const hub = createAutosaveHub({
     save: async (batch) => {
       const result = await saveDraft(db, batch);
       if (result.ok) return { ok: true, revision: result.draft.revision };
-      if ('conflict' in result) return { ok: false, conflict: { revision: result.conflict.current.revision, fields: result.conflict.current.fields } };
+      if ('conflict' in result)
+        return {
+          ok: false,
+          conflict: { revision: result.conflict.current.revision, fields: result.conflict.current.fields },
+        };
       return { ok: false, error: result.error };
     },
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
@@ -56,14 +63,25 @@ export default defineBackground(() => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
       const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === parsed.data.packId)?.pack;
-      return { code: encodeShareCode(parsed.data), file: shareToFile(parsed.data), summary: shareSummaryMarkdown(parsed.data, pack, lang) };
+      return {
+        code: encodeShareCode(parsed.data),
+        file: shareToFile(parsed.data),
+        summary: shareSummaryMarkdown(parsed.data, pack, lang),
+      };
     },
     'share:decode': async ({ text }) => readShareText(text),
     'report:build': async ({ type: _type, packId, application, findings, ...request }) => {
       const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === packId)?.pack;
       if (!pack) throw new Error(`unknown pack ${packId}`);
       const app = Application.safeParse(application);
-      return reportFile({ ...request, pack, findings: findings as unknown as Finding[], application: app.success ? app.data : undefined }) ?? null;
+      return (
+        reportFile({
+          ...request,
+          pack,
+          findings: findings as unknown as Finding[],
+          application: app.success ? app.data : undefined,
+        }) ?? null
+      );
     },
     'feeds:list': () => feeds.status(),
     'feeds:subscribe': async ({ type: _type, ...input }) => {

@@ -69,18 +69,20 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   ui.mount();
   void controller.start();
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
-  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
-    if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
-    const s = controller.getState();
-    const d = s.direction;
-    const status: TabStatus = {
-      recognised: true,
-      direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
-      counts: countFindings(s.findings, s.checklist.acknowledgements),
-      missingFields: s.missing,
-    };
-    sendResponse(status);
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
+      if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
+      const s = controller.getState();
+      const d = s.direction;
+      const status: TabStatus = {
+        recognised: true,
+        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
+        counts: countFindings(s.findings, s.checklist.acknowledgements),
+        missingFields: s.missing,
+      };
+      sendResponse(status);
+      return undefined;
+    },
+  );
   ctx.onInvalidated(() => controller.stop());
 }

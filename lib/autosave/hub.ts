@@ -38,7 +38,12 @@ export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
   function merge(into: SaveBatch | undefined, batch: SaveBatch | undefined): SaveBatch {
     if (!into || !batch) return (into ?? batch)!;
     const bases = [into.baseRevision, batch.baseRevision].filter((b) => b !== undefined);
-    return { ...into, ...batch, fields: { ...into.fields, ...batch.fields }, baseRevision: bases.length ? Math.max(...bases) : undefined };
+    return {
+      ...into,
+      ...batch,
+      fields: { ...into.fields, ...batch.fields },
+      baseRevision: bases.length ? Math.max(...bases) : undefined,
+    };
   }
 
   function take(key: string): Pending | undefined {
@@ -65,7 +70,12 @@ export function createAutosaveHub({ save, reply }: AutosaveHubOptions) {
       reply(portId, { type: 'saved', key: batch.key, revision: outcome.revision, at: new Date().toISOString() });
     } else if ('conflict' in outcome) {
       // The tab keeps its values and lets the user choose; the newer draft stays as it is.
-      reply(portId, { type: 'conflict', key: batch.key, revision: outcome.conflict.revision, fields: outcome.conflict.fields });
+      reply(portId, {
+        type: 'conflict',
+        key: batch.key,
+        revision: outcome.conflict.revision,
+        fields: outcome.conflict.fields,
+      });
     } else {
       // Keep it in memory: the tab's next change retries it, under the newer values.
       if (!failed.has(batch.key)) failed.set(batch.key, new Map());

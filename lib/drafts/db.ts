@@ -59,7 +59,9 @@ export class DraftDb extends Dexie {
       .upgrade(async (tx) => {
         const drafts = tx.table<DraftRow & { checklist?: unknown }, string>('drafts');
         const rows = await drafts.toArray();
-        await tx.table<ChecklistRow, string>('checklists').bulkPut(rows.map((row) => ({ ...checklistFromV1(row.checklist), key: row.key })));
+        await tx
+          .table<ChecklistRow, string>('checklists')
+          .bulkPut(rows.map((row) => ({ ...checklistFromV1(row.checklist), key: row.key })));
         await drafts.toCollection().modify((row) => {
           delete row.checklist;
         });

@@ -10,5 +10,7 @@ export interface FieldChange {
 /** Fields that differ between two revisions (or drafts), sorted by field key. Pure. */
 export function diffRevisions(a: Pick<DraftContent, 'fields'>, b: Pick<DraftContent, 'fields'>): FieldChange[] {
   const keys = [...new Set([...Object.keys(a.fields), ...Object.keys(b.fields)])].sort();
-  return keys.filter((key) => a.fields[key] !== b.fields[key]).map((key) => ({ key, before: a.fields[key], after: b.fields[key] }));
+  return keys
+    .filter((key) => a.fields[key] !== b.fields[key])
+    .map((key) => ({ key, before: a.fields[key], after: b.fields[key] }));
 }

@@ -24,14 +24,19 @@ export interface DuplicateGroup {
  * so a missing identifier leans towards warning: a PI is the same person by name, unless both drafts carry different
  * id numbers; a lead unit is the same by credit code, and a draft without a code joins the unit whose name it shares.
  */
-export function findDuplicateApplicants(drafts: readonly Draft[], guidelineId: string, extract: (draft: Draft) => Applicants): DuplicateGroup[] {
+export function findDuplicateApplicants(
+  drafts: readonly Draft[],
+  guidelineId: string,
+  extract: (draft: Draft) => Applicants,
+): DuplicateGroup[] {
   const people: Entry[] = [];
   const units: Entry[] = [];
   for (const draft of drafts) {
     if (draft.deletedAt || draft.guideline !== guidelineId) continue;
     const who = extract(draft);
     if (normaliseName(who.piName)) people.push({ key: draft.key, name: who.piName!, id: normaliseCode(who.piId) });
-    if (normaliseName(who.leadUnitName) || normaliseCode(who.leadUnitCode)) units.push({ key: draft.key, name: who.leadUnitName ?? '', id: normaliseCode(who.leadUnitCode) });
+    if (normaliseName(who.leadUnitName) || normaliseCode(who.leadUnitCode))
+      units.push({ key: draft.key, name: who.leadUnitName ?? '', id: normaliseCode(who.leadUnitCode) });
   }
   return [...groupPeople(people), ...groupUnits(units)].filter((g) => g.keys.length > 1);
 }
@@ -47,19 +52,39 @@ function groupPeople(entries: Entry[]): DuplicateGroup[] {
   const groups: DuplicateGroup[] = [];
   for (const sameName of groupBy(entries, (e) => normaliseName(e.name)).values()) {
     const ids = [...new Set(sameName.map((e) => e.id).filter(Boolean))];
-    if (ids.length <= 1) groups.push({ kind: 'principalInvestigator', label: labelOf(sameName[0]!.name, ids[0]), keys: sameName.map((e) => e.key) });
+    if (ids.length <= 1)
+      groups.push({
+        kind: 'principalInvestigator',
+        label: labelOf(sameName[0]!.name, ids[0]),
+        keys: sameName.map((e) => e.key),
+      });
     // Different id numbers: different people, each possibly the one behind the drafts without an id.
-    else for (const id of ids) groups.push({ kind: 'principalInvestigator', label: labelOf(sameName[0]!.name, id), keys: sameName.filter((e) => e.id === id || !e.id).map((e) => e.key) });
+    else
+      for (const id of ids)
+        groups.push({
+          kind: 'principalInvestigator',
+          label: labelOf(sameName[0]!.name, id),
+          keys: sameName.filter((e) => e.id === id || !e.id).map((e) => e.key),
+        });
   }
   return groups;
 }
 
 function groupUnits(entries: Entry[]): DuplicateGroup[] {
   const codeOfName = new Map(entries.filter((e) => e.id && e.name).map((e) => [normaliseName(e.name), e.id]));
-  const identity = (e: Entry) => (e.id ? `code:${e.id}` : codeOfName.has(normaliseName(e.name)) ? `code:${codeOfName.get(normaliseName(e.name))}` : `name:${normaliseName(e.name)}`);
+  const identity = (e: Entry) =>
+    e.id
+      ? `code:${e.id}`
+      : codeOfName.has(normaliseName(e.name))
+        ? `code:${codeOfName.get(normaliseName(e.name))}`
+        : `name:${normaliseName(e.name)}`;
   return [...groupBy(entries, identity).values()].map((same) => {
     const coded = same.find((e) => e.id);
-    return { kind: 'leadUnit' as const, label: labelOf(coded?.name || same[0]!.name, coded?.id), keys: same.map((e) => e.key) };
+    return {
+      kind: 'leadUnit' as const,
+      label: labelOf(coded?.name || same[0]!.name, coded?.id),
+      keys: same.map((e) => e.key),
+    };
   });
 }
 

@@ -7,9 +7,13 @@ import { z } from 'zod';
 
 /** A team member's work on a direction's checklist, keyed by the pack's rule id. */
 export const Checklist = z.object({
-  confirmations: z.record(z.string(), z.object({ by: z.string().optional(), at: z.string(), note: z.string().optional() })).default({}),
+  confirmations: z
+    .record(z.string(), z.object({ by: z.string().optional(), at: z.string(), note: z.string().optional() }))
+    .default({}),
   documents: z.record(z.string(), z.object({ ready: z.boolean(), at: z.string() })).default({}),
-  acknowledgements: z.record(z.string(), z.object({ reason: z.string(), by: z.string().optional(), at: z.string() })).default({}),
+  acknowledgements: z
+    .record(z.string(), z.object({ reason: z.string(), by: z.string().optional(), at: z.string() }))
+    .default({}),
   owners: z.record(z.string(), z.string()).default({}),
 });
 

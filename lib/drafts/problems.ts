@@ -38,5 +38,8 @@ export function parseWithProblems<T extends z.ZodType>(
 }
 
 function formatPath(root: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), root);
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    root,
+  );
 }

@@ -16,10 +16,14 @@ export const CreditCode = z
     z
       .string()
       .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
-        message: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）/ a unified social credit code has 18 digits or capitals (no I, O, S, V, Z)',
+        message:
+          '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）/ a unified social credit code has 18 digits or capitals (no I, O, S, V, Z)',
         abort: true, // no check character to compare on a malformed code
       })
-      .refine((code) => creditCodeCheckChar(code) === code[17], '统一社会信用代码校验位不符，请核对 / the check character does not match: please check the code'),
+      .refine(
+        (code) => creditCodeCheckChar(code) === code[17],
+        '统一社会信用代码校验位不符，请核对 / the check character does not match: please check the code',
+      ),
   );
 
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -76,10 +80,17 @@ export type Profile = z.infer<typeof Profile>;
 type Unstamped<T> = Omit<T, 'id' | 'updatedAt'> & { id?: string };
 export type ProfileInput = Unstamped<z.input<typeof LeadUnitProfile>> | Unstamped<z.input<typeof TeamMemberProfile>>;
 
-export type SaveProfileResult = { ok: true; profile: Profile } | { ok: false; error: 'invalid'; problems: Problem[] } | { ok: false; error: 'quota' };
+export type SaveProfileResult =
+  | { ok: true; profile: Profile }
+  | { ok: false; error: 'invalid'; problems: Problem[] }
+  | { ok: false; error: 'quota' };
 
 export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<SaveProfileResult> {
-  const parsed = parseWithProblems(Profile, { ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() }, 'profile');
+  const parsed = parseWithProblems(
+    Profile,
+    { ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() },
+    'profile',
+  );
   if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
   const profile = parsed.data;
   return quotaGuard(async () => {

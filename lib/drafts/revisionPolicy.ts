@@ -11,7 +11,11 @@ export const KEEP_LAST = 50;
  * otherwise when 30 s have passed, a field was added or removed, the guideline/direction changed or the checklist
  * changed (a checklist change is a deliberate act by a team member, not a keystroke).
  */
-export function isRevisionWorthy(last: (DraftContent & { at: string }) | undefined, next: DraftContent, now: Date): boolean {
+export function isRevisionWorthy(
+  last: (DraftContent & { at: string }) | undefined,
+  next: DraftContent,
+  now: Date,
+): boolean {
   if (!last) return true;
   if (sameContent(last, next)) return false;
   if (now.getTime() - Date.parse(last.at) >= REVISION_SPACING_MS) return true;

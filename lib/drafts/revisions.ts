@@ -14,14 +14,20 @@ export async function latestRevision(db: DraftDb, key: string): Promise<Revision
 }
 
 /** Snapshots `draft` (call inside the writing transaction) and prunes that draft's history to its bound. */
-export async function recordRevision(db: DraftDb, draft: Draft, reason: RevisionReason, at = draft.updatedAt): Promise<void> {
+export async function recordRevision(
+  db: DraftDb,
+  draft: Draft,
+  reason: RevisionReason,
+  at = draft.updatedAt,
+): Promise<void> {
   await db.revisions.add({ key: draft.key, revision: draft.revision, at, reason, ...contentOf(draft) });
   await pruneRevisions(db, draft.key);
 }
 
 /** A save's revision, if the change is worth one (see isRevisionWorthy). */
 export async function recordRevisionIfWorthy(db: DraftDb, draft: Draft): Promise<void> {
-  if (isRevisionWorthy(await latestRevision(db, draft.key), draft, new Date(draft.updatedAt))) await recordRevision(db, draft, 'save');
+  if (isRevisionWorthy(await latestRevision(db, draft.key), draft, new Date(draft.updatedAt)))
+    await recordRevision(db, draft, 'save');
 }
 
 async function pruneRevisions(db: DraftDb, key: string): Promise<void> {

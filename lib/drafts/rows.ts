@@ -21,6 +21,7 @@ export function withoutKey<T extends { key: string }>(row: T): Omit<T, 'key'> {
 
 /** The browser refuses to store more (disk full, or the origin's quota); Dexie keeps the DOMException's name. */
 export function isQuotaError(error: unknown): boolean {
-  const named = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
+  const named = (e: unknown) =>
+    typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
   return named(error) || named((error as { inner?: unknown } | null)?.inner);
 }

@@ -44,7 +44,8 @@ export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveD
   return quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<SaveDraftResult> => {
       const current = await readDraft(db, input.key);
-      if (current && input.baseRevision !== undefined && input.baseRevision !== current.revision) return { ok: false, conflict: { current } };
+      if (current && input.baseRevision !== undefined && input.baseRevision !== current.revision)
+        return { ok: false, conflict: { current } };
       const fields = { ...current?.fields, ...input.fields };
       for (const k of input.removeFields ?? []) delete fields[k];
       const content: DraftContent = {
@@ -55,7 +56,12 @@ export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveD
         checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
       };
       if (current && !current.deletedAt && sameContent(current, content)) return { ok: true, draft: current };
-      const draft = await commitDraft(db, current, { key: input.key, host: input.host, applicationId: input.applicationId, ...content });
+      const draft = await commitDraft(db, current, {
+        key: input.key,
+        host: input.host,
+        applicationId: input.applicationId,
+        ...content,
+      });
       await recordRevisionIfWorthy(db, draft);
       return { ok: true, draft };
     }),
@@ -102,13 +108,19 @@ export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {
  * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction
  * (case- and width-insensitive: ＡＢ１ finds ab1).
  */
-export async function listDrafts(db: DraftDb, options: { search?: string; includeDeleted?: boolean } = {}): Promise<Draft[]> {
+export async function listDrafts(
+  db: DraftDb,
+  options: { search?: string; includeDeleted?: boolean } = {},
+): Promise<Draft[]> {
   const needle = normalise(options.search ?? '');
   return db.transaction('r', [db.drafts, db.checklists], async () => {
     const rows = (await db.drafts.orderBy('updatedAt').reverse().toArray()).filter(
       (row) =>
         (options.includeDeleted || !row.deletedAt) &&
-        (!needle || [row.title, row.applicationId, row.key, row.guideline ?? '', row.direction ?? ''].some((s) => normalise(s).includes(needle))),
+        (!needle ||
+          [row.title, row.applicationId, row.key, row.guideline ?? '', row.direction ?? ''].some((s) =>
+            normalise(s).includes(needle),
+          )),
     );
     const checklists = await db.checklists.bulkGet(rows.map((row) => row.key));
     return rows.map((row, i) => {
@@ -122,10 +134,20 @@ function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim();
 }
 
-export async function renameDraft(db: DraftDb, key: string, title: string): Promise<SaveDraftResult | { ok: false; error: 'notFound' }> {
+export async function renameDraft(
+  db: DraftDb,
+  key: string,
+  title: string,
+): Promise<SaveDraftResult | { ok: false; error: 'notFound' }> {
   const current = await getDraft(db, key);
   if (!current) return { ok: false, error: 'notFound' };
-  return saveDraft(db, { key, host: current.host, applicationId: current.applicationId, title, baseRevision: current.revision });
+  return saveDraft(db, {
+    key,
+    host: current.host,
+    applicationId: current.applicationId,
+    title,
+    baseRevision: current.revision,
+  });
 }
 
 /** Soft delete: the draft leaves the list but stays restorable with `undoDelete` until `purgeDeleted`. */
@@ -159,7 +181,8 @@ export async function restoreRevision(db: DraftDb, key: string, revisionId: numb
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<RestoreResult> => {
       const [current, revision] = await Promise.all([readDraft(db, key), db.revisions.get(revisionId)]);
       if (!current || !revision || revision.key !== key) return { ok: false, error: 'notFound' };
-      if ((await latestRevision(db, key))?.revision !== current.revision) await recordRevision(db, current, 'beforeRestore');
+      if ((await latestRevision(db, key))?.revision !== current.revision)
+        await recordRevision(db, current, 'beforeRestore');
       const draft = await commitDraft(db, current, { ...current, ...contentOf(revision) });
       await recordRevision(db, draft, 'restore');
       return { ok: true, draft };

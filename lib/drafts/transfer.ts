@@ -26,14 +26,21 @@ export type ExportedDraft = z.infer<typeof ExportedDraft>;
 export type ExportFile = z.infer<typeof ExportFile>;
 
 /** One draft (`keys`) or all live drafts, ready for `JSON.stringify`. Revisions only when asked (they multiply the size). */
-export async function exportDrafts(db: DraftDb, options: { keys?: string[]; includeRevisions?: boolean } = {}): Promise<ExportFile> {
+export async function exportDrafts(
+  db: DraftDb,
+  options: { keys?: string[]; includeRevisions?: boolean } = {},
+): Promise<ExportFile> {
   const all = await listDrafts(db, { includeDeleted: Boolean(options.keys) });
   const drafts = options.keys ? all.filter((d) => options.keys!.includes(d.key)) : all;
   const exported: ExportedDraft[] = [];
   for (const draft of drafts) {
     // Deleted-state is local housekeeping; an exported draft is one somebody wants.
     const { deletedAt: _deletedAt, ...live } = draft;
-    exported.push(options.includeRevisions ? { ...live, revisions: (await listRevisions(db, draft.key)).map(({ id: _id, ...r }) => r) } : live);
+    exported.push(
+      options.includeRevisions
+        ? { ...live, revisions: (await listRevisions(db, draft.key)).map(({ id: _id, ...r }) => r) }
+        : live,
+    );
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: db.now().toISOString(), drafts: exported };
 }
@@ -70,7 +77,10 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
     if (!parsed.success) {
       report.refused.push({ key, reason: joinProblems(parsed.problems) });
     } else if (accepted.has(key)) {
-      report.refused.push({ key, reason: { zh: `drafts[${i}]：文件中重复的草稿`, en: `drafts[${i}]: the file holds this draft twice` } });
+      report.refused.push({
+        key,
+        reason: { zh: `drafts[${i}]：文件中重复的草稿`, en: `drafts[${i}]: the file holds this draft twice` },
+      });
     } else accepted.set(key, parsed.data);
   });
 
@@ -80,11 +90,15 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
       return { ok: true as const };
     }),
   );
-  if (!written.ok) return { ok: false, reason: { zh: '存储空间不足，未导入任何草稿', en: 'Storage is full; no draft was imported' } };
+  if (!written.ok)
+    return { ok: false, reason: { zh: '存储空间不足，未导入任何草稿', en: 'Storage is full; no draft was imported' } };
   return { ok: true, report };
 }
 
-async function mergeOne(db: DraftDb, imported: ExportedDraft): Promise<'added' | 'updated' | 'keptNewer' | 'unchanged'> {
+async function mergeOne(
+  db: DraftDb,
+  imported: ExportedDraft,
+): Promise<'added' | 'updated' | 'keptNewer' | 'unchanged'> {
   // Deleted-state is local housekeeping: an imported draft is one somebody wants.
   const { revisions, deletedAt: _deletedAt, ...draft } = imported;
   const current = await readDraft(db, draft.key);
@@ -96,7 +110,8 @@ async function mergeOne(db: DraftDb, imported: ExportedDraft): Promise<'added' |
   }
   if (sameContent(current, draft)) return 'unchanged';
   if (isNewer(draft, current)) {
-    if ((await latestRevision(db, current.key))?.revision !== current.revision) await recordRevision(db, current, 'save');
+    if ((await latestRevision(db, current.key))?.revision !== current.revision)
+      await recordRevision(db, current, 'save');
     const next = await commitDraft(db, current, { ...current, ...draft }, draft.updatedAt);
     await recordRevision(db, next, 'import');
     return 'updated';

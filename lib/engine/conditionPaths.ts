@@ -17,7 +17,9 @@ export function conditionPaths(condition: Condition, within: string[] = [], at: 
   const key = (name: string, path: string | undefined): PathRead[] =>
     path === undefined ? [] : [{ path, within, role: 'field', at: [...at, name] }];
   const fact = (name: string, ref: NumberRef | undefined): PathRead[] =>
-    ref === undefined || typeof ref === 'number' ? [] : [{ path: ref.fact, within: [], role: 'fact', at: [...at, name, 'fact'] }];
+    ref === undefined || typeof ref === 'number'
+      ? []
+      : [{ path: ref.fact, within: [], role: 'fact', at: [...at, name, 'fact'] }];
   switch (condition.op) {
     case 'exists':
     case 'eq':
@@ -46,7 +48,9 @@ export function conditionPaths(condition: Condition, within: string[] = [], at: 
       const nested = [
         ...(condition.where ? conditionPaths(condition.where, inner, [...at, 'where']) : []),
         ...(condition.op === 'every' ? conditionPaths(condition.check, inner, [...at, 'check']) : []),
-        ...(condition.op === 'countDistinct' || condition.op === 'sum' ? [{ path: condition.of, within: inner, role: 'field' as const, at: [...at, 'of'] }] : []),
+        ...(condition.op === 'countDistinct' || condition.op === 'sum'
+          ? [{ path: condition.of, within: inner, role: 'field' as const, at: [...at, 'of'] }]
+          : []),
         ...(condition.op === 'sum' ? [...fact('min', condition.min), ...fact('max', condition.max)] : []),
       ];
       return [list, ...nested];

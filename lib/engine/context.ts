@@ -35,7 +35,6 @@ export const derivedFacts = {
   'direction.fundingPerProject': [],
 } as const satisfies Record<string, readonly string[]>;
 
-
 export function buildContext(application: Application, direction: Direction): EvaluationContext {
   const { direction: _code, project, ...rest } = application;
   const durationMonths =

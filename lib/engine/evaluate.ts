@@ -16,21 +16,35 @@ export function rulesFor(pack: RulePack, direction: Direction): Rule[] {
 }
 
 /** Every rule of the direction (and the pack) against one application. */
-export function evaluate(pack: RulePack, directionCode: string, application: Application, checklist?: Checklist): Finding[] {
+export function evaluate(
+  pack: RulePack,
+  directionCode: string,
+  application: Application,
+  checklist?: Checklist,
+): Finding[] {
   const direction = findDirection(pack, directionCode);
   if (!direction) {
-    throw new Error(`规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`);
+    throw new Error(
+      `规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`,
+    );
   }
   const context = buildContext(application, direction);
   return rulesFor(pack, direction).map((rule) => evaluateRule(rule, context, checklist));
 }
 
 export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: Checklist): Finding {
-  const base = { ruleId: rule.id, kind: rule.kind, severity: rule.severity, section: rule.section, fields: rule.fields };
+  const base = {
+    ruleId: rule.id,
+    kind: rule.kind,
+    severity: rule.severity,
+    section: rule.section,
+    fields: rule.fields,
+  };
   const scope = rootScope(context);
   const when = rule.when ? evaluateCondition(rule.when, scope) : undefined;
   if (when?.status === 'fail') return { ...base, status: 'na', detail: when.deciding, missing: [] };
-  if (when?.status === 'unknown') return { ...base, status: 'unknown', detail: when.deciding, missing: missingOf(when) };
+  if (when?.status === 'unknown')
+    return { ...base, status: 'unknown', detail: when.deciding, missing: missingOf(when) };
 
   if (rule.kind === 'check') {
     // A check without a condition is rejected by pack validation; unvalidated input stays undecided.
@@ -44,9 +58,17 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
     return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', ...confirmation } };
   }
   const attached = context.attachments.find((a) => a.kind === rule.attachmentKind);
-  if (attached) return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'attachment', ...(attached.name ? { note: attached.name } : {}) } };
+  if (attached)
+    return {
+      ...base,
+      status: 'pass',
+      detail: [],
+      missing: [],
+      evidence: { source: 'attachment', ...(attached.name ? { note: attached.name } : {}) },
+    };
   const document = checklist?.documents[rule.id];
-  if (document?.ready) return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', at: document.at } };
+  if (document?.ready)
+    return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', at: document.at } };
   return { ...base, status: 'confirm', detail: [], missing: [] };
 }
 

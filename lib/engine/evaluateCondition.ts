@@ -8,8 +8,16 @@ import type { ConditionResult, LeafResult } from './result';
  * the failing leaves of a failed `all`, the passing leaves of a passed `any`, the undecided ones when unknown.
  */
 export function evaluateCondition(condition: Condition, scope: Scope): ConditionResult {
-  if ('all' in condition) return combine(condition.all.map((c) => evaluateCondition(c, scope)), 'fail');
-  if ('any' in condition) return combine(condition.any.map((c) => evaluateCondition(c, scope)), 'pass');
+  if ('all' in condition)
+    return combine(
+      condition.all.map((c) => evaluateCondition(c, scope)),
+      'fail',
+    );
+  if ('any' in condition)
+    return combine(
+      condition.any.map((c) => evaluateCondition(c, scope)),
+      'pass',
+    );
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, scope);
     const status = inner.status === 'pass' ? 'fail' : inner.status === 'fail' ? 'pass' : 'unknown';

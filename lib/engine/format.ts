@@ -13,7 +13,12 @@ export function formatFinding(finding: Finding, rule: Rule, lang: Lang): string 
   const template = rule.message?.[lang];
   if (finding.status !== 'fail' || !template) return rule.title[lang];
   const leaf: LeafResult | undefined = finding.detail[0];
-  const values: Record<string, unknown> = { actual: leaf?.actual, expected: leaf?.expected, min: leaf?.min, max: leaf?.max };
+  const values: Record<string, unknown> = {
+    actual: leaf?.actual,
+    expected: leaf?.expected,
+    min: leaf?.min,
+    max: leaf?.max,
+  };
   return template.replace(/\{(actual|expected|min|max)\}/g, (_, key: string) => formatValue(values[key], lang));
 }
 

@@ -30,7 +30,10 @@ interface IndexedRule {
 
 export function createIncrementalEvaluator(pack: RulePack, directionCode: string): IncrementalEvaluator {
   const direction = findDirection(pack, directionCode);
-  if (!direction) throw new Error(`规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`);
+  if (!direction)
+    throw new Error(
+      `规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`,
+    );
   const rules = rulesFor(pack, direction).map(indexRule);
   let findings: Finding[] | undefined;
   let lastChecklist: Checklist | undefined;

@@ -12,7 +12,8 @@ const labels = {
     severity: { error: '错误', warning: '警告', info: '提示' },
     quote: '指南原文',
     missing: '需填写',
-    summary: (n: Record<FindingStatus, number>) => `共 ${total(n)} 条：未通过 ${n.fail}，待填写 ${n.unknown}，待确认 ${n.confirm}，通过 ${n.pass}，不适用 ${n.na}`,
+    summary: (n: Record<FindingStatus, number>) =>
+      `共 ${total(n)} 条：未通过 ${n.fail}，待填写 ${n.unknown}，待确认 ${n.confirm}，通过 ${n.pass}，不适用 ${n.na}`,
   },
   en: {
     status: { fail: 'Failed', unknown: 'Needs input', confirm: 'To confirm', pass: 'Passed', na: 'Not applicable' },
@@ -41,8 +42,13 @@ function ruleIndex(pack: RulePack, direction: Direction): Map<string, Rule> {
 export function renderReport(pack: RulePack, direction: Direction, findings: Finding[], lang: Lang): string {
   const l = labels[lang];
   const rules = ruleIndex(pack, direction);
-  const counts = Object.fromEntries(statusOrder.map((s) => [s, findings.filter((f) => f.status === s).length])) as Record<FindingStatus, number>;
-  const lines = [`${pack.title[lang]} v${pack.version} — ${direction.code} ${direction.title[lang]}`, l.summary(counts)];
+  const counts = Object.fromEntries(
+    statusOrder.map((s) => [s, findings.filter((f) => f.status === s).length]),
+  ) as Record<FindingStatus, number>;
+  const lines = [
+    `${pack.title[lang]} v${pack.version} — ${direction.code} ${direction.title[lang]}`,
+    l.summary(counts),
+  ];
   for (const status of statusOrder) {
     const group = findings.filter((f) => f.status === status);
     if (!group.length) continue;
@@ -51,7 +57,8 @@ export function renderReport(pack: RulePack, direction: Direction, findings: Fin
       for (const finding of group.filter((f) => f.severity === severity)) {
         const rule = rules.get(finding.ruleId)!;
         lines.push(`- [${l.severity[severity]}] ${formatFinding(finding, rule, lang)}  (${rule.id})`);
-        if (status === 'fail' || status === 'unknown' || status === 'confirm') lines.push(`    ${l.quote}：“${rule.quote}”`);
+        if (status === 'fail' || status === 'unknown' || status === 'confirm')
+          lines.push(`    ${l.quote}：“${rule.quote}”`);
         if (finding.missing.length && status !== 'pass') lines.push(`    ${l.missing}：${finding.missing.join(', ')}`);
       }
     }

@@ -62,7 +62,6 @@ export function leadingName(text: string): string {
   return trimEnd(sentence.slice(0, /[，,；;]/.exec(sentence)?.index ?? sentence.length));
 }
 
-
 /** "1. 新一代信息网络：5G 通讯技术、…。" → name and, when the rest is a short list, sub-areas. */
 export function parseAreaItem(text: string): AreaDraft {
   const colon = /[：:]/.exec(text);

@@ -30,7 +30,11 @@ export function splitDirections(paragraphs: string[]): GuidelineBlocks {
     return folded.slice(start + 1, end).some((p) => LABEL.test(p));
   });
 
-  const blocks: GuidelineBlocks = { preamble: paragraphs.slice(0, headings[0] ?? paragraphs.length), directions: [], trailer: [] };
+  const blocks: GuidelineBlocks = {
+    preamble: paragraphs.slice(0, headings[0] ?? paragraphs.length),
+    directions: [],
+    trailer: [],
+  };
   headings.forEach((start, k) => {
     let end = headings[k + 1] ?? paragraphs.length;
     const section = folded.slice(start + 1, end).findIndex((p) => SECTION.test(p));

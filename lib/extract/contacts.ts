@@ -29,7 +29,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\s*\.\s*[A-Za-z0-9-]+)+/;
 const PHONE = /[+(（]?\d[\d\s()（）+-]*\d/;
 const WEBSITE = /(?:https?:\/\/|www\.)[A-Za-z0-9./_%?=&:-]+[A-Za-z0-9/]/;
 /** Where an organisation's name ends and a person's begins: "日本理研国际课刘紫园", "澳门科学技术发展基金叶桂林". */
-const ORG_END = /^(.*(?:署|局|部|课|处|基金|财团|研究院|研究所|理事会|中心|大学|学院|公司|委员会|协会|研究财团))([^\s]{2,6})$/;
+const ORG_END =
+  /^(.*(?:署|局|部|课|处|基金|财团|研究院|研究所|理事会|中心|大学|学院|公司|委员会|协会|研究财团))([^\s]{2,6})$/;
 
 function value(field: keyof ContactDraft, text: string): string | undefined {
   const folded = fold(text);

@@ -52,7 +52,9 @@ function withoutMarker(paragraph: string): string {
 
 /** Sentences ending in "。", as printed. */
 function sentences(text: string): string[] {
-  return (text.match(/[^。]+。?/g) ?? []).map((s) => s.trim()).filter((s) => s.replace(/[。，,；;\s]/g, '').length >= 2);
+  return (text.match(/[^。]+。?/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/[。，,；;\s]/g, '').length >= 2);
 }
 
 function agreementsOf(text: string): string[] {
@@ -70,35 +72,75 @@ function durationRule(phrase: DurationPhrase): RuleDraft {
   let zh: string;
   let en: string;
   if (min !== undefined && max !== undefined && min === max) {
-    [slug, check, zh, en] = [`duration-${max}m`, { op: 'between', field, min, max }, `执行期为 ${max} 个月`, `Duration is ${max} months`];
+    [slug, check, zh, en] = [
+      `duration-${max}m`,
+      { op: 'between', field, min, max },
+      `执行期为 ${max} 个月`,
+      `Duration is ${max} months`,
+    ];
   } else if (min !== undefined && max !== undefined) {
-    [slug, check, zh, en] = [`duration-${min}-${max}m`, { op: 'between', field, min, max }, `执行期 ${min}–${max} 个月`, `Duration ${min}–${max} months`];
+    [slug, check, zh, en] = [
+      `duration-${min}-${max}m`,
+      { op: 'between', field, min, max },
+      `执行期 ${min}–${max} 个月`,
+      `Duration ${min}–${max} months`,
+    ];
   } else if (max !== undefined) {
-    [slug, check, zh, en] = [`duration-max-${max}m`, { op: 'lte', field, value: max }, `执行期不超过 ${max} 个月`, `Duration at most ${max} months`];
+    [slug, check, zh, en] = [
+      `duration-max-${max}m`,
+      { op: 'lte', field, value: max },
+      `执行期不超过 ${max} 个月`,
+      `Duration at most ${max} months`,
+    ];
   } else {
-    [slug, check, zh, en] = [`duration-min-${min}m`, { op: 'gte', field, value: min! }, `执行期不少于 ${min} 个月`, `Duration at least ${min} months`];
+    [slug, check, zh, en] = [
+      `duration-min-${min}m`,
+      { op: 'gte', field, value: min! },
+      `执行期不少于 ${min} 个月`,
+      `Duration at least ${min} months`,
+    ];
   }
   return {
-    slug, kind: 'check', section: 'basic', check, confidence: 0.9,
+    slug,
+    kind: 'check',
+    section: 'basic',
+    check,
+    confidence: 0.9,
     // "原则上" (in principle) allows exceptions: warn rather than block.
     severity: phrase.inPrinciple ? 'warning' : 'error',
     fields: ['project.startDate', 'project.endDate'],
     title: { zh, en },
-    explain: { zh: `指南规定项目执行期${phrase.text}。`, en: `The guideline sets the project duration: ${phrase.text}.` },
-    message: { zh: '执行期为 {actual} 个月，要求：{expected}。', en: 'Duration is {actual} months; required: {expected}.' },
+    explain: {
+      zh: `指南规定项目执行期${phrase.text}。`,
+      en: `The guideline sets the project duration: ${phrase.text}.`,
+    },
+    message: {
+      zh: '执行期为 {actual} 个月，要求：{expected}。',
+      en: 'Duration is {actual} months; required: {expected}.',
+    },
   };
 }
 
 function budgetRule(): RuleDraft {
   return {
-    slug: 'budget-near-funding-per-project', kind: 'check', severity: 'warning', section: 'budget', confidence: 0.6,
+    slug: 'budget-near-funding-per-project',
+    kind: 'check',
+    severity: 'warning',
+    section: 'budget',
+    confidence: 0.6,
     fields: ['budget.central'],
-    title: { zh: '申请经费与本方向单项目平均资助相称', en: 'Requested funding in line with the direction’s funding per project' },
+    title: {
+      zh: '申请经费与本方向单项目平均资助相称',
+      en: 'Requested funding in line with the direction’s funding per project',
+    },
     explain: {
       zh: `共拟支持经费除以拟支持项目数即单项目平均资助；申请中央财政经费超过其 ${FAR_ABOVE} 倍时提醒。`,
       en: `Total budget divided by planned projects gives the funding per project; a request above ${FAR_ABOVE}× that is flagged.`,
     },
-    message: { zh: '申请 {actual} 万元，远高于单项目平均资助（上限参考 {max} 万元）。', en: 'Requested {actual} 万元, far above the funding per project (reference {max} 万元).' },
+    message: {
+      zh: '申请 {actual} 万元，远高于单项目平均资助（上限参考 {max} 万元）。',
+      en: 'Requested {actual} 万元, far above the funding per project (reference {max} 万元).',
+    },
     check: { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject', times: FAR_ABOVE } },
   };
 }
@@ -122,8 +164,14 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
     contacts: [],
     rules: [],
   };
-  items.push({ path: `${at}.title`, direction: code, what: `${code} ${block.title}`, confidence: complete ? 0.95 : 0.6, quote: block.title,
-    note: complete ? undefined : 'title does not end in 项目/计划: check where it ends' });
+  items.push({
+    path: `${at}.title`,
+    direction: code,
+    what: `${code} ${block.title}`,
+    confidence: complete ? 0.95 : 0.6,
+    quote: block.title,
+    note: complete ? undefined : 'title does not end in 项目/计划: check where it ends',
+  });
 
   let context: Context = 'none';
   let inlineAreas = '';
@@ -138,16 +186,42 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       const planned = parsePlannedProjects(afterLabel(paragraph));
       if (planned) {
         direction.plannedProjects = planned;
-        items.push({ path: `${at}.plannedProjects`, direction: code, what: `planned projects ${planned.text}`, confidence: 0.95, quote: paragraph });
-      } else items.push({ path: `${at}.plannedProjects`, direction: code, what: 'planned projects not read', confidence: 0, quote: paragraph });
+        items.push({
+          path: `${at}.plannedProjects`,
+          direction: code,
+          what: `planned projects ${planned.text}`,
+          confidence: 0.95,
+          quote: paragraph,
+        });
+      } else
+        items.push({
+          path: `${at}.plannedProjects`,
+          direction: code,
+          what: 'planned projects not read',
+          confidence: 0,
+          quote: paragraph,
+        });
       context = 'none';
     } else if (label === '共拟支持经费' || label === '拟支持经费') {
       const budget = parseBudget(afterLabel(paragraph));
       if (budget) {
         direction.totalBudget = budget;
-        items.push({ path: `${at}.totalBudget`, direction: code, what: `total budget ${budget.amount} 万元`, confidence: 0.95, quote: paragraph });
+        items.push({
+          path: `${at}.totalBudget`,
+          direction: code,
+          what: `total budget ${budget.amount} 万元`,
+          confidence: 0.95,
+          quote: paragraph,
+        });
         if (direction.plannedProjects) drafts.push({ draft: budgetRule(), quote: paragraph });
-      } else items.push({ path: `${at}.totalBudget`, direction: code, what: 'total budget not read', confidence: 0, quote: paragraph });
+      } else
+        items.push({
+          path: `${at}.totalBudget`,
+          direction: code,
+          what: 'total budget not read',
+          confidence: 0,
+          quote: paragraph,
+        });
       context = 'none';
     } else if (label) {
       context = labelContext[label] ?? 'none';
@@ -157,7 +231,11 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       if (context === 'requirements' && inline) requirementItems.push(inline);
     } else if (context === 'agreements') {
       direction.agreements.push(...agreementsOf(paragraph));
-    } else if ((context === 'areas' || context === 'content') && AREA_ITEM.test(folded) && requirementItems.length === 0) {
+    } else if (
+      (context === 'areas' || context === 'content') &&
+      AREA_ITEM.test(folded) &&
+      requirementItems.length === 0
+    ) {
       areaItems.push(parseAreaItem(withoutMarker(paragraph)));
       context = 'areas';
     } else if (context === 'areas' && SUB_ITEM.test(folded) && areaItems.length > 0) {
@@ -171,11 +249,20 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
 
   direction.areas = (areaItems.length ? areaItems : parseInlineAreas(inlineAreas)).map(toArea);
   if (direction.areas.length) {
-    items.push({ path: `${at}.areas`, direction: code, what: `${direction.areas.length} areas: ${direction.areas.map((a) => a.name).join('；')}`,
-      confidence: areaItems.length ? 0.85 : 0.75 });
+    items.push({
+      path: `${at}.areas`,
+      direction: code,
+      what: `${direction.areas.length} areas: ${direction.areas.map((a) => a.name).join('；')}`,
+      confidence: areaItems.length ? 0.85 : 0.75,
+    });
   }
   if (direction.agreements.length) {
-    items.push({ path: `${at}.agreements`, direction: code, what: `${direction.agreements.length} agreements`, confidence: 0.9 });
+    items.push({
+      path: `${at}.agreements`,
+      direction: code,
+      what: `${direction.agreements.length} agreements`,
+      confidence: 0.9,
+    });
   }
 
   for (const item of requirementItems) {
@@ -188,11 +275,21 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
         const named = Boolean(contact.name);
         const confidence = !partnerSide ? 0.6 : named && (contact.email || contact.phone) ? 0.85 : 0.5;
         // No person named ("欧方联系方式：<email>"): the printed label stands in for the name.
-        if (!contact.name) contact.name = item.slice(label.index, label.index + label[0].length).replace(/[为為:：\s]+$/, '');
+        if (!contact.name)
+          contact.name = item.slice(label.index, label.index + label[0].length).replace(/[为為:：\s]+$/, '');
         direction.contacts.push(contact satisfies Contact);
-        items.push({ path: `${at}.contacts[${direction.contacts.length - 1}]`, direction: code, confidence,
-          what: `contact ${contact.name || '(no name)'} ${contact.email ?? ''} ${contact.phone ?? ''}`.trim(), quote: item.slice(label.index),
-          note: !partnerSide ? 'not marked as the partner side (X方联系人)' : named ? undefined : 'no person named: the label stands in for the name' });
+        items.push({
+          path: `${at}.contacts[${direction.contacts.length - 1}]`,
+          direction: code,
+          confidence,
+          what: `contact ${contact.name || '(no name)'} ${contact.email ?? ''} ${contact.phone ?? ''}`.trim(),
+          quote: item.slice(label.index),
+          note: !partnerSide
+            ? 'not marked as the partner side (X方联系人)'
+            : named
+              ? undefined
+              : 'no person named: the label stands in for the name',
+        });
       }
     }
     for (const sentence of sentences(rulesPart)) {
@@ -218,8 +315,17 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
     const { slug, confidence, ...rest } = draft;
     const rule: Rule = { id: `${packId}/${code}/${slug}`, quote, ...rest };
     direction.rules.push(rule);
-    items.push({ path: `${at}.rules[${direction.rules.length - 1}]`, direction: code, what: `${rule.kind} ${slug}`, confidence, quote,
-      note: slug === 'budget-near-funding-per-project' ? `warning threshold ${FAR_ABOVE}× funding per project is a default` : undefined });
+    items.push({
+      path: `${at}.rules[${direction.rules.length - 1}]`,
+      direction: code,
+      what: `${rule.kind} ${slug}`,
+      confidence,
+      quote,
+      note:
+        slug === 'budget-near-funding-per-project'
+          ? `warning threshold ${FAR_ABOVE}× funding per project is a default`
+          : undefined,
+    });
   }
   return { direction, items, unmapped };
 }

@@ -41,7 +41,13 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
   if (blocks.directions.length === 0) throw new NoDirectionError();
   const guideline = readGuideline(blocks.preamble);
   const id = options.id ?? (guideline.year ? `draft-${guideline.year}` : 'draft');
-  const review: ExtractReview = { source: options.source ?? '', items: [], unmapped: [], batch: guideline.batchFacts, notes: [] };
+  const review: ExtractReview = {
+    source: options.source ?? '',
+    items: [],
+    unmapped: [],
+    batch: guideline.batchFacts,
+    notes: [],
+  };
 
   const directions = blocks.directions.map((block, i) => {
     const read = readDirection(block, i, id);
@@ -59,11 +65,15 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
     '英文标题为占位值 English titles start with "[to translate]": translate them.',
   );
   if (blocks.trailer.length) {
-    review.notes.push(`方向之后的 ${blocks.trailer.length} 段未读取 ${blocks.trailer.length} paragraphs after the directions were not read (e.g. "${blocks.trailer[0]!.slice(0, 30)}").`);
+    review.notes.push(
+      `方向之后的 ${blocks.trailer.length} 段未读取 ${blocks.trailer.length} paragraphs after the directions were not read (e.g. "${blocks.trailer[0]!.slice(0, 30)}").`,
+    );
   }
   const count = guideline.batchFacts.directionCount?.value;
   if (count !== undefined && count !== directions.length) {
-    review.notes.push(`指南称设立 ${count} 个方向，提取到 ${directions.length} 个 The guideline announces ${count} directions; ${directions.length} were found.`);
+    review.notes.push(
+      `指南称设立 ${count} 个方向，提取到 ${directions.length} 个 The guideline announces ${count} directions; ${directions.length} were found.`,
+    );
   }
 
   const pack: RulePack = {

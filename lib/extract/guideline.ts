@@ -36,10 +36,16 @@ export function readGuideline(preamble: string[]): GuidelineFacts {
   const count = new RegExp(`设立\\s*(${NUMBER})\\s*个\\s*指南方向`).exec(folded);
   if (count) facts.batchFacts.directionCount = { value: readNumber(count[1]!), text: count[0] };
   const planned = /(?:项目任务数|拟支持项目数)[^。]*/.exec(folded);
-  if (planned) facts.batchFacts.plannedProjects = parsePlannedProjects(text.slice(planned.index, planned.index + planned[0].length));
+  if (planned)
+    facts.batchFacts.plannedProjects = parsePlannedProjects(
+      text.slice(planned.index, planned.index + planned[0].length),
+    );
   const budget = /(?:经费总概算|拟支持经费|总经费)[^。]*/.exec(folded);
   if (budget) facts.batchFacts.totalBudget = parseBudget(text.slice(budget.index, budget.index + budget[0].length));
   const duration = /(?:实施周期|执行期|实施期)[^。]*/.exec(folded);
-  if (duration) facts.batchFacts.durationText = parseDuration(text.slice(duration.index, duration.index + duration[0].length))?.text;
+  if (duration)
+    facts.batchFacts.durationText = parseDuration(
+      text.slice(duration.index, duration.index + duration[0].length),
+    )?.text;
   return facts;
 }

@@ -26,7 +26,10 @@ export function formatSummary(pack: RulePack, review: ExtractReview): string {
   if (batchParts.length) lines.push(`批次 Batch-level facts (not a direction's): ${batchParts.join('; ')}`);
   if (low.length) {
     lines.push('', '低置信度 Low-confidence items:');
-    for (const item of low) lines.push(`  [${item.confidence.toFixed(2)}] ${item.path}: ${clip(item.what)}${item.note ? ` — ${item.note}` : ''}`);
+    for (const item of low)
+      lines.push(
+        `  [${item.confidence.toFixed(2)}] ${item.path}: ${clip(item.what)}${item.note ? ` — ${item.note}` : ''}`,
+      );
   }
   if (review.unmapped.length) {
     lines.push('', '未映射的句子 Sentences of 其他要求 that produced nothing:');

@@ -1,6 +1,13 @@
 import { ed25519, type Ed25519 } from './crypto';
 import { fromBase64Url, sha256Hex } from './encoding';
-import { PackEnvelope, packMessage, parseOuter, parseVerifiedPayload, verifiedSigners, type PackHeader } from './envelope';
+import {
+  PackEnvelope,
+  packMessage,
+  parseOuter,
+  parseVerifiedPayload,
+  verifiedSigners,
+  type PackHeader,
+} from './envelope';
 import { refusal, type Refusal } from './refusal';
 import { DEFAULT_MAX_BYTES, screenFile } from './screen';
 import type { TrustedKey } from './keyFile';
@@ -89,7 +96,8 @@ export async function acceptEnvelope<P extends PackIdentity>(
   if (!verified.ok) return verified;
   const { packId, packVersion: version, expires } = verified.header;
   const known = opts.knownDigest(packId, version);
-  if (known !== undefined) return known === verified.digest ? refusal('already-have', { version }) : refusal('version-conflict', { version });
+  if (known !== undefined)
+    return known === verified.digest ? refusal('already-have', { version }) : refusal('version-conflict', { version });
   const highWater = opts.highWater(packId);
   if (highWater !== undefined && version <= highWater) return refusal('rollback', { version, highWater });
   if (isExpired(expires, opts.now)) return refusal('expired', { expires });

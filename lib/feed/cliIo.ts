@@ -76,7 +76,10 @@ async function readKeyFile(path: string): Promise<KeyFile> {
   const parsed = KeyFile.safeParse(readJson(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new BadInput({ zh: `${path} 不是密钥文件（${issue.path.join('.')}）`, en: `${path} is not a key file (${issue.path.join('.')}: ${issue.message})` });
+    throw new BadInput({
+      zh: `${path} 不是密钥文件（${issue.path.join('.')}）`,
+      en: `${path} is not a key file (${issue.path.join('.')}: ${issue.message})`,
+    });
   }
   const problem = await keyFileProblem(await ed25519(), parsed.data);
   if (problem) throw new BadInput({ zh: `${path}：${problem.zh}`, en: `${path}: ${problem.en}` });
@@ -85,7 +88,11 @@ async function readKeyFile(path: string): Promise<KeyFile> {
 
 export async function readSigningKey(path: string): Promise<SigningKey> {
   const file = await readKeyFile(path);
-  if (!file.privateKey) throw new BadInput({ zh: `${path} 是公钥文件，签名需要私钥文件`, en: `${path} is a public key file; signing needs the private key file` });
+  if (!file.privateKey)
+    throw new BadInput({
+      zh: `${path} 是公钥文件，签名需要私钥文件`,
+      en: `${path} is a public key file; signing needs the private key file`,
+    });
   return { kid: file.kid, seed: fromBase64Url(file.privateKey)! };
 }
 

@@ -35,10 +35,18 @@ export type PackHeader = Pick<PackEnvelope, 'packId' | 'packVersion' | 'expires'
  * The header fields cannot contain "\n" (their schema forbids it), so the split is unambiguous.
  */
 export function packMessage(header: PackHeader, payload: Uint8Array): Bytes {
-  return concatBytes(utf8(`GuideCheck rule pack v1\n${header.packId}\n${header.packVersion}\n${header.expires}\n`), payload);
+  return concatBytes(
+    utf8(`GuideCheck rule pack v1\n${header.packId}\n${header.packVersion}\n${header.expires}\n`),
+    payload,
+  );
 }
 
-export async function signPack(impl: Ed25519, header: PackHeader, payload: Uint8Array, keys: SigningKey[]): Promise<PackEnvelope> {
+export async function signPack(
+  impl: Ed25519,
+  header: PackHeader,
+  payload: Uint8Array,
+  keys: SigningKey[],
+): Promise<PackEnvelope> {
   const message = packMessage(header, payload);
   const signatures: Signature[] = [];
   for (const key of keys) signatures.push({ kid: key.kid, sig: toBase64Url(await impl.sign(key.seed, message)) });

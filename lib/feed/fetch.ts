@@ -3,7 +3,10 @@ import { refusal, type Refusal } from './refusal';
 /** 15 s: a static file from any CDN arrives well within this even on a slow campus link. */
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-export type FetchFn = (url: string, init: { signal: AbortSignal; cache?: RequestCache; credentials?: RequestCredentials }) => Promise<Response>;
+export type FetchFn = (
+  url: string,
+  init: { signal: AbortSignal; cache?: RequestCache; credentials?: RequestCredentials },
+) => Promise<Response>;
 
 /**
  * Downloads a file with a deadline and a size cap enforced while reading, so a hostile or broken

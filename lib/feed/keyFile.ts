@@ -7,7 +7,11 @@ import { fromBase64Url, toBase64Url, type Bytes } from './encoding';
  * The public file (no privateKey) is what institutions hand out and what policies list;
  * the private file stays outside any repository.
  */
-const base64url32 = z.string().refine((s) => fromBase64Url(s)?.length === 32, { message: '须为 32 字节的 base64url / must be 32 bytes in base64url' });
+const base64url32 = z
+  .string()
+  .refine((s) => fromBase64Url(s)?.length === 32, {
+    message: '须为 32 字节的 base64url / must be 32 bytes in base64url',
+  });
 
 export const KeyFile = z.object({
   kty: z.literal('ed25519'),
@@ -30,7 +34,12 @@ export interface SigningKey {
 /** Builds a key file from a private seed (the public key and kid are derived, never trusted from input). */
 export async function keyFileFromSeed(impl: Ed25519, seed: Uint8Array): Promise<Required<KeyFile>> {
   const publicKey = await impl.publicKeyOf(seed);
-  return { kty: 'ed25519', kid: await keyId(publicKey), publicKey: toBase64Url(publicKey), privateKey: toBase64Url(seed) };
+  return {
+    kty: 'ed25519',
+    kid: await keyId(publicKey),
+    publicKey: toBase64Url(publicKey),
+    privateKey: toBase64Url(seed),
+  };
 }
 
 export function publicPart(file: KeyFile): KeyFile {
@@ -50,7 +59,8 @@ export async function trustedKeyFromPublic(publicKey: string): Promise<TrustedKe
  */
 export async function keyFileProblem(impl: Ed25519, file: KeyFile): Promise<{ zh: string; en: string } | undefined> {
   const publicKey = fromBase64Url(file.publicKey)!;
-  if ((await keyId(publicKey)) !== file.kid) return { zh: '密钥编号与公钥不符', en: 'kid does not match the public key' };
+  if ((await keyId(publicKey)) !== file.kid)
+    return { zh: '密钥编号与公钥不符', en: 'kid does not match the public key' };
   if (file.privateKey !== undefined) {
     const derived = toBase64Url(await impl.publicKeyOf(fromBase64Url(file.privateKey)!));
     if (derived !== file.publicKey) return { zh: '公钥与私钥不匹配', en: 'public key does not match the private key' };

@@ -19,7 +19,10 @@ export const KeyListEnvelope = z.object({
   version: z.literal(1),
   seq: z.number().int().positive(),
   payload: z.string().min(1),
-  signatures: z.array(Signature).min(1).max(MAX_KEYS * 2),
+  signatures: z
+    .array(Signature)
+    .min(1)
+    .max(MAX_KEYS * 2),
 });
 export type KeyListEnvelope = z.infer<typeof KeyListEnvelope>;
 
@@ -54,7 +57,10 @@ export interface KeyListOptions {
   impl?: Ed25519;
 }
 
-export async function acceptKeyList(input: Uint8Array | string, opts: KeyListOptions): Promise<{ ok: true; list: KeyList } | Refusal> {
+export async function acceptKeyList(
+  input: Uint8Array | string,
+  opts: KeyListOptions,
+): Promise<{ ok: true; list: KeyList } | Refusal> {
   const screened = screenFile(input, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!screened.ok) return screened;
   const outer = parseOuter(screened.text, KeyListEnvelope);
@@ -79,12 +85,14 @@ export async function acceptKeyList(input: Uint8Array | string, opts: KeyListOpt
   const list = parsed.data;
   if (list.seq !== envelope.seq) return refusal('header-mismatch', { field: 'seq' });
   for (const key of list.keys) {
-    if ((await keyId(fromBase64Url(key.publicKey)!)) !== key.kid) return refusal('key-list', { detail: `kid ${key.kid} ≠ public key` });
+    if ((await keyId(fromBase64Url(key.publicKey)!)) !== key.kid)
+      return refusal('key-list', { detail: `kid ${key.kid} ≠ public key` });
   }
   const trustedNow = new Set(opts.trustedKeys.map((t) => t.kid));
   const added = list.keys.filter((key) => !trustedNow.has(key.kid));
   const addedSigned = await verifiedSigners(impl, message, envelope.signatures, added);
   const unsigned = added.filter((key) => !addedSigned.has(key.kid));
-  if (unsigned.length > 0) return refusal('key-list', { detail: `new key ${unsigned.map((u) => u.kid).join(', ')} did not sign` });
+  if (unsigned.length > 0)
+    return refusal('key-list', { detail: `new key ${unsigned.map((u) => u.kid).join(', ')} did not sign` });
   return { ok: true, list };
 }

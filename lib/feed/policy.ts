@@ -9,15 +9,26 @@ import type { Subscription } from './updater';
  * to, and the institution's name and defaults. `managedPolicyJsonSchema` below is the same shape in the
  * JSON-schema dialect of Chrome's managed_schema; test/unit/feed/policy.test.ts keeps the two in step.
  */
-export const PolicyFeed = z.object({
-  url: z.string().regex(/^https:\/\/\S+$/, { message: '须为 https:// 地址 / must be an https:// URL' }),
-  keys: z
-    .array(z.string().refine((k) => fromBase64Url(k)?.length === 32, { message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key' }))
-    .min(1)
-    .max(16),
-  threshold: z.number().int().min(1).default(1),
-  name: z.string().max(200).optional(),
-}).refine((f) => f.threshold <= f.keys.length, { message: 'threshold 大于公钥数 / threshold exceeds the number of keys', path: ['threshold'] });
+export const PolicyFeed = z
+  .object({
+    url: z.string().regex(/^https:\/\/\S+$/, { message: '须为 https:// 地址 / must be an https:// URL' }),
+    keys: z
+      .array(
+        z
+          .string()
+          .refine((k) => fromBase64Url(k)?.length === 32, {
+            message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
+          }),
+      )
+      .min(1)
+      .max(16),
+    threshold: z.number().int().min(1).default(1),
+    name: z.string().max(200).optional(),
+  })
+  .refine((f) => f.threshold <= f.keys.length, {
+    message: 'threshold 大于公钥数 / threshold exceeds the number of keys',
+    path: ['threshold'],
+  });
 
 export const InstitutionProfile = z.object({
   unitName: z.string().max(200).optional(),
@@ -69,7 +80,11 @@ export const managedPolicyJsonSchema = {
         type: 'object',
         properties: {
           url: { type: 'string', title: 'URL of the feed index.json (https)', pattern: '^https://\\S+$' },
-          keys: { type: 'array', title: 'Trusted Ed25519 public keys (base64url)', items: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } },
+          keys: {
+            type: 'array',
+            title: 'Trusted Ed25519 public keys (base64url)',
+            items: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+          },
           threshold: { type: 'integer', title: 'Signatures required (k of the keys)', minimum: 1 },
           name: text('Display name', 200),
         },

@@ -30,7 +30,13 @@ export async function buildFeed(
     const text = serializeEnvelope(await signPack(impl, header, bytes, keys));
     const url = packFileName(header.packId, header.packVersion);
     files.set(url, text);
-    index.packs.push({ id: header.packId, version: header.packVersion, expires: header.expires, url, sha256: await sha256Hex(utf8(text)) });
+    index.packs.push({
+      id: header.packId,
+      version: header.packVersion,
+      expires: header.expires,
+      url,
+      sha256: await sha256Hex(utf8(text)),
+    });
   }
   files.set('index.json', `${JSON.stringify(index, null, 2)}\n`);
   return files;

@@ -25,7 +25,10 @@ const messages = {
     zh: '签名信封中的 {field} 与规则包内容不一致',
     en: 'The envelope’s {field} differs from the pack content',
   },
-  'already-have': { zh: '已有此版本（{version}），无需更新', en: 'Already have this version ({version}); nothing to do' },
+  'already-have': {
+    zh: '已有此版本（{version}），无需更新',
+    en: 'Already have this version ({version}); nothing to do',
+  },
   'version-conflict': {
     zh: '版本 {version} 的内容与已接受的同版本不同，已拒绝',
     en: 'Version {version} differs from the already accepted pack of the same version; refused',
@@ -46,7 +49,10 @@ const messages = {
     zh: '下载的文件与索引中的 SHA-256 不符',
     en: 'The downloaded file does not match the SHA-256 in the index',
   },
-  'no-rules': { zh: '规则包 {packId} 既无已验证的下载版本，也无内置版本', en: 'Pack {packId} has neither a verified download nor a bundled copy' },
+  'no-rules': {
+    zh: '规则包 {packId} 既无已验证的下载版本，也无内置版本',
+    en: 'Pack {packId} has neither a verified download nor a bundled copy',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type RefusalCode = keyof typeof messages;

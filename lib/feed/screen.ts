@@ -10,7 +10,12 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
  */
 export function screenFile(input: Uint8Array | string, maxBytes: number): { ok: true; text: string } | Refusal {
   // A string's UTF-8 size is at most 3 bytes per UTF-16 unit: a cheap bound before encoding anything.
-  const size = typeof input === 'string' ? (input.length * 3 <= maxBytes ? 0 : new TextEncoder().encode(input).length) : input.length;
+  const size =
+    typeof input === 'string'
+      ? input.length * 3 <= maxBytes
+        ? 0
+        : new TextEncoder().encode(input).length
+      : input.length;
   if (size > maxBytes) return refusal('too-large', { max: maxBytes });
   const text = typeof input === 'string' ? input : fromUtf8(input);
   if (text === undefined) return refusal('malformed', { detail: 'not UTF-8' });

@@ -43,7 +43,14 @@ export const FeedState = z.object({
   highWater: z.record(z.string(), z.number()),
   packs: z.record(z.string(), StoredPack),
   /** The keys in force after a rotation, and the subscription keys the rotation started from. */
-  rotation: z.object({ seq: z.number().int(), threshold: z.number().int(), keys: z.array(TrustedKey), baseKids: z.array(z.string()) }).optional(),
+  rotation: z
+    .object({
+      seq: z.number().int(),
+      threshold: z.number().int(),
+      keys: z.array(TrustedKey),
+      baseKids: z.array(z.string()),
+    })
+    .optional(),
   lastCheck: z.string().optional(),
   lastError: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
@@ -108,7 +115,8 @@ export function createUpdater(deps: UpdaterDeps) {
   function trust(state: FeedState): { trustedKeys: TrustedKey[]; threshold: number } {
     const base = subscription.trustedKeys.map((k) => k.kid).sort();
     const r = state.rotation;
-    if (r && r.baseKids.length === base.length && r.baseKids.every((kid, i) => kid === base[i])) return { trustedKeys: r.keys, threshold: r.threshold };
+    if (r && r.baseKids.length === base.length && r.baseKids.every((kid, i) => kid === base[i]))
+      return { trustedKeys: r.keys, threshold: r.threshold };
     return { trustedKeys: subscription.trustedKeys, threshold: subscription.threshold };
   }
 
@@ -119,7 +127,12 @@ export function createUpdater(deps: UpdaterDeps) {
     const good = new Map<string, RulePack>();
     const dropped: Refused[] = [];
     for (const [packId, stored] of Object.entries(state.packs)) {
-      const result = await verifyEnvelope(stored.envelope, { ...keys, maxBytes, validatePack: deps.validatePack, impl: deps.impl });
+      const result = await verifyEnvelope(stored.envelope, {
+        ...keys,
+        maxBytes,
+        validatePack: deps.validatePack,
+        impl: deps.impl,
+      });
       if (result.ok && result.header.packId === packId) good.set(packId, result.pack);
       else {
         const why = result.ok ? refusal('header-mismatch', { field: 'packId' }) : result;
@@ -137,7 +150,8 @@ export function createUpdater(deps: UpdaterDeps) {
     const state = await load();
     const result: CheckResult = { ok: true, accepted: [], refused: [], unchanged: [] };
     const checkedAt = now();
-    const download = (url: string, cap: number) => fetchBytes(deps.fetch, url, { maxBytes: cap, timeoutMs: deps.timeoutMs });
+    const download = (url: string, cap: number) =>
+      fetchBytes(deps.fetch, url, { maxBytes: cap, timeoutMs: deps.timeoutMs });
     const fail = async (error: Refusal): Promise<CheckResult> => {
       await deps.store.put({ ...state, lastCheck: checkedAt.toISOString(), lastError: error.message });
       return { ...result, ok: false, error };
@@ -153,9 +167,13 @@ export function createUpdater(deps: UpdaterDeps) {
 
     if (index.keys && index.keys.seq > (state.rotation?.seq ?? 0)) {
       const url = resolveFeedUrl(subscription.feedUrl, index.keys.url);
-      const file = url ? await download(url, MAX_INDEX_BYTES) : refusal('index', { detail: `keys.url ${index.keys.url}` });
+      const file = url
+        ? await download(url, MAX_INDEX_BYTES)
+        : refusal('index', { detail: `keys.url ${index.keys.url}` });
       const keys = trust(state);
-      const list = file.ok ? await acceptKeyList(file.bytes, { ...keys, lastSeq: state.rotation?.seq ?? 0, impl: deps.impl }) : file;
+      const list = file.ok
+        ? await acceptKeyList(file.bytes, { ...keys, lastSeq: state.rotation?.seq ?? 0, impl: deps.impl })
+        : file;
       if (list.ok) {
         const baseKids = subscription.trustedKeys.map((k) => k.kid).sort();
         state.rotation = { seq: list.list.seq, threshold: list.list.threshold, keys: list.list.keys, baseKids };
@@ -171,7 +189,8 @@ export function createUpdater(deps: UpdaterDeps) {
         result.unchanged.push(entry.id);
         continue;
       }
-      const refuse = (r: Refusal) => result.refused.push({ packId: entry.id, version: entry.version, reason: r.reason, message: r.message });
+      const refuse = (r: Refusal) =>
+        result.refused.push({ packId: entry.id, version: entry.version, reason: r.reason, message: r.message });
       const url = resolveFeedUrl(subscription.feedUrl, entry.url);
       if (!url) {
         refuse(refusal('index', { detail: `url ${entry.url}` }));
@@ -215,7 +234,12 @@ export function createUpdater(deps: UpdaterDeps) {
       };
       state.highWater[entry.id] = Math.max(state.highWater[entry.id] ?? 0, accepted.header.packVersion);
       next.set(entry.id, accepted.pack);
-      result.accepted.push({ packId: entry.id, from: previous?.version, to: accepted.header.packVersion, diff: diffPacks(previous, accepted.pack) });
+      result.accepted.push({
+        packId: entry.id,
+        from: previous?.version,
+        to: accepted.header.packVersion,
+        diff: diffPacks(previous, accepted.pack),
+      });
     }
 
     // One put: the new packs, their high-water marks and the check's outcome land together or not at all.
@@ -238,7 +262,12 @@ export function createUpdater(deps: UpdaterDeps) {
     for (const id of [...ids].sort()) {
       const fromFeed = verified!.get(id);
       const builtIn = bundled.find((p) => p.id === id);
-      const pick = fromFeed && (!builtIn || fromFeed.version >= builtIn.version) ? { pack: fromFeed, source: 'feed' as const } : builtIn ? { pack: builtIn, source: 'bundled' as const } : undefined;
+      const pick =
+        fromFeed && (!builtIn || fromFeed.version >= builtIn.version)
+          ? { pack: fromFeed, source: 'feed' as const }
+          : builtIn
+            ? { pack: builtIn, source: 'bundled' as const }
+            : undefined;
       if (pick) packs.push({ ...pick, expired: isExpired(pick.pack.expires, at) });
       else {
         const r = refusal('no-rules', { packId: id });

@@ -11,7 +11,12 @@ const messages = { ...overlayStrings, ...shareStrings };
 
 export type MessageId = keyof typeof messages;
 
-export function translate<T extends Record<string, Record<Lang, string>>>(table: T, lang: Lang, id: keyof T, vars: Record<string, string | number> = {}): string {
+export function translate<T extends Record<string, Record<Lang, string>>>(
+  table: T,
+  lang: Lang,
+  id: keyof T,
+  vars: Record<string, string | number> = {},
+): string {
   return table[id]![lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 

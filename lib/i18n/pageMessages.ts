@@ -13,9 +13,23 @@ import { shareSummaryStrings } from './strings/shareSummary';
 export type { Lang } from './messages';
 
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
-export const stringTables = { overlayStrings, optionsStrings, feedsStrings, shareStrings, shareSummaryStrings, reportStrings } satisfies Record<string, Record<string, Record<Lang, string>>>;
+export const stringTables = {
+  overlayStrings,
+  optionsStrings,
+  feedsStrings,
+  shareStrings,
+  shareSummaryStrings,
+  reportStrings,
+} satisfies Record<string, Record<string, Record<Lang, string>>>;
 
-const messages = { ...overlayStrings, ...optionsStrings, ...feedsStrings, ...shareStrings, ...shareSummaryStrings, ...reportStrings };
+const messages = {
+  ...overlayStrings,
+  ...optionsStrings,
+  ...feedsStrings,
+  ...shareStrings,
+  ...shareSummaryStrings,
+  ...reportStrings,
+};
 
 export type MessageId = keyof typeof messages;
 

@@ -24,7 +24,9 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('report:build'),
     packId: z.string().max(100),
     direction: z.string().max(20),
-    findings: z.array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) })).max(5000),
+    findings: z
+      .array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) }))
+      .max(5000),
     checklist: Checklist,
     application: z.unknown().optional(),
     applicationId: z.string().max(200),

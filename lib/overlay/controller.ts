@@ -89,7 +89,6 @@ export interface ControllerOptions {
   mappings: MappingStore;
 }
 
-
 export function createOverlayController({ doc, profile: baseProfile, send, channel, mappings }: ControllerOptions) {
   const host = doc.location?.host ?? '';
   const form = doc.location?.pathname ?? '';
@@ -200,7 +199,9 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   function onMutations(records: MutationRecord[]) {
     const FORMISH = 'input, select, textarea, iframe, frame';
     const touchesControls = (nodes: NodeList) =>
-      Array.from(nodes).some((n) => n.nodeType === 1 && ((n as Element).matches(FORMISH) || (n as Element).querySelector(FORMISH)));
+      Array.from(nodes).some(
+        (n) => n.nodeType === 1 && ((n as Element).matches(FORMISH) || (n as Element).querySelector(FORMISH)),
+      );
     if (relocating || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
     relocating = true;
     queueMicrotask(() => {
@@ -296,19 +297,30 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       const arrival = readRawValues(map, allControls());
       lastPosted = arrival;
       const [packsResponse, draftResponse] = await Promise.all([
-        send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{ ok: boolean; value?: RulePack[]; error?: string }>,
-        send({ type: 'getDraft', key: draftKey }).catch(() => undefined) as Promise<{ ok: boolean; value?: SavedDraft | null } | undefined>,
+        send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{
+          ok: boolean;
+          value?: RulePack[];
+          error?: string;
+        }>,
+        send({ type: 'getDraft', key: draftKey }).catch(() => undefined) as Promise<
+          { ok: boolean; value?: SavedDraft | null } | undefined
+        >,
       ]);
       const saved = draftResponse?.ok ? draftResponse.value : undefined;
       baseRevision = saved?.revision ?? 0; // 0: this tab has seen no draft; another tab's first save is news to it
       if (saved) {
         const now = readRawValues(map, allControls());
         // Fields typed while we loaded are the user's newest word: never offered for overwriting.
-        restorable = Object.fromEntries(Object.entries(saved.fields).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]));
+        restorable = Object.fromEntries(
+          Object.entries(saved.fields).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
+        );
         setState({
-          restoreOffer: Object.keys(restorable).length ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt } : undefined,
+          restoreOffer: Object.keys(restorable).length
+            ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt }
+            : undefined,
           checklist: saved.checklist,
-          chosenDirection: saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
+          chosenDirection:
+            saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
         });
       }
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
@@ -326,13 +338,16 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       packs = packsResponse.value;
       setState({
         phase: 'ready',
-        directions: packs.flatMap((p) => p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh }))),
+        directions: packs.flatMap((p) =>
+          p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh })),
+        ),
       });
       refresh();
       startDraft(); // now with the guideline and direction the rules found
       // A draft that does not know its direction yet learns it (typing may have come before the rules).
       const code = state.direction?.direction.code;
-      if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id)) channel.post({ ...draftIdentity(), fields: {}, baseRevision });
+      if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id))
+        channel.post({ ...draftIdentity(), fields: {}, baseRevision });
     },
     stop() {
       for (const c of cleanups.splice(0)) c();
@@ -411,18 +426,28 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     /** Share codes are made and read by the background (see lib/overlay/share.ts ShareCodec). */
     shareCodec: {
       async encode(share: Share, lang: Lang) {
-        const response = (await send({ type: 'share:encode', share, lang })) as { ok: boolean; value?: { code: string; file: string; summary: string }; error?: string };
+        const response = (await send({ type: 'share:encode', share, lang })) as {
+          ok: boolean;
+          value?: { code: string; file: string; summary: string };
+          error?: string;
+        };
         if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:encode failed');
         return response.value;
       },
       async decode(text: string) {
-        const response = (await send({ type: 'share:decode', text })) as { ok: boolean; value?: ReadShare; error?: string };
+        const response = (await send({ type: 'share:decode', text })) as {
+          ok: boolean;
+          value?: ReadShare;
+          error?: string;
+        };
         if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:decode failed');
         return response.value;
       },
     } satisfies ShareCodec,
     async listProfiles(): Promise<ProfileChoice[]> {
-      const response = (await send({ type: 'listProfiles' }).catch(() => undefined)) as { ok: boolean; value?: ProfileChoice[] } | undefined;
+      const response = (await send({ type: 'listProfiles' }).catch(() => undefined)) as
+        | { ok: boolean; value?: ProfileChoice[] }
+        | undefined;
       return response?.ok ? (response.value ?? []) : [];
     },
     /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
@@ -446,7 +471,10 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       updateChecklist(() => next);
     },
     setDocumentReady(ruleId: string, ready: boolean) {
-      updateChecklist((c) => ({ ...c, documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } } }));
+      updateChecklist((c) => ({
+        ...c,
+        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } },
+      }));
     },
     acknowledge(ruleId: string, reason: string | undefined) {
       updateChecklist((c) => {

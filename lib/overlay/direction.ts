@@ -11,7 +11,11 @@ export interface DirectionMatch {
  * Which pack and direction the page's "1.4 中国和瑞典…" means. Codes repeat across guidelines (1.1 is in
  * both seeds), so the title decides, then the guideline group the option is listed under.
  */
-export function matchDirection(packs: RulePack[], text: string | undefined, group?: string): DirectionMatch | undefined {
+export function matchDirection(
+  packs: RulePack[],
+  text: string | undefined,
+  group?: string,
+): DirectionMatch | undefined {
   const parsed = text ? parseDirectionText(text) : undefined;
   if (!parsed) return undefined;
   const title = normalizeLabel(parsed.title);

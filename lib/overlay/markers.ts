@@ -28,13 +28,23 @@ export function viewportRect(control: Element, top: Window): DOMRect | undefined
 }
 
 /** Markers sit just right of their field; hidden fields get none. */
-export function placeMarkers(markers: MarkerView[], controlFor: (path: string) => Control | undefined, top: Window): PlacedMarker[] {
+export function placeMarkers(
+  markers: MarkerView[],
+  controlFor: (path: string) => Control | undefined,
+  top: Window,
+): PlacedMarker[] {
   const placed: PlacedMarker[] = [];
   for (const m of markers) {
     const control = m.paths.map(controlFor).find((c) => c !== undefined);
     const rect = control && viewportRect(control, top);
     if (!rect || (rect.width === 0 && rect.height === 0)) continue;
-    placed.push({ ruleId: m.ruleId, severity: m.severity, text: m.text, top: rect.top + rect.height / 2 - 9, left: rect.right + 4 });
+    placed.push({
+      ruleId: m.ruleId,
+      severity: m.severity,
+      text: m.text,
+      top: rect.top + rect.height / 2 - 9,
+      left: rect.right + 4,
+    });
   }
   return placed;
 }

@@ -38,7 +38,11 @@ export interface ShareChoices {
 }
 
 /** The share of the current direction, or undefined while the panel knows no direction. */
-export function shareOfState(state: ShareState, fields: Record<string, string>, { sharedBy, include, now }: ShareChoices): Share | undefined {
+export function shareOfState(
+  state: ShareState,
+  fields: Record<string, string>,
+  { sharedBy, include, now }: ShareChoices,
+): Share | undefined {
   const match = state.direction;
   if (!match) return undefined;
   return buildShare({
@@ -57,7 +61,6 @@ export function shareFileName(share: Share, kind: 'json' | 'md'): string {
   const name = `guidecheck-share-${share.direction}${who}-${share.sharedAt.slice(0, 10).replace(/-/g, '')}`;
   return `${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${kind}`;
 }
-
 
 export type ImportPreview = { ok: true; share: Share; result: MergeResult } | ShareRefusal;
 
@@ -87,11 +90,16 @@ export type ConflictChoice = 'local' | 'incoming';
  * The checklist after the import, merged again into the checklist as it is now (the user may have ticked something
  * since the preview), with the user's choice per conflict; a conflict left unchosen keeps the local parts.
  */
-export function checklistAfterImport(share: Share, state: ShareState, choices: Record<string, ConflictChoice>): { ok: true; checklist: Checklist; applied: number } | ShareRefusal {
+export function checklistAfterImport(
+  share: Share,
+  state: ShareState,
+  choices: Record<string, ConflictChoice>,
+): { ok: true; checklist: Checklist; applied: number } | ShareRefusal {
   const merged = mergeIntoState(share, state);
   if (!merged.ok) return merged;
   let result = merged;
-  for (const conflict of merged.conflicts) result = resolveConflict(result, conflict.ruleId, choices[conflict.ruleId] ?? 'local');
+  for (const conflict of merged.conflicts)
+    result = resolveConflict(result, conflict.ruleId, choices[conflict.ruleId] ?? 'local');
   return { ok: true, checklist: result.merged, applied: result.applied.length };
 }
 
@@ -115,12 +123,19 @@ export function hiddenByOwner(owners: Checklist['owners'], myName: string): Set<
 
 /** An item's parts as lines for the import preview and the conflict table (shown as text, never markup). */
 export function describeParts(parts: ItemParts, lang: Lang): string[] {
-  const at = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' });
+  const at = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' });
   const by = (name: string | undefined) => name ?? t(lang, 'shareSummaryAnonymous');
   const lines: string[] = [];
   const { confirmation: c, document: d, acknowledgement: a, owner } = parts;
   if (c) lines.push(t(lang, 'sharePartConfirmation', { by: by(c.by), at: at(c.at), note: c.note ?? '' }).trim());
-  if (d) lines.push(t(lang, 'sharePartDocument', { state: t(lang, d.ready ? 'shareSummaryDocumentReady' : 'shareSummaryDocumentNotReady'), at: at(d.at) }));
+  if (d)
+    lines.push(
+      t(lang, 'sharePartDocument', {
+        state: t(lang, d.ready ? 'shareSummaryDocumentReady' : 'shareSummaryDocumentNotReady'),
+        at: at(d.at),
+      }),
+    );
   if (a) lines.push(t(lang, 'sharePartAcknowledgement', { reason: a.reason, by: by(a.by), at: at(a.at) }));
   if (owner) lines.push(t(lang, 'sharePartOwner', { owner }));
   return lines;

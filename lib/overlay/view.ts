@@ -43,7 +43,16 @@ export interface PanelView {
   missingTitles: string[];
 }
 
-const sectionOrder: Section[] = ['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation'];
+const sectionOrder: Section[] = [
+  'basic',
+  'leadUnit',
+  'participants',
+  'pi',
+  'foreignPartner',
+  'budget',
+  'attachments',
+  'cooperation',
+];
 const statusOrder: FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
 const severityOrder: Severity[] = ['error', 'warning', 'info'];
 
@@ -73,7 +82,10 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     const p = d.plannedProjects;
     if (p && p.max > 0) {
       const mid = (p.min + p.max) / 2;
-      facts.push({ label: t(lang, 'perProject'), value: `≈ ${t(lang, 'wan', { n: Math.round(d.totalBudget.amount / mid) })}` });
+      facts.push({
+        label: t(lang, 'perProject'),
+        value: `≈ ${t(lang, 'wan', { n: Math.round(d.totalBudget.amount / mid) })}`,
+      });
     }
   }
   const sections = sectionOrder
@@ -82,7 +94,11 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       label: t(lang, `section_${section}` as MessageId),
       items: state.findings
         .filter((f) => f.section === section && f.status !== 'na')
-        .sort((a, b) => statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) || severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
+        .sort(
+          (a, b) =>
+            statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+            severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity),
+        )
         .map((f): FindingView => {
           const rule = rules.get(f.ruleId);
           return {
@@ -113,7 +129,12 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       name: c.name,
       details: [c.organization, c.email, c.phone].filter(Boolean).join(' · '),
     })),
-    hint: d || state.phase !== 'ready' ? undefined : state.directionText ? t(lang, 'unknownDirection', { text: state.directionText }) : t(lang, 'noDirection'),
+    hint:
+      d || state.phase !== 'ready'
+        ? undefined
+        : state.directionText
+          ? t(lang, 'unknownDirection', { text: state.directionText })
+          : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
     sections,
     missing: state.missing,
@@ -138,9 +159,20 @@ export interface MarkerView {
 export function toMarkers(state: OverlayState): MarkerView[] {
   const rules = rulesById(state);
   return state.findings
-    .filter((f) => f.status === 'fail' && f.severity !== 'info' && f.fields.length > 0 && !state.checklist.acknowledgements[f.ruleId])
+    .filter(
+      (f) =>
+        f.status === 'fail' &&
+        f.severity !== 'info' &&
+        f.fields.length > 0 &&
+        !state.checklist.acknowledgements[f.ruleId],
+    )
     .map((f) => {
       const rule = rules.get(f.ruleId);
-      return { ruleId: f.ruleId, paths: focusPaths(f), severity: f.severity, text: rule ? formatFinding(f, rule, state.lang) : f.ruleId };
+      return {
+        ruleId: f.ruleId,
+        paths: focusPaths(f),
+        severity: f.severity,
+        text: rule ? formatFinding(f, rule, state.lang) : f.ruleId,
+      };
     });
 }

@@ -16,7 +16,9 @@ export interface LoadedPacks {
 export function loadPackDir(dir: string): LoadedPacks {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return { packs: [], errors: [] };
   }

@@ -6,20 +6,34 @@ import { derivedFacts } from '../engine/context';
  * The shape of the evaluation context (lib/engine/context.ts), read off the zod application model
  * plus the derived facts, so a pack can be checked for paths that no application will ever have.
  */
-export type PathNode = { kind: 'object'; children: Record<string, PathNode> } | { kind: 'array'; item: PathNode } | { kind: 'value' };
+export type PathNode =
+  | { kind: 'object'; children: Record<string, PathNode> }
+  | { kind: 'array'; item: PathNode }
+  | { kind: 'value' };
 
 function nodeOf(schema: z.ZodType): PathNode {
-  const def = schema._zod.def as { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType };
-  if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) return nodeOf(def.innerType);
+  const def = schema._zod.def as {
+    type: string;
+    innerType?: z.ZodType;
+    shape?: Record<string, z.ZodType>;
+    element?: z.ZodType;
+  };
+  if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType)
+    return nodeOf(def.innerType);
   if (def.type === 'object' && def.shape) {
-    return { kind: 'object', children: Object.fromEntries(Object.entries(def.shape).map(([key, child]) => [key, nodeOf(child)])) };
+    return {
+      kind: 'object',
+      children: Object.fromEntries(Object.entries(def.shape).map(([key, child]) => [key, nodeOf(child)])),
+    };
   }
   if (def.type === 'array' && def.element) return { kind: 'array', item: nodeOf(def.element) };
   return { kind: 'value' };
 }
 
 /** Derived facts whose value is not a plain value. */
-const derivedShapes: Partial<Record<keyof typeof derivedFacts, PathNode>> = { units: { kind: 'array', item: nodeOf(Unit) } };
+const derivedShapes: Partial<Record<keyof typeof derivedFacts, PathNode>> = {
+  units: { kind: 'array', item: nodeOf(Unit) },
+};
 
 function buildContextTree(): PathNode {
   const root = nodeOf(Application);

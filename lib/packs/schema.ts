@@ -14,7 +14,16 @@ export const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 export const RuleKind = z.enum(['check', 'confirm', 'document']);
 export const Severity = z.enum(['error', 'warning', 'info']);
 /** Form sections, used to group findings the way the applicant meets them. */
-export const Section = z.enum(['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation']);
+export const Section = z.enum([
+  'basic',
+  'leadUnit',
+  'participants',
+  'pi',
+  'foreignPartner',
+  'budget',
+  'attachments',
+  'cooperation',
+]);
 
 /** Condition: all / any / not over the operator registry (lib/engine/condition.ts). */
 export { ConditionSchema };

@@ -55,7 +55,12 @@ function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] 
  * Writes each draft value into its control, adding table rows first when the draft has more (only with
  * `relocate`, which maps the new rows), then reads every written key back after the page has had a turn.
  */
-export async function fillForm(doc: Document, map: PageMap, fields: Record<string, string>, opts: FillOptions = {}): Promise<FillReport> {
+export async function fillForm(
+  doc: Document,
+  map: PageMap,
+  fields: Record<string, string>,
+  opts: FillOptions = {},
+): Promise<FillReport> {
   const report: FillReport = { filled: [], notTaken: [], missing: [] };
   if (opts.relocate) {
     try {

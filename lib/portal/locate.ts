@@ -124,7 +124,12 @@ function sectionMatches(spec: FieldSpec, section: string): boolean {
   return !spec.section?.length || spec.section.some((s) => section.includes(normalizeLabel(s)));
 }
 
-function locateField(spec: FieldSpec, candidates: LabelCandidate[], docs: Document[], used: Set<Element>): { controls: Control[]; label: string } {
+function locateField(
+  spec: FieldSpec,
+  candidates: LabelCandidate[],
+  docs: Document[],
+  used: Set<Element>,
+): { controls: Control[]; label: string } {
   for (const wanted of (spec.labels ?? []).map(labelKey)) {
     for (const c of candidates) {
       if (labelKey(c.text) !== wanted || !sectionMatches(spec, c.section)) continue;
@@ -156,7 +161,9 @@ function locateList(spec: ListSpec, docs: Document[]): LocatedList | undefined {
         if (i >= 0) columnAt.set(col.path, i);
       }
       if (columnAt.size < Math.min(2, spec.columns.length)) continue;
-      const items = rows.slice(headerIndex + 1).filter((r) => controlsIn(r).length || r.cells.length === headers.length);
+      const items = rows
+        .slice(headerIndex + 1)
+        .filter((r) => controlsIn(r).length || r.cells.length === headers.length);
       return {
         spec,
         headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
@@ -209,7 +216,8 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
       continue;
     }
     list.rows.forEach((cells, i) => {
-      for (const [col, controls] of cells) for (const c of controls) used.add(c), pathOf.set(c, `${spec.path}.${i}.${col}`);
+      for (const [col, controls] of cells)
+        for (const c of controls) used.add(c), pathOf.set(c, `${spec.path}.${i}.${col}`);
     });
     lists.push(list);
   }

@@ -43,7 +43,12 @@ export function labelBeside(control: Control): string | undefined {
 }
 
 export function entryFor(control: Control, path: string): MappingEntry {
-  return { path, name: control.name || undefined, id: control.name ? undefined : control.id || undefined, label: labelBeside(control) };
+  return {
+    path,
+    name: control.name || undefined,
+    id: control.name ? undefined : control.id || undefined,
+    label: labelBeside(control),
+  };
 }
 
 /** Adds (or replaces) the entry for `entry.path`. */
@@ -69,7 +74,13 @@ export function applyPatch<P extends Pick<PortalProfile, 'fields'>>(profile: P, 
     byPath.delete(spec.path);
     const mapped = specFromEntry(entry);
     // The exact name comes first and the index no longer applies: the user pointed at this very control.
-    return { ...spec, names: mapped.names, labels: mapped.names.length ? [] : [...mapped.labels, ...(spec.labels ?? [])], index: 0, section: [] };
+    return {
+      ...spec,
+      names: mapped.names,
+      labels: mapped.names.length ? [] : [...mapped.labels, ...(spec.labels ?? [])],
+      index: 0,
+      section: [],
+    };
   });
   for (const entry of byPath.values()) fields.push({ path: entry.path, ...specFromEntry(entry) });
   return { ...profile, fields };

@@ -9,7 +9,8 @@ import { toHalfWidth } from './text';
 export function parseDate(raw: string): string | undefined {
   const s = toHalfWidth(raw).trim();
   const m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) return undefined;
   const [year, month, day = '1'] = [Number(m[1]), Number(m[2]), m[3]];
   const d = Number(day);
@@ -22,7 +23,9 @@ export function parseDate(raw: string): string | undefined {
  * a unit typed into the value wins ("150万元", "1,500,000元").
  */
 export function parseAmount(raw: string, unit: 'yuan' | 'wan' = 'wan'): number | undefined {
-  let s = toHalfWidth(raw).replace(/[,，\s]/g, '').trim();
+  let s = toHalfWidth(raw)
+    .replace(/[,，\s]/g, '')
+    .trim();
   if (s === '') return undefined;
   let factor = unit === 'yuan' ? 1 / 10000 : 1;
   if (/亿元?$/.test(s)) (factor = 10000), (s = s.replace(/亿元?$/, ''));

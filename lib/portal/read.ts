@@ -30,7 +30,8 @@ export function displayValue(controls: Control[]): string {
 /** The words beside a radio or checkbox. */
 export function choiceLabel(input: HTMLInputElement): string {
   const byFor = input.id ? input.ownerDocument.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
-  const text = byFor?.textContent ?? input.closest('label')?.textContent ?? input.nextSibling?.textContent ?? input.value;
+  const text =
+    byFor?.textContent ?? input.closest('label')?.textContent ?? input.nextSibling?.textContent ?? input.value;
   return (text ?? '').trim();
 }
 
@@ -63,7 +64,10 @@ export function convert(text: string, type: FieldType, labelHint: string, vocab:
     case 'unitType':
       return parseUnitType(text);
     case 'memberships':
-      return text.split('、').map((t) => lookup(vocab.memberships, t)).filter((m): m is string => !!m);
+      return text
+        .split('、')
+        .map((t) => lookup(vocab.memberships, t))
+        .filter((m): m is string => !!m);
     case 'attachmentKind':
       return lookup(vocab.attachmentKinds, text) ?? 'other';
     default:
@@ -92,7 +96,16 @@ export interface PageReading {
 
 /** Reads every located field and list row into a fresh application. */
 export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
-  const app: Record<string, unknown> = { schema: 1, project: {}, leadUnit: {}, participants: [], pi: {}, foreignPartners: [], budget: {}, attachments: [] };
+  const app: Record<string, unknown> = {
+    schema: 1,
+    project: {},
+    leadUnit: {},
+    participants: [],
+    pi: {},
+    foreignPartners: [],
+    budget: {},
+    attachments: [],
+  };
   const reading: PageReading = { application: app as Application };
   for (const { spec, controls, label } of map.fields) {
     const text = displayValue(controls);
@@ -115,7 +128,11 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
       }
       return item;
     });
-    setPath(app, list.spec.path, items.filter((item) => Object.keys(item).length > 0));
+    setPath(
+      app,
+      list.spec.path,
+      items.filter((item) => Object.keys(item).length > 0),
+    );
   }
   return reading;
 }

@@ -22,11 +22,15 @@ export function reportToHtml(report: Report): string {
   const body: string[] = [`<header><h1>${h(report.title)}</h1><dl class="meta">${pairs(meta)}</dl></header>`];
 
   if (report.facts.length) {
-    body.push(`<section class="funding"><h2>${h(t(lang, 'reportFunding'))}</h2><dl class="facts">${pairs(report.facts.map((f) => [f.label, f.value]))}</dl></section>`);
+    body.push(
+      `<section class="funding"><h2>${h(t(lang, 'reportFunding'))}</h2><dl class="facts">${pairs(report.facts.map((f) => [f.label, f.value]))}</dl></section>`,
+    );
   }
 
   const contacts = report.contacts.map((c) => {
-    const details = contactDetails(c, lang).map((d) => ` · ${h(d.label)}${colon}${h(d.value)}`).join('');
+    const details = contactDetails(c, lang)
+      .map((d) => ` · ${h(d.label)}${colon}${h(d.value)}`)
+      .join('');
     return `<li><strong>${h(c.name)}</strong>${c.organization ? ` (${h(c.organization)})` : ''}${details}</li>`;
   });
   body.push(
@@ -42,7 +46,9 @@ export function reportToHtml(report: Report): string {
   const totalRow = `<tr><th>${h(t(lang, 'reportTotal'))}</th>${statusOrder.map((s) => `<td class="n"><strong>${report.totals.byStatus[s]}</strong></td>`).join('')}<td class="n"><strong>${report.totals.rules}</strong></td></tr>`;
   body.push(
     `<section class="totals"><h2>${h(t(lang, 'reportTotals'))}</h2><table class="totals"><thead><tr><th>${h(t(lang, 'reportSeverity'))}</th>${head}<th class="n">${h(t(lang, 'reportTotal'))}</th></tr></thead><tbody>${rows.join('')}${totalRow}</tbody></table>` +
-      (report.totals.acknowledged ? `<p>${h(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged }))}</p>` : '') +
+      (report.totals.acknowledged
+        ? `<p>${h(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged }))}</p>`
+        : '') +
       '</section>',
   );
 
@@ -61,7 +67,9 @@ export function reportToHtml(report: Report): string {
         `<blockquote><span class="label">${h(t(lang, 'quote'))}${colon}</span>“${h(item.quote)}”</blockquote></td></tr>`
       );
     });
-    body.push(`<section class="form-section" data-section="${section.section}"><h2>${h(section.label)}</h2><table class="rules">${columns}<tbody>${items.join('')}</tbody></table></section>`);
+    body.push(
+      `<section class="form-section" data-section="${section.section}"><h2>${h(section.label)}</h2><table class="rules">${columns}<tbody>${items.join('')}</tbody></table></section>`,
+    );
   }
 
   body.push(

@@ -35,8 +35,11 @@ export function reportToMarkdown(report: Report): string {
     const sum = statusOrder.reduce((n, s) => n + row[s], 0);
     lines.push(`| ${md(severityLabel(severity, lang))} | ${statusOrder.map((s) => row[s]).join(' | ')} | ${sum} |`);
   }
-  lines.push(`| **${md(t(lang, 'reportTotal'))}** | ${statusOrder.map((s) => report.totals.byStatus[s]).join(' | ')} | ${report.totals.rules} |`);
-  if (report.totals.acknowledged) lines.push('', md(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged })));
+  lines.push(
+    `| **${md(t(lang, 'reportTotal'))}** | ${statusOrder.map((s) => report.totals.byStatus[s]).join(' | ')} | ${report.totals.rules} |`,
+  );
+  if (report.totals.acknowledged)
+    lines.push('', md(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged })));
 
   if (!report.sections.length) lines.push('', md(t(lang, 'reportNoRules')));
   let number = 0;
@@ -45,14 +48,22 @@ export function reportToMarkdown(report: Report): string {
     for (const item of section.items) {
       number++;
       const indent = ' '.repeat(String(number).length + 2);
-      lines.push(`${number}. ${statusMarks[item.status]} **${md(item.statusLabel)}** · ${md(item.severityLabel)} · ${md(item.title)}`);
-      for (const record of itemRecords(item, lang)) lines.push(`${indent}- ${md(record.label)}${colon}${md(record.value)}`);
+      lines.push(
+        `${number}. ${statusMarks[item.status]} **${md(item.statusLabel)}** · ${md(item.severityLabel)} · ${md(item.title)}`,
+      );
+      for (const record of itemRecords(item, lang))
+        lines.push(`${indent}- ${md(record.label)}${colon}${md(record.value)}`);
       lines.push(`${indent}- ${md(t(lang, 'quote'))}${colon}“${md(item.quote)}”`);
     }
   }
 
   const blank = '\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_';
-  lines.push('', '---', '', `**${md(t(lang, 'reportSignOff'))}**${colon}${md(t(lang, 'reportReviewer'))} ${blank}  ${md(t(lang, 'reportDate'))} ${blank}`);
+  lines.push(
+    '',
+    '---',
+    '',
+    `**${md(t(lang, 'reportSignOff'))}**${colon}${md(t(lang, 'reportReviewer'))} ${blank}  ${md(t(lang, 'reportDate'))} ${blank}`,
+  );
   lines.push('', `*${md(t(lang, 'reportDisclaimer'))}*`, '');
   return lines.join('\n');
 }

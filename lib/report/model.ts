@@ -81,7 +81,16 @@ export interface ReportInput {
 }
 
 /** Form sections in the order the applicant meets them on the portal. */
-export const sectionOrder: Section[] = ['basic', 'leadUnit', 'participants', 'pi', 'foreignPartner', 'budget', 'attachments', 'cooperation'];
+export const sectionOrder: Section[] = [
+  'basic',
+  'leadUnit',
+  'participants',
+  'pi',
+  'foreignPartner',
+  'budget',
+  'attachments',
+  'cooperation',
+];
 export const statusOrder: FindingStatus[] = ['pass', 'fail', 'confirm', 'unknown', 'na'];
 export const severityOrder: Severity[] = ['error', 'warning', 'info'];
 
@@ -92,7 +101,11 @@ const statusIds: Record<FindingStatus, MessageId> = {
   unknown: 'statusUnknown',
   na: 'statusNa',
 };
-const severityIds: Record<Severity, MessageId> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' };
+const severityIds: Record<Severity, MessageId> = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+};
 
 export function statusLabel(status: FindingStatus, lang: Lang): string {
   return t(lang, statusIds[status]);
@@ -131,7 +144,8 @@ export function buildReport(input: ReportInput): Report {
     if (acknowledgement) item.acknowledgement = { ...acknowledgement, atText: beijingDateTime(acknowledgement.at) };
     return item;
   });
-  const projectName = input.projectName ?? (lang === 'en' ? application?.project.nameEn : undefined) ?? application?.project.nameZh;
+  const projectName =
+    input.projectName ?? (lang === 'en' ? application?.project.nameEn : undefined) ?? application?.project.nameZh;
   return {
     lang,
     title: t(lang, 'reportTitle'),
@@ -139,19 +153,34 @@ export function buildReport(input: ReportInput): Report {
     generatedAtText: t(lang, 'reportBeijingTime', { time: beijingDateTime(input.generatedAt) }),
     guideline: { packId: pack.id, version: pack.version, title: pack.title[lang] },
     direction: { code: direction.code, title: direction.title[lang] },
-    application: withoutEmpty({ id: input.applicationId, projectName, leadUnit: application?.leadUnit.name, pi: application?.pi.name }),
+    application: withoutEmpty({
+      id: input.applicationId,
+      projectName,
+      leadUnit: application?.leadUnit.name,
+      pi: application?.pi.name,
+    }),
     facts: fundingFacts(direction, lang),
     contacts: direction.contacts,
     sections: sectionOrder
-      .map((section) => ({ section, label: t(lang, `section_${section}` as MessageId), items: items.filter((i) => i.section === section) }))
+      .map((section) => ({
+        section,
+        label: t(lang, `section_${section}` as MessageId),
+        items: items.filter((i) => i.section === section),
+      }))
       .filter((s) => s.items.length > 0),
     totals: totalsOf(items),
   };
 }
 
-function documentState(finding: Finding | undefined, entry: Checklist['documents'][string] | undefined): NonNullable<ReportItem['document']> {
+function documentState(
+  finding: Finding | undefined,
+  entry: Checklist['documents'][string] | undefined,
+): NonNullable<ReportItem['document']> {
   const evidence = finding?.evidence?.source === 'attachment' ? finding.evidence : undefined;
-  const state: NonNullable<ReportItem['document']> = { ready: Boolean(evidence) || Boolean(entry?.ready), attached: Boolean(evidence) };
+  const state: NonNullable<ReportItem['document']> = {
+    ready: Boolean(evidence) || Boolean(entry?.ready),
+    attached: Boolean(evidence),
+  };
   if (evidence?.note) state.attachmentName = evidence.note;
   if (entry) Object.assign(state, { at: entry.at, atText: beijingDateTime(entry.at) });
   return state;
@@ -160,17 +189,25 @@ function documentState(finding: Finding | undefined, entry: Checklist['documents
 /** The direction's money and duration as printed, plus the average per project the checks compare against. */
 function fundingFacts(direction: Direction, lang: Lang): Report['facts'] {
   const facts: Report['facts'] = [];
-  if (direction.plannedProjects) facts.push({ label: t(lang, 'plannedProjects'), value: direction.plannedProjects.text });
-  if (direction.totalBudget) facts.push({ label: t(lang, 'totalBudget'), value: t(lang, 'wan', { n: direction.totalBudget.amount }) });
+  if (direction.plannedProjects)
+    facts.push({ label: t(lang, 'plannedProjects'), value: direction.plannedProjects.text });
+  if (direction.totalBudget)
+    facts.push({ label: t(lang, 'totalBudget'), value: t(lang, 'wan', { n: direction.totalBudget.amount }) });
   const perProject = directionFacts(direction).fundingPerProject;
-  if (perProject !== undefined) facts.push({ label: t(lang, 'perProject'), value: `≈ ${t(lang, 'wan', { n: Math.round(perProject) })}` });
+  if (perProject !== undefined)
+    facts.push({ label: t(lang, 'perProject'), value: `≈ ${t(lang, 'wan', { n: Math.round(perProject) })}` });
   if (direction.durationText) facts.push({ label: t(lang, 'reportDuration'), value: direction.durationText });
   return facts;
 }
 
 function totalsOf(items: ReportItem[]): ReportTotals {
   const zero = (): Record<FindingStatus, number> => ({ pass: 0, fail: 0, confirm: 0, unknown: 0, na: 0 });
-  const totals: ReportTotals = { rules: items.length, byStatus: zero(), bySeverity: { error: zero(), warning: zero(), info: zero() }, acknowledged: 0 };
+  const totals: ReportTotals = {
+    rules: items.length,
+    byStatus: zero(),
+    bySeverity: { error: zero(), warning: zero(), info: zero() },
+    acknowledged: 0,
+  };
   for (const item of items) {
     totals.byStatus[item.status]++;
     totals.bySeverity[item.severity][item.status]++;
@@ -184,4 +221,10 @@ function withoutEmpty<T extends Record<string, string | undefined>>(record: T): 
 }
 
 /** Status marks that survive black-and-white printing and plain text. */
-export const statusMarks: Record<FindingStatus, string> = { pass: '✔', fail: '✘', confirm: '？', unknown: '…', na: '—' };
+export const statusMarks: Record<FindingStatus, string> = {
+  pass: '✔',
+  fail: '✘',
+  confirm: '？',
+  unknown: '…',
+  na: '—',
+};

@@ -10,14 +10,21 @@ export interface ItemRecord {
 
 /** What the team and the engine recorded for a requirement, in reading order (the quote is rendered apart). */
 export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
-  const join = (parts: (string | undefined)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join(lang === 'zh' ? '，' : ', ');
+  const join = (parts: (string | undefined)[]) =>
+    parts.filter((p): p is string => Boolean(p?.trim())).join(lang === 'zh' ? '，' : ', ');
   const records: ItemRecord[] = [];
   if (item.problem) records.push({ kind: 'problem', label: t(lang, 'reportProblem'), value: item.problem });
-  if (item.status === 'unknown' && item.missing.length) records.push({ kind: 'missing', label: t(lang, 'reportMissing'), value: item.missing.join(', ') });
+  if (item.status === 'unknown' && item.missing.length)
+    records.push({ kind: 'missing', label: t(lang, 'reportMissing'), value: item.missing.join(', ') });
   if (item.owner) records.push({ kind: 'owner', label: t(lang, 'reportOwner'), value: item.owner });
   if (item.confirmation) {
-    records.push({ kind: 'confirmation', label: t(lang, 'reportConfirmation'), value: join([item.confirmation.by, item.confirmation.atText]) });
-    if (item.confirmation.note?.trim()) records.push({ kind: 'note', label: t(lang, 'reportNote'), value: item.confirmation.note });
+    records.push({
+      kind: 'confirmation',
+      label: t(lang, 'reportConfirmation'),
+      value: join([item.confirmation.by, item.confirmation.atText]),
+    });
+    if (item.confirmation.note?.trim())
+      records.push({ kind: 'note', label: t(lang, 'reportNote'), value: item.confirmation.note });
   }
   if (item.document) {
     const d = item.document;
@@ -27,7 +34,11 @@ export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
   }
   if (item.acknowledgement) {
     const a = item.acknowledgement;
-    records.push({ kind: 'acknowledgement', label: t(lang, 'reportAcknowledgement'), value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}` });
+    records.push({
+      kind: 'acknowledgement',
+      label: t(lang, 'reportAcknowledgement'),
+      value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}`,
+    });
   }
   return records;
 }
@@ -41,7 +52,10 @@ export function colonOf(lang: Lang): string {
 export function reportMeta(report: Report): [label: string, value: string][] {
   const { lang } = report;
   const meta: [string, string | undefined][] = [
-    [t(lang, 'reportGuideline'), `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`],
+    [
+      t(lang, 'reportGuideline'),
+      `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`,
+    ],
     [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
     [t(lang, 'reportApplicationId'), report.application.id],
     [t(lang, 'reportProjectName'), report.application.projectName],

@@ -27,7 +27,9 @@ export interface BuildShareInput {
 export function buildShare({ draft, pack, findings, sharedBy, include, now = new Date() }: BuildShareInput): Share {
   const direction = draft.direction ? findDirection(pack, draft.direction) : undefined;
   if (!direction) {
-    throw new Error(`草稿的指南方向 "${draft.direction ?? ''}" 不在规则包 ${pack.id} 中 / The draft's direction "${draft.direction ?? ''}" is not in pack ${pack.id}`);
+    throw new Error(
+      `草稿的指南方向 "${draft.direction ?? ''}" 不在规则包 ${pack.id} 中 / The draft's direction "${draft.direction ?? ''}" is not in pack ${pack.id}`,
+    );
   }
   const statusOf = new Map(findings.map((f) => [f.ruleId, f.status]));
   const items: Record<string, ShareItem> = {};

@@ -30,7 +30,12 @@ const seconds = z.number().int();
 /** [id, status index or -1, [by, Δt, note], [ready, Δt], [reason, by, Δt], owner]; trailing absents are dropped. */
 const CompactItem = z.tuple([
   z.string(),
-  z.number().int().min(-1).max(STATUS.length - 1).optional(),
+  z
+    .number()
+    .int()
+    .min(-1)
+    .max(STATUS.length - 1)
+    .optional(),
   orAbsent(z.tuple([z.union([absent, z.string()]), seconds, z.union([absent, z.string()]).optional()])),
   orAbsent(z.tuple([z.union([absent, z.literal(1)]), seconds])),
   orAbsent(z.tuple([z.string(), z.union([absent, z.string()]), seconds])),
@@ -70,7 +75,8 @@ export function decodeShareCode(text: string): DecodeResult {
   const deflated = bytes.subarray(0, bytes.length - 4);
   const check = bytes.subarray(bytes.length - 4);
   const expected = crc32(concatBytes(utf8(String(SHARE_VERSION)), deflated));
-  if (((check[0]! << 24) | (check[1]! << 16) | (check[2]! << 8) | check[3]!) >>> 0 !== expected) return refusal('modified');
+  if (((check[0]! << 24) | (check[1]! << 16) | (check[2]! << 8) | check[3]!) >>> 0 !== expected)
+    return refusal('modified');
   let json: string | undefined;
   try {
     const out = inflateSync(deflated, { out: new Uint8Array(MAX_INFLATED_BYTES + 1) });
@@ -102,7 +108,8 @@ export function shareFromFile(text: string): DecodeResult {
   } catch {
     return refusal('notShare');
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SHARE_FORMAT) return refusal('notShare');
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SHARE_FORMAT)
+    return refusal('notShare');
   const version = (raw as { version?: unknown }).version;
   const versionRefusal = checkVersion(typeof version === 'number' ? version : NaN);
   if (versionRefusal) return versionRefusal;
@@ -111,7 +118,8 @@ export function shareFromFile(text: string): DecodeResult {
 
 function checkVersion(version: number): ShareRefusal | undefined {
   if (version === SHARE_VERSION) return undefined;
-  if (Number.isInteger(version) && version > SHARE_VERSION) return refusal('newerVersion', { theirs: version, ours: SHARE_VERSION });
+  if (Number.isInteger(version) && version > SHARE_VERSION)
+    return refusal('newerVersion', { theirs: version, ours: SHARE_VERSION });
   return refusal('unknownVersion', { theirs: Number.isFinite(version) ? version : '?' });
 }
 
@@ -139,7 +147,16 @@ function compact(share: Share): CompactShare {
     return row;
   });
   const s = share.findingsSummary;
-  return [share.packId, share.packVersion, share.direction, share.sharedBy ?? 0, base, [s.error, s.warning, s.info, s.confirm], items, share.fields ?? 0];
+  return [
+    share.packId,
+    share.packVersion,
+    share.direction,
+    share.sharedBy ?? 0,
+    base,
+    [s.error, s.warning, s.info, s.confirm],
+    items,
+    share.fields ?? 0,
+  ];
 }
 
 function expand([packId, packVersion, direction, sharedBy, base, counts, rows, fields]: CompactShare): unknown {
@@ -148,7 +165,15 @@ function expand([packId, packVersion, direction, sharedBy, base, counts, rows, f
   for (const [id, status = -1, c = 0, d = 0, a = 0, owner = 0] of rows) {
     const item: ShareItem = {
       ...(status >= 0 ? { status: STATUS[status] } : {}),
-      ...(c ? { confirmation: { ...(c[0] !== 0 ? { by: c[0] } : {}), at: at(c[1]), ...(c[2] !== undefined && c[2] !== 0 ? { note: c[2] } : {}) } } : {}),
+      ...(c
+        ? {
+            confirmation: {
+              ...(c[0] !== 0 ? { by: c[0] } : {}),
+              at: at(c[1]),
+              ...(c[2] !== undefined && c[2] !== 0 ? { note: c[2] } : {}),
+            },
+          }
+        : {}),
       ...(d ? { document: { ready: d[0] === 1, at: at(d[1]) } } : {}),
       ...(a ? { acknowledgement: { reason: a[0], ...(a[1] !== 0 ? { by: a[1] } : {}), at: at(a[2]) } } : {}),
       ...(owner !== 0 ? { owner } : {}),

@@ -12,9 +12,19 @@ export function itemOf(checklist: Checklist, ruleId: string): ShareItem {
   const a = checklist.acknowledgements[ruleId];
   const owner = checklist.owners[ruleId]?.trim();
   const item: ShareItem = {
-    ...(c ? { confirmation: { ...(c.by?.trim() ? { by: c.by.trim() } : {}), at: toIsoSeconds(c.at), ...(c.note ? { note: c.note } : {}) } } : {}),
+    ...(c
+      ? {
+          confirmation: {
+            ...(c.by?.trim() ? { by: c.by.trim() } : {}),
+            at: toIsoSeconds(c.at),
+            ...(c.note ? { note: c.note } : {}),
+          },
+        }
+      : {}),
     ...(d ? { document: { ready: d.ready, at: toIsoSeconds(d.at) } } : {}),
-    ...(a ? { acknowledgement: { reason: a.reason, ...(a.by?.trim() ? { by: a.by.trim() } : {}), at: toIsoSeconds(a.at) } } : {}),
+    ...(a
+      ? { acknowledgement: { reason: a.reason, ...(a.by?.trim() ? { by: a.by.trim() } : {}), at: toIsoSeconds(a.at) } }
+      : {}),
     ...(owner ? { owner } : {}),
   };
   const changedAt = changedAtOf(item);
@@ -30,7 +40,12 @@ export function changedAtOf(item: ItemParts): string | undefined {
 
 export function partsOf(item: ShareItem): ItemParts {
   const { confirmation, document, acknowledgement, owner } = item;
-  return { ...(confirmation ? { confirmation } : {}), ...(document ? { document } : {}), ...(acknowledgement ? { acknowledgement } : {}), ...(owner ? { owner } : {}) };
+  return {
+    ...(confirmation ? { confirmation } : {}),
+    ...(document ? { document } : {}),
+    ...(acknowledgement ? { acknowledgement } : {}),
+    ...(owner ? { owner } : {}),
+  };
 }
 
 export function isEmpty(parts: ItemParts): boolean {

@@ -2,7 +2,17 @@ import type { Bilingual } from '../drafts/problems';
 import type { Checklist } from '../drafts/model';
 import { findDirection, rulesFor } from '../engine/evaluate';
 import type { RulePack } from '../packs/schema';
-import { changedAtOf, isEmpty, itemOf, PART_NAMES, partsOf, samePart, writeParts, type ItemParts, type PartName } from './items';
+import {
+  changedAtOf,
+  isEmpty,
+  itemOf,
+  PART_NAMES,
+  partsOf,
+  samePart,
+  writeParts,
+  type ItemParts,
+  type PartName,
+} from './items';
 import type { Share } from './model';
 import { bilingual, refusal, type ShareRefusal } from './refusal';
 import { toSeconds } from './time';
@@ -56,17 +66,26 @@ export interface MergeResult {
 }
 
 /** Refuses a share for another guideline or direction; otherwise says what the import dialog should flag. */
-export function checkShareTarget(share: Share, context: Omit<MergeContext, 'ruleIds'>): ShareRefusal | { ok: true; otherPackVersion?: { theirs: number; ours: number } } {
+export function checkShareTarget(
+  share: Share,
+  context: Omit<MergeContext, 'ruleIds'>,
+): ShareRefusal | { ok: true; otherPackVersion?: { theirs: number; ours: number } } {
   if (share.packId !== context.packId) return refusal('otherGuideline', { theirs: share.packId, ours: context.packId });
-  if (share.direction !== context.direction) return refusal('otherDirection', { theirs: share.direction, ours: context.direction });
-  return share.packVersion === context.packVersion ? { ok: true } : { ok: true, otherPackVersion: { theirs: share.packVersion, ours: context.packVersion } };
+  if (share.direction !== context.direction)
+    return refusal('otherDirection', { theirs: share.direction, ours: context.direction });
+  return share.packVersion === context.packVersion
+    ? { ok: true }
+    : { ok: true, otherPackVersion: { theirs: share.packVersion, ours: context.packVersion } };
 }
 
 export function mergeShare(local: Checklist, incoming: Share, context: MergeContext): MergeResult | ShareRefusal {
   const target = checkShareTarget(incoming, context);
   if (!target.ok) return target;
   const known = new Set(context.ruleIds);
-  const flags: MergeFlags = { ...(target.otherPackVersion ? { otherPackVersion: target.otherPackVersion } : {}), unknownRules: [] };
+  const flags: MergeFlags = {
+    ...(target.otherPackVersion ? { otherPackVersion: target.otherPackVersion } : {}),
+    unknownRules: [],
+  };
   let merged = local;
   const applied: string[] = [];
   const conflicts: ItemConflict[] = [];
@@ -87,7 +106,10 @@ export function mergeShare(local: Checklist, incoming: Share, context: MergeCont
 }
 
 /** What to take from the incoming item, and what is left for the user to choose. */
-export function decideItem(mine: ItemParts, theirs: ItemParts): { take: ItemParts; conflict?: Omit<ItemConflict, 'ruleId'> } {
+export function decideItem(
+  mine: ItemParts,
+  theirs: ItemParts,
+): { take: ItemParts; conflict?: Omit<ItemConflict, 'ruleId'> } {
   const differing = PART_NAMES.filter((p) => theirs[p] !== undefined && !samePart(mine[p], theirs[p]));
   const gaps = differing.filter((p) => mine[p] === undefined);
   const overlaps = differing.filter((p) => mine[p] !== undefined);
@@ -95,7 +117,10 @@ export function decideItem(mine: ItemParts, theirs: ItemParts): { take: ItemPart
   const order = whoChangedLast(mine, theirs);
   if (order === 'theirs') return { take: pick(theirs, differing) };
   if (order === 'mine') return { take: pick(theirs, gaps) };
-  return { take: pick(theirs, gaps), conflict: { local: pick(mine, overlaps), incoming: pick(theirs, overlaps), parts: overlaps } };
+  return {
+    take: pick(theirs, gaps),
+    conflict: { local: pick(mine, overlaps), incoming: pick(theirs, overlaps), parts: overlaps },
+  };
 }
 
 function whoChangedLast(mine: ItemParts, theirs: ItemParts): 'mine' | 'theirs' | 'unknown' {
@@ -130,12 +155,20 @@ export function resolveConflict(result: MergeResult, ruleId: string, choice: 'lo
 function noticesOf(flags: MergeFlags): Bilingual[] {
   const notices: Bilingual[] = [];
   if (flags.otherPackVersion) notices.push(bilingual('shareOtherPackVersion', flags.otherPackVersion));
-  if (flags.unknownRules.length > 0) notices.push(bilingual('shareUnknownRules', { n: flags.unknownRules.length, ids: flags.unknownRules.join(', ') }));
+  if (flags.unknownRules.length > 0)
+    notices.push(bilingual('shareUnknownRules', { n: flags.unknownRules.length, ids: flags.unknownRules.join(', ') }));
   return notices;
 }
 
 /** The merge context of a local pack's direction. */
 export function mergeContextFor(pack: RulePack, directionCode: string): MergeContext | undefined {
   const direction = findDirection(pack, directionCode);
-  return direction && { packId: pack.id, packVersion: pack.version, direction: direction.code, ruleIds: rulesFor(pack, direction).map((r) => r.id) };
+  return (
+    direction && {
+      packId: pack.id,
+      packVersion: pack.version,
+      direction: direction.code,
+      ruleIds: rulesFor(pack, direction).map((r) => r.id),
+    }
+  );
 }

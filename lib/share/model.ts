@@ -10,7 +10,12 @@ import { SHARE_FORMAT, SHARE_VERSION } from './format';
 
 export { SHARE_FORMAT, SHARE_VERSION };
 
-const isoSeconds = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.000)?Z$/, '时间须为 ISO 格式（UTC，到秒） / Time must be ISO (UTC, to the second)');
+const isoSeconds = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.000)?Z$/,
+    '时间须为 ISO 格式（UTC，到秒） / Time must be ISO (UTC, to the second)',
+  );
 const name = z.string().min(1).max(100);
 const text = z.string().max(2000);
 
@@ -42,7 +47,15 @@ export const Share = z.object({
   direction: z.string().regex(/^\d+\.\d+$/),
   sharedBy: name.optional(),
   sharedAt: isoSeconds,
-  items: z.record(z.string().regex(/^[a-z0-9.*/-]+$/).max(200), ShareItem).refine((items) => Object.keys(items).length <= 1000, '条目过多 / Too many items'),
+  items: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z0-9.*/-]+$/)
+        .max(200),
+      ShareItem,
+    )
+    .refine((items) => Object.keys(items).length <= 1000, '条目过多 / Too many items'),
   findingsSummary: FindingsSummary,
   /** Field contents, only those the sharer ticked in */
   fields: z.record(z.string().max(300), z.string().max(100_000)).optional(),

@@ -2,7 +2,14 @@ import type { Bilingual, Problem } from '../drafts/problems';
 import { t, type MessageId } from '../i18n/messages';
 
 /** Why a share was not taken: each reason has its own message, Chinese first. */
-export type ShareRefusalReason = 'modified' | 'notShare' | 'newerVersion' | 'unknownVersion' | 'invalid' | 'otherGuideline' | 'otherDirection';
+export type ShareRefusalReason =
+  | 'modified'
+  | 'notShare'
+  | 'newerVersion'
+  | 'unknownVersion'
+  | 'invalid'
+  | 'otherGuideline'
+  | 'otherDirection';
 
 export interface ShareRefusal {
   ok: false;
@@ -26,9 +33,21 @@ export function bilingual(id: MessageId, vars: Record<string, string | number> =
   return { zh: t('zh', id, vars), en: t('en', id, vars) };
 }
 
-export function refusal(reason: ShareRefusalReason, vars: Record<string, string | number> = {}, problems?: Problem[]): ShareRefusal {
+export function refusal(
+  reason: ShareRefusalReason,
+  vars: Record<string, string | number> = {},
+  problems?: Problem[],
+): ShareRefusal {
   if (problems) {
-    return { ok: false, reason, message: { zh: t('zh', MESSAGE_OF[reason], { ...vars, problems: problems.map((p) => p.zh).join('；') }), en: t('en', MESSAGE_OF[reason], { ...vars, problems: problems.map((p) => p.en).join('; ') }) }, problems };
+    return {
+      ok: false,
+      reason,
+      message: {
+        zh: t('zh', MESSAGE_OF[reason], { ...vars, problems: problems.map((p) => p.zh).join('；') }),
+        en: t('en', MESSAGE_OF[reason], { ...vars, problems: problems.map((p) => p.en).join('; ') }),
+      },
+      problems,
+    };
   }
   return { ok: false, reason, message: bilingual(MESSAGE_OF[reason], vars) };
 }

@@ -12,18 +12,31 @@ export function shareSummaryMarkdown(share: Share, pack: RulePack | undefined, l
   const direction = pack?.id === share.packId ? findDirection(pack, share.direction) : undefined;
   const rules = new Map<string, Rule>(direction && pack ? rulesFor(pack, direction).map((r) => [r.id, r]) : []);
   // The pack's order first (the order of the panel), then ids this pack does not know.
-  const ids = [...[...rules.keys()].filter((id) => share.items[id]), ...Object.keys(share.items).filter((id) => !rules.has(id))];
+  const ids = [
+    ...[...rules.keys()].filter((id) => share.items[id]),
+    ...Object.keys(share.items).filter((id) => !rules.has(id)),
+  ];
   const lines = [
     `# ${t(lang, 'shareSummaryHeading', { code: share.direction, title: direction ? text(direction.title[lang]) : '' }).replace(/ {2,}/g, ' ')}`,
     '',
-    t(lang, 'shareSummaryMeta', { pack: share.packId, version: share.packVersion, by: share.sharedBy ? text(share.sharedBy) : t(lang, 'shareSummaryAnonymous'), at: when(share.sharedAt) }),
+    t(lang, 'shareSummaryMeta', {
+      pack: share.packId,
+      version: share.packVersion,
+      by: share.sharedBy ? text(share.sharedBy) : t(lang, 'shareSummaryAnonymous'),
+      at: when(share.sharedAt),
+    }),
     '',
     t(lang, 'shareSummaryCounts', share.findingsSummary),
     '',
     ...ids.flatMap((id) => itemLines(id, share.items[id]!, rules.get(id), lang)),
   ];
   if (share.fields && Object.keys(share.fields).length > 0) {
-    lines.push('', `## ${t(lang, 'shareSummaryFields')}`, '', ...Object.entries(share.fields).map(([key, value]) => `- ${text(key)}: ${text(value)}`));
+    lines.push(
+      '',
+      `## ${t(lang, 'shareSummaryFields')}`,
+      '',
+      ...Object.entries(share.fields).map(([key, value]) => `- ${text(key)}: ${text(value)}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -39,17 +52,29 @@ const STATUS_TEXT: Record<ShareItemStatus, MessageId> = {
 function itemLines(id: string, item: ShareItem, rule: Rule | undefined, lang: Lang): string[] {
   const done = item.status === 'pass' || item.status === 'na';
   const title = rule ? text(rule.title[lang]) : `${text(id)} ${t(lang, 'shareSummaryUnknownRule')}`;
-  const head = [`**${title}**`, item.status ? t(lang, STATUS_TEXT[item.status]) : undefined, item.owner ? `${t(lang, 'shareOwner')}: ${text(item.owner)}` : undefined];
+  const head = [
+    `**${title}**`,
+    item.status ? t(lang, STATUS_TEXT[item.status]) : undefined,
+    item.owner ? `${t(lang, 'shareOwner')}: ${text(item.owner)}` : undefined,
+  ];
   const lines = [`- [${done ? 'x' : ' '}] ${head.filter(Boolean).join(' · ')}`];
   const c = item.confirmation;
   if (c) {
-    lines.push(`  - ${t(lang, 'shareSummaryConfirmed', { by: c.by ? text(c.by) : t(lang, 'shareSummaryAnonymous'), at: when(c.at) })}`);
+    lines.push(
+      `  - ${t(lang, 'shareSummaryConfirmed', { by: c.by ? text(c.by) : t(lang, 'shareSummaryAnonymous'), at: when(c.at) })}`,
+    );
     if (c.note) lines.push(`  - ${t(lang, 'shareSummaryNote', { note: text(c.note) })}`);
   }
   const d = item.document;
-  if (d) lines.push(`  - ${t(lang, 'shareSummaryDocument', { state: t(lang, d.ready ? 'shareSummaryDocumentReady' : 'shareSummaryDocumentNotReady'), at: when(d.at) })}`);
+  if (d)
+    lines.push(
+      `  - ${t(lang, 'shareSummaryDocument', { state: t(lang, d.ready ? 'shareSummaryDocumentReady' : 'shareSummaryDocumentNotReady'), at: when(d.at) })}`,
+    );
   const a = item.acknowledgement;
-  if (a) lines.push(`  - ${t(lang, 'shareSummaryAcknowledged', { reason: text(a.reason), by: a.by ? text(a.by) : t(lang, 'shareSummaryAnonymous'), at: when(a.at) })}`);
+  if (a)
+    lines.push(
+      `  - ${t(lang, 'shareSummaryAcknowledged', { reason: text(a.reason), by: a.by ? text(a.by) : t(lang, 'shareSummaryAnonymous'), at: when(a.at) })}`,
+    );
   return lines;
 }
 

@@ -34,7 +34,8 @@ function wireBudgetTotal(doc: Document): void {
     const central = Number.parseFloat(field('jfys.zyczjf').value);
     const other = Number.parseFloat(field('jfys.qtlyjf').value);
     const sum = (Number.isFinite(central) ? central : 0) + (Number.isFinite(other) ? other : 0);
-    field('jfys.hj').value = field('jfys.zyczjf').value || field('jfys.qtlyjf').value ? String(Math.round(sum * 100) / 100) : '';
+    field('jfys.hj').value =
+      field('jfys.zyczjf').value || field('jfys.qtlyjf').value ? String(Math.round(sum * 100) / 100) : '';
   });
 }
 

@@ -42,7 +42,8 @@ export function collect(docs: Document[]): FormValues {
   const values: FormValues = {};
   for (const c of controls(docs)) {
     if (isChoice(c)) {
-      if (c.type === 'checkbox') values[c.name] = [...((values[c.name] as string[] | undefined) ?? []), ...(c.checked ? [c.value] : [])];
+      if (c.type === 'checkbox')
+        values[c.name] = [...((values[c.name] as string[] | undefined) ?? []), ...(c.checked ? [c.value] : [])];
       else if (c.checked || !(c.name in values)) values[c.name] = c.checked ? c.value : '';
     } else values[c.name] = c.value;
   }
@@ -111,7 +112,9 @@ export function missingRequired(docs: Document[]): { control: Control; label: st
   for (const c of all) {
     const label = c.dataset.bt;
     if (!label) continue;
-    const empty = isChoice(c) ? !all.some((o) => o.name === c.name && (o as HTMLInputElement).checked) : !c.value.trim();
+    const empty = isChoice(c)
+      ? !all.some((o) => o.name === c.name && (o as HTMLInputElement).checked)
+      : !c.value.trim();
     if (empty) missing.push({ control: c, label });
   }
   return missing;

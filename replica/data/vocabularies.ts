@@ -27,13 +27,28 @@ export const titles: Choice[] = ['正高级', '教授', '研究员', '副教授'
 
 export const degrees: Choice[] = ['博士', '硕士', '学士', '其他'].map((t, i) => ({ value: String(i + 1), text: t }));
 
-export const idKinds: Choice[] = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'].map((t, i) => ({
-  value: String(i + 1),
-  text: t,
-}));
+export const idKinds: Choice[] = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'].map(
+  (t, i) => ({
+    value: String(i + 1),
+    text: t,
+  }),
+);
 
 export const countries: Choice[] = [
-  '美国', '欧盟', '瑞典', '挪威', '奥地利', '韩国', '日本', '缅甸', '南非', '克罗地亚', '中国香港', '中国澳门', '中国台湾', '其他',
+  '美国',
+  '欧盟',
+  '瑞典',
+  '挪威',
+  '奥地利',
+  '韩国',
+  '日本',
+  '缅甸',
+  '南非',
+  '克罗地亚',
+  '中国香港',
+  '中国澳门',
+  '中国台湾',
+  '其他',
 ].map((t, i) => ({ value: `GJ${String(i + 1).padStart(3, '0')}`, text: t }));
 
 /** 所属计划/资格 of the foreign partner */

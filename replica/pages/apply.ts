@@ -1,5 +1,14 @@
 import { directionGroups } from '../data/directions';
-import { attachmentKinds, countries, degrees, idKinds, partnerMemberships, programs, titles, unitKinds } from '../data/vocabularies';
+import {
+  attachmentKinds,
+  countries,
+  degrees,
+  idKinds,
+  partnerMemberships,
+  programs,
+  titles,
+  unitKinds,
+} from '../data/vocabularies';
 import { choiceGroup, groupedSelect, req, selectBox, textInput } from './controls';
 import { esc } from './html';
 import { page } from './layout';
@@ -65,7 +74,13 @@ ${participantHeader}
 <div class="toolbar"><input type="button" class="btn" value="添加" data-action="add-row" data-repeat-target="cydw"></div>
 <table class="tb-form">
 ${hd('四、项目负责人')}
-<tr>${cell('姓名', textInput('xmfzr.xm', { required: '项目负责人姓名' }), true)}${cell('性别', choiceGroup('radio', 'xmfzr.xb', [{ value: '1', text: '男' }, { value: '2', text: '女' }]))}</tr>
+<tr>${cell('姓名', textInput('xmfzr.xm', { required: '项目负责人姓名' }), true)}${cell(
+    '性别',
+    choiceGroup('radio', 'xmfzr.xb', [
+      { value: '1', text: '男' },
+      { value: '2', text: '女' },
+    ]),
+  )}</tr>
 <tr>${cell('职称', selectBox('xmfzr.zc', titles, { required: '职称' }), true)}${cell('学位', selectBox('xmfzr.xw', degrees))}</tr>
 <tr>${cell('出生日期', textInput('xmfzr.csrq', { placeholder: 'yyyy-mm-dd' }))}${cell('证件类型', selectBox('xmfzr.zjlx', idKinds))}</tr>
 <tr>${cell('证件号码', textInput('xmfzr.zjhm', { required: '证件号码' }), true)}${cell('手机', textInput('xmfzr.sj', { required: '手机' }), true)}</tr>

@@ -1,5 +1,13 @@
 import { directionGroups } from '../data/directions';
-import { attachmentKinds, countries, degrees, partnerMemberships, programs, titles, unitKinds } from '../data/vocabularies';
+import {
+  attachmentKinds,
+  countries,
+  degrees,
+  partnerMemberships,
+  programs,
+  titles,
+  unitKinds,
+} from '../data/vocabularies';
 import { choiceGroup, groupedSelect, req, selectBox, textInput } from './controls';
 import { esc } from './html';
 import { page } from './layout';
@@ -16,7 +24,8 @@ const idOf = (name: string) => name.replace(/\W/g, '_');
 /** A label div and its value div; `wide` spans the rest of the grid row */
 const field = (label: string, control: string, required = false, wide = false) =>
   `<div class="lbl">${esc(label)}${req(required)}</div><div${wide ? ' class="wide"' : ''}>${control}</div>`;
-const text = (name: string, required?: string, placeholder?: string) => textInput(name, { id: idOf(name), required, placeholder });
+const text = (name: string, required?: string, placeholder?: string) =>
+  textInput(name, { id: idOf(name), required, placeholder });
 
 function partnerRow(i: number | typeof ROW_INDEX): string {
   const id = (stem: string) => `xzdw_ctl${i}_${stem}`;
@@ -63,7 +72,13 @@ ${section('三、参与单位（协作单位）')}
 <div class="toolbar"><input type="button" class="btn" value="增加协作单位" data-action="add-row" data-repeat-target="xzdw"></div>
 ${section('四、课题负责人')}
 <div class="grid">
-${field('负责人姓名', text('fzr.xm', '负责人姓名'), true)}${field('性别', choiceGroup('radio', 'fzr.xb', [{ value: 'M', text: '男' }, { value: 'F', text: '女' }]))}
+${field('负责人姓名', text('fzr.xm', '负责人姓名'), true)}${field(
+  '性别',
+  choiceGroup('radio', 'fzr.xb', [
+    { value: 'M', text: '男' },
+    { value: 'F', text: '女' },
+  ]),
+)}
 ${field('专业技术职务', selectBox('fzr.zw', titles, { id: idOf('fzr.zw') }))}${field('最高学位', selectBox('fzr.xw', degrees, { id: idOf('fzr.xw') }))}
 ${field('出生年月', text('fzr.csny', undefined, 'yyyy-mm'))}${field('身份证件号', text('fzr.sfzh', '身份证件号'), true)}
 ${field('移动电话', text('fzr.yddh'))}${field('邮箱地址', text('fzr.yx'))}

@@ -32,7 +32,9 @@ export function textInput(name: string, opts: ControlOptions = {}): string {
 }
 
 export function selectBox(name: string, choices: Choice[], opts: ControlOptions = {}): string {
-  const options = choices.map((c) => `<option${attrs({ value: c.value, selected: c.value === opts.value })}>${esc(c.text)}</option>`);
+  const options = choices.map(
+    (c) => `<option${attrs({ value: c.value, selected: c.value === opts.value })}>${esc(c.text)}</option>`,
+  );
   return `<select${attrs({ name, id: opts.id ?? portalId('ddl', name), class: 'sel', 'data-bt': opts.required })}><option value="">--请选择--</option>${options.join('')}</select>`;
 }
 
@@ -48,7 +50,12 @@ export function groupedSelect(name: string, groups: [string, Choice[]][], opts: 
 }
 
 /** Radios or checkboxes sharing one name, each with the words beside it in a <label for>. */
-export function choiceGroup(kind: 'radio' | 'checkbox', name: string, choices: Choice[], opts: ControlOptions = {}): string {
+export function choiceGroup(
+  kind: 'radio' | 'checkbox',
+  name: string,
+  choices: Choice[],
+  opts: ControlOptions = {},
+): string {
   const base = portalId(kind === 'radio' ? 'rbl' : 'cbl', name);
   return choices
     .map((c, i) => {

@@ -18,6 +18,10 @@ export function attrs(pairs: Record<string, string | number | boolean | undefine
 export function portalId(kind: string, name: string): string {
   let h = 0x811c9dc5;
   for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  const stem = name.replace(/\[.*?\]/g, '').split('.').pop() ?? name;
+  const stem =
+    name
+      .replace(/\[.*?\]/g, '')
+      .split('.')
+      .pop() ?? name;
   return `ctl00_cph_${kind}${stem.charAt(0).toUpperCase()}${stem.slice(1)}_${(h & 0xffff).toString(16).padStart(4, '0')}`;
 }

@@ -30,7 +30,10 @@ const MENU: { key: PageOptions['menu'] | 'other'; text: string; href: string }[]
 
 export function page(opts: PageOptions): string {
   const data = Object.fromEntries(Object.entries(opts.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
-  const menu = MENU.map((m) => `<li${attrs({ class: m.key === opts.menu ? 'on' : undefined })}><a${attrs({ href: m.href })}>${esc(m.text)}</a></li>`).join('');
+  const menu = MENU.map(
+    (m) =>
+      `<li${attrs({ class: m.key === opts.menu ? 'on' : undefined })}><a${attrs({ href: m.href })}>${esc(m.text)}</a></li>`,
+  ).join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -9,9 +9,17 @@ export const root = join(import.meta.dirname, '..', '..');
 export const chromeExtensionDir = join(root, '.output-test', 'chrome-mv3');
 export const firefoxExtensionDir = join(root, '.output-test', 'firefox-mv2');
 
-const CHROMIUM_CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 export const chromiumPath = CHROMIUM_CANDIDATES.find((c): c is string => !!c && existsSync(c));
-export const firefoxPath = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((c): c is string => !!c && existsSync(c));
+export const firefoxPath = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+  (c): c is string => !!c && existsSync(c),
+);
 
 export const NO_CHROMIUM_MESSAGE =
   '未找到 Chromium。请安装：sudo apt-get install -y chromium fonts-noto-cjk（或设置 CHROME_PATH）\n' +
@@ -26,10 +34,13 @@ export interface ChromiumWithExtension {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile (or `userDataDir`, to reopen one). */
-export async function launchChromium(options: { userDataDir?: string; extensionDir?: string; headless?: boolean } = {}): Promise<ChromiumWithExtension> {
+export async function launchChromium(
+  options: { userDataDir?: string; extensionDir?: string; headless?: boolean } = {},
+): Promise<ChromiumWithExtension> {
   if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
   const extensionDir = options.extensionDir ?? chromeExtensionDir;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build:test`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run npm run build:test`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'gc-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,

@@ -16,7 +16,8 @@ export interface ReplicaValues {
 export const APPLY_PATH = '/egrantweb/xmsb/apply.html';
 
 export async function fillReplica(page: Page, values: ReplicaValues): Promise<void> {
-  for (const [name, label] of Object.entries(values.select ?? {})) await page.selectOption(`[name="${name}"]`, { label });
+  for (const [name, label] of Object.entries(values.select ?? {}))
+    await page.selectOption(`[name="${name}"]`, { label });
   for (const [name, value] of Object.entries(values.text ?? {})) await page.fill(`[name="${name}"]`, value);
   if (values.budget) {
     const frame = await budgetFrame(page);

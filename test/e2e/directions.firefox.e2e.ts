@@ -18,14 +18,22 @@ async function panelStatuses(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(items);
 }
 
-test.each(directionCases.flatMap(([packId, code]) => [[packId, code, 'fail'] as const, [packId, code, 'pass'] as const]))(
+test.each(
+  directionCases.flatMap(([packId, code]) => [[packId, code, 'fail'] as const, [packId, code, 'pass'] as const]),
+)(
   'Firefox %s %s: the %s application typed into the form shows exactly the engine’s findings',
   async (packId, code, kind) => {
     const pack = packs.find((p) => p.id === packId)!;
     const app = projectToReplica(fixture(packId, `${code}.${kind}.json`));
-    const expected = Object.fromEntries(evaluate(pack, code, app).filter((f) => f.status !== 'na').map((f) => [f.ruleId, f.status]));
+    const expected = Object.fromEntries(
+      evaluate(pack, code, app)
+        .filter((f) => f.status !== 'na')
+        .map((f) => [f.ruleId, f.status]),
+    );
     const page = await env.browser.newPage();
-    await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=FF${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`);
+    await page.goto(
+      `${env.replica.url}${APPLY_PATH}?sbbh=FF${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`,
+    );
     await page.waitForSelector('body[data-loaded="1"]');
     await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
     const driver = puppeteerDriver(page);

@@ -22,10 +22,18 @@ async function open(path: string, name: string): Promise<Page> {
 async function formValues(page: Page): Promise<Record<string, string>> {
   const read = (doc: Document) =>
     Array.from(doc.querySelectorAll<HTMLInputElement>('input[name], select[name], textarea[name]'))
-      .filter((el) => el.type !== 'file' && el.type !== 'hidden' && el.type !== 'button' && !el.name.startsWith('fjxx['))
-      .map((el) => [el.type === 'checkbox' || el.type === 'radio' ? `${el.name}=${el.value}` : el.name, el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value]);
+      .filter(
+        (el) => el.type !== 'file' && el.type !== 'hidden' && el.type !== 'button' && !el.name.startsWith('fjxx['),
+      )
+      .map((el) => [
+        el.type === 'checkbox' || el.type === 'radio' ? `${el.name}=${el.value}` : el.name,
+        el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value,
+      ]);
   const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
-  const entries = (await Promise.all(frames.map((f) => f.evaluate(`(${read.toString()})(document)`)))) as [string, string][][];
+  const entries = (await Promise.all(frames.map((f) => f.evaluate(`(${read.toString()})(document)`)))) as [
+    string,
+    string,
+  ][][];
   return Object.fromEntries(entries.flat());
 }
 
@@ -57,8 +65,14 @@ test('a portal session timeout reloads an empty form: restore fills every field,
   const driver = playwrightDriver(page);
   for (const step of stepsFor(app, pack).filter((s) => s.do !== 'upload')) await driver.run(step);
   const before = await formValues(page);
-  const statusesBefore = await page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
-  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === String(app.budget.central));
+  const statusesBefore = await page
+    .locator('.gc-finding')
+    .evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
+  await waitForDraft(
+    env.browser.worker,
+    `${env.host}|${sbbh}`,
+    (f) => f['budget.central'] === String(app.budget.central),
+  );
 
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
@@ -67,7 +81,9 @@ test('a portal session timeout reloads an empty form: restore fills every field,
   await page.getByTestId('gc-restored').waitFor();
   expect(await formValues(page)).toEqual(before);
   await expect
-    .poll(() => page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`)))
+    .poll(() =>
+      page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`)),
+    )
     .toEqual(statusesBefore);
   await page.close();
 });

@@ -38,7 +38,8 @@ async function openRuleSources(browser: ChromiumWithExtension, name: string): Pr
   return page;
 }
 
-const versionOf = (page: Page, packId: string) => page.locator(`[data-testid="packs-in-use"] tr[data-pack="${packId}"] [data-testid="pack-version"]`);
+const versionOf = (page: Page, packId: string) =>
+  page.locator(`[data-testid="packs-in-use"] tr[data-pack="${packId}"] [data-testid="pack-version"]`);
 
 describe('subscribing to a feed from the options page', () => {
   let browser: ChromiumWithExtension;
@@ -65,7 +66,9 @@ describe('subscribing to a feed from the options page', () => {
     await form.locator('textarea[name="feedKeys"]').fill(key.publicKey);
     await form.locator('input[name="feedName"]').fill('测试科研处');
     await form.getByRole('button', { name: /核对指纹/ }).click();
-    await expect.poll(() => page.getByTestId('fingerprints').textContent()).toContain(await fingerprint(fromBase64Url(key.publicKey)!));
+    await expect
+      .poll(() => page.getByTestId('fingerprints').textContent())
+      .toContain(await fingerprint(fromBase64Url(key.publicKey)!));
     await page.getByTestId('confirm-subscribe').click();
 
     await expect.poll(() => versionOf(page, '2020-hmt').textContent(), { timeout: 15_000 }).toBe('2');
@@ -75,7 +78,11 @@ describe('subscribing to a feed from the options page', () => {
     expect(await row.getByTestId('feed-error').textContent()).toMatch(/正常/);
     // What the content script gets when it asks the background for the packs on the portal:
     const served = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } };
+        }
+      ).chrome;
       return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
     });
     expect(served).toContain('2020-hmt@2');
@@ -128,12 +135,17 @@ describe('a feed set by enterprise policy', () => {
 
   test('is listed read-only as set by the institution', async () => {
     const key = await newKey();
-    const policy = { institutionName: '测试大学科研处', feeds: [{ url: 'https://127.0.0.1:9/guidecheck/index.json', keys: [key.publicKey], name: '单位规则源' }] };
+    const policy = {
+      institutionName: '测试大学科研处',
+      feeds: [{ url: 'https://127.0.0.1:9/guidecheck/index.json', keys: [key.publicKey], name: '单位规则源' }],
+    };
     expect(ManagedPolicy.safeParse(policy).success).toBe(true);
     const id = extensionIdOf(chromeExtensionDir);
     expect(id).toMatch(/^[a-p]{32}$/);
     if (!isRoot) {
-      console.warn('Not root: the Chromium policy part needs to write /etc/chromium/policies/managed (see docs/admin.md).');
+      console.warn(
+        'Not root: the Chromium policy part needs to write /etc/chromium/policies/managed (see docs/admin.md).',
+      );
       return;
     }
     const createdDir = !existsSync('/etc/chromium/policies');
@@ -150,7 +162,9 @@ describe('a feed set by enterprise policy', () => {
       expect(await page.getByTestId('rule-sources').textContent()).toContain('测试大学科研处');
       // The feed host does not answer: the check fails in plain words and the bundled pack stays in use.
       await page.getByTestId('check-now').click();
-      await expect.poll(() => row.getByTestId('feed-error').textContent(), { timeout: 20_000 }).toMatch(/下载失败|下载超时/);
+      await expect
+        .poll(() => row.getByTestId('feed-error').textContent(), { timeout: 20_000 })
+        .toMatch(/下载失败|下载超时/);
       expect(await versionOf(page, '2020-hmt').textContent()).toBe('1');
     } finally {
       await browser.close();

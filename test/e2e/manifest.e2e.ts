@@ -6,22 +6,30 @@ import { root } from '@/scripts/support/browsers';
 const manifest = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'manifest.json'), 'utf8'));
 const replicaHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-test.each(['.output/chrome-mv3', '.output/firefox-mv2'])('the store build %s matches only the portal’s hosts', (dir) => {
-  const m = manifest(dir);
-  expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.most.gov.cn/*']]);
-  expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
-  // alarms: the rule-feed checks every few hours; feed hosts are optional permissions asked at runtime
-  expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
-  expect(m.default_locale).toBe('zh_CN');
-});
+test.each(['.output/chrome-mv3', '.output/firefox-mv2'])(
+  'the store build %s matches only the portal’s hosts',
+  (dir) => {
+    const m = manifest(dir);
+    expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.most.gov.cn/*']]);
+    expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
+    // alarms: the rule-feed checks every few hours; feed hosts are optional permissions asked at runtime
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
+    expect(m.default_locale).toBe('zh_CN');
+  },
+);
 
-test.each(['.output-test/chrome-mv3', '.output-test/firefox-mv2'])('the test build %s also matches the replica', (dir) => {
-  expect(manifest(dir).content_scripts[0].matches).toEqual(['*://*.most.gov.cn/*', ...replicaHosts]);
-});
+test.each(['.output-test/chrome-mv3', '.output-test/firefox-mv2'])(
+  'the test build %s also matches the replica',
+  (dir) => {
+    expect(manifest(dir).content_scripts[0].matches).toEqual(['*://*.most.gov.cn/*', ...replicaHosts]);
+  },
+);
 
 test('name and description are localised in zh_CN and en', () => {
   for (const locale of ['zh_CN', 'en']) {
-    const messages = JSON.parse(readFileSync(join(root, '.output/chrome-mv3/_locales', locale, 'messages.json'), 'utf8'));
+    const messages = JSON.parse(
+      readFileSync(join(root, '.output/chrome-mv3/_locales', locale, 'messages.json'), 'utf8'),
+    );
     expect(messages.extName.message).toContain('GuideCheck');
     expect(messages.extDescription.message.length).toBeGreaterThan(20);
   }

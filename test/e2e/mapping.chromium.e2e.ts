@@ -37,9 +37,16 @@ test('mapping mode makes the extension right on a form whose labels it does not 
   await page.locator(`.gc-marker[data-rule="${rule}"]`).waitFor();
 
   // The exported patch names the portal's own controls, for an admin to merge into the profile
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.gc-mapping button', { hasText: '导出字段映射' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.gc-mapping button', { hasText: '导出字段映射' }).click(),
+  ]);
   const patch = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(patch).toMatchObject({ format: 'guidecheck-field-map-patch', profile: 'most-gov-cn', form: '/egrantweb/xmsb/apply-v2.html' });
+  expect(patch).toMatchObject({
+    format: 'guidecheck-field-map-patch',
+    profile: 'most-gov-cn',
+    form: '/egrantweb/xmsb/apply-v2.html',
+  });
   expect(patch.entries.map((e: { path: string; name: string }) => [e.path, e.name])).toEqual([
     ['direction', 'kt.sbfx'],
     ['project.startDate', 'kt.ksrq'],

@@ -11,19 +11,56 @@ import { screenshotOnFailure } from './support/chromium';
 
 const A = 'service.most.gov.cn|SQ2019YFE0100001';
 const B = 'service.most.gov.cn|SQ2019YFE0100002';
-const checklist = { confirmations: { '2019-intl-1/1.4/both-sides-apply': { by: '王五', at: '2024-03-01T08:00:00.000Z' } }, documents: {}, acknowledgements: {}, owners: {} };
+const checklist = {
+  confirmations: { '2019-intl-1/1.4/both-sides-apply': { by: '王五', at: '2024-03-01T08:00:00.000Z' } },
+  documents: {},
+  acknowledgements: {},
+  owners: {},
+};
 
 function draft(key: string, title: string, revision: number, updatedAt: string, fields: Record<string, string>) {
   const applicationId = key.split('|')[1]!;
-  return { key, host: 'service.most.gov.cn', applicationId, title, guideline: '2019-intl-1', direction: '1.4', fields, checklist, revision, createdAt: '2024-03-01T00:00:00.000Z', updatedAt };
+  return {
+    key,
+    host: 'service.most.gov.cn',
+    applicationId,
+    title,
+    guideline: '2019-intl-1',
+    direction: '1.4',
+    fields,
+    checklist,
+    revision,
+    createdAt: '2024-03-01T00:00:00.000Z',
+    updatedAt,
+  };
 }
 
-const draftA = draft(A, '中瑞储能材料合作研究', 3, '2024-03-02T08:00:00.000Z', { 'project.nameZh': '中瑞储能材料合作研究', 'pi.name': '张三', 'leadUnit.name': '清华大学', 'project.duration': '24' });
+const draftA = draft(A, '中瑞储能材料合作研究', 3, '2024-03-02T08:00:00.000Z', {
+  'project.nameZh': '中瑞储能材料合作研究',
+  'pi.name': '张三',
+  'leadUnit.name': '清华大学',
+  'project.duration': '24',
+});
 /** An older state of A: importing it keeps it as a revision (the local draft is newer). */
-const olderA = draft(A, '中瑞储能合作（初稿）', 2, '2024-03-01T08:00:00.000Z', { 'project.nameZh': '中瑞储能合作（初稿）', 'pi.name': '张三', 'leadUnit.name': '清华大学', 'project.duration': '36' });
-const draftB = draft(B, '港澳智能制造联合研究', 1, '2024-03-01T09:00:00.000Z', { 'project.nameZh': '港澳智能制造联合研究', 'pi.name': '张三', 'leadUnit.name': '香港大学' });
+const olderA = draft(A, '中瑞储能合作（初稿）', 2, '2024-03-01T08:00:00.000Z', {
+  'project.nameZh': '中瑞储能合作（初稿）',
+  'pi.name': '张三',
+  'leadUnit.name': '清华大学',
+  'project.duration': '36',
+});
+const draftB = draft(B, '港澳智能制造联合研究', 1, '2024-03-01T09:00:00.000Z', {
+  'project.nameZh': '港澳智能制造联合研究',
+  'pi.name': '张三',
+  'leadUnit.name': '香港大学',
+});
 
-const exportFile = (drafts: unknown[]) => ({ name: 'drafts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'guidecheck-drafts', version: 1, exportedAt: '2024-03-03T00:00:00.000Z', drafts })) });
+const exportFile = (drafts: unknown[]) => ({
+  name: 'drafts.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(
+    JSON.stringify({ format: 'guidecheck-drafts', version: 1, exportedAt: '2024-03-03T00:00:00.000Z', drafts }),
+  ),
+});
 
 let browser: ChromiumWithExtension;
 let page: Page;
@@ -45,7 +82,10 @@ async function openOptions(b: ChromiumWithExtension): Promise<Page> {
 
 const rows = (p: Page) => p.locator('[data-testid="drafts-table"] tbody tr');
 const row = (key: string) => page.locator(`[data-testid="drafts-table"] tr[data-key="${key}"]`);
-const importFile = (p: Page, file: ReturnType<typeof exportFile> | { name: string; mimeType: string; buffer: Buffer }) => p.locator('[data-testid="import-file"]').setInputFiles(file);
+const importFile = (
+  p: Page,
+  file: ReturnType<typeof exportFile> | { name: string; mimeType: string; buffer: Buffer },
+) => p.locator('[data-testid="import-file"]').setInputFiles(file);
 const text = (l: Locator) => l.innerText();
 
 test('importing a file with two drafts lists them, with the 限项 hint for the shared PI', async () => {
@@ -96,7 +136,9 @@ test('an older version imported becomes a revision: diff two revisions, then res
   await row(A).locator('[data-action="open"]').click();
   const detail = page.locator('[data-testid="draft-detail"]');
   await expect(text(detail.locator('tr[data-field="project.duration"]'))).resolves.toContain('24');
-  await expect(text(detail.locator('[data-testid="draft-checklist"]'))).resolves.toContain('2019-intl-1/1.4/both-sides-apply');
+  await expect(text(detail.locator('[data-testid="draft-checklist"]'))).resolves.toContain(
+    '2019-intl-1/1.4/both-sides-apply',
+  );
 
   const history = detail.locator('[data-testid="draft-history"]');
   // revision 3 (imported), revision 2 (the older file, kept as a revision), revision 4 (the rename, saved > 30 s later)
@@ -125,11 +167,19 @@ test('an older version imported becomes a revision: diff two revisions, then res
 test('a corrupt file is refused with its reason and the list does not change', async () => {
   screenshotOnFailure(page, 'options-corrupt');
   const before = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.textContent));
-  await importFile(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"guidecheck-drafts","version":1,"drafts":[') });
+  await importFile(page, {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"guidecheck-drafts","version":1,"drafts":['),
+  });
   const refused = page.locator('[data-testid="import-refused"]');
   await expect(text(refused)).resolves.toContain('文件未导入');
   await expect(text(refused)).resolves.toContain('The file is not valid JSON');
-  await importFile(page, { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+  await importFile(page, {
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":"world"}'),
+  });
   await expect.poll(() => text(refused)).toContain('这不是 GuideCheck 草稿导出文件');
   expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.textContent))).toEqual(before);
 });
@@ -165,7 +215,10 @@ test('storage status: whether the browser granted persistence, and the space use
 
 test('export all re-imports into a fresh browser profile with identical drafts', async () => {
   screenshotOnFailure(page, 'options-export');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-all"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="export-all"]').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^guidecheck-drafts-\d{8}\.json$/);
   const exported = readFileSync((await download.path())!, 'utf8');
   const drafts = (JSON.parse(exported) as { drafts: { key: string }[] }).drafts;
@@ -176,10 +229,17 @@ test('export all re-imports into a fresh browser profile with identical drafts',
     const other = await openOptions(fresh);
     screenshotOnFailure(other, 'options-export-fresh');
     await other.locator('[data-testid="drafts-empty"]').waitFor();
-    await importFile(other, { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await importFile(other, {
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    });
     await expect(text(other.locator('[data-testid="import-summary"]'))).resolves.toContain('新增 2');
     await expect.poll(() => rows(other).count()).toBe(2);
-    const [again] = await Promise.all([other.waitForEvent('download'), other.locator('[data-action="export-all"]').click()]);
+    const [again] = await Promise.all([
+      other.waitForEvent('download'),
+      other.locator('[data-action="export-all"]').click(),
+    ]);
     const reexported = JSON.parse(readFileSync((await again.path())!, 'utf8')) as { drafts: unknown[] };
     expect(reexported.drafts).toEqual(drafts);
   } finally {

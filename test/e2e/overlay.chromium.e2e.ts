@@ -22,9 +22,13 @@ test('clicking a finding scrolls to and focuses its field, also inside the budge
   const page = await openFilled('SQ2019OVL0001');
   await finding(page, 'funding-far-above-average').locator('.gc-finding-title').click();
   const frame = await budgetFrame(page);
-  await expect.poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('jfys.zyczjf');
+  await expect
+    .poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .toBe('jfys.zyczjf');
   await finding(page, 'duration-max-2y').locator('.gc-finding-title').click();
-  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('xmxx.zxqxjs');
+  await expect
+    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .toBe('xmxx.zxqxjs');
   await page.close();
 });
 
@@ -48,7 +52,10 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   expect(await page.locator('guidecheck-overlay img').count()).toBe(0);
 
   const download = async (label: string) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gc-report').getByText(label).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('gc-report').getByText(label).click(),
+    ]);
     return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
   };
   const html = await download('下载 HTML');
@@ -68,7 +75,9 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   await page.locator('body[data-loaded="1"]').waitFor();
   await fillReplica(page, sampleAustria);
   await finding(page, 'both-sides-apply').locator('.gc-tag.gc-pass').waitFor();
-  await expect(finding(page, 'funding-far-above-average').locator('.gc-actions').textContent()).resolves.toContain('已忽略');
+  await expect(finding(page, 'funding-far-above-average').locator('.gc-actions').textContent()).resolves.toContain(
+    '已忽略',
+  );
   await page.close();
 });
 

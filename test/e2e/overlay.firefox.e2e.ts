@@ -17,24 +17,31 @@ async function open(path: string): Promise<Page> {
 
 /** A button of our panel (inside its shadow root) by its text. */
 async function panelButton(page: Page, scope: string, text: string): Promise<ElementHandle<Element>> {
-  for (const b of await page.$$(`>>> ${scope} button`)) if ((await b.evaluate((el) => el.textContent ?? '')).includes(text)) return b;
+  for (const b of await page.$$(`>>> ${scope} button`))
+    if ((await b.evaluate((el) => el.textContent ?? '')).includes(text)) return b;
   throw new Error(`no button “${text}” in ${scope}`);
 }
 
 const sampleSteps = (): Step[] => [
   ...Object.entries(sampleAustria.select ?? {}).map(([name, label]): Step => ({ do: 'select', name, label })),
   ...Object.entries(sampleAustria.text ?? {}).map(([name, value]): Step => ({ do: 'fill', name, value })),
-  ...Object.entries(sampleAustria.budget ?? {}).map(([name, value]): Step => ({ do: 'fill', name, value, frame: 'budget' })),
+  ...Object.entries(sampleAustria.budget ?? {}).map(
+    ([name, value]): Step => ({ do: 'fill', name, value, frame: 'budget' }),
+  ),
 ];
 
 test('Firefox: clicking a finding focuses its field inside the budget iframe', async () => {
   const page = await open(`${APPLY_PATH}?sbbh=SQ2019FFCLICK1`);
   const driver = puppeteerDriver(page);
   for (const step of sampleSteps()) await driver.run(step);
-  const title = await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title');
+  const title = await page.waitForSelector(
+    '>>> .gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title',
+  );
   await title!.click();
   const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
-  await expect.poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('jfys.zyczjf');
+  await expect
+    .poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .toBe('jfys.zyczjf');
   await page.close();
 });
 
@@ -42,10 +49,18 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   const page = await open('/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019FFV2');
   await page.waitForSelector('>>> [data-testid="gc-missing"]');
   await (await panelButton(page, '.gc-mapping-entry', '映射模式')).click();
-  for (const [name, path] of [['kt.sbfx', 'direction'], ['kt.ksrq', 'project.startDate'], ['kt.jsrq', 'project.endDate']] as const) {
+  for (const [name, path] of [
+    ['kt.sbfx', 'direction'],
+    ['kt.ksrq', 'project.startDate'],
+    ['kt.jsrq', 'project.endDate'],
+  ] as const) {
     await page.$eval(`[name="${name}"]`, (el) => (el as HTMLElement).click());
     await page.waitForFunction(
-      (n) => document.querySelector('guidecheck-overlay')?.shadowRoot?.querySelector('[data-testid="gc-mapping-picked"]')?.textContent?.includes(n),
+      (n) =>
+        document
+          .querySelector('guidecheck-overlay')
+          ?.shadowRoot?.querySelector('[data-testid="gc-mapping-picked"]')
+          ?.textContent?.includes(n),
       {},
       name,
     );
@@ -57,7 +72,9 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   await driver.run({ do: 'select', name: 'kt.sbfx', label: '1.7 中国和奥地利政府间科技合作项目' });
   await driver.run({ do: 'fill', name: 'kt.ksrq', value: '2020-01-01' });
   await driver.run({ do: 'fill', name: 'kt.jsrq', value: '2022-12-31' });
-  await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-warning', { timeout: 10_000 });
+  await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-warning', {
+    timeout: 10_000,
+  });
   await page.close();
 });
 
@@ -71,7 +88,9 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
   await page.waitForSelector('body[data-loaded="1"]');
   await (await page.waitForSelector('>>> [data-testid="gc-restore"] button'))!.click();
   await page.waitForSelector('>>> [data-testid="gc-restored"]');
-  expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe(sampleAustria.text!['xmxx.xmmc']);
+  expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe(
+    sampleAustria.text!['xmxx.xmmc'],
+  );
   expect(await page.$eval('[name="xmxx.zxqxjs"]', (el) => (el as HTMLInputElement).value)).toBe('2022-12-31');
   const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
   expect(await frame.$eval('[name="jfys.zyczjf"]', (el) => (el as HTMLInputElement).value)).toBe('450');

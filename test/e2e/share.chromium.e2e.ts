@@ -49,7 +49,8 @@ const finding = (page: Page, rule: string) => page.locator(`.gc-finding[data-rul
 const share = (page: Page) => page.getByTestId('gc-share');
 
 async function openShare(page: Page) {
-  if (!(await share(page).evaluate((d) => (d as HTMLDetailsElement).open))) await share(page).locator('summary').first().click();
+  if (!(await share(page).evaluate((d) => (d as HTMLDetailsElement).open)))
+    await share(page).locator('summary').first().click();
 }
 
 async function makeCode(page: Page, sharedBy: string): Promise<string> {
@@ -127,10 +128,12 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
   await finding(b, Y).locator('.gc-actions input[type=checkbox]').check();
   await finding(b, Y).locator('.gc-owner input').fill('王芳');
   await finding(b, Y).locator('.gc-owner input').press('Enter');
-  await expect.poll(() => panelChecklist(b)).toEqual([
-    { rule: X, ticked: true, note: HOSTILE_NOTE, owner: '' },
-    { rule: Y, ticked: true, note: '', owner: '王芳' },
-  ]);
+  await expect
+    .poll(() => panelChecklist(b))
+    .toEqual([
+      { rule: X, ticked: true, note: HOSTILE_NOTE, owner: '' },
+      { rule: Y, ticked: true, note: '', owner: '王芳' },
+    ]);
   await share(b).screenshot({ path: join(artifactsDir, 'share-section.png') });
   const codeB = await makeCode(b, '王芳');
 

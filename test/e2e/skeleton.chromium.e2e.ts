@@ -60,7 +60,11 @@ test('typed values are autosaved in the extension’s IndexedDB; the portal orig
   const page = await openForm('SQ2019YFE0100003');
   await page.fill('[name="xmxx.xmmc"]', '自动保存测试项目');
   const host = env.host;
-  const draft = await waitForDraft(env.browser.worker, `${host}|SQ2019YFE0100003`, (f) => f['project.nameZh'] === '自动保存测试项目');
+  const draft = await waitForDraft(
+    env.browser.worker,
+    `${host}|SQ2019YFE0100003`,
+    (f) => f['project.nameZh'] === '自动保存测试项目',
+  );
   expect(draft).toMatchObject({ applicationId: 'SQ2019YFE0100003', host });
   expect(draft.fields['project.nameZh']).toBe('自动保存测试项目');
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
@@ -75,13 +79,17 @@ test('the popup shows the tab’s status: recognised form, direction and finding
   const popup = await env.browser.context.newPage();
   await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('已识别申报书页面');
-  await expect(popup.getByTestId('popup-direction').textContent()).resolves.toContain('1.7 中国和奥地利政府间科技合作项目');
+  await expect(popup.getByTestId('popup-direction').textContent()).resolves.toContain(
+    '1.7 中国和奥地利政府间科技合作项目',
+  );
   await expect(popup.getByTestId('popup-counts').textContent()).resolves.toMatch(/警告 [1-9]/);
 
   const notice = await env.browser.context.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
   const noticeTab = await tabIdOf(notice);
   await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${noticeTab}`);
-  await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('不是国家科技管理信息系统的申报书页面');
+  await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain(
+    '不是国家科技管理信息系统的申报书页面',
+  );
   await Promise.all([page.close(), popup.close(), notice.close()]);
 });

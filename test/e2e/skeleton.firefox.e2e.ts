@@ -11,9 +11,13 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100101`);
   await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
 
-  await page.select('[name="xmxx.znfx"]', await page.$eval('[name="xmxx.znfx"]', (s) =>
-    Array.from((s as HTMLSelectElement).options).find((o) => o.text.startsWith('1.7 '))!.value,
-  ));
+  await page.select(
+    '[name="xmxx.znfx"]',
+    await page.$eval(
+      '[name="xmxx.znfx"]',
+      (s) => Array.from((s as HTMLSelectElement).options).find((o) => o.text.startsWith('1.7 '))!.value,
+    ),
+  );
   await page.type('[name="xmxx.zxqxks"]', '2020-01-01');
   await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
     (el as HTMLInputElement).value = '2022-12-31';

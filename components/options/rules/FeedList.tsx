@@ -2,7 +2,15 @@ import type { FeedRow } from '@/lib/feed/extension/status';
 import { Both } from './Both';
 
 /** Subscribed and policy-set feeds: keys, last check, last problem in plain words. */
-export function FeedList({ feeds, busy, onRemove }: { feeds: FeedRow[]; busy: boolean; onRemove: (url: string) => void }) {
+export function FeedList({
+  feeds,
+  busy,
+  onRemove,
+}: {
+  feeds: FeedRow[];
+  busy: boolean;
+  onRemove: (url: string) => void;
+}) {
   if (!feeds.length) {
     return (
       <p className="gc-muted">
@@ -37,8 +45,11 @@ export function FeedList({ feeds, busy, onRemove }: { feeds: FeedRow[]; busy: bo
             </ul>
           </div>
           <div>
-            <Both id="feedsLastCheck" />: {f.lastCheck ? new Date(f.lastCheck).toLocaleString('zh-CN') : <Both id="feedsNever" />}
-            {f.packs.length > 0 && <span className="gc-muted"> · {f.packs.map((p) => `${p.id} v${p.version}`).join(', ')}</span>}
+            <Both id="feedsLastCheck" />:{' '}
+            {f.lastCheck ? new Date(f.lastCheck).toLocaleString('zh-CN') : <Both id="feedsNever" />}
+            {f.packs.length > 0 && (
+              <span className="gc-muted"> · {f.packs.map((p) => `${p.id} v${p.version}`).join(', ')}</span>
+            )}
           </div>
           <div data-testid="feed-error">
             {f.lastError ? (

@@ -14,7 +14,15 @@ type Checked = z.output<typeof SubscribeInput> & { fingerprints: string[] };
  * Two steps: the keys' fingerprints are shown for the user to compare with the institution's notice;
  * only then does 订阅 ask for the site permission (first thing in the click, as browsers require) and subscribe.
  */
-export function SubscribeForm({ permissions, busy, onSubscribe }: { permissions: Permissions; busy: boolean; onSubscribe: (input: z.output<typeof SubscribeInput>) => Promise<void> }) {
+export function SubscribeForm({
+  permissions,
+  busy,
+  onSubscribe,
+}: {
+  permissions: Permissions;
+  busy: boolean;
+  onSubscribe: (input: z.output<typeof SubscribeInput>) => Promise<void>;
+}) {
   const [url, setUrl] = useState('');
   const [keys, setKeys] = useState('');
   const [threshold, setThreshold] = useState('1');
@@ -30,9 +38,13 @@ export function SubscribeForm({ permissions, busy, onSubscribe }: { permissions:
       name: name.trim() || undefined,
     });
     setChecked(undefined);
-    if (!parsed.success) return setErrors(parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
+    if (!parsed.success)
+      return setErrors(parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
     setErrors([]);
-    setChecked({ ...parsed.data, fingerprints: await Promise.all(parsed.data.keys.map((k) => fingerprint(fromBase64Url(k)!))) });
+    setChecked({
+      ...parsed.data,
+      fingerprints: await Promise.all(parsed.data.keys.map((k) => fingerprint(fromBase64Url(k)!))),
+    });
   }
 
   async function subscribe(input: Checked) {
@@ -46,10 +58,12 @@ export function SubscribeForm({ permissions, busy, onSubscribe }: { permissions:
     setName('');
   }
 
-  const edit = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setChecked(undefined);
-  };
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setChecked(undefined);
+    };
 
   return (
     <form className="gc-rs-form" data-testid="subscribe-form" onSubmit={(e) => (e.preventDefault(), void check())}>
@@ -58,7 +72,13 @@ export function SubscribeForm({ permissions, busy, onSubscribe }: { permissions:
       </h3>
       <label>
         <Both id="feedsUrl" />
-        <input name="feedUrl" type="url" value={url} placeholder="https://…/index.json" onChange={(e) => edit(setUrl)(e.target.value)} />
+        <input
+          name="feedUrl"
+          type="url"
+          value={url}
+          placeholder="https://…/index.json"
+          onChange={(e) => edit(setUrl)(e.target.value)}
+        />
       </label>
       <label>
         <Both id="feedsKeysInput" />
@@ -66,7 +86,13 @@ export function SubscribeForm({ permissions, busy, onSubscribe }: { permissions:
       </label>
       <label>
         <Both id="feedsThreshold" />
-        <input name="feedThreshold" type="number" min={1} value={threshold} onChange={(e) => edit(setThreshold)(e.target.value)} />
+        <input
+          name="feedThreshold"
+          type="number"
+          min={1}
+          value={threshold}
+          onChange={(e) => edit(setThreshold)(e.target.value)}
+        />
       </label>
       <label>
         <Both id="feedsName" />

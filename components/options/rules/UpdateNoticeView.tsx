@@ -18,7 +18,10 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
         {notice.packs.map((p) => (
           <li key={p.packId}>
             <Both id="feedsNoticePack" vars={{ title: p.title, from: p.from ?? '—', to: p.to }} /> —{' '}
-            <Both id="feedsNoticeDiff" vars={{ added: p.added.length, changed: p.changed.length, removed: p.removed.length }} />
+            <Both
+              id="feedsNoticeDiff"
+              vars={{ added: p.added.length, changed: p.changed.length, removed: p.removed.length }}
+            />
             <div className="gc-muted">{changedRules(p).join('  ')}</div>
           </li>
         ))}
@@ -29,7 +32,11 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
           <ul data-testid="failing-drafts">
             {notice.failingDrafts.map((d) => (
               <li key={d.key}>
-                {d.title} <span className="gc-muted">({d.packId} {d.direction})</span>: {d.ruleIds.join(', ')}
+                {d.title}{' '}
+                <span className="gc-muted">
+                  ({d.packId} {d.direction})
+                </span>
+                : {d.ruleIds.join(', ')}
               </li>
             ))}
           </ul>

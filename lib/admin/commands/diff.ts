@@ -14,7 +14,8 @@ function loadEither(path: string): RulePack {
   const envelope = PackEnvelope.safeParse(json);
   if (envelope.success) {
     const text = fromUtf8(fromBase64Url(envelope.data.payload) ?? new Uint8Array([0xff]));
-    if (text === undefined) throw new BadInput({ zh: `${path} 的内容无法解码`, en: `${path}: payload cannot be decoded` });
+    if (text === undefined)
+      throw new BadInput({ zh: `${path} 的内容无法解码`, en: `${path}: payload cannot be decoded` });
     try {
       json = JSON.parse(text);
     } catch {
@@ -22,7 +23,11 @@ function loadEither(path: string): RulePack {
     }
   }
   const parsed = parsePack(json);
-  if (!parsed.ok) throw new BadInput({ zh: `${path} 不是有效的规则包：${parsed.errors[0]}`, en: `${path} is not a valid rule pack (${parsed.errors.length} error(s))` });
+  if (!parsed.ok)
+    throw new BadInput({
+      zh: `${path} 不是有效的规则包：${parsed.errors[0]}`,
+      en: `${path} is not a valid rule pack (${parsed.errors.length} error(s))`,
+    });
   return parsed.pack;
 }
 
@@ -33,7 +38,8 @@ const diff: AdminCommand = {
   run: (argv) =>
     guarded(usage, async () => {
       const { positionals } = args(argv, {});
-      if (positionals.length !== 2) throw new BadInput({ zh: `需要两个文件\n用法：${usage}`, en: `Expected two files. Usage: ${usage}` });
+      if (positionals.length !== 2)
+        throw new BadInput({ zh: `需要两个文件\n用法：${usage}`, en: `Expected two files. Usage: ${usage}` });
       const [before, after] = positionals.map(loadEither) as [RulePack, RulePack];
       const d = diffPacks(before, after);
       const idNote = before.id === after.id ? before.id : `${before.id} → ${after.id}`;
@@ -43,7 +49,9 @@ const diff: AdminCommand = {
       for (const id of d.changed) console.log(`~ ${id}`);
       for (const id of d.removed) console.log(`- ${id}`);
       if (after.version <= before.version && d.added.length + d.changed.length + d.removed.length > 0) {
-        console.log('⚠ 内容有变化但版本号未提高，扩展将拒绝 Content changed but the version did not rise: the extension will refuse it');
+        console.log(
+          '⚠ 内容有变化但版本号未提高，扩展将拒绝 Content changed but the version did not rise: the extension will refuse it',
+        );
       }
       return 0;
     }),

@@ -55,7 +55,8 @@ const command: AdminCommand = {
     const reviewPath = output.replace(/(\.json)?$/, '.review.json');
     // A draft under review holds an admin's edits: never overwrite it unasked.
     for (const path of [output, reviewPath]) {
-      if (existsSync(path) && !options.force) return fail(`文件已存在，未覆盖 (exists, not overwritten; use --force): ${path}`);
+      if (existsSync(path) && !options.force)
+        return fail(`文件已存在，未覆盖 (exists, not overwritten; use --force): ${path}`);
     }
 
     let text: string;

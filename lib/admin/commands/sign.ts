@@ -16,10 +16,15 @@ const sign: AdminCommand = {
   usage,
   run: (argv) =>
     guarded(usage, async () => {
-      const { values, positionals } = args(argv, { key: { type: 'string', multiple: true }, out: { type: 'string', short: 'o' } });
-      if (positionals.length !== 1) throw new BadInput({ zh: `需要一个规则包文件\n用法：${usage}`, en: `Expected one pack file. Usage: ${usage}` });
+      const { values, positionals } = args(argv, {
+        key: { type: 'string', multiple: true },
+        out: { type: 'string', short: 'o' },
+      });
+      if (positionals.length !== 1)
+        throw new BadInput({ zh: `需要一个规则包文件\n用法：${usage}`, en: `Expected one pack file. Usage: ${usage}` });
       const keyPaths = values.key ?? [];
-      if (!keyPaths.length) throw new BadInput({ zh: '需要 --key <私钥文件>', en: 'Expected --key <private key file>' });
+      if (!keyPaths.length)
+        throw new BadInput({ zh: '需要 --key <私钥文件>', en: 'Expected --key <private key file>' });
       const keys = await Promise.all(keyPaths.map(readSigningKey));
       const signers = keys.map((k) => k.kid).join(', ');
       const keyList = KeyList.safeParse(readJson(positionals[0]!));
@@ -30,7 +35,14 @@ const sign: AdminCommand = {
         what = `密钥列表 key list seq ${keyList.data.seq}`;
       } else {
         const { pack, text } = readPack(positionals[0]!);
-        out = serializeEnvelope(await signPack(await ed25519(), { packId: pack.id, packVersion: pack.version, expires: pack.expires }, utf8(text), keys));
+        out = serializeEnvelope(
+          await signPack(
+            await ed25519(),
+            { packId: pack.id, packVersion: pack.version, expires: pack.expires },
+            utf8(text),
+            keys,
+          ),
+        );
         what = `${pack.id} v${pack.version}（有效期至 expires ${pack.expires}）`;
       }
       if (values.out) writeFileSync(values.out, out);

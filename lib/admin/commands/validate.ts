@@ -22,9 +22,14 @@ const validate: AdminCommand = {
       }
       const { pack } = result;
       const rules = [...pack.rules, ...pack.directions.flatMap((d) => d.rules)];
-      const byKind = (['check', 'confirm', 'document'] as const).map((k) => `${k} ${rules.filter((r) => r.kind === k).length}`).join(', ');
-      console.log(`✓ ${file}: ${pack.id} v${pack.version} — ${pack.directions.length} 个方向 directions, ${rules.length} 条规则 rules (${byKind})`);
-      for (const d of pack.directions) console.log(`    ${d.code.padEnd(5)} ${String(d.rules.length).padStart(3)} rules  ${d.title.zh}`);
+      const byKind = (['check', 'confirm', 'document'] as const)
+        .map((k) => `${k} ${rules.filter((r) => r.kind === k).length}`)
+        .join(', ');
+      console.log(
+        `✓ ${file}: ${pack.id} v${pack.version} — ${pack.directions.length} 个方向 directions, ${rules.length} 条规则 rules (${byKind})`,
+      );
+      for (const d of pack.directions)
+        console.log(`    ${d.code.padEnd(5)} ${String(d.rules.length).padStart(3)} rules  ${d.title.zh}`);
     }
     return failed ? 1 : 0;
   },

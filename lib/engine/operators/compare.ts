@@ -29,10 +29,20 @@ const equality =
     const field = read(scope, leaf.field);
     if (field.empty) return unknownResult(op, field.path, [field.path], { expected: leaf.value });
     const same = sameValue(field.value, leaf.value);
-    return { op, path: field.path, status: same === (op === 'eq') ? 'pass' : 'fail', actual: field.value, expected: leaf.value };
+    return {
+      op,
+      path: field.path,
+      status: same === (op === 'eq') ? 'pass' : 'fail',
+      actual: field.value,
+      expected: leaf.value,
+    };
   };
 
-function numericField(op: LeafResult['op'], scope: Scope, path: string): { n?: number; result?: LeafResult; path: string } {
+function numericField(
+  op: LeafResult['op'],
+  scope: Scope,
+  path: string,
+): { n?: number; result?: LeafResult; path: string } {
   const field = read(scope, path);
   if (field.empty) return { path: field.path, result: unknownResult(op, field.path, [field.path]) };
   const n = toNumber(field.value);
@@ -46,10 +56,20 @@ const comparison =
   (leaf, scope) => {
     const field = numericField(op, scope, leaf.field);
     const limit = resolveNumber(leaf.value, scope);
-    if (field.result) return limit.missing ? { ...field.result, missing: [...(field.result.missing ?? []), limit.missing] } : field.result;
+    if (field.result)
+      return limit.missing
+        ? { ...field.result, missing: [...(field.result.missing ?? []), limit.missing] }
+        : field.result;
     if (limit.value === undefined) return unknownResult(op, field.path, [limit.missing!], { actual: field.n });
     const pass = compareNumbers[op](field.n!, limit.value);
-    return { op, path: field.path, status: pass ? 'pass' : 'fail', actual: field.n, expected: limit.value, ...bounds(op, limit.value) };
+    return {
+      op,
+      path: field.path,
+      status: pass ? 'pass' : 'fail',
+      actual: field.n,
+      expected: limit.value,
+      ...bounds(op, limit.value),
+    };
   };
 
 export const eq = equality('eq');
@@ -66,10 +86,23 @@ export const between: Operator<'between'> = (leaf, scope) => {
   const max = resolveNumber(leaf.max, scope);
   const missingRefs = [min.missing, max.missing].filter((p): p is string => p !== undefined);
   if (field.result || missingRefs.length) {
-    return unknownResult('between', field.path, [...(field.result?.missing ?? []), ...missingRefs], field.n === undefined ? {} : { actual: field.n });
+    return unknownResult(
+      'between',
+      field.path,
+      [...(field.result?.missing ?? []), ...missingRefs],
+      field.n === undefined ? {} : { actual: field.n },
+    );
   }
   const pass = field.n! >= min.value! && field.n! <= max.value!;
-  return { op: 'between', path: field.path, status: pass ? 'pass' : 'fail', actual: field.n, expected: `${min.value}–${max.value}`, min: min.value, max: max.value };
+  return {
+    op: 'between',
+    path: field.path,
+    status: pass ? 'pass' : 'fail',
+    actual: field.n,
+    expected: `${min.value}–${max.value}`,
+    min: min.value,
+    max: max.value,
+  };
 };
 
 /** `in`: the field is one of `values`. */
@@ -85,8 +118,18 @@ export const compareFields: Operator<'compareFields'> = (leaf, scope) => {
   const left = numericField('compareFields', scope, leaf.field);
   const right = numericField('compareFields', scope, leaf.otherField);
   if (left.result || right.result) {
-    return unknownResult('compareFields', left.path, [...(left.result?.missing ?? []), ...(right.result?.missing ?? [])]);
+    return unknownResult('compareFields', left.path, [
+      ...(left.result?.missing ?? []),
+      ...(right.result?.missing ?? []),
+    ]);
   }
   const pass = compareNumbers[leaf.cmp](left.n!, right.n!);
-  return { op: 'compareFields', path: left.path, status: pass ? 'pass' : 'fail', actual: left.n, expected: right.n, ...bounds(leaf.cmp, right.n!) };
+  return {
+    op: 'compareFields',
+    path: left.path,
+    status: pass ? 'pass' : 'fail',
+    actual: left.n,
+    expected: right.n,
+    ...bounds(leaf.cmp, right.n!),
+  };
 };

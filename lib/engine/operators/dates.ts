@@ -5,11 +5,22 @@ import { describeBounds, type Operator, read, unknownResult, withinBounds } from
 export const monthsBetween: Operator<'monthsBetween'> = (leaf, scope) => {
   const from = read(scope, leaf.from);
   const to = read(scope, leaf.to);
-  const bounds = { ...(leaf.min === undefined ? {} : { min: leaf.min }), ...(leaf.max === undefined ? {} : { max: leaf.max }) };
+  const bounds = {
+    ...(leaf.min === undefined ? {} : { min: leaf.min }),
+    ...(leaf.max === undefined ? {} : { max: leaf.max }),
+  };
   const missing = [from, to].filter((r) => r.empty).map((r) => r.path);
   if (missing.length) return unknownResult('monthsBetween', from.path, missing, bounds);
   const months = wholeMonthsBetween(String(from.value), String(to.value));
-  if (months === undefined) return unknownResult('monthsBetween', from.path, [], { ...bounds, actual: `${from.value} → ${to.value}` });
+  if (months === undefined)
+    return unknownResult('monthsBetween', from.path, [], { ...bounds, actual: `${from.value} → ${to.value}` });
   const pass = withinBounds(months, leaf.min, leaf.max);
-  return { op: 'monthsBetween', path: from.path, status: pass ? 'pass' : 'fail', actual: months, expected: describeBounds(leaf.min, leaf.max), ...bounds };
+  return {
+    op: 'monthsBetween',
+    path: from.path,
+    status: pass ? 'pass' : 'fail',
+    actual: months,
+    expected: describeBounds(leaf.min, leaf.max),
+    ...bounds,
+  };
 };

@@ -2,7 +2,17 @@ import type { Condition } from '../condition';
 import { normalizeText } from '../normalize';
 import { joinPath } from '../path';
 import type { ConditionResult, LeafResult } from '../result';
-import { boundedCountStatus, describeBounds, type Operator, read, resolveNumber, type Scope, toNumber, unknownResult, withinBounds } from './scope';
+import {
+  boundedCountStatus,
+  describeBounds,
+  type Operator,
+  read,
+  resolveNumber,
+  type Scope,
+  toNumber,
+  unknownResult,
+  withinBounds,
+} from './scope';
 
 interface Item {
   scope: Scope;
@@ -121,6 +131,7 @@ export const every: Operator<'every'> = (leaf, scope) => {
     else undecided.push(...check.deciding, ...item.where.deciding);
   }
   if (failing.length) return { op: 'every', path, status: 'fail', actual: failing.length, because: failing };
-  if (undecided.length) return { op: 'every', path, status: 'unknown', missing: missingOf(undecided), because: undecided };
+  if (undecided.length)
+    return { op: 'every', path, status: 'unknown', missing: missingOf(undecided), because: undecided };
   return { op: 'every', path, status: 'pass' };
 };

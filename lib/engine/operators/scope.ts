@@ -71,7 +71,12 @@ export function boundedCountStatus(sure: number, unsure: number, min?: number, m
   return 'unknown';
 }
 
-export function unknownResult(op: OperatorName, path: string | undefined, missing: string[], extra: Partial<LeafResult> = {}): LeafResult {
+export function unknownResult(
+  op: OperatorName,
+  path: string | undefined,
+  missing: string[],
+  extra: Partial<LeafResult> = {},
+): LeafResult {
   return { op, status: 'unknown', ...(path ? { path } : {}), missing, ...extra };
 }
 

@@ -24,5 +24,11 @@ export const contains: Operator<'contains'> = (leaf, scope) => {
   const pass = Array.isArray(field.value)
     ? field.value.some((item) => normalizeText(item) === wanted)
     : normalizeText(field.value).includes(wanted);
-  return { op: 'contains', path: field.path, status: pass ? 'pass' : 'fail', actual: field.value, expected: leaf.value };
+  return {
+    op: 'contains',
+    path: field.path,
+    status: pass ? 'pass' : 'fail',
+    actual: field.value,
+    expected: leaf.value,
+  };
 };

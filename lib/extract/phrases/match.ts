@@ -17,7 +17,11 @@ export function* matchFolded(original: string, pattern: RegExp): Generator<Phras
 }
 
 /** The first match that `read` accepts, read. */
-export function firstRead<T>(original: string, pattern: RegExp, read: (m: PhraseMatch) => T | undefined): T | undefined {
+export function firstRead<T>(
+  original: string,
+  pattern: RegExp,
+  read: (m: PhraseMatch) => T | undefined,
+): T | undefined {
   for (const m of matchFolded(original, pattern)) {
     const value = read(m);
     if (value !== undefined) return value;

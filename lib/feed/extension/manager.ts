@@ -101,14 +101,24 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const subscriptions = [...policy.subscriptions, ...user.filter((s) => !policyUrls.has(s.feedUrl))];
       const feeds = subscriptions.map((subscription) => ({
         subscription,
-        updater: createUpdater({ subscription, fetch: deps.fetch, store: storageFeedStore(local, subscription.feedUrl), validatePack: deps.validatePack, now, impl: deps.impl }),
+        updater: createUpdater({
+          subscription,
+          fetch: deps.fetch,
+          store: storageFeedStore(local, subscription.feedUrl),
+          validatePack: deps.validatePack,
+          now,
+          impl: deps.impl,
+        }),
       }));
       return { feeds, policy };
     })();
   }
 
   /** Per pack id the newest verified copy across feeds, else the bundled one; errors where there is neither. */
-  async function packsInUse(): Promise<{ packs: (PackInUse & { feedUrl?: string })[]; errors: { zh: string; en: string }[] }> {
+  async function packsInUse(): Promise<{
+    packs: (PackInUse & { feedUrl?: string })[];
+    errors: { zh: string; en: string }[];
+  }> {
     const { feeds } = await load(false);
     const best = new Map<string, PackInUse & { feedUrl?: string }>();
     for (const pack of deps.bundled) best.set(pack.id, { pack, source: 'bundled', expired: false });
@@ -117,12 +127,19 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const { packs, errors } = await feed.updater.currentPacks([]);
       for (const p of packs) {
         const held = best.get(p.pack.id);
-        if (!held || p.pack.version > held.pack.version || (p.pack.version === held.pack.version && held.source === 'bundled')) best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl });
+        if (
+          !held ||
+          p.pack.version > held.pack.version ||
+          (p.pack.version === held.pack.version && held.source === 'bundled')
+        )
+          best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl });
       }
       for (const e of errors) missing.set(e.packId, e.message);
     }
     const at = now();
-    const packs = [...best.values()].map((p) => ({ ...p, expired: isExpired(p.pack.expires, at) })).sort((a, b) => a.pack.id.localeCompare(b.pack.id));
+    const packs = [...best.values()]
+      .map((p) => ({ ...p, expired: isExpired(p.pack.expires, at) }))
+      .sort((a, b) => a.pack.id.localeCompare(b.pack.id));
     return { packs, errors: [...missing].filter(([id]) => !best.has(id)).map(([, m]) => m) };
   }
 
@@ -144,11 +161,19 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const before = new Map((await packsInUse()).packs.map((p) => [p.pack.id, p.pack]));
       const acceptedIds = new Set<string>();
       for (const feed of feeds) for (const a of (await feed.updater.checkFeed()).accepted) acceptedIds.add(a.packId);
-      const changed = (await packsInUse()).packs.map((p) => p.pack).filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
+      const changed = (await packsInUse()).packs
+        .map((p) => p.pack)
+        .filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
       if (!changed.length) return undefined;
       const notice: UpdateNotice = {
         at: now().toISOString(),
-        packs: changed.map((p) => ({ packId: p.id, title: p.title.zh, from: before.get(p.id)?.version, to: p.version, ...diffPacks(before.get(p.id), p) })),
+        packs: changed.map((p) => ({
+          packId: p.id,
+          title: p.title.zh,
+          from: before.get(p.id)?.version,
+          to: p.version,
+          ...diffPacks(before.get(p.id), p),
+        })),
         failingDrafts: failingDrafts(await deps.drafts(), changed, deps.profile),
       };
       await saveNotice(local, notice);
@@ -161,12 +186,17 @@ export function createFeedManager(deps: FeedManagerDeps) {
     if (!made.ok) throw new FeedError(made.errors.join('; '));
     const { subscription } = made;
     if (!(await hasFeedPermission(browser.permissions, subscription.feedUrl))) {
-      throw new FeedError(`未获准访问 ${new URL(subscription.feedUrl).host}，请在提示中允许 / Access to ${new URL(subscription.feedUrl).host} was not granted; allow it when asked`);
+      throw new FeedError(
+        `未获准访问 ${new URL(subscription.feedUrl).host}，请在提示中允许 / Access to ${new URL(subscription.feedUrl).host} was not granted; allow it when asked`,
+      );
     }
     await serial(async () => {
       const { feeds, policy } = await load();
-      if (policy.subscriptions.some((s) => s.feedUrl === subscription.feedUrl)) throw new FeedError('此规则源已由单位统一设置 / This feed is already set by your institution');
-      const user = feeds.map((f) => f.subscription).filter((s) => s.source === 'user' && s.feedUrl !== subscription.feedUrl);
+      if (policy.subscriptions.some((s) => s.feedUrl === subscription.feedUrl))
+        throw new FeedError('此规则源已由单位统一设置 / This feed is already set by your institution');
+      const user = feeds
+        .map((f) => f.subscription)
+        .filter((s) => s.source === 'user' && s.feedUrl !== subscription.feedUrl);
       await saveUserSubscriptions(local, [...user, subscription]);
       loaded = loadedFast = undefined;
     });
@@ -177,8 +207,12 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const { feeds } = await load();
       const feed = feeds.find((f) => f.subscription.feedUrl === feedUrl);
       if (!feed) throw new FeedError(`未订阅此规则源 / Not subscribed: ${feedUrl}`);
-      if (feed.subscription.source === 'policy') throw new FeedError('由单位统一设置的规则源不能删除 / A feed set by your institution cannot be removed');
-      await saveUserSubscriptions(local, feeds.map((f) => f.subscription).filter((s) => s.feedUrl !== feedUrl));
+      if (feed.subscription.source === 'policy')
+        throw new FeedError('由单位统一设置的规则源不能删除 / A feed set by your institution cannot be removed');
+      await saveUserSubscriptions(
+        local,
+        feeds.map((f) => f.subscription).filter((s) => s.feedUrl !== feedUrl),
+      );
       await local.remove(feedStateKey(feedUrl));
       loaded = loadedFast = undefined;
     });
@@ -200,7 +234,12 @@ export function createFeedManager(deps: FeedManagerDeps) {
             name: s.name,
             source: s.source,
             threshold: s.threshold,
-            keys: await Promise.all(s.trustedKeys.map(async (k) => ({ kid: k.kid, fingerprint: await fingerprint(fromBase64Url(k.publicKey)!) }))),
+            keys: await Promise.all(
+              s.trustedKeys.map(async (k) => ({
+                kid: k.kid,
+                fingerprint: await fingerprint(fromBase64Url(k.publicKey)!),
+              })),
+            ),
             lastCheck: state?.lastCheck,
             lastError: state?.lastError,
             packs: Object.entries(state?.packs ?? {}).map(([id, p]) => ({ id, version: p.version })),
@@ -214,7 +253,15 @@ export function createFeedManager(deps: FeedManagerDeps) {
     };
   }
 
-  return { packsInUse, reverifyAll, checkAll, subscribe, unsubscribe, status, policy: async () => (await load()).policy };
+  return {
+    packsInUse,
+    reverifyAll,
+    checkAll,
+    subscribe,
+    unsubscribe,
+    status,
+    policy: async () => (await load()).policy,
+  };
 }
 
 export type FeedManager = ReturnType<typeof createFeedManager>;

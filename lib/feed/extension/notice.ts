@@ -18,7 +18,15 @@ export const UpdateNotice = z.object({
       removed: z.array(z.string()),
     }),
   ),
-  failingDrafts: z.array(z.object({ key: z.string(), title: z.string(), packId: z.string(), direction: z.string(), ruleIds: z.array(z.string()) })),
+  failingDrafts: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      packId: z.string(),
+      direction: z.string(),
+      ruleIds: z.array(z.string()),
+    }),
+  ),
 });
 export type UpdateNotice = z.infer<typeof UpdateNotice>;
 

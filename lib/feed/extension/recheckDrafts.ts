@@ -23,7 +23,11 @@ interface FieldInfo {
 function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefined {
   const single = new Map(profile.fields.map((f) => [f.path, { type: f.type ?? 'text', label: f.labels?.[0] ?? '' }]));
   const columns = new Map<string, FieldInfo>(
-    (profile.lists ?? []).flatMap((list) => list.columns.map((c) => [`${list.path}.*.${c.path}`, { type: c.type ?? 'text', label: c.labels?.[0] ?? '' }] as const)),
+    (profile.lists ?? []).flatMap((list) =>
+      list.columns.map(
+        (c) => [`${list.path}.*.${c.path}`, { type: c.type ?? 'text', label: c.labels?.[0] ?? '' }] as const,
+      ),
+    ),
   );
   return (path) => single.get(path) ?? columns.get(path.replace(/\.\d+\./, '.*.'));
 }
@@ -34,14 +38,24 @@ function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefi
  */
 export function applicationFromFields(fields: Record<string, string>, profile: PortalProfile): Application {
   const info = fieldInfo(profile);
-  const app: Record<string, unknown> = { schema: 1, project: {}, leadUnit: {}, participants: [], pi: {}, foreignPartners: [], budget: {}, attachments: [] };
+  const app: Record<string, unknown> = {
+    schema: 1,
+    project: {},
+    leadUnit: {},
+    participants: [],
+    pi: {},
+    foreignPartners: [],
+    budget: {},
+    attachments: [],
+  };
   for (const [path, text] of Object.entries(fields)) {
     const field = info(path);
     if (!field || path === 'direction') continue;
     const value = convert(text.trim(), field.type, field.label, profile.vocabularies);
     if (value !== undefined) setPath(app, path, value);
   }
-  for (const [key, value] of Object.entries(app)) if (Array.isArray(value)) app[key] = value.filter((row) => row !== undefined);
+  for (const [key, value] of Object.entries(app))
+    if (Array.isArray(value)) app[key] = value.filter((row) => row !== undefined);
   return app as Application;
 }
 
@@ -53,7 +67,14 @@ export function failingDrafts(drafts: Draft[], packs: RulePack[], profile: Porta
     if (!pack || !draft.direction || draft.deletedAt || !findDirection(pack, draft.direction)) continue;
     const findings = evaluate(pack, draft.direction, applicationFromFields(draft.fields, profile), draft.checklist);
     const ruleIds = findings.filter((f) => f.severity === 'error' && f.status === 'fail').map((f) => f.ruleId);
-    if (ruleIds.length) out.push({ key: draft.key, title: draft.title || draft.key, packId: pack.id, direction: draft.direction, ruleIds });
+    if (ruleIds.length)
+      out.push({
+        key: draft.key,
+        title: draft.title || draft.key,
+        packId: pack.id,
+        direction: draft.direction,
+        ruleIds,
+      });
   }
   return out;
 }

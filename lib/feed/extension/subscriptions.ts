@@ -25,23 +25,40 @@ function parseUrl(s: string): URL | undefined {
 export const FeedUrl = z
   .string()
   .max(2000)
-  .refine((s) => {
-    const url = parseUrl(s);
-    return !!url && (url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)));
-  }, { message: '须为 https:// 地址 / must be an https:// URL' });
+  .refine(
+    (s) => {
+      const url = parseUrl(s);
+      return (
+        !!url &&
+        (url.protocol === 'https:' ||
+          (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
+      );
+    },
+    { message: '须为 https:// 地址 / must be an https:// URL' },
+  );
 
 /** What the options page sends to subscribe: the keys the user confirmed by fingerprint. */
 export const SubscribeInput = z
   .object({
     url: FeedUrl,
     keys: z
-      .array(z.string().trim().refine((k) => fromBase64Url(k)?.length === 32, { message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key' }))
+      .array(
+        z
+          .string()
+          .trim()
+          .refine((k) => fromBase64Url(k)?.length === 32, {
+            message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
+          }),
+      )
       .min(1, { message: '至少需要一个公钥 / at least one public key is needed' })
       .max(16),
     threshold: z.number().int().min(1).default(1),
     name: z.string().trim().max(200).optional(),
   })
-  .refine((s) => s.threshold <= s.keys.length, { message: '所需签名数大于公钥数 / threshold exceeds the number of keys', path: ['threshold'] });
+  .refine((s) => s.threshold <= s.keys.length, {
+    message: '所需签名数大于公钥数 / threshold exceeds the number of keys',
+    path: ['threshold'],
+  });
 export type SubscribeInput = z.input<typeof SubscribeInput>;
 
 const StoredSubscription = z.object({
@@ -53,19 +70,31 @@ const StoredSubscription = z.object({
 });
 const StoredSubscriptions = z.array(StoredSubscription);
 
-export async function subscriptionFromInput(raw: unknown): Promise<{ ok: true; subscription: Subscription } | { ok: false; errors: string[] }> {
+export async function subscriptionFromInput(
+  raw: unknown,
+): Promise<{ ok: true; subscription: Subscription } | { ok: false; errors: string[] }> {
   const parsed = SubscribeInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
   const input = parsed.data;
   const keys = (await Promise.all([...new Set(input.keys)].map(trustedKeyFromPublic))) as TrustedKey[];
   return {
     ok: true,
-    subscription: { feedUrl: input.url, trustedKeys: keys, threshold: input.threshold, name: input.name || new URL(input.url).host, source: 'user' },
+    subscription: {
+      feedUrl: input.url,
+      trustedKeys: keys,
+      threshold: input.threshold,
+      name: input.name || new URL(input.url).host,
+      source: 'user',
+    },
   };
 }
 
 /** The stored list; a damaged entry is dropped (and reported) rather than blocking the others. */
-export async function loadUserSubscriptions(area: StorageArea, report: (message: string) => void = console.warn): Promise<Subscription[]> {
+export async function loadUserSubscriptions(
+  area: StorageArea,
+  report: (message: string) => void = console.warn,
+): Promise<Subscription[]> {
   const raw = (await area.get(SUBSCRIPTIONS_KEY))[SUBSCRIPTIONS_KEY];
   if (raw === undefined) return [];
   const list = Array.isArray(raw) ? raw : [];
@@ -73,7 +102,10 @@ export async function loadUserSubscriptions(area: StorageArea, report: (message:
   list.forEach((entry, i) => {
     const parsed = StoredSubscription.safeParse(entry);
     if (parsed.success) good.push(parsed.data);
-    else report(`GuideCheck: stored subscription ${i} is invalid and was skipped: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    else
+      report(
+        `GuideCheck: stored subscription ${i} is invalid and was skipped: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
   });
   return good;
 }

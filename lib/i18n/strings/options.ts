@@ -1,6 +1,9 @@
 /** Strings of the options page: drafts manager, history, export/import, 限项 hint, profiles, storage. */
 export const optionsStrings = {
-  optNoDrafts: { zh: '尚无草稿。在申报书页面填写时会自动保存。', en: 'No drafts yet: they are saved as you fill in the portal form.' },
+  optNoDrafts: {
+    zh: '尚无草稿。在申报书页面填写时会自动保存。',
+    en: 'No drafts yet: they are saved as you fill in the portal form.',
+  },
   optNoMatch: { zh: '没有符合“{q}”的草稿', en: 'No draft matches “{q}”' },
   optSearch: { zh: '搜索草稿', en: 'Search drafts' },
   optColTitle: { zh: '项目名称', en: 'Title' },
@@ -20,7 +23,10 @@ export const optionsStrings = {
   optExport: { zh: '导出', en: 'Export' },
   optDeleted: { zh: '已删除“{title}”', en: 'Deleted “{title}”' },
   optUndo: { zh: '撤销', en: 'Undo' },
-  optQuota: { zh: '存储空间不足，此次更改未保存；已保存的内容不受影响。', en: 'Storage is full: this change was not saved; what was saved is intact.' },
+  optQuota: {
+    zh: '存储空间不足，此次更改未保存；已保存的内容不受影响。',
+    en: 'Storage is full: this change was not saved; what was saved is intact.',
+  },
   optConflict: { zh: '草稿已在其他页面更新，请重试。', en: 'The draft changed in another tab: please try again.' },
   optNotFound: { zh: '草稿已不存在。', en: 'The draft no longer exists.' },
   optFailed: { zh: '操作失败：{error}', en: 'The operation failed: {error}' },
@@ -42,7 +48,10 @@ export const optionsStrings = {
   optReason_beforeRestore: { zh: '恢复前', en: 'before a restore' },
   optReason_import: { zh: '导入', en: 'imported' },
   optRestore: { zh: '恢复此修订', en: 'Restore' },
-  optRestoreConfirm: { zh: '将草稿恢复为修订 {n}？当前内容会保留在历史中。', en: 'Restore revision {n}? The current content stays in the history.' },
+  optRestoreConfirm: {
+    zh: '将草稿恢复为修订 {n}？当前内容会保留在历史中。',
+    en: 'Restore revision {n}? The current content stays in the history.',
+  },
   optRestored: { zh: '已恢复为修订 {n}', en: 'Restored revision {n}' },
   optConfirm: { zh: '确认', en: 'Confirm' },
   optDiffTitle: { zh: '修订 {a} → 修订 {b} 的差异', en: 'Changes from revision {a} to revision {b}' },
@@ -55,10 +64,16 @@ export const optionsStrings = {
   optWithRevisions: { zh: '包含修订历史', en: 'Include history' },
   optImport: { zh: '导入草稿文件', en: 'Import a drafts file' },
   optImportRefused: { zh: '文件未导入，草稿未作任何更改：', en: 'The file was not imported; no draft changed:' },
-  optImportReport: { zh: '导入完成：新增 {added}，更新 {updated}，本地较新保留 {keptNewer}，未变 {unchanged}，拒绝 {refused}', en: 'Imported: {added} added, {updated} updated, {keptNewer} kept (local newer), {unchanged} unchanged, {refused} refused' },
+  optImportReport: {
+    zh: '导入完成：新增 {added}，更新 {updated}，本地较新保留 {keptNewer}，未变 {unchanged}，拒绝 {refused}',
+    en: 'Imported: {added} added, {updated} updated, {keptNewer} kept (local newer), {unchanged} unchanged, {refused} refused',
+  },
   optImportRefusedEntry: { zh: '未导入', en: 'Not imported' },
   optLimits: { zh: '限项提示', en: 'Application limits' },
-  optLimitsInfo: { zh: '同一项目负责人/申报单位出现在多个草稿中，请核对指南的限项要求。', en: 'The same principal investigator or lead unit appears in several drafts: check the guideline’s limits.' },
+  optLimitsInfo: {
+    zh: '同一项目负责人/申报单位出现在多个草稿中，请核对指南的限项要求。',
+    en: 'The same principal investigator or lead unit appears in several drafts: check the guideline’s limits.',
+  },
   optLimitPi: { zh: '项目负责人', en: 'Principal investigator' },
   optLimitUnit: { zh: '申报单位', en: 'Lead unit' },
   optLeadUnits: { zh: '申报单位', en: 'Lead units' },
@@ -79,9 +94,18 @@ export const optionsStrings = {
   optFieldIdNumber: { zh: '证件号码', en: 'ID number' },
   optFieldMobile: { zh: '手机', en: 'Mobile' },
   optStorage: { zh: '存储', en: 'Storage' },
-  optStoragePersistent: { zh: '持久存储：浏览器不会自动清除草稿', en: 'Persistent: the browser will not clear drafts on its own' },
-  optStorageBestEffort: { zh: '非持久存储：磁盘紧张时浏览器可能清除数据，请定期导出', en: 'Not persistent: the browser may clear data when the disk is short; export regularly' },
+  optStoragePersistent: {
+    zh: '持久存储：浏览器不会自动清除草稿',
+    en: 'Persistent: the browser will not clear drafts on its own',
+  },
+  optStorageBestEffort: {
+    zh: '非持久存储：磁盘紧张时浏览器可能清除数据，请定期导出',
+    en: 'Not persistent: the browser may clear data when the disk is short; export regularly',
+  },
   optStorageUsed: { zh: '已用 {used}', en: '{used} used' },
   optStorageUnknown: { zh: '无法读取存储状态', en: 'Storage status unavailable' },
-  optSettingsNote: { zh: '界面语言默认中文，可在检查面板中切换英文。', en: 'The interface is Chinese first; switch to English in the checklist panel.' },
+  optSettingsNote: {
+    zh: '界面语言默认中文，可在检查面板中切换英文。',
+    en: 'The interface is Chinese first; switch to English in the checklist panel.',
+  },
 } as const;

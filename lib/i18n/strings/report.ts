@@ -20,7 +20,10 @@ export const reportStrings = {
   reportWebsite: { zh: '网址', en: 'Website' },
   reportTotals: { zh: '汇总', en: 'Totals' },
   reportTotal: { zh: '合计', en: 'Total' },
-  reportAcknowledgedCount: { zh: '其中 {n} 项未通过的要求已说明理由。', en: '{n} failed requirements are acknowledged with a reason.' },
+  reportAcknowledgedCount: {
+    zh: '其中 {n} 项未通过的要求已说明理由。',
+    en: '{n} failed requirements are acknowledged with a reason.',
+  },
   reportStatus: { zh: '状态', en: 'Status' },
   reportSeverity: { zh: '级别', en: 'Severity' },
   reportRequirement: { zh: '要求', en: 'Requirement' },

@@ -17,7 +17,10 @@ function present(entries: [string, string | undefined][]): Record<string, string
 
 export function profileToFields(profile: LeadUnitProfile, kind: UnitSlot): Record<string, string>;
 export function profileToFields(profile: TeamMemberProfile, kind: PersonSlot): Record<string, string>;
-export function profileToFields(profile: LeadUnitProfile | TeamMemberProfile, kind: UnitSlot | PersonSlot): Record<string, string> {
+export function profileToFields(
+  profile: LeadUnitProfile | TeamMemberProfile,
+  kind: UnitSlot | PersonSlot,
+): Record<string, string> {
   if (profile.kind === 'leadUnit') {
     // a participant row has no credit-code column; address and contacts have no field in the form's model
     return present(

@@ -123,7 +123,10 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
   const cls = (name: string, base: string) => (errors.has(name) ? `${base} err` : base);
   const id = (name: string) => `${uid}${name.replace(/\W/g, '_')}`;
 
-  const text = (name: string, extra: { placeholder?: string; type?: string; readOnly?: boolean; width?: string } = {}) => (
+  const text = (
+    name: string,
+    extra: { placeholder?: string; type?: string; readOnly?: boolean; width?: string } = {},
+  ) => (
     <input
       type={extra.type ?? 'text'}
       name={name}
@@ -137,7 +140,13 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
     />
   );
   const select = (name: string, choices: Choice[], groups?: [string, Choice[]][]) => (
-    <select name={name} id={id(name)} className={cls(name, 'sel')} value={str(name)} onChange={(e) => set(name, e.target.value)}>
+    <select
+      name={name}
+      id={id(name)}
+      className={cls(name, 'sel')}
+      value={str(name)}
+      onChange={(e) => set(name, e.target.value)}
+    >
       <option value="">--请选择--</option>
       {choices.map((c) => (
         <option key={c.value} value={c.value}>
@@ -160,10 +169,24 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
       const checkedList = Array.isArray(values[name]) ? (values[name] as string[]) : [];
       const checked = kind === 'radio' ? str(name) === c.value : checkedList.includes(c.value);
       const onChange = (e: ChangeEvent<HTMLInputElement>) =>
-        set(name, kind === 'radio' ? c.value : e.target.checked ? [...checkedList, c.value] : checkedList.filter((v) => v !== c.value));
+        set(
+          name,
+          kind === 'radio'
+            ? c.value
+            : e.target.checked
+              ? [...checkedList, c.value]
+              : checkedList.filter((v) => v !== c.value),
+        );
       return (
         <span className="choice" key={c.value}>
-          <input type={kind} name={name} id={`${id(name)}_${i}`} value={c.value} checked={checked} onChange={onChange} />
+          <input
+            type={kind}
+            name={name}
+            id={`${id(name)}_${i}`}
+            value={c.value}
+            checked={checked}
+            onChange={onChange}
+          />
           <label htmlFor={`${id(name)}_${i}`}>{c.text}</label>
         </span>
       );
@@ -180,11 +203,17 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
 
   async function post(action: 'save' | 'submit') {
     if (action === 'submit') {
-      const required = [...REQUIRED, ...Array.from({ length: rows.cydw }, (_, i): [string, string] => [`cydw[${i}].dwmc`, '参与单位名称'])];
+      const required = [
+        ...REQUIRED,
+        ...Array.from({ length: rows.cydw }, (_, i): [string, string] => [`cydw[${i}].dwmc`, '参与单位名称']),
+      ];
       const missing = required.filter(([name]) => !str(name).trim());
       setErrors(new Set(missing.map(([name]) => name)));
       if (missing.length) {
-        setMessage({ text: `以下必填项不能为空：${[...new Set(missing.map(([, label]) => label))].join('、')}`, kind: 'error' });
+        setMessage({
+          text: `以下必填项不能为空：${[...new Set(missing.map(([, label]) => label))].join('、')}`,
+          kind: 'error',
+        });
         return;
       }
     }
@@ -219,7 +248,9 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
   const other = Number.parseFloat(str('jfys.qtlyjf'));
   const total =
     str('jfys.zyczjf') || str('jfys.qtlyjf')
-      ? String(Math.round(((Number.isFinite(central) ? central : 0) + (Number.isFinite(other) ? other : 0)) * 100) / 100)
+      ? String(
+          Math.round(((Number.isFinite(central) ? central : 0) + (Number.isFinite(other) ? other : 0)) * 100) / 100,
+        )
       : '';
 
   return (
@@ -269,7 +300,8 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
           <tr>
             <Label text="执行期限" required />
             <td colSpan={3}>
-              {text('xmxx.zxqxks', { placeholder: 'yyyy-mm-dd', width: '120px' })} 至 {text('xmxx.zxqxjs', { type: 'date', width: '140px' })}
+              {text('xmxx.zxqxks', { placeholder: 'yyyy-mm-dd', width: '120px' })} 至{' '}
+              {text('xmxx.zxqxjs', { type: 'date', width: '140px' })}
             </td>
           </tr>
         </Section>
@@ -293,7 +325,15 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
         <table className="tb-list">
           <tbody>
             <tr>
-              {['序号', '单位名称', '单位类型', '隶属关系/上级主管部门', '国拨经费（万元）', '自筹经费（万元）', '操作'].map((h) => (
+              {[
+                '序号',
+                '单位名称',
+                '单位类型',
+                '隶属关系/上级主管部门',
+                '国拨经费（万元）',
+                '自筹经费（万元）',
+                '操作',
+              ].map((h) => (
                 <th key={h}>{h}</th>
               ))}
             </tr>
@@ -313,14 +353,24 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
           </tbody>
         </table>
         <div className="toolbar">
-          <input type="button" className="btn" value="添加" onClick={() => setRows((old) => ({ ...old, cydw: old.cydw + 1 }))} />
+          <input
+            type="button"
+            className="btn"
+            value="添加"
+            onClick={() => setRows((old) => ({ ...old, cydw: old.cydw + 1 }))}
+          />
         </div>
         <Section title="四、项目负责人">
           <tr>
             <Label text="姓名" required />
             <td>{text('xmfzr.xm')}</td>
             <Label text="性别" />
-            <td>{choices('radio', 'xmfzr.xb', [{ value: '1', text: '男' }, { value: '2', text: '女' }])}</td>
+            <td>
+              {choices('radio', 'xmfzr.xb', [
+                { value: '1', text: '男' },
+                { value: '2', text: '女' },
+              ])}
+            </td>
           </tr>
           <tr>
             <Label text="职称" required />

@@ -34,7 +34,22 @@ const attachmentText: Record<string, string> = {
   ipAgreement: '知识产权协议',
   other: '其他',
 };
-const countries = ['美国', '欧盟', '瑞典', '挪威', '奥地利', '韩国', '日本', '缅甸', '南非', '克罗地亚', '中国香港', '中国澳门', '中国台湾', '其他'];
+const countries = [
+  '美国',
+  '欧盟',
+  '瑞典',
+  '挪威',
+  '奥地利',
+  '韩国',
+  '日本',
+  '缅甸',
+  '南非',
+  '克罗地亚',
+  '中国香港',
+  '中国澳门',
+  '中国台湾',
+  '其他',
+];
 
 /**
  * The part of an application the replica's form can hold (the lead unit has no funding fields there,
@@ -58,10 +73,22 @@ export function projectToReplica(app: Application): Application {
   };
   return {
     ...app,
-    project: { nameZh: app.project.nameZh, nameEn: app.project.nameEn, startDate: app.project.startDate, endDate: app.project.endDate },
+    project: {
+      nameZh: app.project.nameZh,
+      nameEn: app.project.nameEn,
+      startDate: app.project.startDate,
+      endDate: app.project.endDate,
+    },
     leadUnit: unit(app.leadUnit, true),
     participants: app.participants.map((u) => unit(u, false)),
-    pi: { name: app.pi.name, birthDate: app.pi.birthDate, idNumber: app.pi.idNumber, phone: app.pi.phone, email: app.pi.email, monthsPerYear: app.pi.monthsPerYear },
+    pi: {
+      name: app.pi.name,
+      birthDate: app.pi.birthDate,
+      idNumber: app.pi.idNumber,
+      phone: app.pi.phone,
+      email: app.pi.email,
+      monthsPerYear: app.pi.monthsPerYear,
+    },
     foreignPartners: app.foreignPartners.slice(0, 1).map(partner),
     budget: { central: app.budget.central, other: app.budget.other },
     attachments: app.attachments.map((a) => ({ kind: a.kind, name: a.name ?? `${a.kind}.pdf` })),
@@ -107,6 +134,7 @@ export function stepsFor(app: Application, pack: RulePack): Step[] {
   }
   fill('jfys.zyczjf', app.budget.central, 'budget');
   fill('jfys.qtlyjf', app.budget.other, 'budget');
-  for (const a of app.attachments) steps.push({ do: 'upload', kindLabel: attachmentText[a.kind] ?? '其他', fileName: a.name ?? `${a.kind}.pdf` });
+  for (const a of app.attachments)
+    steps.push({ do: 'upload', kindLabel: attachmentText[a.kind] ?? '其他', fileName: a.name ?? `${a.kind}.pdf` });
   return steps;
 }

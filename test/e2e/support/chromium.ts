@@ -13,12 +13,17 @@ export const artifactsDir = join(root, 'test-results');
 export function screenshotOnFailure(page: Page, name: string) {
   onTestFailed(async () => {
     mkdirSync(artifactsDir, { recursive: true });
-    await page.screenshot({ path: join(artifactsDir, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
+    await page
+      .screenshot({ path: join(artifactsDir, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true })
+      .catch(() => {});
   });
 }
 
 /** A draft row as the extension's background stored it, read straight from its IndexedDB ("guidecheck"). */
-export async function readDraft(worker: Worker, key: string): Promise<{ revision: number; fields: Record<string, string> } | undefined> {
+export async function readDraft(
+  worker: Worker,
+  key: string,
+): Promise<{ revision: number; fields: Record<string, string> } | undefined> {
   return worker.evaluate(
     (k) =>
       new Promise((resolve) => {
@@ -41,7 +46,9 @@ export async function waitForDraft(worker: Worker, key: string, ok: (fields: Rec
     if (draft && ok(draft.fields)) return draft;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`draft ${key} never reached the expected state: ${JSON.stringify((await readDraft(worker, key))?.fields)}`);
+  throw new Error(
+    `draft ${key} never reached the expected state: ${JSON.stringify((await readDraft(worker, key))?.fields)}`,
+  );
 }
 
 /** For one test file: the replica portal and a fresh Chromium with the extension, closed after the file. */

@@ -17,12 +17,19 @@ export function playwrightDriver(page: Page): Driver {
         case 'select':
           return void (await page.selectOption(`[name="${step.name}"]`, { label: step.label }));
         case 'check':
-          return page.locator(`[name="${step.name}"]`).and(page.getByLabel(step.label, { exact: true })).dispatchEvent('click');
+          return page
+            .locator(`[name="${step.name}"]`)
+            .and(page.getByLabel(step.label, { exact: true }))
+            .dispatchEvent('click');
         case 'click':
           return page.locator(step.selector).dispatchEvent('click');
         case 'upload':
           await page.selectOption('[name="fjsc.fjlx"]', { label: step.kindLabel });
-          return page.setInputFiles('[name="fjsc.file"]', { name: step.fileName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+          return page.setInputFiles('[name="fjsc.file"]', {
+            name: step.fileName,
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('%PDF-1.4\n'),
+          });
       }
     },
   };

@@ -41,7 +41,9 @@ export function puppeteerDriver(page: Page): Driver {
           return page.$$eval(
             `[name="${step.name}"]`,
             (boxes, label) => {
-              const box = boxes.find((b) => b.ownerDocument.querySelector(`label[for="${b.id}"]`)?.textContent?.trim() === label);
+              const box = boxes.find(
+                (b) => b.ownerDocument.querySelector(`label[for="${b.id}"]`)?.textContent?.trim() === label,
+              );
               (box as HTMLInputElement | undefined)?.click();
             },
             step.label,
@@ -52,7 +54,9 @@ export function puppeteerDriver(page: Page): Driver {
           await driver.run({ do: 'select', name: 'fjsc.fjlx', label: step.kindLabel });
           const path = join(files, step.fileName);
           writeFileSync(path, '%PDF-1.4\n');
-          const input = (await page.$('input[type="file"][name="fjsc.file"]')) as ElementHandle<HTMLInputElement> | null;
+          const input = (await page.$(
+            'input[type="file"][name="fjsc.file"]',
+          )) as ElementHandle<HTMLInputElement> | null;
           return input!.uploadFile(path);
         }
       }

@@ -2,7 +2,13 @@ import { expect, test } from 'vitest';
 import { type SaveBatch, type SaveOutcome, createAutosaveHub } from '@/lib/autosave/hub';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
 
-const change = (fields: Record<string, string>, key = 'h|A1'): AutosaveMessage => ({ type: 'draftChanges', key, host: 'h', applicationId: 'A1', fields });
+const change = (fields: Record<string, string>, key = 'h|A1'): AutosaveMessage => ({
+  type: 'draftChanges',
+  key,
+  host: 'h',
+  applicationId: 'A1',
+  fields,
+});
 
 /** A save we resolve by hand, to see what happens while a commit is under way. */
 function manualSaves() {
@@ -53,7 +59,10 @@ test('a failed commit keeps the values in memory and retries them under newer on
 
 test('a throwing save is a failure reply, not an exception', async () => {
   const replies: AutosaveReply[] = [];
-  const hub = createAutosaveHub({ save: async () => Promise.reject(new Error('disk gone')), reply: (_p, m) => replies.push(m) });
+  const hub = createAutosaveHub({
+    save: async () => Promise.reject(new Error('disk gone')),
+    reply: (_p, m) => replies.push(m),
+  });
   await hub.receive('t', change({ a: '1' }));
   expect(replies).toEqual([{ type: 'saveFailed', key: 'h|A1', error: 'disk gone' }]);
 });
@@ -62,7 +71,8 @@ test('a throwing save is a failure reply, not an exception', async () => {
 function memoryDraft() {
   let draft = { revision: 0, fields: {} as Record<string, string> };
   const save = async (batch: SaveBatch): Promise<SaveOutcome> => {
-    if (batch.baseRevision !== undefined && draft.revision !== 0 && batch.baseRevision !== draft.revision) return { ok: false, conflict: { ...draft } };
+    if (batch.baseRevision !== undefined && draft.revision !== 0 && batch.baseRevision !== draft.revision)
+      return { ok: false, conflict: { ...draft } };
     draft = { revision: draft.revision + 1, fields: { ...draft.fields, ...batch.fields } };
     return { ok: true, revision: draft.revision };
   };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listRevisions } from '@/lib/drafts/revisions';
-import { deleteDraft, getDraft, listDrafts, purgeDeleted, renameDraft, saveDraft, undoDelete } from '@/lib/drafts/store';
+import {
+  deleteDraft,
+  getDraft,
+  listDrafts,
+  purgeDeleted,
+  renameDraft,
+  saveDraft,
+  undoDelete,
+} from '@/lib/drafts/store';
 import { freshDb } from '@/test/fixtures/drafts/sample';
 
 async function seed() {
@@ -10,7 +18,14 @@ async function seed() {
     ['B002', 'ＲＩＫＥＮ 联合研究', '1.6'],
     ['C003', 'Horizon 2020 合作', '2.1'],
   ] as const) {
-    await saveDraft(db, { key: `service.most.gov.cn|${id}`, host: 'service.most.gov.cn', applicationId: id, title, direction, fields: { x: id } });
+    await saveDraft(db, {
+      key: `service.most.gov.cn|${id}`,
+      host: 'service.most.gov.cn',
+      applicationId: id,
+      title,
+      direction,
+      fields: { x: id },
+    });
     clock.advance(1000);
   }
   return { db, clock };
@@ -45,7 +60,11 @@ describe('listing, renaming, deleting', () => {
     const key = 'service.most.gov.cn|B002';
     expect(await deleteDraft(db, key)).toBe(true);
     expect((await listDrafts(db)).map((d) => d.applicationId)).toEqual(['C003', 'A001']);
-    expect((await listDrafts(db, { includeDeleted: true })).map((d) => d.applicationId)).toEqual(['C003', 'B002', 'A001']);
+    expect((await listDrafts(db, { includeDeleted: true })).map((d) => d.applicationId)).toEqual([
+      'C003',
+      'B002',
+      'A001',
+    ]);
 
     expect(await undoDelete(db, key)).toBe(true);
     expect(await getDraft(db, key)).toMatchObject({ revision: 1, fields: { x: 'B002' } });

@@ -4,10 +4,27 @@ import { emptyChecklist, type Draft } from '@/lib/drafts/model';
 
 function draft(key: string, fields: Record<string, string>, extra: Partial<Draft> = {}): Draft {
   const at = '2024-03-01T00:00:00.000Z';
-  return { key, host: 'h', applicationId: key, title: key, guideline: 'g2019', fields, checklist: emptyChecklist(), revision: 1, createdAt: at, updatedAt: at, ...extra };
+  return {
+    key,
+    host: 'h',
+    applicationId: key,
+    title: key,
+    guideline: 'g2019',
+    fields,
+    checklist: emptyChecklist(),
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  };
 }
 // Portal-specific field keys, as the caller knows them
-const extract = (d: Draft) => ({ piName: d.fields.pi, piId: d.fields.piId, leadUnitName: d.fields.unit, leadUnitCode: d.fields.code });
+const extract = (d: Draft) => ({
+  piName: d.fields.pi,
+  piId: d.fields.piId,
+  leadUnitName: d.fields.unit,
+  leadUnitCode: d.fields.code,
+});
 
 describe('findDuplicateApplicants', () => {
   it('finds the same PI and the same lead unit across drafts of one guideline', () => {
@@ -48,7 +65,9 @@ describe('findDuplicateApplicants', () => {
       'g2019',
       extract,
     );
-    expect(groups).toEqual([{ kind: 'leadUnit', label: '中国科学院(北京)研究所 (12100000400012345X)', keys: ['a', 'b', 'c'] }]);
+    expect(groups).toEqual([
+      { kind: 'leadUnit', label: '中国科学院(北京)研究所 (12100000400012345X)', keys: ['a', 'b', 'c'] },
+    ]);
   });
 
   it('ignores other guidelines and deleted drafts', () => {

@@ -12,7 +12,10 @@ describe('profiles', () => {
       address: '北京市海淀区',
       contacts: [{ name: '科研院', phone: '010-62780000' }],
     });
-    expect(unit).toMatchObject({ ok: true, profile: { kind: 'leadUnit', creditCode: '12100000400000624D', updatedAt: '2024-03-01T02:00:00.000Z' } });
+    expect(unit).toMatchObject({
+      ok: true,
+      profile: { kind: 'leadUnit', creditCode: '12100000400000624D', updatedAt: '2024-03-01T02:00:00.000Z' },
+    });
     await saveProfile(db, { kind: 'teamMember', name: '张三', title: '教授', birthDate: '1980-01-01' });
     await saveProfile(db, { kind: 'teamMember', name: '李四' });
     expect((await listProfiles(db, 'teamMember')).map((p) => p.name)).toEqual(['李四', '张三']);
@@ -27,10 +30,22 @@ describe('profiles', () => {
 
   it.each([
     ['credit code too short', { kind: 'leadUnit', name: '某单位', creditCode: '1210000040000' }, 'profile.creditCode'],
-    ['credit code with the letter O', { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624O' }, 'profile.creditCode'],
-    ['credit code with a wrong check character', { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624E' }, 'profile.creditCode'],
+    [
+      'credit code with the letter O',
+      { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624O' },
+      'profile.creditCode',
+    ],
+    [
+      'credit code with a wrong check character',
+      { kind: 'leadUnit', name: '某单位', creditCode: '12100000400000624E' },
+      'profile.creditCode',
+    ],
     ['no unit name', { kind: 'leadUnit', name: '  ' }, 'profile.name'],
-    ['bad contact e-mail', { kind: 'leadUnit', name: '某单位', contacts: [{ name: '王', email: 'not-mail' }] }, 'profile.contacts[0].email'],
+    [
+      'bad contact e-mail',
+      { kind: 'leadUnit', name: '某单位', contacts: [{ name: '王', email: 'not-mail' }] },
+      'profile.contacts[0].email',
+    ],
     ['birth date not ISO', { kind: 'teamMember', name: '张三', birthDate: '1980年1月' }, 'profile.birthDate'],
   ])('refuses %s with the path, saving nothing', async (_, input, path) => {
     const { db } = freshDb();

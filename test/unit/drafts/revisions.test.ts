@@ -6,7 +6,13 @@ import { getDraft, restoreRevision, saveDraft } from '@/lib/drafts/store';
 import { freshDb } from '@/test/fixtures/drafts/sample';
 
 const base = { key: 'h|1', host: 'h', applicationId: '1' };
-const last = { at: '2024-03-01T00:00:00.000Z', title: 't', direction: '1.1', fields: { a: '1' }, checklist: emptyChecklist() };
+const last = {
+  at: '2024-03-01T00:00:00.000Z',
+  title: 't',
+  direction: '1.1',
+  fields: { a: '1' },
+  checklist: emptyChecklist(),
+};
 const after = (s: number) => new Date(Date.parse(last.at) + s * 1000);
 
 describe('isRevisionWorthy', () => {
@@ -26,7 +32,8 @@ describe('isRevisionWorthy', () => {
 });
 
 describe('revisionsToPrune', () => {
-  const revs = (days: number[]) => days.map((d, i) => ({ id: i + 1, at: new Date(Date.UTC(2024, 0, d, 4, 0, i)).toISOString() }));
+  const revs = (days: number[]) =>
+    days.map((d, i) => ({ id: i + 1, at: new Date(Date.UTC(2024, 0, d, 4, 0, i)).toISOString() }));
 
   it('keeps everything within the bound', () => {
     expect(revisionsToPrune(revs([1, 1, 1]), 3)).toEqual([]);
@@ -83,7 +90,7 @@ describe('revision history in the store', () => {
     ]);
   });
 
-  it('restoring an unknown revision or another draft\'s revision is refused', async () => {
+  it("restoring an unknown revision or another draft's revision is refused", async () => {
     const { db } = freshDb();
     await saveDraft(db, { ...base, fields: { a: '1' } });
     await saveDraft(db, { key: 'h|2', host: 'h', applicationId: '2', fields: { b: '1' } });

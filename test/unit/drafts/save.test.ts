@@ -11,7 +11,10 @@ describe('saveDraft', () => {
   it('creates a draft at revision 1 with defaults, and merges later fields into it', async () => {
     const { db, clock } = freshDb();
     const first = await saveDraft(db, { ...base, fields: { projectNameZh: '储能', startDate: '2020-01-01' } });
-    expect(first).toMatchObject({ ok: true, draft: { revision: 1, title: 'A001', createdAt: '2024-03-01T02:00:00.000Z' } });
+    expect(first).toMatchObject({
+      ok: true,
+      draft: { revision: 1, title: 'A001', createdAt: '2024-03-01T02:00:00.000Z' },
+    });
     clock.advance(1000);
     const second = await saveDraft(db, { ...base, fields: { startDate: '2020-02-01' }, direction: '1.4' });
     expect(second.ok && second.draft).toMatchObject({
@@ -26,10 +29,19 @@ describe('saveDraft', () => {
 
   it('removes the fields named in removeFields and replaces the checklist as a whole', async () => {
     const { db } = freshDb();
-    await saveDraft(db, { ...base, fields: { a: '1', b: '2' }, checklist: { owners: { r1: '李四' }, confirmations: { r2: { at: 'x' } } } });
+    await saveDraft(db, {
+      ...base,
+      fields: { a: '1', b: '2' },
+      checklist: { owners: { r1: '李四' }, confirmations: { r2: { at: 'x' } } },
+    });
     const saved = await saveDraft(db, { ...base, removeFields: ['a'], checklist: { owners: { r3: '王五' } } });
     expect(saved.ok && saved.draft.fields).toEqual({ b: '2' });
-    expect(saved.ok && saved.draft.checklist).toEqual({ owners: { r3: '王五' }, confirmations: {}, documents: {}, acknowledgements: {} });
+    expect(saved.ok && saved.draft.checklist).toEqual({
+      owners: { r3: '王五' },
+      confirmations: {},
+      documents: {},
+      acknowledgements: {},
+    });
   });
 
   it('does not bump the revision when nothing changed', async () => {
@@ -78,7 +90,9 @@ describe('saveDraft', () => {
   it('returns error "quota" on QuotaExceededError and leaves the stored draft as it was', async () => {
     const { db } = freshDb();
     await saveDraft(db, { ...base, fields: { a: '1' } });
-    vi.spyOn(db.drafts, 'put').mockImplementation(() => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
+    vi.spyOn(db.drafts, 'put').mockImplementation(() =>
+      Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
     expect(await saveDraft(db, { ...base, fields: { a: '2' } })).toEqual({ ok: false, error: 'quota' });
     vi.restoreAllMocks();
     expect(await getDraft(db, base.key)).toMatchObject({ revision: 1, fields: { a: '1' } });

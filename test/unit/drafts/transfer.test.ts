@@ -36,7 +36,11 @@ describe('import', () => {
     const { db } = freshDb();
     const result = await importDrafts(db, await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs', true));
     expect(result).toEqual({ ok: true, report: { added: 2, updated: 0, keptNewer: 0, unchanged: 0, refused: [] } });
-    expect(await getDraft(db, 'h|A')).toMatchObject({ fields: { x: 'theirs' }, checklist: { owners: { r1: '李四' } }, updatedAt: '2024-03-05T00:00:00.000Z' });
+    expect(await getDraft(db, 'h|A')).toMatchObject({
+      fields: { x: 'theirs' },
+      checklist: { owners: { r1: '李四' } },
+      updatedAt: '2024-03-05T00:00:00.000Z',
+    });
     expect(await listRevisions(db, 'h|A')).toMatchObject([{ reason: 'save', fields: { x: 'theirs' } }]);
   });
 
@@ -45,7 +49,11 @@ describe('import', () => {
     await saveDraft(db, { ...a, fields: { x: 'mine' } });
     const result = await importDrafts(db, await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
     expect(result).toMatchObject({ ok: true, report: { added: 1, updated: 1, keptNewer: 0 } });
-    expect(await getDraft(db, 'h|A')).toMatchObject({ revision: 2, fields: { x: 'theirs' }, updatedAt: '2024-03-05T00:00:00.000Z' });
+    expect(await getDraft(db, 'h|A')).toMatchObject({
+      revision: 2,
+      fields: { x: 'theirs' },
+      updatedAt: '2024-03-05T00:00:00.000Z',
+    });
     expect((await listRevisions(db, 'h|A')).map((r) => [r.reason, r.fields.x])).toEqual([
       ['import', 'theirs'],
       ['save', 'mine'],
@@ -69,7 +77,10 @@ describe('import', () => {
     const file = await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs');
     await importDrafts(db, file);
     const before = { drafts: await listDrafts(db), revisions: await db.revisions.count() };
-    expect(await importDrafts(db, file)).toMatchObject({ ok: true, report: { added: 0, updated: 0, keptNewer: 0, unchanged: 2 } });
+    expect(await importDrafts(db, file)).toMatchObject({
+      ok: true,
+      report: { added: 0, updated: 0, keptNewer: 0, unchanged: 2 },
+    });
     expect({ drafts: await listDrafts(db), revisions: await db.revisions.count() }).toEqual(before);
   });
 
@@ -98,10 +109,25 @@ describe('import', () => {
 
   it.each([
     ['corrupt JSON', '{"format": "guidecheck-drafts", ', 'not valid JSON', '不是有效的 JSON'],
-    ['somebody else\'s file', JSON.stringify({ format: 'other-app', version: 1, drafts: [] }), 'not a GuideCheck drafts export', '不是 GuideCheck'],
+    [
+      "somebody else's file",
+      JSON.stringify({ format: 'other-app', version: 1, drafts: [] }),
+      'not a GuideCheck drafts export',
+      '不是 GuideCheck',
+    ],
     ['a JSON array', '[]', 'not a GuideCheck drafts export', '不是 GuideCheck'],
-    ['a newer format version', JSON.stringify({ format: 'guidecheck-drafts', version: 2, exportedAt: 'x', drafts: [] }), 'newer GuideCheck (format version 2)', '更新版本'],
-    ['drafts not a list', JSON.stringify({ format: 'guidecheck-drafts', version: 1, exportedAt: 'x', drafts: {} }), 'malformed: drafts', '文件格式有误：drafts'],
+    [
+      'a newer format version',
+      JSON.stringify({ format: 'guidecheck-drafts', version: 2, exportedAt: 'x', drafts: [] }),
+      'newer GuideCheck (format version 2)',
+      '更新版本',
+    ],
+    [
+      'drafts not a list',
+      JSON.stringify({ format: 'guidecheck-drafts', version: 1, exportedAt: 'x', drafts: {} }),
+      'malformed: drafts',
+      '文件格式有误：drafts',
+    ],
   ])('refuses %s as a whole, changing nothing', async (_, text, en, zh) => {
     const { db } = freshDb();
     await saveDraft(db, { ...a, fields: { x: 'mine' } });
@@ -118,10 +144,15 @@ describe('import', () => {
     const put = db.checklists.put.bind(db.checklists);
     let calls = 0;
     // the first draft is written, the second hits the quota
-    vi.spyOn(db.checklists, 'put').mockImplementation((...args) => (++calls === 2 ? Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(...args)));
+    vi.spyOn(db.checklists, 'put').mockImplementation((...args) =>
+      ++calls === 2 ? Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(...args),
+    );
     const result = await importDrafts(db, file);
     vi.restoreAllMocks();
-    expect(result).toEqual({ ok: false, reason: { zh: '存储空间不足，未导入任何草稿', en: 'Storage is full; no draft was imported' } });
+    expect(result).toEqual({
+      ok: false,
+      reason: { zh: '存储空间不足，未导入任何草稿', en: 'Storage is full; no draft was imported' },
+    });
     expect(await db.drafts.count()).toBe(0);
     expect(await db.revisions.count()).toBe(0);
   });

@@ -44,7 +44,15 @@ describe('schema upgrade v1 → v2', () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
     const v1 = new V1DraftDb(name);
     await v1.drafts.bulkPut(v1Drafts);
-    await v1.revisions.add({ key: 'service.most.gov.cn|A001', revision: 7, at, reason: 'save', title: '储能材料国际合作', fields: { a: '1' }, checklist: v1Drafts[0]!.checklist });
+    await v1.revisions.add({
+      key: 'service.most.gov.cn|A001',
+      revision: 7,
+      at,
+      reason: 'save',
+      title: '储能材料国际合作',
+      fields: { a: '1' },
+      checklist: v1Drafts[0]!.checklist,
+    });
     expect(v1.verno).toBe(1);
     v1.close();
 
@@ -60,7 +68,13 @@ describe('schema upgrade v1 → v2', () => {
     expect(await listRevisions(db, 'service.most.gov.cn|A001')).toMatchObject([{ revision: 7, fields: { a: '1' } }]);
 
     // and the upgraded draft keeps working: compare-and-set continues from revision 7
-    const saved = await saveDraft(db, { key: 'service.most.gov.cn|A001', host: 'service.most.gov.cn', applicationId: 'A001', fields: { piName: '王五' }, baseRevision: 7 });
+    const saved = await saveDraft(db, {
+      key: 'service.most.gov.cn|A001',
+      host: 'service.most.gov.cn',
+      applicationId: 'A001',
+      fields: { piName: '王五' },
+      baseRevision: 7,
+    });
     expect(saved).toMatchObject({ ok: true, draft: { revision: 8, checklist: v1Drafts[0]!.checklist } });
     db.close();
   });

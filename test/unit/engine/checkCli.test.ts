@@ -31,28 +31,52 @@ describe('npm run check', { timeout: 30_000 }, () => {
   });
 
   it('exit 0 when no error-severity rule fails, and --lang en', () => {
-    const { code, stdout } = check('--packs', packs, '--pack', 'test-mini', '--direction', '1.8', '--lang', 'en', application);
+    const { code, stdout } = check(
+      '--packs',
+      packs,
+      '--pack',
+      'test-mini',
+      '--direction',
+      '1.8',
+      '--lang',
+      'en',
+      application,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('## Passed');
     expect(stdout).toContain('At least one enterprise in the Chinese team');
   });
 
   it('--json gives machine output', () => {
-    const { code, stdout } = check('--packs', packs, '--pack', 'test-mini', '--direction', '1.7', '--json', application);
+    const { code, stdout } = check(
+      '--packs',
+      packs,
+      '--pack',
+      'test-mini',
+      '--direction',
+      '1.7',
+      '--json',
+      application,
+    );
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ pack: { id: 'test-mini', version: 1 }, direction: '1.7', blocking: true });
-    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'test-mini/1.7/duration-max-2y')).toMatchObject({
-      status: 'fail',
-      message: '执行期 36 个月，本方向要求不超过 24 个月',
-      detail: [{ actual: 36, max: 24 }],
-    });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'test-mini/1.7/duration-max-2y')).toMatchObject(
+      {
+        status: 'fail',
+        message: '执行期 36 个月，本方向要求不超过 24 个月',
+        detail: [{ actual: 36, max: 24 }],
+      },
+    );
   });
 
   it.each([
     [['--pack', 'nope', '--direction', '1.7', application], /未知规则包 Unknown pack "nope".*Packs: test-mini/],
     [['--pack', 'test-mini', '--direction', '3.3', application], /没有指南方向 "3.3".*Directions: 1.7, 1.8/],
-    [['--pack', 'test-mini', '--direction', '1.7', 'missing.json'], /无法读取申请书 Cannot read application missing.json/],
+    [
+      ['--pack', 'test-mini', '--direction', '1.7', 'missing.json'],
+      /无法读取申请书 Cannot read application missing.json/,
+    ],
     [['--pack', 'test-mini', '--direction', '1.7'], /Expected exactly one application file/],
     [['--pack', 'test-mini', '--direction', '1.7', '--lang', 'fr', application], /--lang must be zh or en/],
     [['--bogus', application], /参数无效 Invalid arguments/],
@@ -72,7 +96,9 @@ describe('npm run check', { timeout: 30_000 }, () => {
   });
 
   it('takes pack and direction from the application when not given', () => {
-    const file = tempFile(JSON.stringify({ guideline: 'test-mini', direction: '1.8', leadUnit: { type: 'enterprise' } }));
+    const file = tempFile(
+      JSON.stringify({ guideline: 'test-mini', direction: '1.8', leadUnit: { type: 'enterprise' } }),
+    );
     const { code, stdout } = check('--packs', packs, file);
     expect(code).toBe(0);
     expect(stdout).toContain('1.8 中国和韩国政府间大型产学研联合研究项目');

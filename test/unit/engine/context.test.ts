@@ -34,7 +34,13 @@ describe('evaluation context', () => {
       leadUnit: { name: '甲大学', type: 'university' },
       participants: [{ name: '乙公司', type: 'enterprise', affiliation: '丙集团' }],
     });
-    const context = buildContext(application, direction({ totalBudget: { amount: 4000, text: '4000万元' }, plannedProjects: { min: 2, max: 3, text: '2-3个' } }));
+    const context = buildContext(
+      application,
+      direction({
+        totalBudget: { amount: 4000, text: '4000万元' },
+        plannedProjects: { min: 2, max: 3, text: '2-3个' },
+      }),
+    );
     expect(context.project.durationMonths).toBe(24);
     expect(context.units).toEqual([
       { name: '甲大学', type: 'university', affiliation: '甲大学' },

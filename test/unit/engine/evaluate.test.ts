@@ -32,10 +32,19 @@ describe('evaluate', () => {
     ]);
     const f = byId(findings);
     expect(f['pi-named']!.status).toBe('pass');
-    expect(f['duration-max-2y']).toMatchObject({ status: 'fail', severity: 'error', section: 'basic', detail: [{ op: 'lte', actual: 36, expected: 24, max: 24 }] });
+    expect(f['duration-max-2y']).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+      section: 'basic',
+      detail: [{ op: 'lte', actual: 36, expected: 24, max: 24 }],
+    });
     expect(f['budget-near-funding']).toMatchObject({ status: 'pass', detail: [{ actual: 150, expected: 300 }] });
     expect(f['enterprise-matching']!.status).toBe('fail');
-    expect(f['enterprise-matching']!.detail[0]!.because![0]).toMatchObject({ path: 'units.1.matchingFunds', actual: 50, expected: 100 });
+    expect(f['enterprise-matching']!.detail[0]!.because![0]).toMatchObject({
+      path: 'units.1.matchingFunds',
+      actual: 50,
+      expected: 100,
+    });
     expect(f['ip-agreement']!.status).toBe('confirm');
     expect(f['both-sides-apply']!.status).toBe('confirm');
   });
@@ -61,9 +70,15 @@ describe('evaluate', () => {
     f = byId(evaluate(pack, '1.7', { ...filled, attachments: [{ kind: 'ipAgreement', name: 'IP.pdf' }] }, noChecklist));
     expect(f['ip-agreement']).toMatchObject({ status: 'pass', evidence: { source: 'attachment' } });
 
-    const ready: Checklist = { confirmations: {}, documents: { 'test-mini/1.7/ip-agreement': { ready: true, at: '2024-03-02' } } };
+    const ready: Checklist = {
+      confirmations: {},
+      documents: { 'test-mini/1.7/ip-agreement': { ready: true, at: '2024-03-02' } },
+    };
     expect(byId(evaluate(pack, '1.7', filled, ready))['ip-agreement']!.status).toBe('pass');
-    const notReady: Checklist = { confirmations: {}, documents: { 'test-mini/1.7/ip-agreement': { ready: false, at: '2024-03-02' } } };
+    const notReady: Checklist = {
+      confirmations: {},
+      documents: { 'test-mini/1.7/ip-agreement': { ready: false, at: '2024-03-02' } },
+    };
     expect(byId(evaluate(pack, '1.7', filled, notReady))['ip-agreement']!.status).toBe('confirm');
   });
 
@@ -75,15 +90,23 @@ describe('evaluate', () => {
 describe('formatFinding', () => {
   const f = byId(evaluate(pack, '1.7', filled));
   it('fills the message of a failed check from the deciding values', () => {
-    expect(formatFinding(f['duration-max-2y']!, ruleOf('test-mini/1.7/duration-max-2y'), 'zh')).toBe('执行期 36 个月，本方向要求不超过 24 个月');
-    expect(formatFinding(f['duration-max-2y']!, ruleOf('test-mini/1.7/duration-max-2y'), 'en')).toBe('Duration 36 months; this direction allows at most 24');
+    expect(formatFinding(f['duration-max-2y']!, ruleOf('test-mini/1.7/duration-max-2y'), 'zh')).toBe(
+      '执行期 36 个月，本方向要求不超过 24 个月',
+    );
+    expect(formatFinding(f['duration-max-2y']!, ruleOf('test-mini/1.7/duration-max-2y'), 'en')).toBe(
+      'Duration 36 months; this direction allows at most 24',
+    );
   });
   it('fills {min} and rounds fractional amounts', () => {
     const team = byId(evaluate(pack, '1.8', Application.parse({ leadUnit: { type: 'university' } })));
-    expect(formatFinding(team['enterprise-in-team']!, ruleOf('test-mini/1.8/enterprise-in-team'), 'zh')).toBe('中方团队有 0 家企业，至少需要 1 家');
+    expect(formatFinding(team['enterprise-in-team']!, ruleOf('test-mini/1.8/enterprise-in-team'), 'zh')).toBe(
+      '中方团队有 0 家企业，至少需要 1 家',
+    );
   });
   it('uses the title when the rule passes or has no message', () => {
     expect(formatFinding(f['pi-named']!, ruleOf('test-mini/*/pi-named'), 'en')).toBe('Name the principal investigator');
-    expect(formatFinding(f['enterprise-matching']!, ruleOf('test-mini/1.7/enterprise-matching'), 'zh')).toBe('参与企业配套出资不少于政府资助');
+    expect(formatFinding(f['enterprise-matching']!, ruleOf('test-mini/1.7/enterprise-matching'), 'zh')).toBe(
+      '参与企业配套出资不少于政府资助',
+    );
   });
 });

@@ -13,7 +13,8 @@ const base = Application.parse({
   pi: { name: '张三' },
   budget: { central: 150 },
 });
-const statusOf = (findings: { ruleId: string; status: string }[], slug: string) => findings.find((f) => f.ruleId.endsWith(`/${slug}`))!.status;
+const statusOf = (findings: { ruleId: string; status: string }[], slug: string) =>
+  findings.find((f) => f.ruleId.endsWith(`/${slug}`))!.status;
 
 describe('incremental evaluator', () => {
   it('evaluates every rule first, then only the rules reading a changed path', () => {
@@ -63,7 +64,10 @@ describe('incremental evaluator', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     evaluator.update(base, undefined, { confirmations: {}, documents: {} });
     const before = evaluator.evaluations;
-    const confirmed: Checklist = { confirmations: { 'test-mini/1.7/both-sides-apply': { at: '2024-01-01' } }, documents: {} };
+    const confirmed: Checklist = {
+      confirmations: { 'test-mini/1.7/both-sides-apply': { at: '2024-01-01' } },
+      documents: {},
+    };
     const findings = evaluator.update(base, [], confirmed);
     expect(evaluator.evaluations - before).toBe(2);
     expect(statusOf(findings, 'both-sides-apply')).toBe('pass');

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 const engineDir = join(import.meta.dirname, '../../../lib/engine');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Runtime imports (not `import type`) of a file. */
@@ -21,6 +23,10 @@ describe('the evaluation engine stays free of zod', () => {
   });
 
   it('the import scan sees runtime imports and ignores type imports', () => {
-    expect(runtimeImports("import { z } from 'zod';\nimport type { A } from '../packs/schema';\nimport {\n  b,\n} from './x';")).toEqual(['zod', './x']);
+    expect(
+      runtimeImports(
+        "import { z } from 'zod';\nimport type { A } from '../packs/schema';\nimport {\n  b,\n} from './x';",
+      ),
+    ).toEqual(['zod', './x']);
   });
 });

@@ -36,17 +36,16 @@ describe('rules extract', () => {
     expect(summary).toMatch(/Items needing review: \d+/);
   });
 
-  it.each([
-    ['empty.txt'],
-    ['binary.bin'],
-    ['unrelated.txt'],
-  ])('%s: "no guideline direction found", exit 2, nothing written', async (name) => {
-    const out = join(dir, 'draft.json');
-    expect(await command.run([join(fixtures, name), '-o', out])).toBe(2);
-    expect(stderr.join('\n')).toContain('未识别到指南方向 (no guideline direction found)');
-    expect(existsSync(out)).toBe(false);
-    expect(existsSync(join(dir, 'draft.review.json'))).toBe(false);
-  });
+  it.each([['empty.txt'], ['binary.bin'], ['unrelated.txt']])(
+    '%s: "no guideline direction found", exit 2, nothing written',
+    async (name) => {
+      const out = join(dir, 'draft.json');
+      expect(await command.run([join(fixtures, name), '-o', out])).toBe(2);
+      expect(stderr.join('\n')).toContain('未识别到指南方向 (no guideline direction found)');
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(join(dir, 'draft.review.json'))).toBe(false);
+    },
+  );
 
   it('a missing file: clear message, exit 2', async () => {
     expect(await command.run([join(dir, 'nope.txt')])).toBe(2);

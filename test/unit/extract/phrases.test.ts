@@ -72,10 +72,11 @@ describe('parseDuration', () => {
     expect(phrase!.text).toBe(printed);
   });
 
-  it.each(['中美双方政府应于 2016至 2020年各自投入', '根据 2014年《中美元首北京会晤主要共识与成果》', '项目执行年限等信息必须一致'])(
-    '%s is not a duration',
-    (text) => {
-      expect(parseDuration(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '中美双方政府应于 2016至 2020年各自投入',
+    '根据 2014年《中美元首北京会晤主要共识与成果》',
+    '项目执行年限等信息必须一致',
+  ])('%s is not a duration', (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
 });

@@ -20,43 +20,155 @@ type Row = {
 
 const seed2019: Row[] = [
   { code: '1.1', title: '中美清洁能源联合研究中心政府间合作项目', planned: [3, 3, false], budget: 15000, contacts: [] },
-  { code: '1.2', title: '中国和欧盟研究创新旗舰合作计划项目', planned: [2, 3, false], budget: 4000, duration: '原则上不超过3年',
-    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
-  { code: '1.3', title: '中国和欧盟科技创新合作联合资助机制其他类研究创新合作项目', planned: [20, 20, true], budget: 6000, duration: '原则上不超过3年',
-    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]] },
-  { code: '1.4', title: '中国和瑞典政府间科技合作项目', planned: [5, 6, false], budget: 2000, duration: '原则上不超过3年',
-    contacts: [['Ciro Vasquez', 'ciro.vasquez@vinnova.se', '+46（0）8-4733130']] },
-  { code: '1.5', title: '中国和挪威能源科研创新中心合作项目', planned: [3, 3, true], budget: 6000, duration: '原则上不超过3年',
-    contacts: [['Trygve Riis', 'tur@rcn.no', '+47-97684084'], ['Tone Ibenholt', 'ti@rcn.no', undefined]] },
-  { code: '1.6', title: '中国和挪威数字化领域合作项目', planned: [10, 10, true], budget: 6000, duration: '原则上不超过3年',
-    contacts: [['Philip Lorentzen', 'pl@rcn.no', '+47 4767 2350'], ['Olaug Råd', 'olr@rcn.no', '+47 2203 7243']] },
-  { code: '1.7', title: '中国和奥地利政府间科技合作项目', planned: [14, 14, true], budget: 2800, duration: '原则上不超过2年',
-    contacts: [['Michael Glatzl-Poss', 'michael.glatzl@oead.et', undefined]] },
-  { code: '1.8', title: '中国和韩国政府间大型产学研联合研究项目', planned: [2, 2, false], budget: 1800,
-    contacts: [['Yun Sook KIM', 'kkimys@nrf.re.kr', '+82-2-3460-5702']] },
-  { code: '1.9', title: '中国和韩国政府间联合研究项目', planned: [6, 6, false], budget: 600,
-    contacts: [['Yun Sook KIM', 'kkimys@nrf.re.kr', '+82-2-3460-5702']] },
-  { code: '2.0', title: '中国和日本理化学研究所（RIKEN）联合资助项目', planned: [10, 10, false], budget: 3000,
-    contacts: [['刘紫园', 'shien.liu@riken.jp', '+81-48-476-9261']] },
-  { code: '2.1', title: '中国和缅甸政府间联合研究项目', planned: [10, 10, false], budget: 1500,
-    contacts: [['Thi Thi Soe', 'thithisoe81@gmail.com', '+95-9444047198']] },
-  { code: '2.2', title: '中国和南非政府间联合研究旗舰项目', planned: [1, 1, false], budget: 300,
-    contacts: [['Ms.Nombuso Madonda', 'nombuso.madonda@nrf.ac.za', '+27-124814285']] },
-  { code: '2.3', title: '中国和南非政府间联合研究项目', planned: [15, 15, false], budget: 2250,
-    contacts: [['Ms.Nombuso Madonda', 'nombuso.madonda@nrf.ac.za', '+27-124814285']] },
-  { code: '2.4', title: '中国和克罗地亚政府间科技创新合作项目', planned: [3, 3, false], budget: 450,
-    contacts: [['Silvana Siebert', 'Silvana.Siebert@mzo.hr', '+385-1-4594-452']] },
-  { code: '2.5', title: '内地与香港联合资助研发项目', planned: [25, 25, true], budget: 5000, duration: '2年',
-    contacts: [['袁美娟女士', 'mk.yuen@itc.gov.hk', '+852-28675872'], ['吕妙玲女士', 'prudence.lui@itc.gov.hk', '+852-36555927']] },
-  { code: '2.6', title: '内地与澳门联合资助研发项目', planned: [10, 10, true], budget: 1600, duration: '2-3年',
-    contacts: [['叶桂林', 'kuailam@fdct.gov.mo', '00853-66392829']] },
-  { code: '2.7', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '2-3年',
-    contacts: [['张文諴', 'jasonchang@itri.org.tw', '00886-35914982']] },
+  {
+    code: '1.2',
+    title: '中国和欧盟研究创新旗舰合作计划项目',
+    planned: [2, 3, false],
+    budget: 4000,
+    duration: '原则上不超过3年',
+    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]],
+  },
+  {
+    code: '1.3',
+    title: '中国和欧盟科技创新合作联合资助机制其他类研究创新合作项目',
+    planned: [20, 20, true],
+    budget: 6000,
+    duration: '原则上不超过3年',
+    contacts: [['欧方联系方式', 'Delegation-China-Scitech@eeas.europa.eu', undefined]],
+  },
+  {
+    code: '1.4',
+    title: '中国和瑞典政府间科技合作项目',
+    planned: [5, 6, false],
+    budget: 2000,
+    duration: '原则上不超过3年',
+    contacts: [['Ciro Vasquez', 'ciro.vasquez@vinnova.se', '+46（0）8-4733130']],
+  },
+  {
+    code: '1.5',
+    title: '中国和挪威能源科研创新中心合作项目',
+    planned: [3, 3, true],
+    budget: 6000,
+    duration: '原则上不超过3年',
+    contacts: [
+      ['Trygve Riis', 'tur@rcn.no', '+47-97684084'],
+      ['Tone Ibenholt', 'ti@rcn.no', undefined],
+    ],
+  },
+  {
+    code: '1.6',
+    title: '中国和挪威数字化领域合作项目',
+    planned: [10, 10, true],
+    budget: 6000,
+    duration: '原则上不超过3年',
+    contacts: [
+      ['Philip Lorentzen', 'pl@rcn.no', '+47 4767 2350'],
+      ['Olaug Råd', 'olr@rcn.no', '+47 2203 7243'],
+    ],
+  },
+  {
+    code: '1.7',
+    title: '中国和奥地利政府间科技合作项目',
+    planned: [14, 14, true],
+    budget: 2800,
+    duration: '原则上不超过2年',
+    contacts: [['Michael Glatzl-Poss', 'michael.glatzl@oead.et', undefined]],
+  },
+  {
+    code: '1.8',
+    title: '中国和韩国政府间大型产学研联合研究项目',
+    planned: [2, 2, false],
+    budget: 1800,
+    contacts: [['Yun Sook KIM', 'kkimys@nrf.re.kr', '+82-2-3460-5702']],
+  },
+  {
+    code: '1.9',
+    title: '中国和韩国政府间联合研究项目',
+    planned: [6, 6, false],
+    budget: 600,
+    contacts: [['Yun Sook KIM', 'kkimys@nrf.re.kr', '+82-2-3460-5702']],
+  },
+  {
+    code: '2.0',
+    title: '中国和日本理化学研究所（RIKEN）联合资助项目',
+    planned: [10, 10, false],
+    budget: 3000,
+    contacts: [['刘紫园', 'shien.liu@riken.jp', '+81-48-476-9261']],
+  },
+  {
+    code: '2.1',
+    title: '中国和缅甸政府间联合研究项目',
+    planned: [10, 10, false],
+    budget: 1500,
+    contacts: [['Thi Thi Soe', 'thithisoe81@gmail.com', '+95-9444047198']],
+  },
+  {
+    code: '2.2',
+    title: '中国和南非政府间联合研究旗舰项目',
+    planned: [1, 1, false],
+    budget: 300,
+    contacts: [['Ms.Nombuso Madonda', 'nombuso.madonda@nrf.ac.za', '+27-124814285']],
+  },
+  {
+    code: '2.3',
+    title: '中国和南非政府间联合研究项目',
+    planned: [15, 15, false],
+    budget: 2250,
+    contacts: [['Ms.Nombuso Madonda', 'nombuso.madonda@nrf.ac.za', '+27-124814285']],
+  },
+  {
+    code: '2.4',
+    title: '中国和克罗地亚政府间科技创新合作项目',
+    planned: [3, 3, false],
+    budget: 450,
+    contacts: [['Silvana Siebert', 'Silvana.Siebert@mzo.hr', '+385-1-4594-452']],
+  },
+  {
+    code: '2.5',
+    title: '内地与香港联合资助研发项目',
+    planned: [25, 25, true],
+    budget: 5000,
+    duration: '2年',
+    contacts: [
+      ['袁美娟女士', 'mk.yuen@itc.gov.hk', '+852-28675872'],
+      ['吕妙玲女士', 'prudence.lui@itc.gov.hk', '+852-36555927'],
+    ],
+  },
+  {
+    code: '2.6',
+    title: '内地与澳门联合资助研发项目',
+    planned: [10, 10, true],
+    budget: 1600,
+    duration: '2-3年',
+    contacts: [['叶桂林', 'kuailam@fdct.gov.mo', '00853-66392829']],
+  },
+  {
+    code: '2.7',
+    title: '大陆与台湾联合资助研发项目',
+    planned: [15, 15, true],
+    budget: 1500,
+    duration: '2-3年',
+    contacts: [['张文諴', 'jasonchang@itri.org.tw', '00886-35914982']],
+  },
 ];
 
 const seed2020: Row[] = [
-  { code: '1.1', title: '内地与香港联合资助研发项目', planned: [20, 25, true], budget: 5000, duration: '2年', contacts: [] },
-  { code: '1.2', title: '大陆与台湾联合资助研发项目', planned: [15, 15, true], budget: 1500, duration: '2~3年', contacts: [] },
+  {
+    code: '1.1',
+    title: '内地与香港联合资助研发项目',
+    planned: [20, 25, true],
+    budget: 5000,
+    duration: '2年',
+    contacts: [],
+  },
+  {
+    code: '1.2',
+    title: '大陆与台湾联合资助研发项目',
+    planned: [15, 15, true],
+    budget: 1500,
+    duration: '2~3年',
+    contacts: [],
+  },
 ];
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/extract', name), 'utf8');
@@ -106,7 +218,8 @@ describe('seed specifics', () => {
   const p2019 = extractDraft(fixture('2019-intl-batch1.txt'), { today: '2025-03-01' });
   const p2020 = extractDraft(fixture('2020-hmt.txt'), { today: '2025-03-01' });
   const direction = (pack: typeof p2019.pack, code: string) => pack.directions.find((d) => d.code === code)!;
-  const slugs = (pack: typeof p2019.pack, code: string) => direction(pack, code).rules.map((r) => r.id.split('/').at(-1));
+  const slugs = (pack: typeof p2019.pack, code: string) =>
+    direction(pack, code).rules.map((r) => r.id.split('/').at(-1));
 
   it('keeps batch-level figures out of the directions', () => {
     expect(p2020.review.batch.plannedProjects).toMatchObject({ min: 35, max: 40, approx: true });
@@ -144,13 +257,17 @@ describe('seed specifics', () => {
   });
 
   it('reads 2020 1.2 lead-unit and enterprise requirements', () => {
-    expect(slugs(p2020.pack, '1.2')).toEqual(expect.arrayContaining(['lead-unit-research', 'enterprise-in-team', 'duration-24-36m']));
+    expect(slugs(p2020.pack, '1.2')).toEqual(
+      expect.arrayContaining(['lead-unit-research', 'enterprise-in-team', 'duration-24-36m']),
+    );
   });
 
   it('does not take an encouragement for a requirement', () => {
     // 1.7: "鼓励企业参与" is a wish; only the matching-funds clause of that sentence is a rule.
     expect(slugs(p2019.pack, '1.7')).not.toContain('enterprise-in-team');
-    expect(p2019.review.unmapped).toContainEqual(expect.objectContaining({ direction: '1.4', reason: 'encouragement' }));
+    expect(p2019.review.unmapped).toContainEqual(
+      expect.objectContaining({ direction: '1.4', reason: 'encouragement' }),
+    );
   });
 
   it('maps a duration limit to a check on project.durationMonths', () => {
@@ -163,7 +280,11 @@ describe('seed specifics', () => {
   it('lists the unmapped sentences of 其他要求 with their direction', () => {
     const unmapped = p2019.review.unmapped;
     expect(unmapped.length).toBeGreaterThan(0);
-    expect(unmapped).toContainEqual({ direction: '1.7', sentence: '奥方主管部门为奥地利联邦教育、科学和研究部，', reason: 'unrecognised' });
+    expect(unmapped).toContainEqual({
+      direction: '1.7',
+      sentence: '奥方主管部门为奥地利联邦教育、科学和研究部，',
+      reason: 'unrecognised',
+    });
     for (const u of unmapped) expect(p2019.pack.directions.map((d) => d.code)).toContain(u.direction);
   });
 
@@ -171,10 +292,25 @@ describe('seed specifics', () => {
     expect(direction(p2019.pack, '1.3').areas).toHaveLength(9);
     expect(direction(p2019.pack, '1.3').areas[0]).toEqual({
       name: '新一代信息网络',
-      subAreas: ['5G 通讯技术', '光通讯技术', '处理器（CPU）技术', '物联网技术', '虚拟现实技术', '量子计算', '大数据技术'],
+      subAreas: [
+        '5G 通讯技术',
+        '光通讯技术',
+        '处理器（CPU）技术',
+        '物联网技术',
+        '虚拟现实技术',
+        '量子计算',
+        '大数据技术',
+      ],
     });
-    expect(direction(p2020.pack, '1.1').areas[0]).toEqual({ name: '生物技术', subAreas: ['神经系统疾病防治研究', '癌症防治研究', '中医药现代化研究'] });
-    expect(direction(p2020.pack, '1.2').areas.map((a) => a.name)).toEqual(['生物医药领域的智慧健康方向', '生物医药领域的再生医学方向', '5G领域的 5G/B5G物联网方向']);
+    expect(direction(p2020.pack, '1.1').areas[0]).toEqual({
+      name: '生物技术',
+      subAreas: ['神经系统疾病防治研究', '癌症防治研究', '中医药现代化研究'],
+    });
+    expect(direction(p2020.pack, '1.2').areas.map((a) => a.name)).toEqual([
+      '生物医药领域的智慧健康方向',
+      '生物医药领域的再生医学方向',
+      '5G领域的 5G/B5G物联网方向',
+    ]);
   });
 
   it('reads agreements by their titles', () => {
@@ -188,7 +324,9 @@ describe('seed specifics', () => {
 
   it('reads the guideline title and year', () => {
     expect(p2019.pack.source).toMatchObject({ year: 2019, batch: '第一批' });
-    expect(p2019.pack.title.zh).toBe('国家重点研发计划政府间国际科技创新合作/港澳台科技创新合作重点专项 2019年度第一批项目申报指南建议');
+    expect(p2019.pack.title.zh).toBe(
+      '国家重点研发计划政府间国际科技创新合作/港澳台科技创新合作重点专项 2019年度第一批项目申报指南建议',
+    );
     expect(p2020.pack.title.zh).toBe('国家重点研发计划“战略性科技创新合作”重点专项 2020 年度港澳台项目申报指南');
   });
 });
@@ -208,7 +346,9 @@ describe.each([
       h.plannedProjects && [h.plannedProjects.min, h.plannedProjects.max, h.plannedProjects.approx],
     );
     expect(d.totalBudget?.amount).toBe(h.totalBudget?.amount);
-    expect(d.contacts.map((c) => [c.name, c.email, c.phone])).toEqual(h.contacts.map((c) => [c.name, c.email, c.phone]));
+    expect(d.contacts.map((c) => [c.name, c.email, c.phone])).toEqual(
+      h.contacts.map((c) => [c.name, c.email, c.phone]),
+    );
     expect(d.agreements).toHaveLength(h.agreements.length);
   });
 });

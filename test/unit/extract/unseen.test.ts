@@ -21,7 +21,9 @@ describe('texts the extractor has never seen', () => {
       durationText: '２年',
     });
     expect(d!.contacts).toEqual([{ name: '陳大文', phone: '+852-1234 5678', email: 'tai.man@example.hk' }]);
-    expect(d!.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['draft-2021/1.1/duration-24m', 'draft-2021/1.1/consistent-with-partner']));
+    expect(d!.rules.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['draft-2021/1.1/duration-24m', 'draft-2021/1.1/consistent-with-partner']),
+    );
     expect(parsePack(JSON.parse(JSON.stringify(pack))).ok).toBe(true);
   });
 
@@ -45,7 +47,11 @@ describe('texts the extractor has never seen', () => {
     expect(pack.title.zh).toBe('国家重点研发计划某重点专项2022年度项目申报指南');
     expect(pack.directions.map((d) => d.code)).toEqual(['1.4']);
     const [d] = pack.directions;
-    expect(d).toMatchObject({ plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过3年' });
+    expect(d).toMatchObject({
+      plannedProjects: { min: 5, max: 6 },
+      totalBudget: { amount: 2000 },
+      durationText: '原则上不超过3年',
+    });
     const contact = review.items.find((i) => i.path === 'directions[0].contacts[0]')!;
     expect(contact.confidence).toBeLessThan(0.8);
   });
@@ -62,10 +68,23 @@ describe('texts the extractor has never seen', () => {
 
 describe('pdfText', () => {
   it('reads the text layer of a PDF line by line, and the draft from it', async () => {
-    const lines = ['1.4 中国和瑞典政府间科技合作项目', '拟支持项目数：5~6 个。', '— 4 —', '共拟支持经费：2000万元人民币。', '其他要求：', '1）项目执行期原则上不超', '过 3年。'];
+    const lines = [
+      '1.4 中国和瑞典政府间科技合作项目',
+      '拟支持项目数：5~6 个。',
+      '— 4 —',
+      '共拟支持经费：2000万元人民币。',
+      '其他要求：',
+      '1）项目执行期原则上不超',
+      '过 3年。',
+    ];
     const text = await pdfText(minimalPdf(lines));
     expect(text.split('\n')).toEqual(lines);
     const { pack } = extractDraft(text, { today });
-    expect(pack.directions[0]).toMatchObject({ code: '1.4', plannedProjects: { min: 5, max: 6 }, totalBudget: { amount: 2000 }, durationText: '原则上不超过3年' });
+    expect(pack.directions[0]).toMatchObject({
+      code: '1.4',
+      plannedProjects: { min: 5, max: 6 },
+      totalBudget: { amount: 2000 },
+      durationText: '原则上不超过3年',
+    });
   });
 });

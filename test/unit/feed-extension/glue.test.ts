@@ -6,7 +6,11 @@ import { storageFeedStore, feedStateKey } from '@/lib/feed/extension/feedStore';
 import { hasFeedPermission, originPattern, requestFeedPermission } from '@/lib/feed/extension/permission';
 import { readPolicyFeeds } from '@/lib/feed/extension/policyFeeds';
 import { CHECK_ALARM, CHECK_PERIOD_MINUTES, scheduleChecks } from '@/lib/feed/extension/schedule';
-import { loadUserSubscriptions, saveUserSubscriptions, subscriptionFromInput } from '@/lib/feed/extension/subscriptions';
+import {
+  loadUserSubscriptions,
+  saveUserSubscriptions,
+  subscriptionFromInput,
+} from '@/lib/feed/extension/subscriptions';
 import { managedPolicyJsonSchema } from '@/lib/feed/policy';
 import { testKey } from '../feed/helpers';
 import { FEED, fakePermissions, testBrowser } from './setup';
@@ -76,14 +80,25 @@ describe('subscription input', () => {
     [{ url: FEED, keys: ['K'], threshold: 2 }, /^threshold: 所需签名数大于公钥数/],
   ])('%j → %s', async (raw, problem) => {
     const key = await testKey(41);
-    const made = await subscriptionFromInput({ ...raw, keys: raw.keys.map((k) => (k === 'K' ? key.trusted.publicKey : k)) });
-    if (problem === null) expect(made).toMatchObject({ ok: true, subscription: { feedUrl: raw.url, trustedKeys: [key.trusted], source: 'user' } });
+    const made = await subscriptionFromInput({
+      ...raw,
+      keys: raw.keys.map((k) => (k === 'K' ? key.trusted.publicKey : k)),
+    });
+    if (problem === null)
+      expect(made).toMatchObject({
+        ok: true,
+        subscription: { feedUrl: raw.url, trustedKeys: [key.trusted], source: 'user' },
+      });
     else expect(made.ok ? 'accepted' : made.errors[0]).toMatch(problem);
   });
 
   it('survives a damaged stored entry: the others are kept, the problem is reported', async () => {
     const browser = testBrowser();
-    const made = await subscriptionFromInput({ url: FEED, keys: [(await testKey(42)).trusted.publicKey], threshold: 1 });
+    const made = await subscriptionFromInput({
+      url: FEED,
+      keys: [(await testKey(42)).trusted.publicKey],
+      threshold: 1,
+    });
     if (!made.ok) throw new Error('fixture');
     await saveUserSubscriptions(browser.storage.local, [made.subscription]);
     const stored = (await browser.storage.local.get('feedSubscriptions')).feedSubscriptions as unknown[];
@@ -107,17 +122,26 @@ describe('policy → subscriptions', () => {
     expect(reading.errors).toEqual([]);
     expect(reading.institutionName).toBe('某某大学');
     expect(reading.institutionProfile?.unitType).toBe('university');
-    expect(reading.subscriptions).toEqual([{ feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: '科研处规则', source: 'policy' }]);
+    expect(reading.subscriptions).toEqual([
+      { feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: '科研处规则', source: 'policy' },
+    ]);
   });
 
   it('no policy (or a browser that throws for storage.managed) means no policy feeds', async () => {
     expect(await readPolicyFeeds(testBrowser())).toEqual({ subscriptions: [], errors: [] });
-    const throwing = { storage: { ...testBrowser().storage, managed: { get: () => Promise.reject(new Error('Managed storage manifest not found')) } } };
+    const throwing = {
+      storage: {
+        ...testBrowser().storage,
+        managed: { get: () => Promise.reject(new Error('Managed storage manifest not found')) },
+      },
+    };
     expect(await readPolicyFeeds(throwing)).toEqual({ subscriptions: [], errors: [] });
   });
 
   it('public/managed_schema.json (the manifest’s storage.managed_schema) is managedPolicyJsonSchema', () => {
-    const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'managed_schema.json'), 'utf8'));
+    const file = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'managed_schema.json'), 'utf8'),
+    );
     expect(file).toEqual(JSON.parse(JSON.stringify(managedPolicyJsonSchema)));
   });
 });

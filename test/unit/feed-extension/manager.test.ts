@@ -16,7 +16,13 @@ beforeAll(async () => {
   [key, stranger] = await Promise.all([testKey(31), testKey(32)]);
 });
 
-const input = (extra: Record<string, unknown> = {}) => ({ url: FEED, keys: [key.trusted.publicKey], threshold: 1, name: '科研处', ...extra });
+const input = (extra: Record<string, unknown> = {}) => ({
+  url: FEED,
+  keys: [key.trusted.publicKey],
+  threshold: 1,
+  name: '科研处',
+  ...extra,
+});
 
 async function subscribed(bundled = [pack(v1)]) {
   const browser = testBrowser([ORIGIN]);
@@ -33,14 +39,21 @@ describe('feed manager', () => {
     await host.publish([v2], [key]);
     const notice = await m.checkAll();
     // Compared with the bundled v1 that was in use: only the rules that differ are listed.
-    expect(notice?.packs).toEqual([{ packId: 'test-2020-hmt', title: pack(v2).title.zh, from: 1, to: 2, ...diffPacks(pack(v1), pack(v2)) }]);
+    expect(notice?.packs).toEqual([
+      { packId: 'test-2020-hmt', title: pack(v2).title.zh, from: 1, to: 2, ...diffPacks(pack(v1), pack(v2)) },
+    ]);
     const { added, changed, removed } = notice!.packs[0]!;
     expect(added.length + changed.length + removed.length).toBeGreaterThan(0);
     expect(await m.checkAll()).toBeUndefined();
     expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
     const status = await m.status();
     expect(status.notice).toEqual(notice);
-    expect(status.feeds[0]).toMatchObject({ url: FEED, name: '科研处', source: 'user', packs: [{ id: 'test-2020-hmt', version: 2 }] });
+    expect(status.feeds[0]).toMatchObject({
+      url: FEED,
+      name: '科研处',
+      source: 'user',
+      packs: [{ id: 'test-2020-hmt', version: 2 }],
+    });
     expect(status.feeds[0]!.keys[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
     expect(status.feeds[0]!.lastError).toBeUndefined();
   });
@@ -50,16 +63,28 @@ describe('feed manager', () => {
     const host = feedHost();
     const at = '2026-02-01T00:00:00.000Z';
     const draft = (key: string, endDate: string) => ({
-      key, host: 'h', applicationId: key, title: key, guideline: '2020-hmt', direction: '1.1',
-      fields: { 'project.startDate': '2026-01-01', 'project.endDate': endDate }, checklist: emptyChecklist(), revision: 1, createdAt: at, updatedAt: at,
+      key,
+      host: 'h',
+      applicationId: key,
+      title: key,
+      guideline: '2020-hmt',
+      direction: '1.1',
+      fields: { 'project.startDate': '2026-01-01', 'project.endDate': endDate },
+      checklist: emptyChecklist(),
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
     });
     const drafts = [draft('three-years', '2028-12-31'), draft('two-years', '2027-12-31')];
-    const hmt = (version: number) => bundledPackVariant('2020-hmt', (p) => ((p.version = version), (p.expires = '2099-12-31')));
+    const hmt = (version: number) =>
+      bundledPackVariant('2020-hmt', (p) => ((p.version = version), (p.expires = '2099-12-31')));
     const m = manager(browser, host.fetch, [pack(hmt(1))], drafts);
     await m.subscribe(input());
     await host.publish([hmt(2)], [key]);
     const notice = await m.checkAll();
-    expect(notice!.packs).toEqual([expect.objectContaining({ packId: '2020-hmt', from: 1, to: 2, added: [], changed: [], removed: [] })]);
+    expect(notice!.packs).toEqual([
+      expect.objectContaining({ packId: '2020-hmt', from: 1, to: 2, added: [], changed: [], removed: [] }),
+    ]);
     const failing = Object.fromEntries(notice!.failingDrafts.map((d) => [d.key, d.ruleIds]));
     expect(failing['three-years']).toContain('2020-hmt/1.1/duration-exactly-2y');
     expect(failing['two-years'] ?? []).not.toContain('2020-hmt/1.1/duration-exactly-2y');
@@ -120,14 +145,18 @@ describe('feed manager', () => {
     const browser = testBrowser();
     const old = pack(packVariant((p) => (p.expires = '2025-12-31')));
     const m = manager(browser, feedHost().fetch, [old]);
-    expect((await m.status()).inUse).toEqual([expect.objectContaining({ id: 'test-2020-hmt', expired: true, source: 'bundled' })]);
+    expect((await m.status()).inUse).toEqual([
+      expect.objectContaining({ id: 'test-2020-hmt', expired: true, source: 'bundled' }),
+    ]);
   });
 
   it('will not subscribe without the host permission, nor to a plain-http address on the network', async () => {
     const m = manager(testBrowser([]), feedHost().fetch, []);
     await expect(m.subscribe(input())).rejects.toThrow(/未获准访问 rules\.example\.edu\.cn/);
     const granted = manager(testBrowser(['http://rules.example.edu.cn/*']), feedHost().fetch, []);
-    await expect(granted.subscribe(input({ url: 'http://rules.example.edu.cn/index.json' }))).rejects.toThrow(/url: 须为 https/);
+    await expect(granted.subscribe(input({ url: 'http://rules.example.edu.cn/index.json' }))).rejects.toThrow(
+      /url: 须为 https/,
+    );
     expect((await granted.status()).feeds).toEqual([]);
   });
 
@@ -144,18 +173,25 @@ describe('feed manager', () => {
 
 describe('policy feeds in the manager', () => {
   async function withPolicy(browser: FeedBrowser, policy: unknown) {
-    await (browser.storage.managed as unknown as { set(v: unknown): Promise<void> }).set(policy as Record<string, unknown>);
+    await (browser.storage.managed as unknown as { set(v: unknown): Promise<void> }).set(
+      policy as Record<string, unknown>,
+    );
   }
 
   it('lists the institution feed read-only and shadows a user subscription to the same URL', async () => {
     const browser = testBrowser([ORIGIN]);
     const first = manager(browser, feedHost().fetch, []);
     await first.subscribe(input());
-    await withPolicy(browser, { institutionName: '某某大学科研处', feeds: [{ url: FEED, keys: [key.trusted.publicKey] }] });
+    await withPolicy(browser, {
+      institutionName: '某某大学科研处',
+      feeds: [{ url: FEED, keys: [key.trusted.publicKey] }],
+    });
     const m = manager(browser, feedHost().fetch, []);
     const status = await m.status();
     expect(status.institutionName).toBe('某某大学科研处');
-    expect(status.feeds).toEqual([expect.objectContaining({ url: FEED, source: 'policy', name: '某某大学科研处', threshold: 1 })]);
+    expect(status.feeds).toEqual([
+      expect.objectContaining({ url: FEED, source: 'policy', name: '某某大学科研处', threshold: 1 }),
+    ]);
     await expect(m.unsubscribe(FEED)).rejects.toThrow(/由单位统一设置/);
     await expect(m.subscribe(input())).rejects.toThrow(/已由单位统一设置/);
   });
@@ -165,6 +201,11 @@ describe('policy feeds in the manager', () => {
     await withPolicy(browser, { feeds: [{ url: 'http://x.example/index.json', keys: ['short'] }] });
     const status = await manager(browser, feedHost().fetch, []).status();
     expect(status.feeds).toEqual([]);
-    expect(status.policyErrors).toEqual(expect.arrayContaining([expect.stringMatching(/^feeds\.0\.url: /), expect.stringMatching(/^feeds\.0\.keys\.0: /)]));
+    expect(status.policyErrors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^feeds\.0\.url: /),
+        expect.stringMatching(/^feeds\.0\.keys\.0: /),
+      ]),
+    );
   });
 });

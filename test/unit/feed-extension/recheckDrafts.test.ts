@@ -9,14 +9,33 @@ const hmt = pack(readFileSync(join(import.meta.dirname, '..', '..', '..', 'rules
 
 function draft(key: string, fields: Record<string, string>, extra: Partial<Draft> = {}): Draft {
   const at = '2026-03-01T00:00:00.000Z';
-  return { key, host: 'service.most.gov.cn', applicationId: key, title: `草稿 ${key}`, guideline: '2020-hmt', direction: '1.1', fields, checklist: emptyChecklist(), revision: 1, createdAt: at, updatedAt: at, ...extra };
+  return {
+    key,
+    host: 'service.most.gov.cn',
+    applicationId: key,
+    title: `草稿 ${key}`,
+    guideline: '2020-hmt',
+    direction: '1.1',
+    fields,
+    checklist: emptyChecklist(),
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  };
 }
 
 describe('application from a draft’s raw values', () => {
   it.each([
-    [{ 'project.startDate': '2020年1月1日', 'project.endDate': '2021-12-31' }, { project: { startDate: '2020-01-01', endDate: '2021-12-31' } }],
+    [
+      { 'project.startDate': '2020年1月1日', 'project.endDate': '2021-12-31' },
+      { project: { startDate: '2020-01-01', endDate: '2021-12-31' } },
+    ],
     [{ 'project.nameZh': '  测试项目 ' }, { project: { nameZh: '测试项目' } }],
-    [{ 'participants.1.name': '乙公司', 'participants.0.name': '甲大学' }, { participants: [{ name: '甲大学' }, { name: '乙公司' }] }],
+    [
+      { 'participants.1.name': '乙公司', 'participants.0.name': '甲大学' },
+      { participants: [{ name: '甲大学' }, { name: '乙公司' }] },
+    ],
     [{ 'project.nameZh': '无', 'unknown.field': 'x', direction: '1.1' }, { project: {} }],
   ])('%j', (fields, expected) => {
     expect(applicationFromFields(fields, profile)).toMatchObject(expected);
@@ -29,9 +48,21 @@ describe('drafts failing a new pack', () => {
     const drafts = [
       draft('three-years', { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' }),
       draft('two-years', { 'project.startDate': '2020-01-01', 'project.endDate': '2021-12-31' }),
-      draft('other-pack', { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' }, { guideline: '2019-intl-1' }),
-      draft('deleted', { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' }, { deletedAt: '2026-03-02T00:00:00.000Z' }),
-      draft('no-direction', { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' }, { direction: undefined }),
+      draft(
+        'other-pack',
+        { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' },
+        { guideline: '2019-intl-1' },
+      ),
+      draft(
+        'deleted',
+        { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' },
+        { deletedAt: '2026-03-02T00:00:00.000Z' },
+      ),
+      draft(
+        'no-direction',
+        { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' },
+        { direction: undefined },
+      ),
     ];
     const failing = failingDrafts(drafts, [hmt], profile);
     // Neither draft names a partner (an error rule of 1.1), so both fail; only the 3-year one fails the duration.

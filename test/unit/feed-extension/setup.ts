@@ -47,7 +47,9 @@ export function testBrowser(granted: string[] = []): FeedBrowser {
 export function feedHost(base = FEED) {
   let files = new Map<string, string>();
   const fetch: FetchFn = async (url) => {
-    const text = url.startsWith(base.replace(/index\.json$/, '')) ? files.get(url.slice(base.length - 'index.json'.length)) : undefined;
+    const text = url.startsWith(base.replace(/index\.json$/, ''))
+      ? files.get(url.slice(base.length - 'index.json'.length))
+      : undefined;
     return text === undefined ? new Response('not found', { status: 404 }) : new Response(text);
   };
   return {
@@ -57,7 +59,12 @@ export function feedHost(base = FEED) {
         const p = JSON.parse(t) as RulePack;
         return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
       });
-      files = await buildFeed(webcryptoEd25519, packs, signers.map((k) => k.signing), { updated: new Date('2026-01-01T00:00:00Z') });
+      files = await buildFeed(
+        webcryptoEd25519,
+        packs,
+        signers.map((k) => k.signing),
+        { updated: new Date('2026-01-01T00:00:00Z') },
+      );
       return files;
     },
     set(path: string, text: string) {
@@ -66,6 +73,21 @@ export function feedHost(base = FEED) {
   };
 }
 
-export function manager(browser: FeedBrowser, fetch: FetchFn, bundled: RulePack[], drafts: Draft[] = [], now = new Date('2026-03-01T00:00:00Z')) {
-  return createFeedManager({ browser, fetch, bundled, validatePack: parsePack, drafts: async () => drafts, profile, now: () => now, impl: webcryptoEd25519 });
+export function manager(
+  browser: FeedBrowser,
+  fetch: FetchFn,
+  bundled: RulePack[],
+  drafts: Draft[] = [],
+  now = new Date('2026-03-01T00:00:00Z'),
+) {
+  return createFeedManager({
+    browser,
+    fetch,
+    bundled,
+    validatePack: parsePack,
+    drafts: async () => drafts,
+    profile,
+    now: () => now,
+    impl: webcryptoEd25519,
+  });
 }

@@ -109,11 +109,14 @@ describe('acceptEnvelope: size, empty and HTML are refused before parsing', () =
     expect(result).toMatchObject({ ok: false, reason: 'empty', message: { zh: '响应为空', en: 'Empty response' } });
   });
 
-  it.each(['<!DOCTYPE html><html><body>登录</body></html>', '\n  <html lang="zh">', '\uFEFF<HTML>'])('HTML page %j', async (text) => {
-    const result = await acceptEnvelope(text, opts());
-    expect(result).toMatchObject({ ok: false, reason: 'html' });
-    if (!result.ok) expect(result.message.zh).toContain('网页');
-  });
+  it.each(['<!DOCTYPE html><html><body>登录</body></html>', '\n  <html lang="zh">', '\uFEFF<HTML>'])(
+    'HTML page %j',
+    async (text) => {
+      const result = await acceptEnvelope(text, opts());
+      expect(result).toMatchObject({ ok: false, reason: 'html' });
+      if (!result.ok) expect(result.message.zh).toContain('网页');
+    },
+  );
 
   it.each([
     ['not JSON', '{"format":'],
@@ -142,14 +145,20 @@ describe('acceptEnvelope: versions', () => {
 
   it('the same version with the same content is "already have"', async () => {
     const digest = await sha256Hex(utf8(v1));
-    const result = await acceptEnvelope(await sealText(v1, [a]), opts({ highWater: () => 1, knownDigest: (id, v) => (id === 'test-2020-hmt' && v === 1 ? digest : undefined) }));
+    const result = await acceptEnvelope(
+      await sealText(v1, [a]),
+      opts({ highWater: () => 1, knownDigest: (id, v) => (id === 'test-2020-hmt' && v === 1 ? digest : undefined) }),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'already-have' });
   });
 
   it('the same version with other content is refused', async () => {
     const digest = await sha256Hex(utf8(v1));
     const changed = packVariant((p) => (p.title = { zh: '改过的标题', en: 'Changed title' }));
-    const result = await acceptEnvelope(await sealText(changed, [a]), opts({ highWater: () => 1, knownDigest: () => digest }));
+    const result = await acceptEnvelope(
+      await sealText(changed, [a]),
+      opts({ highWater: () => 1, knownDigest: () => digest }),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'version-conflict' });
   });
 });
@@ -186,7 +195,12 @@ describe('acceptEnvelope: the header must match the pack', () => {
 
   it('a signature cannot be replayed onto another payload', async () => {
     const one = JSON.parse(await sealText(v1, [a]));
-    const two = JSON.parse(await sealText(packVariant((p) => (p.title = { zh: '另一个', en: 'Another' })), [a]));
+    const two = JSON.parse(
+      await sealText(
+        packVariant((p) => (p.title = { zh: '另一个', en: 'Another' })),
+        [a],
+      ),
+    );
     one.signatures = two.signatures;
     expect(await acceptEnvelope(JSON.stringify(one), opts())).toMatchObject({ ok: false, reason: 'signature' });
   });
@@ -207,5 +221,12 @@ describe('acceptEnvelope: the pack schema is checked after verification', () => 
 });
 
 async function sealRaw(payloadText: string): Promise<string> {
-  return serializeEnvelope(await signPack(webcryptoEd25519, { packId: 'test-2020-hmt', packVersion: 1, expires: '2099-12-31' }, utf8(payloadText), [a.signing]));
+  return serializeEnvelope(
+    await signPack(
+      webcryptoEd25519,
+      { packId: 'test-2020-hmt', packVersion: 1, expires: '2099-12-31' },
+      utf8(payloadText),
+      [a.signing],
+    ),
+  );
 }

@@ -14,7 +14,10 @@ const home = mkdtempSync(join(tmpdir(), 'guidecheck-cli-'));
 
 async function rules(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [cli, ...args], { cwd: home, env: { ...process.env, HOME: home } });
+    const { stdout, stderr } = await promisify(execFile)(tsx, [cli, ...args], {
+      cwd: home,
+      env: { ...process.env, HOME: home },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -37,7 +40,11 @@ describe('admin CLI (spawned)', { timeout: 60_000 }, () => {
   it('keygen writes the key pair under ~/.guidecheck/keys, private key readable by the owner only', () => {
     expect(statSync(privateKey).mode & 0o077).toBe(0);
     const pub = JSON.parse(readFileSync(publicKey, 'utf8'));
-    expect(pub).toEqual({ kty: 'ed25519', kid: expect.stringMatching(/^[0-9a-f]{16}$/), publicKey: expect.any(String) });
+    expect(pub).toEqual({
+      kty: 'ed25519',
+      kid: expect.stringMatching(/^[0-9a-f]{16}$/),
+      publicKey: expect.any(String),
+    });
   });
 
   it('keygen refuses a folder inside the git work tree (exit 2)', async () => {

@@ -3,7 +3,13 @@ import { ed25519, fingerprint, keyId, nobleEd25519, webcryptoEd25519 } from '@/l
 import { fromBase64Url, fromHex, toBase64Url, toHex, utf8 } from '@/lib/feed/encoding';
 import { fixtureText } from './helpers';
 
-const vectors = JSON.parse(fixtureText('rfc8032.json')) as { name: string; secretKey: string; publicKey: string; message: string; signature: string }[];
+const vectors = JSON.parse(fixtureText('rfc8032.json')) as {
+  name: string;
+  secretKey: string;
+  publicKey: string;
+  message: string;
+  signature: string;
+}[];
 
 describe.each([webcryptoEd25519, nobleEd25519])('Ed25519 via $name', (impl) => {
   it.each(vectors)('$name: public key, signature and verification match the RFC', async (v) => {
@@ -20,7 +26,13 @@ describe.each([webcryptoEd25519, nobleEd25519])('Ed25519 via $name', (impl) => {
     flipped[10]! ^= 1;
     expect(await impl.verify(fromHex(v.publicKey), fromHex(v.message), flipped)).toBe(false);
     expect(await impl.verify(fromHex(v.publicKey), utf8('other'), sig)).toBe(false);
-    expect(await impl.verify(fromHex(vectors[(vectors.indexOf(v) + 1) % vectors.length]!.publicKey), fromHex(v.message), sig)).toBe(false);
+    expect(
+      await impl.verify(
+        fromHex(vectors[(vectors.indexOf(v) + 1) % vectors.length]!.publicKey),
+        fromHex(v.message),
+        sig,
+      ),
+    ).toBe(false);
   });
 
   it('never throws on malformed input', async () => {

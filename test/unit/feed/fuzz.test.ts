@@ -14,7 +14,11 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 const CASES = 12_000;
@@ -78,7 +82,12 @@ const mutations: Record<string, Mutation> = {
     const env = JSON.parse(one);
     const donor = JSON.parse(other);
     const field = r.pick(['packId', 'packVersion', 'expires', 'payload'] as const);
-    env[field] = { packId: 'test-2019-intl', packVersion: donor.packVersion, expires: '2098-01-01', payload: donor.payload }[field];
+    env[field] = {
+      packId: 'test-2019-intl',
+      packVersion: donor.packVersion,
+      expires: '2098-01-01',
+      payload: donor.payload,
+    }[field];
     return { input: JSON.stringify(env), threshold: 1 };
   },
   'payload bytes changed, signature kept': async (r) => {
@@ -101,7 +110,13 @@ const mutations: Record<string, Mutation> = {
     return { input: await sealText(JSON.stringify(pack), [stranger]), threshold: 1 };
   },
   oversized: async (r) => ({ input: one + ' '.repeat(MAX - one.length + 1 + r.int(1000)), threshold: 1 }),
-  html: async (r) => ({ input: r.pick(['', ' ', '\n', '\uFEFF']) + r.pick(['<!DOCTYPE html>', '<html>', '<HTML lang="zh">', '<?xml version="1.0"?>', '<body>登录']) + one, threshold: 1 }),
+  html: async (r) => ({
+    input:
+      r.pick(['', ' ', '\n', '\uFEFF']) +
+      r.pick(['<!DOCTYPE html>', '<html>', '<HTML lang="zh">', '<?xml version="1.0"?>', '<body>登录']) +
+      one,
+    threshold: 1,
+  }),
   empty: async (r) => ({ input: r.pick(['', ' ', '\n\n', '\t \r\n', '\uFEFF', new Uint8Array(0)]), threshold: 1 }),
   'random bytes': async (r) => ({ input: Uint8Array.from({ length: r.int(300) }, () => r.int(256)), threshold: 1 }),
 };
@@ -121,7 +136,10 @@ describe('fuzz: mutated envelopes and packs', () => {
     for (let i = 0; i < CASES; i++) {
       const name = names[i % names.length]!;
       const { input, threshold } = await mutations[name]!(r);
-      const unchanged = typeof input === 'string' ? input === one || input === two : [one, two].some((t) => Buffer.from(input).equals(Buffer.from(utf8(t))));
+      const unchanged =
+        typeof input === 'string'
+          ? input === one || input === two
+          : [one, two].some((t) => Buffer.from(input).equals(Buffer.from(utf8(t))));
       if (unchanged) continue;
       try {
         const result = await acceptEnvelope(input, opts(threshold));
@@ -136,6 +154,7 @@ describe('fuzz: mutated envelopes and packs', () => {
     const refused = [...reasons.values()].reduce((x, y) => x + y, 0);
     expect(refused).toBeGreaterThanOrEqual(10_000);
     // Every kind of defence was exercised.
-    for (const reason of ['too-large', 'empty', 'html', 'malformed', 'signature']) expect(reasons.get(reason) ?? 0).toBeGreaterThan(0);
+    for (const reason of ['too-large', 'empty', 'html', 'malformed', 'signature'])
+      expect(reasons.get(reason) ?? 0).toBeGreaterThan(0);
   });
 });

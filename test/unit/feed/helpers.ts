@@ -28,7 +28,11 @@ export async function testKey(fill: number): Promise<TestKey> {
 export const validatePack = parsePack;
 
 /** Signs pack text as-is (header taken from the pack unless overridden) and returns the envelope file text. */
-export async function sealText(packText: string, keys: TestKey[], header?: Partial<{ packId: string; packVersion: number; expires: string }>): Promise<string> {
+export async function sealText(
+  packText: string,
+  keys: TestKey[],
+  header?: Partial<{ packId: string; packVersion: number; expires: string }>,
+): Promise<string> {
   const pack = JSON.parse(packText) as { id: string; version: number; expires: string };
   const envelope = await signPack(
     webcryptoEd25519,

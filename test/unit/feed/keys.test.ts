@@ -12,7 +12,13 @@ beforeAll(async () => {
 const current = () => ({ trustedKeys: [old1.trusted, old2.trusted], threshold: 1, lastSeq: 0 });
 async function keyList(list: Partial<KeyList>, signers: TestKey[]): Promise<string> {
   const full: KeyList = { seq: 1, threshold: 1, keys: [old2.trusted, fresh.trusted], ...list };
-  return serializeEnvelope(await signKeyList(webcryptoEd25519, full, signers.map((s) => s.signing)));
+  return serializeEnvelope(
+    await signKeyList(
+      webcryptoEd25519,
+      full,
+      signers.map((s) => s.signing),
+    ),
+  );
 }
 
 describe('key rotation', () => {
@@ -29,7 +35,10 @@ describe('key rotation', () => {
   });
 
   it('a list signed only by the new key (no consent of the current keys) is refused', async () => {
-    expect(await acceptKeyList(await keyList({}, [fresh]), current())).toMatchObject({ ok: false, reason: 'signature' });
+    expect(await acceptKeyList(await keyList({}, [fresh]), current())).toMatchObject({
+      ok: false,
+      reason: 'signature',
+    });
   });
 
   it('a key added without its own signature is refused', async () => {
@@ -51,6 +60,9 @@ describe('key rotation', () => {
   });
 
   it('a threshold above the number of keys is refused', async () => {
-    expect(await acceptKeyList(await keyList({ threshold: 3 }, [old1, fresh]), current())).toMatchObject({ ok: false, reason: 'key-list' });
+    expect(await acceptKeyList(await keyList({ threshold: 3 }, [old1, fresh]), current())).toMatchObject({
+      ok: false,
+      reason: 'key-list',
+    });
   });
 });

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { keyId } from '@/lib/feed/crypto';
 import { fromBase64Url } from '@/lib/feed/encoding';
-import { InstitutionProfile, ManagedPolicy, PolicyFeed, managedPolicyJsonSchema, parsePolicy, subscriptionsFromPolicy } from '@/lib/feed/policy';
+import {
+  InstitutionProfile,
+  ManagedPolicy,
+  PolicyFeed,
+  managedPolicyJsonSchema,
+  parsePolicy,
+  subscriptionsFromPolicy,
+} from '@/lib/feed/policy';
 
 const key = 'hVDT4kqzRLW9hLOv_0-jn2X26e7BXQziBrjG-aM56Rk';
 
 describe('managed policy', () => {
   it('turns each feed into a policy subscription with computed key ids', async () => {
-    const parsed = parsePolicy({ institutionName: '某某大学科研处', feeds: [{ url: 'https://rules.example.edu.cn/index.json', keys: [key] }] });
+    const parsed = parsePolicy({
+      institutionName: '某某大学科研处',
+      feeds: [{ url: 'https://rules.example.edu.cn/index.json', keys: [key] }],
+    });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const [sub] = await subscriptionsFromPolicy(parsed.policy);
@@ -39,6 +49,8 @@ describe('managed policy', () => {
     const keys = (o: object) => Object.keys(o).sort();
     expect(keys(managedPolicyJsonSchema.properties)).toEqual(keys(ManagedPolicy.shape));
     expect(keys(managedPolicyJsonSchema.properties.feeds.items.properties)).toEqual(keys(PolicyFeed.shape));
-    expect(keys(managedPolicyJsonSchema.properties.institutionProfile.properties)).toEqual(keys(InstitutionProfile.shape));
+    expect(keys(managedPolicyJsonSchema.properties.institutionProfile.properties)).toEqual(
+      keys(InstitutionProfile.shape),
+    );
   });
 });

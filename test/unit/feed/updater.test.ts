@@ -36,7 +36,12 @@ function host() {
         const p = JSON.parse(t) as RulePack;
         return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
       });
-      files = await buildFeed(webcryptoEd25519, packs, signer.map((k) => k.signing), { updated: new Date('2026-01-01T00:00:00Z'), keyList });
+      files = await buildFeed(
+        webcryptoEd25519,
+        packs,
+        signer.map((k) => k.signing),
+        { updated: new Date('2026-01-01T00:00:00Z'), keyList },
+      );
       return files;
     },
     set(path: string, text: string) {
@@ -79,13 +84,23 @@ describe('updater', () => {
     const mem = memoryStore();
     const u = updater(h, mem.store);
     const first = await u.checkFeed();
-    expect(first.accepted).toEqual([{ packId: 'test-2020-hmt', from: undefined, to: 1, diff: { added: expect.any(Array), changed: [], removed: [] } }]);
+    expect(first.accepted).toEqual([
+      { packId: 'test-2020-hmt', from: undefined, to: 1, diff: { added: expect.any(Array), changed: [], removed: [] } },
+    ]);
     expect(mem.puts).toHaveLength(1);
     expect(mem.peek().highWater).toEqual({ 'test-2020-hmt': 1 });
 
     await h.publish([v2]);
     const second = await u.checkFeed();
-    expect(second.accepted[0]).toMatchObject({ from: 1, to: 2, diff: { added: ['test-2020-hmt/1.1/same-title'], changed: ['test-2020-hmt/1.1/both-sides-apply'], removed: ['test-2020-hmt/1.1/agreement-ip'] } });
+    expect(second.accepted[0]).toMatchObject({
+      from: 1,
+      to: 2,
+      diff: {
+        added: ['test-2020-hmt/1.1/same-title'],
+        changed: ['test-2020-hmt/1.1/both-sides-apply'],
+        removed: ['test-2020-hmt/1.1/agreement-ip'],
+      },
+    });
     expect(mem.peek().highWater['test-2020-hmt']).toBe(2);
     expect(second.refused).toEqual([]);
   });
@@ -137,7 +152,9 @@ describe('updater', () => {
     await u.checkFeed();
     await h.publish([packVariant((p) => Object.assign(p, { version: 3, expires: '2026-01-31' }))]);
     const result = await u.checkFeed();
-    expect(result.refused).toMatchObject([{ reason: 'expired', message: { zh: expect.stringContaining('规则已过期') } }]);
+    expect(result.refused).toMatchObject([
+      { reason: 'expired', message: { zh: expect.stringContaining('规则已过期') } },
+    ]);
     expect((await u.currentPacks([])).packs).toMatchObject([{ source: 'feed', pack: { version: 1 }, expired: false }]);
   });
 
@@ -149,11 +166,16 @@ describe('updater', () => {
     const state = mem.peek();
     const env = JSON.parse(state.packs['test-2020-hmt']!.envelope);
     env.signatures[0].sig = env.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
-    const tampered = memoryStore({ ...state, packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } } });
+    const tampered = memoryStore({
+      ...state,
+      packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
+    });
     const restarted = updater(h, tampered.store);
     const { dropped } = await restarted.reverifyStored();
     expect(dropped).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
-    expect((await restarted.currentPacks([bundledV1()])).packs).toMatchObject([{ source: 'bundled', pack: { version: 1 } }]);
+    expect((await restarted.currentPacks([bundledV1()])).packs).toMatchObject([
+      { source: 'bundled', pack: { version: 1 } },
+    ]);
     // The high-water mark survives: the feed's older v1 cannot come back through the feed.
     expect(tampered.peek().highWater['test-2020-hmt']).toBe(2);
   });
@@ -176,7 +198,12 @@ describe('updater', () => {
 
   it('follows a key rotation signed by the old and the new key', async () => {
     const h = host();
-    const list = serializeEnvelope(await signKeyList(webcryptoEd25519, { seq: 1, threshold: 1, keys: [other.trusted] }, [key.signing, other.signing]));
+    const list = serializeEnvelope(
+      await signKeyList(webcryptoEd25519, { seq: 1, threshold: 1, keys: [other.trusted] }, [
+        key.signing,
+        other.signing,
+      ]),
+    );
     await h.publish([v1], [other], { text: list, seq: 1 });
     const mem = memoryStore();
     const result = await updater(h, mem.store).checkFeed();
@@ -187,7 +214,9 @@ describe('updater', () => {
 
   it('does not follow a key list signed by the new key alone', async () => {
     const h = host();
-    const list = serializeEnvelope(await signKeyList(webcryptoEd25519, { seq: 1, threshold: 1, keys: [other.trusted] }, [other.signing]));
+    const list = serializeEnvelope(
+      await signKeyList(webcryptoEd25519, { seq: 1, threshold: 1, keys: [other.trusted] }, [other.signing]),
+    );
     await h.publish([v1], [other], { text: list, seq: 1 });
     const result = await updater(h, memoryStore().store).checkFeed();
     expect(result.rotatedKeys).toBeUndefined();
@@ -195,11 +224,24 @@ describe('updater', () => {
   });
 
   it('stops reading a body above the size cap and times out a hanging server', async () => {
-    const big: FetchFn = async () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) }));
-    const u1 = createUpdater({ subscription: { feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: 'x', source: 'user' }, fetch: big, store: memoryStore().store, validatePack });
+    const big: FetchFn = async () =>
+      new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) }));
+    const u1 = createUpdater({
+      subscription: { feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: 'x', source: 'user' },
+      fetch: big,
+      store: memoryStore().store,
+      validatePack,
+    });
     expect(await u1.checkFeed()).toMatchObject({ ok: false, error: { reason: 'too-large' } });
-    const hang: FetchFn = (_, { signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
-    const u2 = createUpdater({ subscription: { feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: 'x', source: 'user' }, fetch: hang, store: memoryStore().store, validatePack, timeoutMs: 50 });
+    const hang: FetchFn = (_, { signal }) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const u2 = createUpdater({
+      subscription: { feedUrl: FEED, trustedKeys: [key.trusted], threshold: 1, name: 'x', source: 'user' },
+      fetch: hang,
+      store: memoryStore().store,
+      validatePack,
+      timeoutMs: 50,
+    });
     expect(await u2.checkFeed()).toMatchObject({ ok: false, error: { reason: 'timeout' } });
   });
 });

@@ -4,12 +4,36 @@ import { emptyChecklist, type Draft } from '@/lib/drafts/model';
 
 function draft(key: string, guideline: string | undefined, fields: Record<string, string>): Draft {
   const at = '2024-03-01T00:00:00.000Z';
-  return { key, host: 'service.most.gov.cn', applicationId: key, title: key, guideline, fields, checklist: emptyChecklist(), revision: 1, createdAt: at, updatedAt: at };
+  return {
+    key,
+    host: 'service.most.gov.cn',
+    applicationId: key,
+    title: key,
+    guideline,
+    fields,
+    checklist: emptyChecklist(),
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 test('applicantsOf reads the PI and lead unit from the application-model keys', () => {
-  const who = applicantsOf(draft('a', 'g', { 'pi.name': '张三', 'pi.idNumber': '110101198001010011', 'leadUnit.name': '清华大学', 'leadUnit.creditCode': '12100000400000624D', other: 'x' }));
-  expect(who).toEqual({ piName: '张三', piId: '110101198001010011', leadUnitName: '清华大学', leadUnitCode: '12100000400000624D' });
+  const who = applicantsOf(
+    draft('a', 'g', {
+      'pi.name': '张三',
+      'pi.idNumber': '110101198001010011',
+      'leadUnit.name': '清华大学',
+      'leadUnit.creditCode': '12100000400000624D',
+      other: 'x',
+    }),
+  );
+  expect(who).toEqual({
+    piName: '张三',
+    piId: '110101198001010011',
+    leadUnitName: '清华大学',
+    leadUnitCode: '12100000400000624D',
+  });
 });
 
 test('duplicates are grouped per guideline, never across guidelines', () => {
@@ -27,5 +51,7 @@ test('duplicates are grouped per guideline, never across guidelines', () => {
 });
 
 test('no shared applicant, no hint', () => {
-  expect(duplicatesByGuideline([draft('a', 'g', { 'pi.name': '张三' }), draft('b', 'g', { 'pi.name': '李四' })])).toEqual([]);
+  expect(
+    duplicatesByGuideline([draft('a', 'g', { 'pi.name': '张三' }), draft('b', 'g', { 'pi.name': '李四' })]),
+  ).toEqual([]);
 });

@@ -26,7 +26,9 @@ function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } 
 function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
-  const send = vi.fn(async (request: Request) => (request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' }));
+  const send = vi.fn(async (request: Request) =>
+    request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
+  );
   const controller = createOverlayController({ doc: document, profile, send, channel, mappings });
   return { controller, posted, send, mappings };
 }
@@ -39,12 +41,14 @@ function type(name: string, value: string) {
 
 beforeEach(() => {
   document.body.innerHTML = form;
-  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]'))) option.selected = true;
+  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]')))
+    option.selected = true;
 });
 afterEach(() => vi.restoreAllMocks());
 
 const durationRule = 'test-mini/1.7/duration-max-2y';
-const statusOf = (findings: { ruleId: string; status: string }[], id: string) => findings.find((f) => f.ruleId === id)?.status;
+const statusOf = (findings: { ruleId: string; status: string }[], id: string) =>
+  findings.find((f) => f.ruleId === id)?.status;
 
 test('finds the direction on the page and evaluates its rules', async () => {
   const { controller } = setup();
@@ -84,12 +88,21 @@ test('a page without a draft starts one with what it shows; then every change is
   const { controller, posted } = setup();
   await controller.start();
   expect(posted).toHaveLength(1);
-  expect(posted[0]).toMatchObject({ type: 'draftChanges', key: 'localhost:3000|SQ2019YFE0100123', applicationId: 'SQ2019YFE0100123', guideline: 'test-mini', direction: '1.7' });
+  expect(posted[0]).toMatchObject({
+    type: 'draftChanges',
+    key: 'localhost:3000|SQ2019YFE0100123',
+    applicationId: 'SQ2019YFE0100123',
+    guideline: 'test-mini',
+    direction: '1.7',
+  });
   expect(posted[0]!.fields['project.nameZh']).toBe('中奥量子通信合作研究');
   expect(Object.values(posted[0]!.fields)).not.toContain('');
   type('xmxx.xmmc', '新的项目名称');
   type('xmxx.xmmc', '新的项目名称2');
-  expect(posted.slice(1).map((p) => p.fields)).toEqual([{ 'project.nameZh': '新的项目名称' }, { 'project.nameZh': '新的项目名称2' }]);
+  expect(posted.slice(1).map((p) => p.fields)).toEqual([
+    { 'project.nameZh': '新的项目名称' },
+    { 'project.nameZh': '新的项目名称2' },
+  ]);
   controller.stop();
 });
 
@@ -106,7 +119,11 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
   const send = async (request: Request) =>
-    request.type === 'getPacks' ? { ok: true, value: [pack] } : request.type === 'getDraft' ? { ok: true, value: saved } : { ok: false, error: 'unexpected' };
+    request.type === 'getPacks'
+      ? { ok: true, value: [pack] }
+      : request.type === 'getDraft'
+        ? { ok: true, value: saved }
+        : { ok: false, error: 'unexpected' };
   const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
   await controller.start();
   expect(posted).toEqual([]);
@@ -126,7 +143,8 @@ test('a conflict from another tab pauses autosave until the user chooses', async
   let reply: (m: AutosaveReply) => void = () => {};
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: (fn) => void (reply = fn) };
-  const send = async (request: Request) => (request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null });
+  const send = async (request: Request) =>
+    request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
   await controller.start();
   const key = controller.draftKey;
@@ -147,7 +165,13 @@ test('a conflict from another tab pauses autosave until the user chooses', async
 
 test('a failure to load rules is shown, not thrown into the page', async () => {
   const channel: DraftChannel = { post: () => {}, onMessage: () => {} };
-  const controller = createOverlayController({ doc: document, profile, send: async () => ({ ok: false, error: '规则包无效' }), channel, mappings: memoryMappings() });
+  const controller = createOverlayController({
+    doc: document,
+    profile,
+    send: async () => ({ ok: false, error: '规则包无效' }),
+    channel,
+    mappings: memoryMappings(),
+  });
   await controller.start();
   expect(controller.getState()).toMatchObject({ phase: 'error', error: '规则包无效' });
 });
@@ -196,7 +220,9 @@ test('a direction chosen by hand is used when the page shows none', async () => 
 
 test('mapping mode: a field under an unknown label is pointed at, used at once, saved for the host and form', async () => {
   // The page calls its dates 研究起止时间: the profile does not know that label
-  document.querySelectorAll('td.label').forEach((td) => td.textContent === '执行期限' && (td.textContent = '研究起止时间'));
+  document
+    .querySelectorAll('td.label')
+    .forEach((td) => td.textContent === '执行期限' && (td.textContent = '研究起止时间'));
   const { controller, mappings } = setup();
   await controller.start();
   expect(controller.getState().missing).toEqual(expect.arrayContaining(['project.startDate', 'project.endDate']));
@@ -237,7 +263,11 @@ test('a participant row added by the page is read once the page has added it', a
   row.querySelector<HTMLInputElement>('input')!.value = '新增合作企业';
   table.querySelector('tbody')?.append(row) ?? table.append(row);
   await new Promise((r) => setTimeout(r, 0));
-  expect(controller.getState().application?.participants.map((p) => p.name)).toEqual(['某某科技有限公司', '某研究所', '新增合作企业']);
+  expect(controller.getState().application?.participants.map((p) => p.name)).toEqual([
+    '某某科技有限公司',
+    '某研究所',
+    '新增合作企业',
+  ]);
   expect(posted.at(-1)!.fields['participants.2.name']).toBe('新增合作企业');
   controller.stop();
 });

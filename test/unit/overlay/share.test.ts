@@ -44,7 +44,13 @@ function importInto(checklist: Checklist, text: string, choices = {}) {
 
 describe('the tick list of field contents', () => {
   test('lists filled fields in the page order, personal data and budget figures flagged', () => {
-    const choices = fieldChoices({ 'project.nameZh': '中奥合作', 'pi.idNumber': '110101199001011234', 'pi.phone': '', 'budget.total': '300', 'jfys.zyczjf': '200' });
+    const choices = fieldChoices({
+      'project.nameZh': '中奥合作',
+      'pi.idNumber': '110101199001011234',
+      'pi.phone': '',
+      'budget.total': '300',
+      'jfys.zyczjf': '200',
+    });
     expect(choices).toEqual([
       { key: 'project.nameZh', value: '中奥合作', personal: false },
       { key: 'pi.idNumber', value: '110101199001011234', personal: true },
@@ -56,11 +62,21 @@ describe('the tick list of field contents', () => {
 
 describe('making a share from the panel state', () => {
   test('no direction known: nothing to share', () => {
-    expect(shareOfState({ direction: undefined, findings: [], checklist: emptyChecklist() }, {}, { sharedBy: '', include: [] })).toBeUndefined();
+    expect(
+      shareOfState(
+        { direction: undefined, findings: [], checklist: emptyChecklist() },
+        {},
+        { sharedBy: '', include: [] },
+      ),
+    ).toBeUndefined();
   });
 
   test('every item of the direction, only the ticked field contents, the sharer trimmed', () => {
-    const share = shareOfState(stateOf(confirmed(X, '张伟', 0, '奥方已提交')), { 'project.nameZh': '中奥合作', 'pi.idNumber': '110101199001011234' }, { sharedBy: ' 张伟 ', include: ['project.nameZh'], now: NOW })!;
+    const share = shareOfState(
+      stateOf(confirmed(X, '张伟', 0, '奥方已提交')),
+      { 'project.nameZh': '中奥合作', 'pi.idNumber': '110101199001011234' },
+      { sharedBy: ' 张伟 ', include: ['project.nameZh'], now: NOW },
+    )!;
     expect(share.sharedBy).toBe('张伟');
     expect(share.fields).toEqual({ 'project.nameZh': '中奥合作' });
     expect(Object.keys(share.items)).toContain(X);
@@ -75,7 +91,11 @@ describe('making a share from the panel state', () => {
   });
 
   test('the summary is the Markdown of the share in the panel language', () => {
-    const share = shareOfState(stateOf(confirmed(X, '张伟', 0, '<b>注意</b>')), {}, { sharedBy: '张伟', include: [], now: NOW })!;
+    const share = shareOfState(
+      stateOf(confirmed(X, '张伟', 0, '<b>注意</b>')),
+      {},
+      { sharedBy: '张伟', include: [], now: NOW },
+    )!;
     const md = shareSummaryMarkdown(share, pack, 'en');
     expect(md).toContain('# 1.7 ');
     expect(md).toContain('Note: \\<b\\>注意\\</b\\>');
@@ -87,7 +107,11 @@ describe('importing a teammate’s share', () => {
     const a = confirmed(X, '张伟', 0, '奥方已提交');
     const b1 = importInto(emptyChecklist(), codeOf(a, '张伟'));
     expect(b1.confirmations[X]).toEqual(a.confirmations[X]);
-    const b2: Checklist = { ...b1, confirmations: { ...b1.confirmations, [Y]: { by: '王芳', at: at(60) } }, owners: { [Y]: '王芳' } };
+    const b2: Checklist = {
+      ...b1,
+      confirmations: { ...b1.confirmations, [Y]: { by: '王芳', at: at(60) } },
+      owners: { [Y]: '王芳' },
+    };
     const a2 = importInto(a, codeOf(b2, '王芳'));
     expect(a2).toEqual(b2);
   });
@@ -95,9 +119,14 @@ describe('importing a teammate’s share', () => {
   test('the preview counts what changes, lists it, and changes nothing', () => {
     const local = confirmed(Y, '王芳', 0);
     const state = stateOf(local);
-    const preview = previewImport(readShareText(codeOf(confirmed(X, '张伟', 0, '<img src=x onerror=alert(1)>'))), state);
+    const preview = previewImport(
+      readShareText(codeOf(confirmed(X, '张伟', 0, '<img src=x onerror=alert(1)>'))),
+      state,
+    );
     expect(preview.ok && preview.result.applied).toEqual([X]);
-    expect(preview.ok && describeParts(preview.share.items[X]!, 'zh')[0]).toMatch(/^已确认（张伟，.+）<img src=x onerror=alert\(1\)>$/);
+    expect(preview.ok && describeParts(preview.share.items[X]!, 'zh')[0]).toMatch(
+      /^已确认（张伟，.+）<img src=x onerror=alert\(1\)>$/,
+    );
     expect(state.checklist).toBe(local);
     expect(local).toEqual(confirmed(Y, '王芳', 0));
   });
@@ -109,11 +138,32 @@ describe('importing a teammate’s share', () => {
     }
   });
 
-  const refusals: { name: string; text: () => string; state?: ReturnType<typeof stateOf>; reason: string; zh: string }[] = [
-    { name: 'a truncated code', text: () => codeOf(confirmed(X, '张伟', 0)).slice(0, -3), reason: 'modified', zh: '分享码不完整或已被修改' },
-    { name: 'an edited code', text: () => codeOf(confirmed(X, '张伟', 0)).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), reason: 'modified', zh: '分享码不完整或已被修改' },
+  const refusals: {
+    name: string;
+    text: () => string;
+    state?: ReturnType<typeof stateOf>;
+    reason: string;
+    zh: string;
+  }[] = [
+    {
+      name: 'a truncated code',
+      text: () => codeOf(confirmed(X, '张伟', 0)).slice(0, -3),
+      reason: 'modified',
+      zh: '分享码不完整或已被修改',
+    },
+    {
+      name: 'an edited code',
+      text: () => codeOf(confirmed(X, '张伟', 0)).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      reason: 'modified',
+      zh: '分享码不完整或已被修改',
+    },
     { name: 'any other text', text: () => '你好', reason: 'notShare', zh: '这不是 GuideCheck 分享码或分享文件' },
-    { name: 'another direction', text: () => codeOf(emptyChecklist(), '张伟', '1.6'), reason: 'otherDirection', zh: '此分享针对指南方向 1.6，当前草稿为 1.7，未合并' },
+    {
+      name: 'another direction',
+      text: () => codeOf(emptyChecklist(), '张伟', '1.6'),
+      reason: 'otherDirection',
+      zh: '此分享针对指南方向 1.6，当前草稿为 1.7，未合并',
+    },
     {
       name: 'another guideline',
       text: () => codeOf(emptyChecklist(), '张伟', '1.7', { ...pack, id: 'other-pack' }),
@@ -133,13 +183,22 @@ describe('importing a teammate’s share', () => {
   });
 
   test('a panel without a direction refuses any share', () => {
-    const preview = previewImport(readShareText(codeOf(emptyChecklist())), { direction: undefined, findings: [], checklist: emptyChecklist() });
+    const preview = previewImport(readShareText(codeOf(emptyChecklist())), {
+      direction: undefined,
+      findings: [],
+      checklist: emptyChecklist(),
+    });
     expect(!preview.ok && preview.reason).toBe('otherDirection');
   });
 
   test('another version of the pack is flagged', () => {
-    const preview = previewImport(readShareText(codeOf(confirmed(X, '张伟', 0), '张伟', '1.7', { ...pack, version: 2 })), stateOf(emptyChecklist()));
-    expect(preview.ok && preview.result.notices.map((n) => n.zh)).toEqual(['此分享基于规则包第 2 版，本机为第 1 版：已按规则编号对应']);
+    const preview = previewImport(
+      readShareText(codeOf(confirmed(X, '张伟', 0), '张伟', '1.7', { ...pack, version: 2 })),
+      stateOf(emptyChecklist()),
+    );
+    expect(preview.ok && preview.result.notices.map((n) => n.zh)).toEqual([
+      '此分享基于规则包第 2 版，本机为第 1 版：已按规则编号对应',
+    ]);
   });
 
   describe('conflicts (both changed within the clock skew)', () => {
@@ -148,7 +207,10 @@ describe('importing a teammate’s share', () => {
 
     test('are shown side by side', () => {
       const preview = previewImport(readShareText(theirs), stateOf(mine));
-      expect(preview.ok && preview.result.conflicts.map((c) => [c.ruleId, c.local.confirmation?.note, c.incoming.confirmation?.note])).toEqual([[X, '我的备注', '对方备注']]);
+      expect(
+        preview.ok &&
+          preview.result.conflicts.map((c) => [c.ruleId, c.local.confirmation?.note, c.incoming.confirmation?.note]),
+      ).toEqual([[X, '我的备注', '对方备注']]);
     });
 
     const choices: { choice?: 'local' | 'incoming'; note: string }[] = [

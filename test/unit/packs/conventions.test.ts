@@ -19,7 +19,9 @@ const rulesDir = join(root, 'rules');
 const seedsDir = join(root, 'test', 'fixtures', 'seeds');
 const applicationsDir = join(root, 'test', 'fixtures', 'applications');
 
-const packFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.json')).sort();
+const packFiles = readdirSync(rulesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function loadPack(file: string): RulePack {
   const result = parsePack(JSON.parse(readFileSync(join(rulesDir, file), 'utf8')));
@@ -44,7 +46,10 @@ interface LocatedRule {
 }
 
 function rulesOf(pack: RulePack): LocatedRule[] {
-  return [...pack.rules.map((rule) => ({ rule, scope: '*' })), ...pack.directions.flatMap((d) => d.rules.map((rule) => ({ rule, scope: d.code })))];
+  return [
+    ...pack.rules.map((rule) => ({ rule, scope: '*' })),
+    ...pack.directions.flatMap((d) => d.rules.map((rule) => ({ rule, scope: d.code }))),
+  ];
 }
 
 /** Rule `fields` name application paths; derived facts (units, durationMonths, direction.*) are not fields of the model. */
@@ -81,14 +86,21 @@ describe.each(packFiles)('rule pack %s', (file) => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { rule, scope } of rules) {
       const [packId, direction, slug, ...rest] = rule.id.split('/');
-      expect({ id: rule.id, packId, direction, rest }).toEqual({ id: rule.id, packId: pack.id, direction: scope, rest: [] });
+      expect({ id: rule.id, packId, direction, rest }).toEqual({
+        id: rule.id,
+        packId: pack.id,
+        direction: scope,
+        rest: [],
+      });
       expect(slug, rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     }
   });
 
   it('quotes every rule from the guideline text', () => {
     const seed = normalizeGuideline(readFileSync(seedPath, 'utf8'));
-    const missing = rules.filter(({ rule }) => !seed.includes(normalizeGuideline(rule.quote))).map(({ rule }) => rule.id);
+    const missing = rules
+      .filter(({ rule }) => !seed.includes(normalizeGuideline(rule.quote)))
+      .map(({ rule }) => rule.id);
     expect(missing).toEqual([]);
   });
 
@@ -101,20 +113,34 @@ describe.each(packFiles)('rule pack %s', (file) => {
   it('is counted right in the reviewer table of docs/packs.md', () => {
     const doc = readFileSync(join(root, 'docs', 'packs.md'), 'utf8');
     const section = doc.split(/^### /m).find((s) => s.startsWith(`${pack.id} `)) ?? '';
-    const documented = [...section.matchAll(/^\| ([*\d.]+) \| [^|]+ \| (\d+) \| (\d+) \| (\d+) \|/gm)].map((m) => m.slice(1, 5).join(' '));
-    const count = (scope: string, list: Rule[]) => [scope, ...(['check', 'confirm', 'document'] as const).map((k) => list.filter((r) => r.kind === k).length)].join(' ');
-    const actual = [...(pack.rules.length ? [count('*', pack.rules)] : []), ...pack.directions.map((d) => count(d.code, d.rules))];
+    const documented = [...section.matchAll(/^\| ([*\d.]+) \| [^|]+ \| (\d+) \| (\d+) \| (\d+) \|/gm)].map((m) =>
+      m.slice(1, 5).join(' '),
+    );
+    const count = (scope: string, list: Rule[]) =>
+      [scope, ...(['check', 'confirm', 'document'] as const).map((k) => list.filter((r) => r.kind === k).length)].join(
+        ' ',
+      );
+    const actual = [
+      ...(pack.rules.length ? [count('*', pack.rules)] : []),
+      ...pack.directions.map((d) => count(d.code, d.rules)),
+    ];
     expect(documented).toEqual(actual);
   });
 
   it('lists only fields of the application model', () => {
-    const unknown = rules.flatMap(({ rule }) => rule.fields.filter((f) => !isModelField(f)).map((f) => `${rule.id}: ${f}`));
+    const unknown = rules.flatMap(({ rule }) =>
+      rule.fields.filter((f) => !isModelField(f)).map((f) => `${rule.id}: ${f}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   describe('example applications', () => {
-    const expected = JSON.parse(readFileSync(join(fixtureDir, 'expected-failures.json'), 'utf8')) as { failures: Record<string, string[]> };
-    const fixtureFiles = readdirSync(fixtureDir).filter((f) => /\.(pass|fail)\.json$/.test(f)).sort();
+    const expected = JSON.parse(readFileSync(join(fixtureDir, 'expected-failures.json'), 'utf8')) as {
+      failures: Record<string, string[]>;
+    };
+    const fixtureFiles = readdirSync(fixtureDir)
+      .filter((f) => /\.(pass|fail)\.json$/.test(f))
+      .sort();
     const directionOf = (code: string): Direction => {
       const direction = pack.directions.find((d) => d.code === code);
       if (!direction) throw new Error(`no direction ${code} in ${pack.id}`);
@@ -130,7 +156,9 @@ describe.each(packFiles)('rule pack %s', (file) => {
 
     it('has a pass and a fail fixture for every direction', () => {
       const names = new Set(fixtureFiles);
-      const absent = pack.directions.flatMap((d) => [`${d.code}.pass.json`, `${d.code}.fail.json`]).filter((n) => !names.has(n));
+      const absent = pack.directions
+        .flatMap((d) => [`${d.code}.pass.json`, `${d.code}.fail.json`])
+        .filter((n) => !names.has(n));
       expect(absent).toEqual([]);
     });
 
@@ -141,18 +169,27 @@ describe.each(packFiles)('rule pack %s', (file) => {
       }
     });
 
-    it.each(results.filter((r) => r.name.endsWith('.pass.json')).map((r) => [r.name, r] as const))('%s passes every check of its direction', (_, { checks }) => {
-      expect(checks.length).toBeGreaterThan(0);
-      expect(checks.filter((f) => f.status !== 'pass').map((f) => `${f.ruleId}: ${f.status}`)).toEqual([]);
-    });
+    it.each(results.filter((r) => r.name.endsWith('.pass.json')).map((r) => [r.name, r] as const))(
+      '%s passes every check of its direction',
+      (_, { checks }) => {
+        expect(checks.length).toBeGreaterThan(0);
+        expect(checks.filter((f) => f.status !== 'pass').map((f) => `${f.ruleId}: ${f.status}`)).toEqual([]);
+      },
+    );
 
-    it.each(results.filter((r) => r.name.endsWith('.fail.json')).map((r) => [r.name, r] as const))('%s fails exactly the expected checks', (name, { checks }) => {
-      const failing = checks.filter((f) => f.status === 'fail').map((f) => f.ruleId).sort();
-      expect(expected.failures[name], `expected-failures.json has no entry for ${name}`).toBeDefined();
-      expect(failing).toEqual([...expected.failures[name]!].sort());
-      // A fail fixture decides every check: nothing is left unknown by an incomplete example.
-      expect(checks.filter((f) => f.status === 'unknown').map((f) => f.ruleId)).toEqual([]);
-    });
+    it.each(results.filter((r) => r.name.endsWith('.fail.json')).map((r) => [r.name, r] as const))(
+      '%s fails exactly the expected checks',
+      (name, { checks }) => {
+        const failing = checks
+          .filter((f) => f.status === 'fail')
+          .map((f) => f.ruleId)
+          .sort();
+        expect(expected.failures[name], `expected-failures.json has no entry for ${name}`).toBeDefined();
+        expect(failing).toEqual([...expected.failures[name]!].sort());
+        // A fail fixture decides every check: nothing is left unknown by an incomplete example.
+        expect(checks.filter((f) => f.status === 'unknown').map((f) => f.ruleId)).toEqual([]);
+      },
+    );
 
     it('lists expectations only for fixtures that exist', () => {
       expect(Object.keys(expected.failures).filter((n) => !fixtureFiles.includes(n))).toEqual([]);
@@ -160,7 +197,8 @@ describe.each(packFiles)('rule pack %s', (file) => {
 
     it('sees every automatic check both pass and fail on some fixture', () => {
       const seen = new Map<string, Set<string>>();
-      for (const { checks } of results) for (const f of checks) seen.set(f.ruleId, (seen.get(f.ruleId) ?? new Set()).add(f.status));
+      for (const { checks } of results)
+        for (const f of checks) seen.set(f.ruleId, (seen.get(f.ruleId) ?? new Set()).add(f.status));
       const uncovered = rules
         .filter(({ rule }) => rule.kind === 'check')
         .map(({ rule }) => ({ id: rule.id, statuses: seen.get(rule.id) ?? new Set<string>() }))

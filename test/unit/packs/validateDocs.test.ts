@@ -14,7 +14,10 @@ function examples(): unknown[] {
     try {
       return [JSON.parse(block)];
     } catch {
-      return block.trim().split('\n').map((line) => JSON.parse(line));
+      return block
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
     }
   });
 }

@@ -91,7 +91,11 @@ test('values set through the native setter and an input event survive a re-rende
   });
   expect(input('wfdw.mc').value).toBe('RIKEN Center for Quantum Computing');
   expect(input('jfys.zyczjf').value).toBe('200');
-  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"]')).map((c) => c.checked)).toEqual([true, false, true]);
+  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"]')).map((c) => c.checked)).toEqual([
+    true,
+    false,
+    true,
+  ]);
 });
 
 test('a value assigned with `.value =` and no event is lost on the next render', () => {
@@ -110,7 +114,14 @@ test('a value assigned with `.value =` and then an input event is still lost: th
 });
 
 test('a controlled input that refuses the value puts it back, and the report says so', async () => {
-  const report = await fillForm(document, locateFields(document, profile), { 'budget.central': '200万', 'budget.other': '50' });
-  expect(report).toEqual({ filled: ['budget.other'], notTaken: [{ key: 'budget.central', wanted: '200万', got: '' }], missing: [] });
+  const report = await fillForm(document, locateFields(document, profile), {
+    'budget.central': '200万',
+    'budget.other': '50',
+  });
+  expect(report).toEqual({
+    filled: ['budget.other'],
+    notTaken: [{ key: 'budget.central', wanted: '200万', got: '' }],
+    missing: [],
+  });
   expect(app.state['jfys.zyczjf']).toBe('');
 });

@@ -25,8 +25,16 @@ const member: TeamMemberProfile = {
 };
 
 test.each([
-  { why: 'a unit as the lead unit', fields: profileToFields(unit, 'leadUnit'), want: { 'leadUnit.name': '某某大学', 'leadUnit.creditCode': '12100000400000000X' } },
-  { why: 'a unit as participant row 2 (no credit-code column)', fields: profileToFields(unit, 'participants.2'), want: { 'participants.2.name': '某某大学' } },
+  {
+    why: 'a unit as the lead unit',
+    fields: profileToFields(unit, 'leadUnit'),
+    want: { 'leadUnit.name': '某某大学', 'leadUnit.creditCode': '12100000400000000X' },
+  },
+  {
+    why: 'a unit as participant row 2 (no credit-code column)',
+    fields: profileToFields(unit, 'participants.2'),
+    want: { 'participants.2.name': '某某大学' },
+  },
   {
     why: 'a team member as the PI',
     fields: profileToFields(member, 'pi'),
@@ -45,7 +53,11 @@ test.each([
     fields: profileToFields({ ...stamp, kind: 'teamMember', name: '王五', title: ' ' }, 'pi'),
     want: { 'pi.name': '王五' },
   },
-  { why: 'a unit without a credit code', fields: profileToFields({ ...stamp, kind: 'leadUnit', name: '某研究所', contacts: [] }, 'leadUnit'), want: { 'leadUnit.name': '某研究所' } },
+  {
+    why: 'a unit without a credit code',
+    fields: profileToFields({ ...stamp, kind: 'leadUnit', name: '某研究所', contacts: [] }, 'leadUnit'),
+    want: { 'leadUnit.name': '某研究所' },
+  },
 ])('$why', ({ fields, want }) => {
   expect(fields).toEqual(want);
 });

@@ -16,7 +16,8 @@ const profile = PortalProfile.parse(profileJson);
 
 const locate = () => locateFields(document, profile);
 const frameDoc = () => document.querySelector('iframe')!.contentDocument!;
-const named = <T extends Element = HTMLInputElement>(name: string, doc: Document = document) => doc.querySelector<T>(`[name="${name}"]`)!;
+const named = <T extends Element = HTMLInputElement>(name: string, doc: Document = document) =>
+  doc.querySelector<T>(`[name="${name}"]`)!;
 
 /** The replica page with its 经费预算 frame loaded, and the page's own scripts: 添加 and the budget total. */
 beforeEach(async () => {
@@ -71,11 +72,15 @@ test('fills every control kind, in the page and its iframe, and reports each as 
   expect(named<HTMLSelectElement>('xmxx.znfx').value).toBe('ZN2019-0102');
   expect(named<HTMLSelectElement>('sbdw.dwxz').value).toBe('2');
   expect(named<HTMLSelectElement>('xmxx.sszx').value).toBe('ZX2020-11');
-  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="xmfzr.xb"]')).map((r) => r.checked)).toEqual([false, true]);
-  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"]')).filter((c) => c.checked).map((c) => c.value)).toEqual([
-    'RIKEN',
-    'H2020',
+  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="xmfzr.xb"]')).map((r) => r.checked)).toEqual([
+    false,
+    true,
   ]);
+  expect(
+    Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"]'))
+      .filter((c) => c.checked)
+      .map((c) => c.value),
+  ).toEqual(['RIKEN', 'H2020']);
   expect(named('jfys.zyczjf', frameDoc()).value).toBe('200');
   // the frame's own script saw the input events: its total follows
   expect(named('jfys.hj', frameDoc()).value).toBe('250');
@@ -94,28 +99,66 @@ test('what fillForm writes reads back as the same draft (restore round trip)', a
 
 test('a draft value can clear a field and uncheck choices', async () => {
   await fillForm(document, locate(), { 'foreignPartners.0.memberships': '挪威FME中心成员', 'xmfzr.xb': '男' });
-  const report = await fillForm(document, locate(), { 'participants.0.name': '', 'foreignPartners.0.memberships': '', 'xmfzr.xb': '', 'leadUnit.type': '' });
+  const report = await fillForm(document, locate(), {
+    'participants.0.name': '',
+    'foreignPartners.0.memberships': '',
+    'xmfzr.xb': '',
+    'leadUnit.type': '',
+  });
   expect(report.notTaken).toEqual([]);
   expect(named('cydw[0].dwmc').value).toBe('');
-  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"], [name="xmfzr.xb"]')).some((c) => c.checked)).toBe(false);
+  expect(
+    Array.from(document.querySelectorAll<HTMLInputElement>('[name="wfdw.zg"], [name="xmfzr.xb"]')).some(
+      (c) => c.checked,
+    ),
+  ).toBe(false);
 });
 
 test.each([
-  { kind: 'text', key: 'project.nameZh', value: '新名称', name: 'xmxx.xmmc', events: ['input', 'change', 'blur', 'focusout'] },
-  { kind: 'select', key: 'leadUnit.type', value: '企业', name: 'sbdw.dwxz', events: ['input', 'change', 'blur', 'focusout'] },
-  { kind: 'checkbox', key: 'foreignPartners.0.memberships', value: '挪威SFI中心成员', name: 'wfdw.zg', events: ['click', 'input', 'change'] },
-])('a $kind control gets the events a person would cause, bubbling to the page', async ({ key, value, name, events }) => {
-  const seen: string[] = [];
-  for (const type of ['focus', 'click', 'input', 'change', 'blur', 'focusout']) {
-    // capture on the document: focus and blur do not bubble
-    document.addEventListener(type, (e) => (e.target as Element).getAttribute('name') === name && seen.push(`${type}${e.bubbles ? '' : '(no bubble)'}`), true);
-  }
-  await fillForm(document, locate(), { [key]: value });
-  expect(seen).toEqual(events.map((t) => (t === 'blur' ? 'blur(no bubble)' : t)));
-});
+  {
+    kind: 'text',
+    key: 'project.nameZh',
+    value: '新名称',
+    name: 'xmxx.xmmc',
+    events: ['input', 'change', 'blur', 'focusout'],
+  },
+  {
+    kind: 'select',
+    key: 'leadUnit.type',
+    value: '企业',
+    name: 'sbdw.dwxz',
+    events: ['input', 'change', 'blur', 'focusout'],
+  },
+  {
+    kind: 'checkbox',
+    key: 'foreignPartners.0.memberships',
+    value: '挪威SFI中心成员',
+    name: 'wfdw.zg',
+    events: ['click', 'input', 'change'],
+  },
+])(
+  'a $kind control gets the events a person would cause, bubbling to the page',
+  async ({ key, value, name, events }) => {
+    const seen: string[] = [];
+    for (const type of ['focus', 'click', 'input', 'change', 'blur', 'focusout']) {
+      // capture on the document: focus and blur do not bubble
+      document.addEventListener(
+        type,
+        (e) =>
+          (e.target as Element).getAttribute('name') === name && seen.push(`${type}${e.bubbles ? '' : '(no bubble)'}`),
+        true,
+      );
+    }
+    await fillForm(document, locate(), { [key]: value });
+    expect(seen).toEqual(events.map((t) => (t === 'blur' ? 'blur(no bubble)' : t)));
+  },
+);
 
 test('a date input gets a date typed the Chinese way as YYYY-MM-DD', async () => {
-  const report = await fillForm(document, locate(), { 'project.endDate': '2022年12月31日', 'project.startDate': '2020年1月1日' });
+  const report = await fillForm(document, locate(), {
+    'project.endDate': '2022年12月31日',
+    'project.startDate': '2020年1月1日',
+  });
   expect(report.filled).toEqual(['project.endDate', 'project.startDate']);
   expect(named('xmxx.zxqxjs').value).toBe('2022-12-31'); // type=date
   expect(named('xmxx.zxqxks').value).toBe('2020年1月1日'); // a text input keeps what was typed
@@ -150,13 +193,21 @@ test('adds the 参与单位 rows the draft holds with the page’s 添加 button
 
 test('an empty table (as the React variant starts) is found by its headers and grown from nothing', async () => {
   document.querySelector('[data-repeat="cydw"]')!.replaceChildren();
-  const report = await fillForm(document, locate(), { 'participants.0.name': '甲公司', 'participants.1.name': '乙研究所' }, { relocate: locate });
+  const report = await fillForm(
+    document,
+    locate(),
+    { 'participants.0.name': '甲公司', 'participants.1.name': '乙研究所' },
+    { relocate: locate },
+  );
   expect(report).toEqual({ filled: ['participants.0.name', 'participants.1.name'], notTaken: [], missing: [] });
   expect(named('cydw[1].dwmc').value).toBe('乙研究所');
 });
 
 test('without a way to locate again, rows are not added and their keys are missing', async () => {
-  const report = await fillForm(document, locate(), { 'participants.0.name': '甲公司', 'participants.1.name': '乙研究所' });
+  const report = await fillForm(document, locate(), {
+    'participants.0.name': '甲公司',
+    'participants.1.name': '乙研究所',
+  });
   expect(document.querySelectorAll('[data-repeat="cydw"] tr')).toHaveLength(1);
   expect(report).toEqual({ filled: ['participants.0.name'], notTaken: [], missing: ['participants.1.name'] });
 });
@@ -164,7 +215,12 @@ test('without a way to locate again, rows are not added and their keys are missi
 test('a 添加 button that adds nothing ends the wait, and the rows are missing', async () => {
   // the attachments table has no 添加 of its own, and the page ignores clicks on the 参与单位 one
   document.querySelector<HTMLElement>('[data-action="add-row"]')!.dataset.action = 'noop';
-  const report = await fillForm(document, locate(), { 'participants.3.name': '丁', 'attachments.0.name': 'a.pdf' }, { relocate: locate });
+  const report = await fillForm(
+    document,
+    locate(),
+    { 'participants.3.name': '丁', 'attachments.0.name': 'a.pdf' },
+    { relocate: locate },
+  );
   expect(report.missing).toEqual(['participants.3.name', 'attachments.0.name']);
 });
 
@@ -184,7 +240,11 @@ test.each([
     html: '<table id="t"><tr><th>单位名称</th></tr></table><table><tr><td>姓名</td><td><input name="xm"></td></tr></table><input type="button" value="添加">',
     found: undefined,
   },
-  { why: 'not a 删除 or 保存 button', html: '<table id="t"><tr><th>单位名称</th></tr></table><input type="button" value="删除"><button>保存</button>', found: undefined },
+  {
+    why: 'not a 删除 or 保存 button',
+    html: '<table id="t"><tr><th>单位名称</th></tr></table><input type="button" value="删除"><button>保存</button>',
+    found: undefined,
+  },
 ])('the 添加 button of a table: $why', ({ html, found }) => {
   document.body.innerHTML = html;
   const button = addButtonOf(document.getElementById('t') as HTMLTableElement);
@@ -194,7 +254,10 @@ test.each([
 test('a control that puts its old value back is reported as not taken', async () => {
   const name = named('xmxx.xmmc');
   name.addEventListener('input', () => (name.value = '')); // e.g. a mask that rejects the text
-  const report = await fillForm(document, locate(), { 'project.nameZh': '中奥量子通信合作研究', 'project.nameEn': 'Quantum' });
+  const report = await fillForm(document, locate(), {
+    'project.nameZh': '中奥量子通信合作研究',
+    'project.nameEn': 'Quantum',
+  });
   expect(report.notTaken).toEqual([{ key: 'project.nameZh', wanted: '中奥量子通信合作研究', got: '' }]);
   expect(report.filled).toEqual(['project.nameEn']);
 });
@@ -219,7 +282,11 @@ test('read-only controls, unknown options and file inputs are not written and sa
 });
 
 test('keys with no control on the page are missing', async () => {
-  const report = await fillForm(document, locate(), { 'project.abstractEn': 'An abstract', 'gone.field': 'x', 'project.nameEn': 'Quantum' });
+  const report = await fillForm(document, locate(), {
+    'project.abstractEn': 'An abstract',
+    'gone.field': 'x',
+    'project.nameEn': 'Quantum',
+  });
   expect(report).toEqual({ filled: ['project.nameEn'], notTaken: [], missing: ['project.abstractEn', 'gone.field'] });
 });
 
@@ -230,8 +297,16 @@ test('never throws into the page: a listener or a relocate that throws leaves a 
   const relocate = () => {
     throw new Error('locate failed');
   };
-  const broken: PageMap = { ...locate(), fields: [...locate().fields, { spec: { path: 'pi.extra' }, controls: [null as never], label: '' }] };
-  const report = await fillForm(document, broken, { 'project.nameZh': '名称', 'pi.extra': 'x', 'participants.4.name': '戊', 'project.nameEn': 'EN' }, { relocate });
+  const broken: PageMap = {
+    ...locate(),
+    fields: [...locate().fields, { spec: { path: 'pi.extra' }, controls: [null as never], label: '' }],
+  };
+  const report = await fillForm(
+    document,
+    broken,
+    { 'project.nameZh': '名称', 'pi.extra': 'x', 'participants.4.name': '戊', 'project.nameEn': 'EN' },
+    { relocate },
+  );
   expect(report.filled).toContain('project.nameEn');
   expect(report.notTaken).toContainEqual({ key: 'pi.extra', wanted: 'x', got: '' });
   expect(report.missing).toEqual(['participants.4.name']);
@@ -243,7 +318,17 @@ test('profiles fill the lead unit and the project leader through the same writer
     'leadUnit',
   );
   const pi = profileToFields(
-    { id: 'p1', updatedAt: '', kind: 'teamMember', name: '张三', title: '研究员', degree: '博士', birthDate: '1975-03-08', phone: '13800000000', email: 'zhang@example.cn' },
+    {
+      id: 'p1',
+      updatedAt: '',
+      kind: 'teamMember',
+      name: '张三',
+      title: '研究员',
+      degree: '博士',
+      birthDate: '1975-03-08',
+      phone: '13800000000',
+      email: 'zhang@example.cn',
+    },
     'pi',
   );
   const report = await fillForm(document, locate(), { ...unit, ...pi });

@@ -40,7 +40,13 @@ test.each([
 ])('parseUnitType %s', (raw, expected) => expect(parseUnitType(raw)).toBe(expected));
 
 test('parseDirectionText', () => {
-  expect(parseDirectionText('1.4 中国和瑞典政府间科技合作项目')).toEqual({ code: '1.4', title: '中国和瑞典政府间科技合作项目' });
-  expect(parseDirectionText('1.9中国和韩国政府间联合研究项目')).toEqual({ code: '1.9', title: '中国和韩国政府间联合研究项目' });
+  expect(parseDirectionText('1.4 中国和瑞典政府间科技合作项目')).toEqual({
+    code: '1.4',
+    title: '中国和瑞典政府间科技合作项目',
+  });
+  expect(parseDirectionText('1.9中国和韩国政府间联合研究项目')).toEqual({
+    code: '1.9',
+    title: '中国和韩国政府间联合研究项目',
+  });
   expect(parseDirectionText('--请选择--')).toBeUndefined();
 });

@@ -14,7 +14,8 @@ const profile = PortalProfile.parse(profileJson);
 beforeEach(() => {
   document.body.innerHTML = form;
   // happy-dom ignores the `selected` attribute of parsed options; browsers honour it.
-  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]'))) option.selected = true;
+  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]')))
+    option.selected = true;
 });
 
 test('the bundled portal profile is valid', () => {
@@ -24,7 +25,8 @@ test('the bundled portal profile is valid', () => {
 test('recognises the application form and its id, not a notice page', () => {
   expect(isApplicationForm(document, profile)).toBe(true);
   expect(applicationIdOf(document, profile)).toBe('SQ2019YFE0100123');
-  document.body.innerHTML = '<h1>通知公告</h1><ul><li><a href="#">关于2019年度项目申报的通知</a></li></ul><input name="q" placeholder="搜索">';
+  document.body.innerHTML =
+    '<h1>通知公告</h1><ul><li><a href="#">关于2019年度项目申报的通知</a></li></ul><input name="q" placeholder="搜索">';
   expect(isApplicationForm(document, profile)).toBe(false);
 });
 
@@ -33,7 +35,11 @@ test('reads the page into the application model by labels, whatever the ids', ()
   const { application, directionText, directionGroup } = readApplication(map, profile.vocabularies);
   expect(directionText).toBe('1.7 中国和奥地利政府间科技合作项目');
   expect(directionGroup).toContain('2019');
-  expect(application.project).toEqual({ nameZh: '中奥量子通信合作研究', startDate: '2020-01-01', endDate: '2022-12-31' });
+  expect(application.project).toEqual({
+    nameZh: '中奥量子通信合作研究',
+    startDate: '2020-01-01',
+    endDate: '2022-12-31',
+  });
   expect(application.leadUnit).toEqual({ name: '某某大学', creditCode: '12100000400000000X', type: 'university' });
   expect(application.participants).toEqual([
     { name: '某某科技有限公司', type: 'enterprise', governmentFunding: 1200, matchingFunds: 100 },

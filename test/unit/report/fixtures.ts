@@ -21,12 +21,18 @@ export function application(packId: string, file: string): Application {
 }
 
 export function expectedFailures(packId: string, file: string): string[] {
-  const expected = JSON.parse(readFileSync(join(appDir, packId, 'expected-failures.json'), 'utf8')) as { failures: Record<string, string[]> };
+  const expected = JSON.parse(readFileSync(join(appDir, packId, 'expected-failures.json'), 'utf8')) as {
+    failures: Record<string, string[]>;
+  };
   return expected.failures[file] ?? [];
 }
 
 /** Evaluates a fixture application and builds its report, the way the overlay will. */
-export function reportFor(packId: string, file: string, options: { checklist?: Checklist; lang?: Lang; applicationId?: string } = {}): { report: Report; rulePack: RulePack } {
+export function reportFor(
+  packId: string,
+  file: string,
+  options: { checklist?: Checklist; lang?: Lang; applicationId?: string } = {},
+): { report: Report; rulePack: RulePack } {
   const rulePack = pack(packId);
   const code = file.split('.').slice(0, 2).join('.');
   const direction = findDirection(rulePack, code)!;

@@ -45,7 +45,10 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
       expect(item.severity).toBe(rule.severity);
       expect(item.problem).toBe(finding.status === 'fail' ? formatFinding(finding, rule, 'zh') : undefined);
     }
-    const failing = items.filter((i) => i.status === 'fail' && i.kind === 'check').map((i) => i.ruleId).sort();
+    const failing = items
+      .filter((i) => i.status === 'fail' && i.kind === 'check')
+      .map((i) => i.ruleId)
+      .sort();
     expect(failing).toEqual(file.includes('.pass.') ? [] : expectedFailures(packId, file).sort());
   });
 
@@ -53,7 +56,10 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
     expect(report.totals.rules).toBe(rules.length);
     for (const status of ['pass', 'fail', 'confirm', 'unknown', 'na'] as const) {
       expect(report.totals.byStatus[status]).toBe(items.filter((i) => i.status === status).length);
-      const bySeverity = report.totals.bySeverity.error[status] + report.totals.bySeverity.warning[status] + report.totals.bySeverity.info[status];
+      const bySeverity =
+        report.totals.bySeverity.error[status] +
+        report.totals.bySeverity.warning[status] +
+        report.totals.bySeverity.info[status];
       expect(bySeverity).toBe(report.totals.byStatus[status]);
     }
   });
@@ -63,8 +69,10 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
     expect(report.guideline).toEqual({ packId, version: rulePack.version, title: rulePack.title.zh });
     expect(report.direction).toEqual({ code, title: direction.title.zh });
     expect(report.contacts).toEqual(direction.contacts);
-    if (direction.plannedProjects) expect(report.facts).toContainEqual({ label: '拟支持项目数', value: direction.plannedProjects.text });
-    if (direction.totalBudget) expect(report.facts).toContainEqual({ label: '共拟支持经费', value: `${direction.totalBudget.amount} 万元` });
+    if (direction.plannedProjects)
+      expect(report.facts).toContainEqual({ label: '拟支持项目数', value: direction.plannedProjects.text });
+    if (direction.totalBudget)
+      expect(report.facts).toContainEqual({ label: '共拟支持经费', value: `${direction.totalBudget.amount} 万元` });
   });
 });
 
@@ -79,22 +87,41 @@ describe('checklist records', () => {
     ...emptyChecklist(),
     confirmations: { [confirmRule.id]: { by: '张三', at: '2026-11-20T02:00:00.000Z', note: '奥方已于11月15日提交' } },
     documents: { [documentRule.id]: { ready: true, at: '2026-11-21T16:30:00.000Z' } },
-    acknowledgements: { [warning.ruleId]: { reason: '经费已与专业机构沟通', by: '李四', at: '2026-11-22T01:00:00.000Z' } },
+    acknowledgements: {
+      [warning.ruleId]: { reason: '经费已与专业机构沟通', by: '李四', at: '2026-11-22T01:00:00.000Z' },
+    },
     owners: { [documentRule.id]: '王五' },
   };
-  const report = buildReport({ pack: rulePack, direction, findings: evaluate(rulePack, '1.7', app, checklist), checklist, application: app, generatedAt: '2026-11-23T06:30:00.000Z' });
+  const report = buildReport({
+    pack: rulePack,
+    direction,
+    findings: evaluate(rulePack, '1.7', app, checklist),
+    checklist,
+    application: app,
+    generatedAt: '2026-11-23T06:30:00.000Z',
+  });
   const item = (id: string) => report.sections.flatMap((s) => s.items).find((i) => i.ruleId === id)!;
 
   test('a confirmation shows who, when (Beijing time) and the note, and passes the rule', () => {
-    expect(item(confirmRule.id)).toMatchObject({ status: 'pass', confirmation: { by: '张三', atText: '2026-11-20 10:00', note: '奥方已于11月15日提交' } });
+    expect(item(confirmRule.id)).toMatchObject({
+      status: 'pass',
+      confirmation: { by: '张三', atText: '2026-11-20 10:00', note: '奥方已于11月15日提交' },
+    });
   });
 
   test('a ready document passes, with the owner and the date it was marked ready', () => {
-    expect(item(documentRule.id)).toMatchObject({ status: 'pass', owner: '王五', document: { ready: true, attached: false, atText: '2026-11-22 00:30' } });
+    expect(item(documentRule.id)).toMatchObject({
+      status: 'pass',
+      owner: '王五',
+      document: { ready: true, attached: false, atText: '2026-11-22 00:30' },
+    });
   });
 
   test('an acknowledged warning keeps failing, with its reason, and is counted apart', () => {
-    expect(item(warning.ruleId)).toMatchObject({ status: 'fail', acknowledgement: { reason: '经费已与专业机构沟通', by: '李四', atText: '2026-11-22 09:00' } });
+    expect(item(warning.ruleId)).toMatchObject({
+      status: 'fail',
+      acknowledgement: { reason: '经费已与专业机构沟通', by: '李四', atText: '2026-11-22 09:00' },
+    });
     expect(report.totals.acknowledged).toBe(1);
   });
 

@@ -58,7 +58,10 @@ describe.each([
     expect(css).toContain('"Microsoft YaHei", "Noto Sans CJK SC", sans-serif');
     expect(doc.querySelectorAll('script, img, iframe, object, embed')).toHaveLength(0);
     for (const element of doc.querySelectorAll('*')) {
-      expect([...element.attributes].filter((a) => a.name.startsWith('on')), element.tagName).toEqual([]);
+      expect(
+        [...element.attributes].filter((a) => a.name.startsWith('on')),
+        element.tagName,
+      ).toEqual([]);
     }
   });
 
@@ -72,7 +75,8 @@ describe.each([
       expect(row.querySelector('blockquote')!.textContent).toContain(items[n]!.quote);
     });
     expect(failing.length).toBeGreaterThan(0);
-    for (const item of failing) expect(doc.querySelector(`tr[data-rule="${item.ruleId}"] li.problem`)!.textContent).toContain(item.problem);
+    for (const item of failing)
+      expect(doc.querySelector(`tr[data-rule="${item.ruleId}"] li.problem`)!.textContent).toContain(item.problem);
     expect(doc.body.textContent).toContain('审核人');
   });
 
@@ -110,13 +114,35 @@ describe.each([
 test('English output has no Chinese fixed strings', () => {
   // Replace every pack and fixture text holding Chinese, so any Chinese left comes from the report itself.
   const han = /\p{Script=Han}/u;
-  const latin = <T>(value: T): T => JSON.parse(JSON.stringify(value), (_, v: unknown) => (typeof v === 'string' && han.test(v) ? 'Latin text' : v)) as T;
+  const latin = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value), (_, v: unknown) =>
+      typeof v === 'string' && han.test(v) ? 'Latin text' : v,
+    ) as T;
   const rulePack = latin(pack('2019-intl-1'));
   const direction = findDirection(rulePack, '1.7')!;
   const { checklist } = hostileChecklist('2019-intl-1', '1.7');
   const { report: zh } = reportFor('2019-intl-1', '1.7.fail.json', { checklist });
-  const findings = zh.sections.flatMap((s) => s.items).map((i) => ({ ruleId: i.ruleId, kind: i.kind, severity: i.severity, section: i.section, status: i.status, fields: [], detail: [], missing: i.missing }));
-  const report = buildReport({ pack: rulePack, direction, findings, checklist: latin(checklist), lang: 'en', generatedAt: '2026-11-23T06:30:00.000Z', applicationId: 'SQ1' });
+  const findings = zh.sections
+    .flatMap((s) => s.items)
+    .map((i) => ({
+      ruleId: i.ruleId,
+      kind: i.kind,
+      severity: i.severity,
+      section: i.section,
+      status: i.status,
+      fields: [],
+      detail: [],
+      missing: i.missing,
+    }));
+  const report = buildReport({
+    pack: rulePack,
+    direction,
+    findings,
+    checklist: latin(checklist),
+    lang: 'en',
+    generatedAt: '2026-11-23T06:30:00.000Z',
+    applicationId: 'SQ1',
+  });
   const markdown = reportToMarkdown(report);
   const html = reportToHtml(report);
   expect(markdown).toContain('# Pre-review self-check');
@@ -143,12 +169,28 @@ test.each([
 });
 
 test.each([
-  { id: 'SQ2019YFE0100123', at: '2026-11-23T06:30:00.000Z', ext: 'html' as const, name: '形式审查自查表-1.7-SQ2019YFE0100123-20261123.html' },
+  {
+    id: 'SQ2019YFE0100123',
+    at: '2026-11-23T06:30:00.000Z',
+    ext: 'html' as const,
+    name: '形式审查自查表-1.7-SQ2019YFE0100123-20261123.html',
+  },
   { id: undefined, at: '2026-11-23T06:30:00.000Z', ext: 'md' as const, name: '形式审查自查表-1.7-20261123.md' },
-  { id: 'a/b:c*?"<>| d', at: '2026-11-23T17:30:00.000Z', ext: 'html' as const, name: '形式审查自查表-1.7-a_b_c_d-20261124.html' },
+  {
+    id: 'a/b:c*?"<>| d',
+    at: '2026-11-23T17:30:00.000Z',
+    ext: 'html' as const,
+    name: '形式审查自查表-1.7-a_b_c_d-20261124.html',
+  },
   { id: '../..', at: 'not a date', ext: 'md' as const, name: '形式审查自查表-1.7.md' },
 ])('reportFileName for $id at $at', ({ id, at, ext, name }) => {
   const rulePack = pack('2019-intl-1');
-  const report = buildReport({ pack: rulePack, direction: findDirection(rulePack, '1.7')!, findings: [], generatedAt: at, applicationId: id });
+  const report = buildReport({
+    pack: rulePack,
+    direction: findDirection(rulePack, '1.7')!,
+    findings: [],
+    generatedAt: at,
+    applicationId: id,
+  });
   expect(reportFileName(report, ext)).toBe(name);
 });

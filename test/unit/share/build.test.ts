@@ -2,14 +2,28 @@ import { describe, expect, test } from 'vitest';
 import { emptyChecklist } from '@/lib/drafts/model';
 import { buildShare, personalFieldKeys } from '@/lib/share/build';
 import { encodeShareCode } from '@/lib/share/code';
-import { findingsOf, fullChecklist, largestDirection, personalFields, realPack, teamDraft } from '../../fixtures/share/team';
+import {
+  findingsOf,
+  fullChecklist,
+  largestDirection,
+  personalFields,
+  realPack,
+  teamDraft,
+} from '../../fixtures/share/team';
 
 const pack = realPack();
 const code = largestDirection(pack);
 
 function share(include: string[], checklist = fullChecklist(pack, code)) {
   const draft = teamDraft(pack, code, checklist);
-  return buildShare({ draft, pack, findings: findingsOf(pack, code, checklist), sharedBy: ' 张伟 ', include: { fields: include }, now: new Date('2024-03-05T08:00:00.900Z') });
+  return buildShare({
+    draft,
+    pack,
+    findings: findingsOf(pack, code, checklist),
+    sharedBy: ' 张伟 ',
+    include: { fields: include },
+    now: new Date('2024-03-05T08:00:00.900Z'),
+  });
 }
 
 describe('personal data', () => {
@@ -31,18 +45,31 @@ describe('personal data', () => {
   });
 
   test('keys the caller marks count as personal too', () => {
-    expect(personalFieldKeys(personalFields, ['pi.name'])).toEqual(['pi.name', 'pi.idNumber', 'pi.phone', 'pi.email', 'budget.central', 'budget.other', 'participants.0.governmentFunding', 'participants.0.matchingFunds']);
+    expect(personalFieldKeys(personalFields, ['pi.name'])).toEqual([
+      'pi.name',
+      'pi.idNumber',
+      'pi.phone',
+      'pi.email',
+      'budget.central',
+      'budget.other',
+      'participants.0.governmentFunding',
+      'participants.0.matchingFunds',
+    ]);
   });
 
   test('no field content is shared by default, in the object or the code', () => {
     const s = share([]);
     expect(s.fields).toBeUndefined();
     const text = JSON.stringify(s) + encodeShareCode(s);
-    for (const value of ['110101198001010011', '13800138000', 'zhangwei@example.edu.cn', '面向数字化转型']) expect(text).not.toContain(value);
+    for (const value of ['110101198001010011', '13800138000', 'zhangwei@example.edu.cn', '面向数字化转型'])
+      expect(text).not.toContain(value);
   });
 
   test('only the ticked fields are shared, each one as typed', () => {
-    expect(share(['pi.phone', 'project.nameZh', 'not.in.draft']).fields).toEqual({ 'pi.phone': '13800138000', 'project.nameZh': personalFields['project.nameZh'] });
+    expect(share(['pi.phone', 'project.nameZh', 'not.in.draft']).fields).toEqual({
+      'pi.phone': '13800138000',
+      'project.nameZh': personalFields['project.nameZh'],
+    });
   });
 });
 
@@ -54,7 +81,12 @@ describe('items', () => {
     for (const f of findings) expect(s.items[f.ruleId]!.status).toBe(f.status);
     // Acknowledged warnings are not counted: fullChecklist acknowledges every warning.
     const failing = (severity: string) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
-    expect(s.findingsSummary).toEqual({ error: failing('error'), warning: 0, info: failing('info'), confirm: findings.filter((f) => f.status === 'confirm').length });
+    expect(s.findingsSummary).toEqual({
+      error: failing('error'),
+      warning: 0,
+      info: failing('info'),
+      confirm: findings.filter((f) => f.status === 'confirm').length,
+    });
     expect(failing('warning')).toBeGreaterThan(0);
   });
 
@@ -80,6 +112,13 @@ describe('items', () => {
   });
 
   test('a draft without a direction of the pack cannot be shared', () => {
-    expect(() => buildShare({ draft: { direction: '9.9', fields: {}, checklist: emptyChecklist() }, pack, findings: [], include: { fields: [] } })).toThrow(/9\.9/);
+    expect(() =>
+      buildShare({
+        draft: { direction: '9.9', fields: {}, checklist: emptyChecklist() },
+        pack,
+        findings: [],
+        include: { fields: [] },
+      }),
+    ).toThrow(/9\.9/);
   });
 });

@@ -34,9 +34,15 @@ describe('round trips', () => {
       fields: { 'project.nameZh': '中挪合作', 'pi.phone': '13800138000' },
       items: {
         '2019-intl-1/1.9/x': { owner: '王芳' },
-        '2019-intl-1//odd': { document: { ready: false, at: '2024-03-01T00:00:00.000Z' }, changedAt: '2024-03-01T00:00:00.000Z' },
+        '2019-intl-1//odd': {
+          document: { ready: false, at: '2024-03-01T00:00:00.000Z' },
+          changedAt: '2024-03-01T00:00:00.000Z',
+        },
         'other-pack/1.1/y': { status: 'na' },
-        '2019-intl-1/*/z': { acknowledgement: { reason: '', at: '2024-03-06T00:00:00.000Z' }, changedAt: '2024-03-06T00:00:00.000Z' },
+        '2019-intl-1/*/z': {
+          acknowledgement: { reason: '', at: '2024-03-06T00:00:00.000Z' },
+          changedAt: '2024-03-06T00:00:00.000Z',
+        },
       },
     };
     expect(decoded(encodeShareCode(share))).toEqual(share);
@@ -150,6 +156,9 @@ describe('versions and foreign input', () => {
 
   test('a code with a valid checksum but a wrong structure is invalid, not merged', () => {
     expect(decodeShareCode(codeAround({ not: 'a share' }))).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(decodeShareCode(codeAround(['2019-intl-1', 1, 'one.six', 0, 0, [0, 0, 0, 0], []]))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(decodeShareCode(codeAround(['2019-intl-1', 1, 'one.six', 0, 0, [0, 0, 0, 0], []]))).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });

@@ -1,24 +1,65 @@
 import { describe, expect, test } from 'vitest';
 import { emptyChecklist, type Checklist } from '@/lib/drafts/model';
 import type { ItemParts } from '@/lib/share/items';
-import { CLOCK_SKEW_SECONDS, decideItem, mergeContextFor, mergeShare, resolveConflict, type MergeResult } from '@/lib/share/merge';
+import {
+  CLOCK_SKEW_SECONDS,
+  decideItem,
+  mergeContextFor,
+  mergeShare,
+  resolveConflict,
+  type MergeResult,
+} from '@/lib/share/merge';
 import type { Share } from '@/lib/share/model';
 import { fullShare } from '../../fixtures/share/shares';
 import { realPack } from '../../fixtures/share/team';
 
 const T0 = '2024-03-01T02:00:00.000Z';
 const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
-const confirmed = (by: string, seconds: number, note?: string): ItemParts['confirmation'] => ({ by, at: at(seconds), ...(note ? { note } : {}) });
+const confirmed = (by: string, seconds: number, note?: string): ItemParts['confirmation'] => ({
+  by,
+  at: at(seconds),
+  ...(note ? { note } : {}),
+});
 
 // mine, theirs → what the merge takes from theirs, and the conflicting parts left for the user
 const cases: { name: string; mine: ItemParts; theirs: ItemParts; take: ItemParts; conflict?: string[] }[] = [
-  { name: 'identical items: nothing', mine: { confirmation: confirmed('张伟', 0, '已提交') }, theirs: { confirmation: confirmed('张伟', 0, '已提交') }, take: {} },
-  { name: 'empty locally: everything taken', mine: {}, theirs: { confirmation: confirmed('王芳', 0), owner: '李娜' }, take: { confirmation: confirmed('王芳', 0), owner: '李娜' } },
+  {
+    name: 'identical items: nothing',
+    mine: { confirmation: confirmed('张伟', 0, '已提交') },
+    theirs: { confirmation: confirmed('张伟', 0, '已提交') },
+    take: {},
+  },
+  {
+    name: 'empty locally: everything taken',
+    mine: {},
+    theirs: { confirmation: confirmed('王芳', 0), owner: '李娜' },
+    take: { confirmation: confirmed('王芳', 0), owner: '李娜' },
+  },
   { name: 'empty incoming: nothing', mine: { owner: '李娜' }, theirs: {}, take: {} },
-  { name: 'a part missing locally is added, the rest kept', mine: { confirmation: confirmed('张伟', 500) }, theirs: { document: { ready: true, at: at(0) } }, take: { document: { ready: true, at: at(0) } } },
-  { name: 'a share never removes a part', mine: { confirmation: confirmed('张伟', 0), owner: '李娜' }, theirs: { owner: '李娜' }, take: {} },
-  { name: 'incoming changed later: it wins', mine: { confirmation: confirmed('张伟', 0, '旧') }, theirs: { confirmation: confirmed('王芳', 3600, '新') }, take: { confirmation: confirmed('王芳', 3600, '新') } },
-  { name: 'local changed later: it stays', mine: { confirmation: confirmed('张伟', 3600, '新') }, theirs: { confirmation: confirmed('王芳', 0, '旧') }, take: {} },
+  {
+    name: 'a part missing locally is added, the rest kept',
+    mine: { confirmation: confirmed('张伟', 500) },
+    theirs: { document: { ready: true, at: at(0) } },
+    take: { document: { ready: true, at: at(0) } },
+  },
+  {
+    name: 'a share never removes a part',
+    mine: { confirmation: confirmed('张伟', 0), owner: '李娜' },
+    theirs: { owner: '李娜' },
+    take: {},
+  },
+  {
+    name: 'incoming changed later: it wins',
+    mine: { confirmation: confirmed('张伟', 0, '旧') },
+    theirs: { confirmation: confirmed('王芳', 3600, '新') },
+    take: { confirmation: confirmed('王芳', 3600, '新') },
+  },
+  {
+    name: 'local changed later: it stays',
+    mine: { confirmation: confirmed('张伟', 3600, '新') },
+    theirs: { confirmation: confirmed('王芳', 0, '旧') },
+    take: {},
+  },
   {
     name: 'local later: its parts stay, missing ones are still added',
     mine: { confirmation: confirmed('张伟', 3600), owner: '张伟' },
@@ -37,9 +78,26 @@ const cases: { name: string; mine: ItemParts; theirs: ItemParts; take: ItemParts
     theirs: { confirmation: confirmed('王芳', 3600) },
     take: {},
   },
-  { name: 'changed within the clock skew: conflict', mine: { confirmation: confirmed('张伟', 0, '甲') }, theirs: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS, '乙') }, take: {}, conflict: ['confirmation'] },
-  { name: 'just beyond the clock skew: ordered', mine: { confirmation: confirmed('张伟', 0, '甲') }, theirs: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS + 1, '乙') }, take: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS + 1, '乙') } },
-  { name: 'two owners, no times: conflict', mine: { owner: '张伟' }, theirs: { owner: '王芳' }, take: {}, conflict: ['owner'] },
+  {
+    name: 'changed within the clock skew: conflict',
+    mine: { confirmation: confirmed('张伟', 0, '甲') },
+    theirs: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS, '乙') },
+    take: {},
+    conflict: ['confirmation'],
+  },
+  {
+    name: 'just beyond the clock skew: ordered',
+    mine: { confirmation: confirmed('张伟', 0, '甲') },
+    theirs: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS + 1, '乙') },
+    take: { confirmation: confirmed('王芳', CLOCK_SKEW_SECONDS + 1, '乙') },
+  },
+  {
+    name: 'two owners, no times: conflict',
+    mine: { owner: '张伟' },
+    theirs: { owner: '王芳' },
+    take: {},
+    conflict: ['owner'],
+  },
   {
     name: 'owner only locally, incoming confirmed with another owner: confirmation added, owner in conflict',
     mine: { owner: '张伟' },
@@ -47,7 +105,13 @@ const cases: { name: string; mine: ItemParts; theirs: ItemParts; take: ItemParts
     take: { confirmation: confirmed('王芳', 0) },
     conflict: ['owner'],
   },
-  { name: 'document ready vs not ready at the same time: conflict', mine: { document: { ready: false, at: at(0) } }, theirs: { document: { ready: true, at: at(0) } }, take: {}, conflict: ['document'] },
+  {
+    name: 'document ready vs not ready at the same time: conflict',
+    mine: { document: { ready: false, at: at(0) } },
+    theirs: { document: { ready: true, at: at(0) } },
+    take: {},
+    conflict: ['document'],
+  },
 ];
 
 describe('per item: last change wins, ties are conflicts', () => {
@@ -75,7 +139,9 @@ describe('mergeShare', () => {
   test('a teammate’s full share into an empty checklist applies every item, conflict-free', () => {
     const share = fullShare();
     const result = merged(mergeShare(emptyChecklist(), share, context));
-    expect(result.applied).toEqual(Object.keys(share.items).filter((k) => Object.keys(share.items[k]!).some((p) => p !== 'status')));
+    expect(result.applied).toEqual(
+      Object.keys(share.items).filter((k) => Object.keys(share.items[k]!).some((p) => p !== 'status')),
+    );
     expect(result.conflicts).toEqual([]);
     expect(result.flags).toEqual({ unknownRules: [] });
     expect(result.notices).toEqual([]);
@@ -117,7 +183,10 @@ describe('mergeShare', () => {
     expect(result.flags).toEqual({ otherPackVersion: { theirs: 2, ours: 1 }, unknownRules: [id('renamed-in-v2')] });
     expect(result.applied).toEqual([id('ip-agreement')]);
     expect(result.merged.documents).toEqual({ [id('ip-agreement')]: { ready: true, at: T0 } });
-    expect(result.notices.map((n) => n.zh)).toEqual(['此分享基于规则包第 2 版，本机为第 1 版：已按规则编号对应', `1 项在本机规则包中不存在，未合并：${id('renamed-in-v2')}`]);
+    expect(result.notices.map((n) => n.zh)).toEqual([
+      '此分享基于规则包第 2 版，本机为第 1 版：已按规则编号对应',
+      `1 项在本机规则包中不存在，未合并：${id('renamed-in-v2')}`,
+    ]);
   });
 
   describe('conflicts', () => {
@@ -135,7 +204,12 @@ describe('mergeShare', () => {
     test('are listed side by side and left as they are locally', () => {
       const result = merged(mergeShare(local, share, context));
       expect(result.conflicts).toEqual([
-        { ruleId: id('both-sides-apply'), parts: ['confirmation'], local: { confirmation: { by: '张伟', at: T0, note: '挪方已提交' } }, incoming: { confirmation: { by: '王芳', at: at(30), note: '挪方尚未提交' } } },
+        {
+          ruleId: id('both-sides-apply'),
+          parts: ['confirmation'],
+          local: { confirmation: { by: '张伟', at: T0, note: '挪方已提交' } },
+          incoming: { confirmation: { by: '王芳', at: at(30), note: '挪方尚未提交' } },
+        },
         { ruleId: id('ip-agreement'), parts: ['owner'], local: { owner: '张伟' }, incoming: { owner: '王芳' } },
       ]);
       expect(result.applied).toEqual([id('english-title')]);
@@ -146,7 +220,11 @@ describe('mergeShare', () => {
     test('resolving takes the chosen side, one item at a time', () => {
       let result = merged(mergeShare(local, share, context));
       result = resolveConflict(result, id('both-sides-apply'), 'incoming');
-      expect(result.merged.confirmations[id('both-sides-apply')]).toEqual({ by: '王芳', at: at(30), note: '挪方尚未提交' });
+      expect(result.merged.confirmations[id('both-sides-apply')]).toEqual({
+        by: '王芳',
+        at: at(30),
+        note: '挪方尚未提交',
+      });
       expect(result.applied).toContain(id('both-sides-apply'));
       expect(result.conflicts.map((c) => c.ruleId)).toEqual([id('ip-agreement')]);
       result = resolveConflict(result, id('ip-agreement'), 'local');

@@ -6,7 +6,13 @@ import { fullShare } from '../../fixtures/share/shares';
 import { realPack } from '../../fixtures/share/team';
 
 const pack = realPack();
-const XSS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[点我](javascript:alert(1))', '`code` **粗体** &lt;', '第一行\n- [x] 伪造的一项'];
+const XSS = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[点我](javascript:alert(1))',
+  '`code` **粗体** &lt;',
+  '第一行\n- [x] 伪造的一项',
+];
 const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
 
 describe('Markdown summary', () => {
@@ -23,7 +29,9 @@ describe('Markdown summary', () => {
     const at = lines.findIndex((l) => l.includes('**知识产权协议**'));
     expect(ip.status).toBe('confirm'); // the fixture leaves this document not ready
     expect(lines[at]).toBe(`- [ ] **知识产权协议** · 待确认 · 负责人: ${ip.owner}`);
-    expect(lines[at + 1]).toMatch(new RegExp(`^  - 已确认：${ip.confirmation!.by}，2024-03-0\\d \\d\\d:\\d\\d \\(UTC\\+8\\)$`));
+    expect(lines[at + 1]).toMatch(
+      new RegExp(`^  - 已确认：${ip.confirmation!.by}，2024-03-0\\d \\d\\d:\\d\\d \\(UTC\\+8\\)$`),
+    );
     expect(lines[at + 2]).toBe(`  - 备注：${ip.confirmation!.note}`);
     expect(lines[at + 3]).toMatch(/^ {2}- 材料：未准备（2024-03-0\d \d\d:\d\d \(UTC\+8\)）$/);
     expect(md).toContain('已忽略警告：已与专业机构沟通，属合理情况');
@@ -39,7 +47,13 @@ describe('Markdown summary', () => {
     const share: Share = {
       ...fullShare(),
       sharedBy: evil.slice(0, 100),
-      items: { '2019-intl-1/1.6/ip-agreement': { owner: evil.slice(0, 100), confirmation: { by: '王芳', at: '2024-03-01T02:00:00.000Z', note: evil }, acknowledgement: { reason: evil, at: '2024-03-01T02:00:00.000Z' } } },
+      items: {
+        '2019-intl-1/1.6/ip-agreement': {
+          owner: evil.slice(0, 100),
+          confirmation: { by: '王芳', at: '2024-03-01T02:00:00.000Z', note: evil },
+          acknowledgement: { reason: evil, at: '2024-03-01T02:00:00.000Z' },
+        },
+      },
       fields: { 'project.nameZh': evil },
     };
     const decoded = decodeShareCode(encodeShareCode(share));
