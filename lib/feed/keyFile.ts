@@ -7,11 +7,9 @@ import { fromBase64Url, toBase64Url, type Bytes } from './encoding';
  * The public file (no privateKey) is what institutions hand out and what policies list;
  * the private file stays outside any repository.
  */
-const base64url32 = z
-  .string()
-  .refine((s) => fromBase64Url(s)?.length === 32, {
-    message: '须为 32 字节的 base64url / must be 32 bytes in base64url',
-  });
+const base64url32 = z.string().refine((s) => fromBase64Url(s)?.length === 32, {
+  message: '须为 32 字节的 base64url / must be 32 bytes in base64url',
+});
 
 export const KeyFile = z.object({
   kty: z.literal('ed25519'),

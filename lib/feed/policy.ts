@@ -14,11 +14,9 @@ export const PolicyFeed = z
     url: z.string().regex(/^https:\/\/\S+$/, { message: '须为 https:// 地址 / must be an https:// URL' }),
     keys: z
       .array(
-        z
-          .string()
-          .refine((k) => fromBase64Url(k)?.length === 32, {
-            message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
-          }),
+        z.string().refine((k) => fromBase64Url(k)?.length === 32, {
+          message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
+        }),
       )
       .min(1)
       .max(16),
