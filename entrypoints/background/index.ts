@@ -1,12 +1,14 @@
-import { createAutosaveHub } from '@/lib/autosave/hub';
+import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
+import { applyFieldLimits } from '@/lib/autosave/limits';
+import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
-import { openDraftDb } from '@/lib/drafts/db';
+import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
 import { listProfiles } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
-import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
+import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
@@ -27,7 +29,7 @@ export default defineBackground(() => {
     fetch: (url, init) => fetch(url, init),
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
-    drafts: () => listDrafts(db),
+    drafts: async () => listDrafts(await drafts()),
     profile: profileJson as unknown as PortalProfile,
   });
   void feeds.reverifyAll();
@@ -37,28 +39,42 @@ export default defineBackground(() => {
   );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
-  const hub = createAutosaveHub({
-    save: async (batch) => {
-      const result = await saveDraft(db, batch);
-      if (result.ok) return { ok: true, revision: result.draft.revision };
-      if ('conflict' in result)
-        return {
-          ok: false,
-          conflict: { revision: result.conflict.current.revision, fields: result.conflict.current.fields },
-        };
-      return { ok: false, error: result.error };
+  const saver = createDraftSaver({
+    db,
+    check: () => checkDatabase('guidecheck'),
+    mirror: {
+      getAll: () => browser.storage.local.get(null),
+      set: (items) => browser.storage.local.set(items),
+      remove: (keys) => browser.storage.local.remove(keys),
     },
+    estimate: () => navigator.storage.estimate(),
+  });
+  /** The drafts database, once checked: never opened (so never changed) when a newer GuideCheck wrote it. */
+  const drafts = async () => {
+    const notices = await saver.noticesFor('');
+    if (notices.blocked) throw new Error(`${notices.blocked.zh} / ${notices.blocked.en}`);
+    return db;
+  };
+  // Changes not yet committed survive a worker restart here (memory of the browser session, not the disk).
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  const PENDING = 'autosave:pending';
+  const hub = createAutosaveHub({
+    save: saver.save,
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
+    persist: session && {
+      load: async () => ((await session.get(PENDING))[PENDING] as SaveBatch[] | undefined) ?? [],
+      store: (batches) => session.set({ [PENDING]: batches }),
+    },
   });
 
   const route = createRouter(browser.runtime.id, {
     getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
-      return saveDraft(db, input);
+      return saveDraft(await drafts(), input);
     },
-    getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
-    listProfiles: () => listProfiles(db),
+    getDraft: async (request) => (await getDraft(await drafts(), request.key)) ?? null,
+    listProfiles: async () => listProfiles(await drafts()),
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
@@ -106,10 +122,41 @@ export default defineBackground(() => {
     const portId = String(nextPort++);
     ports.set(portId, port);
     port.onMessage.addListener((message) => {
-      const parsed = AutosaveMessage.safeParse(message);
-      if (parsed.success) void hub.receive(portId, parsed.data);
-      else console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+      const hello = AutosaveHello.safeParse(message);
+      if (hello.success) {
+        const { key, writer } = hello.data;
+        hub.hello(portId, key, writer);
+        void saver.noticesFor(key).then(({ blocked, recovered }) => {
+          if (blocked)
+            port.postMessage({
+              type: 'saveFailed',
+              key,
+              error: NEWER_DATABASE.en,
+              reason: 'newerDatabase',
+              message: blocked,
+            } satisfies AutosaveReply);
+          if (recovered) port.postMessage({ type: 'notice', key, message: recovered } satisfies AutosaveReply);
+        });
+        return;
+      }
+      // Size limits field by field first: one over-long value must not cost the other fields their save.
+      const { message: limited, fieldProblems } = applyFieldLimits(message);
+      const parsed = AutosaveMessage.safeParse(limited);
+      if (!parsed.success) {
+        console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+        return;
+      }
+      if (Object.keys(fieldProblems).length)
+        port.postMessage({
+          type: 'fieldProblems',
+          key: parsed.data.key,
+          problems: fieldProblems,
+        } satisfies AutosaveReply);
+      void hub.receive(portId, parsed.data);
     });
-    port.onDisconnect.addListener(() => ports.delete(portId));
+    port.onDisconnect.addListener(() => {
+      ports.delete(portId);
+      hub.disconnect(portId);
+    });
   });
 });

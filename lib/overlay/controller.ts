@@ -282,7 +282,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
           // What was refused is posted again once the user has chosen.
           lastPosted = reply.fields;
           setState({ conflict: { revision: reply.revision, fields: reply.fields } });
-        } else setState({ saveError: reply.error });
+        } else if (reply.type === 'saveFailed') setState({ saveError: reply.message?.zh ?? reply.error });
       });
       // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
       map = locateFields(doc, profile);
