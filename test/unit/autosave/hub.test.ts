@@ -130,7 +130,12 @@ test('each commit is broadcast to the other tabs on the draft, with the fields i
 
 test('changes not yet committed are kept for a worker restart and committed by the next worker', async () => {
   let stored: unknown[] = [];
-  const persist = { load: async () => stored as never, store: async (b: unknown[]) => void (stored = b) };
+  const persist = {
+    load: async () => stored as never,
+    store: async (b: unknown[]) => {
+      stored = b;
+    },
+  };
   const first = createAutosaveHub({ save: () => new Promise(() => {}), reply: () => {}, persist });
   await new Promise((r) => setTimeout(r, 0)); // loaded what an earlier worker left: nothing
   void first.receive('p', { ...change({ a: '1' }), writer: 'W', seq: 1 });

@@ -13,7 +13,9 @@ function memoryStore(): MirrorStore & { items: Record<string, unknown> } {
     items,
     getAll: async () => structuredClone(items),
     set: async (more) => void Object.assign(items, structuredClone(more)),
-    remove: async (keys) => keys.forEach((k) => delete items[k]),
+    remove: async (keys) => {
+      for (const k of keys) delete items[k];
+    },
   };
 }
 
