@@ -12,8 +12,12 @@ function manualChannel() {
   let onReconnect: () => void = () => {};
   const channel: SaveChannel = {
     post: (m) => posts.push(m),
-    onMessage: (fn) => void (onMessage = fn),
-    onReconnect: (fn) => void (onReconnect = fn),
+    onMessage: (fn) => {
+      onMessage = fn;
+    },
+    onReconnect: (fn) => {
+      onReconnect = fn;
+    },
   };
   return { channel, posts, reply: (m: AutosaveReply) => onMessage(m), reconnect: () => onReconnect() };
 }
