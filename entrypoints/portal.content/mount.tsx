@@ -1,8 +1,10 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { OverlayApp } from '@/components/OverlayApp';
 import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
-import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
-import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
+import type { TabStatus } from '@/lib/messages/protocol';
+import { collectUnsaved, offerUnsaved } from '@/lib/autosave/handover';
+import { portChannel, retryingSend } from '@/lib/autosave/portChannel';
+import { type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/overlay/view';
 import { isApplicationForm } from '@/lib/portal/detect';
@@ -13,35 +15,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 /** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
 const profile = profileJson as unknown as PortalProfile;
 
-/** A port to the background that reconnects after a service-worker restart. */
-function autosaveChannel(): DraftChannel {
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
-  const handlers: ((m: AutosaveReply) => void)[] = [];
-  const connect = () => {
-    const p = browser.runtime.connect({ name: AUTOSAVE_PORT });
-    p.onMessage.addListener((m) => {
-      for (const h of handlers) h(m as AutosaveReply);
-    });
-    p.onDisconnect.addListener(() => {
-      port = undefined;
-    });
-    return p;
-  };
-  return {
-    post(message) {
-      try {
-        port ??= connect();
-        port.postMessage(message);
-      } catch {
-        // The service worker restarted and the old port died before we heard: connect again and resend.
-        port = connect();
-        port.postMessage(message);
-      }
-    },
-    onMessage: (fn) => void handlers.push(fn),
-  };
-}
-
 /** Mapping patches live in the extension's storage, never the portal's. */
 const mappings: MappingStore = {
   get: async (key) => (await browser.storage.local.get(key))[key] as FieldMapPatch | undefined,
@@ -50,13 +23,26 @@ const mappings: MappingStore = {
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
   if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
+  // The extension updated or reloaded under this page: say so; unsaved changes stay in this script's memory.
+  let onDead = () => {};
+  const channel = portChannel(
+    () => browser.runtime.connect({ name: AUTOSAVE_PORT }),
+    () => onDead(),
+  );
   const controller = createOverlayController({
     doc: document,
     profile,
-    send: (request) => browser.runtime.sendMessage(request),
-    channel: autosaveChannel(),
+    // Chrome may stop the worker while it answers: such requests are asked again.
+    send: retryingSend((request) => browser.runtime.sendMessage(request)),
+    channel,
     mappings,
   });
+  onDead = () => {
+    if (controller.getState().extensionGone) return;
+    controller.extensionGone();
+    offerUnsaved(document, controller.draftKey, controller.unsavedKeys);
+  };
+  const handedOver = collectUnsaved(document, controller.draftKey);
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'guidecheck-overlay',
     position: 'overlay',
@@ -72,7 +58,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     onRemove: (root) => root?.unmount(),
   });
   ui.mount();
-  void controller.start();
+  void controller.start().then(() => controller.adoptUnsaved(handedOver));
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   browser.runtime.onMessage.addListener(
     (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
@@ -89,5 +75,6 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
       return undefined;
     },
   );
-  ctx.onInvalidated(() => controller.stop());
+  // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
+  ctx.onInvalidated(() => onDead());
 }

@@ -69,6 +69,8 @@ export function createSaveClient({
   let timer: unknown;
   let timeout = ackTimeoutMs;
   let stopped = false;
+  /** The port was lost while nothing was pending: say hello with the next change (no need to wake the worker now) */
+  let helloDue = false;
   let state: SaveClientState = { held: {}, fieldProblems: {}, unsaved: 0 };
 
   function set(patch: Partial<SaveClientState>) {
@@ -88,6 +90,10 @@ export function createSaveClient({
     for (const [k, value] of Object.entries(fields)) mine.set(k, { value, seq });
     if (checklist) checklist.seq = seq;
     const keys = Object.keys(fields).filter((k) => !(k in state.held));
+    if (helloDue) {
+      helloDue = false;
+      channel.post({ type: 'hello', key: identity().key, writer });
+    }
     channel.post({
       type: 'draftChanges',
       ...identity(),
@@ -181,6 +187,10 @@ export function createSaveClient({
 
   channel.onReconnect(() => {
     if (stopped) return;
+    if (!mine.size && !checklist) {
+      helloDue = true;
+      return;
+    }
     channel.post({ type: 'hello', key: identity().key, writer });
     resendAll();
   });

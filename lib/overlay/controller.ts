@@ -6,7 +6,8 @@ import type { Checklist } from '../drafts/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Share } from '../share/model';
 import type { ReadShare, ShareCodec } from './share';
-import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
+import type { Request, UserMessage } from '../messages/protocol';
+import { type DraftChannel, createDraftSync, restorableFields, type SavedDraft } from './draftSync';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
@@ -43,29 +44,30 @@ export interface OverlayState {
   /** Every direction of every pack, for the manual choice */
   directions: { packId: string; code: string; title: string; guideline: string }[];
   lastSaved?: { revision: number; at: string };
+  /** A mapping patch that could not be stored */
   saveError?: string;
+  /** Why autosave failed (Chinese first) and whether 重试 makes sense; the changes wait in this script's memory */
+  saveProblem?: { message: UserMessage; retry: boolean };
+  /** Something the user must know about the draft (recovered from the backup copy) */
+  notice?: UserMessage;
+  /** Fields too long for the draft, each with its message */
+  fieldProblems?: Record<string, UserMessage>;
+  /** Changes not acknowledged by the background yet */
+  unsaved?: number;
+  /** The extension was updated or reloaded under this page: it must be reloaded to save again */
+  extensionGone?: boolean;
   /** The saved draft holds values this page does not show (a portal timeout, an older page): offer to fill them */
   restoreOffer?: { count: number; updatedAt: string };
   /** What the last restore or profile fill did: fields the page did not take are listed for the user */
   fillResult?: { kind: 'restore' | 'profile'; report: FillReport };
-  /** Another tab saved this application since this one last did: autosave waits for the user's choice */
-  conflict?: { revision: number; fields: Record<string, string> };
+  /** Fields this tab and another both changed: this page's value and theirs; the user chooses, per field or all */
+  held?: Record<string, { mine: string; theirs: string }>;
   /** Mapping mode: the user points at fields the profile did not find */
   mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
 }
 
 /** A saved profile as the background lists it (lib/drafts/profiles.ts) */
 export type ProfileChoice = LeadUnitProfile | TeamMemberProfile;
-
-/** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
-interface SavedDraft {
-  revision: number;
-  updatedAt: string;
-  fields: Record<string, string>;
-  checklist: Checklist;
-  guideline?: string;
-  direction?: string;
-}
 
 /** Where mapping patches are kept (browser.storage.local in the extension: the extension's storage, not the portal's). */
 export interface MappingStore {
@@ -75,11 +77,7 @@ export interface MappingStore {
 
 export type Send = (request: Request) => Promise<unknown>;
 
-/** The autosave channel (a runtime Port in the extension): every change is posted at once, the background batches the writes. */
-export interface DraftChannel {
-  post(message: AutosaveMessage): void;
-  onMessage(fn: (message: AutosaveReply) => void): void;
-}
+export type { DraftChannel } from './draftSync';
 
 export interface ControllerOptions {
   doc: Document;
@@ -111,14 +109,18 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   let map: PageMap = locateFields(doc, profile);
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
-  let lastPosted: Record<string, string> = {};
-  /** The draft revision this tab last saw: autosave's compare-and-set token */
-  let baseRevision: number | undefined;
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, profile);
   const draftKey = `${host}|${applicationId}`;
   const cleanups: (() => void)[] = [];
+  const sync = createDraftSync({
+    channel,
+    send,
+    identity: () => draftIdentity(),
+    read: () => readRawValues(map, allControls()),
+    onState: (patch) => setState(patch),
+  });
 
   function setState(patch: Partial<OverlayState>) {
     state = { ...state, ...patch };
@@ -156,12 +158,11 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   function updateChecklist(change: (c: Checklist) => Checklist) {
     setState({ checklist: change(state.checklist) });
     refresh([]);
-    channel.post({ ...draftIdentity(), fields: {}, checklist: state.checklist, baseRevision });
+    sync.postChecklist(state.checklist);
   }
 
   function draftIdentity() {
     return {
-      type: 'draftChanges' as const,
       key: draftKey,
       host,
       applicationId,
@@ -217,17 +218,8 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     return documentsOf(doc).flatMap((d) => controlsIn(d));
   }
 
-  /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
   function postChanges() {
-    // After a conflict the user chooses first. Before the draft is known, what the user typed is still posted
-    // (only changed fields: nothing the page merely shows), without a base revision.
-    if (state.conflict) return;
-    const now = readRawValues(map, allControls());
-    const changed: Record<string, string> = {};
-    for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
-    if (Object.keys(changed).length === 0) return;
-    lastPosted = now;
-    channel.post({ ...draftIdentity(), fields: changed, baseRevision });
+    sync.postChanges();
   }
 
   const attached = new WeakSet<Document>();
@@ -273,17 +265,6 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     draftKey,
     applicationId,
     async start() {
-      channel.onMessage((reply) => {
-        if (reply.key !== draftKey) return;
-        if (reply.type === 'saved') {
-          baseRevision = Math.max(baseRevision ?? 0, reply.revision);
-          setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
-        } else if (reply.type === 'conflict') {
-          // What was refused is posted again once the user has chosen.
-          lastPosted = reply.fields;
-          setState({ conflict: { revision: reply.revision, fields: reply.fields } });
-        } else if (reply.type === 'saveFailed') setState({ saveError: reply.message?.zh ?? reply.error });
-      });
       // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
       map = locateFields(doc, profile);
       attachDocuments();
@@ -294,26 +275,17 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       }
       // What the page showed on arrival. From here on only what the user changes is posted: an empty page
       // after a portal timeout never empties the draft.
-      const arrival = readRawValues(map, allControls());
-      lastPosted = arrival;
-      const [packsResponse, draftResponse] = await Promise.all([
+      const arrival = sync.baseline();
+      const [packsResponse, saved] = await Promise.all([
         send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{
           ok: boolean;
           value?: RulePack[];
           error?: string;
         }>,
-        send({ type: 'getDraft', key: draftKey }).catch(() => undefined) as Promise<
-          { ok: boolean; value?: SavedDraft | null } | undefined
-        >,
+        sync.load() as Promise<SavedDraft | undefined>,
       ]);
-      const saved = draftResponse?.ok ? draftResponse.value : undefined;
-      baseRevision = saved?.revision ?? 0; // 0: this tab has seen no draft; another tab's first save is news to it
       if (saved) {
-        const now = readRawValues(map, allControls());
-        // Fields typed while we loaded are the user's newest word: never offered for overwriting.
-        restorable = Object.fromEntries(
-          Object.entries(saved.fields).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
-        );
+        restorable = restorableFields(saved.fields, arrival, readRawValues(map, allControls()));
         setState({
           restoreOffer: Object.keys(restorable).length
             ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt }
@@ -325,10 +297,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       }
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
       const startDraft = () => {
-        // Fields the user changed meanwhile were posted as typed: never send their old value after them.
-        const now = readRawValues(map, allControls());
-        const shown = Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v));
-        if (!saved && Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown, baseRevision });
+        if (!saved) sync.startDraft(arrival);
       };
       if (!packsResponse?.ok || !packsResponse.value) {
         startDraft();
@@ -347,10 +316,28 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       // A draft that does not know its direction yet learns it (typing may have come before the rules).
       const code = state.direction?.direction.code;
       if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id))
-        channel.post({ ...draftIdentity(), fields: {}, baseRevision });
+        sync.postIdentity({ withBase: true });
     },
     stop() {
       for (const c of cleanups.splice(0)) c();
+    },
+    /** The extension is gone (updated or reloaded): say so; what is not saved stays in this script's memory. */
+    extensionGone() {
+      setState({ extensionGone: true });
+    },
+    /** Field keys changed and not saved yet, for a new content script to pick up */
+    unsavedKeys: () => sync.unsavedKeys(),
+    /** Fields an old content script could not save: their values on the page now are saved */
+    adoptUnsaved(keys: string[]) {
+      sync.postKeys(keys);
+    },
+    /** 重试 after a failed save */
+    retrySave: () => sync.retry(),
+    dismissNotice: () => sync.dismissNotice(),
+    /** Field title for a draft field key (the field map's title, else the key) */
+    fieldLabel(key: string): string {
+      const field = baseProfile.fields.find((f) => f.path === key);
+      return field?.title ?? field?.labels?.[0] ?? key;
     },
     setLang: (lang: Lang) => setState({ lang }),
     setMappingActive(active: boolean) {
@@ -373,7 +360,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();
-      channel.post({ ...draftIdentity(), fields: {} });
+      sync.postIdentity({ withBase: false });
     },
     confirm(ruleId: string, entry: { note?: string; by?: string } | undefined) {
       updateChecklist((c) => {
@@ -388,9 +375,9 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       const report = await fillForm(doc, map, restorable, { relocate: () => (map = locateFields(doc, profile)) });
       restorable = {};
       map = locateFields(doc, profile);
-      lastPosted = readRawValues(map, allControls());
       setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
       refresh();
+      postChanges(); // restored values are this page's now: saved like typed ones
     },
     dismissRestore() {
       restorable = {};
@@ -450,19 +437,17 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
         | undefined;
       return response?.ok ? (response.value ?? []) : [];
     },
-    /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
-    async resolveConflict(choice: 'mine' | 'theirs') {
-      const conflict = state.conflict;
-      if (!conflict) return;
-      baseRevision = conflict.revision;
+    /**
+     * Fields both tabs changed: keep this page's values (saved over the other tab's) or take the other tab's (filled
+     * into the page). `keys`: only those fields; all held fields otherwise.
+     */
+    async resolveConflict(choice: 'mine' | 'theirs', keys?: string[]) {
       if (choice === 'theirs') {
-        await fillForm(doc, map, conflict.fields, { relocate: () => (map = locateFields(doc, profile)) });
+        await fillForm(doc, map, sync.heldTheirs(keys), { relocate: () => (map = locateFields(doc, profile)) });
         map = locateFields(doc, profile);
-        lastPosted = readRawValues(map, allControls());
-      } else lastPosted = conflict.fields;
-      setState({ conflict: undefined });
+      }
+      sync.resolveConflict(choice, keys);
       refresh();
-      postChanges();
     },
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
     fieldValues: () => readRawValues(map, allControls()),

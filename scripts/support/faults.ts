@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
 import { type ChromiumWithExtension, launchChromium } from './browsers';
@@ -36,6 +40,8 @@ export interface FaultEnv {
 export interface FaultKind {
   name: string;
   run(env: FaultEnv): Promise<TrialResult>;
+  /** A profile directory of its own (the disk-full kind puts it on a small tmpfs); removed by `cleanup` */
+  profile?(): { userDataDir: string; cleanup(): void };
 }
 
 export async function openForm(env: FaultEnv, sbbh: string): Promise<Page> {
@@ -50,7 +56,8 @@ export async function openForm(env: FaultEnv, sbbh: string): Promise<Page> {
 export async function storedFields(env: FaultEnv, key: string): Promise<Record<string, string> | undefined> {
   const page = await env.browser.context.newPage();
   try {
-    await page.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    // The popup: an extension page that never opens the database itself (the options page would, with Dexie).
+    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
     return await page.evaluate(
       (k) =>
         new Promise<Record<string, string> | undefined>((resolve) => {
@@ -274,6 +281,173 @@ const overLongField: FaultKind = {
   },
 };
 
+/**
+ * The disk fills up while the user types, then is freed. The profile lives on a small tmpfs (needs root to mount);
+ * a file fills what is left. Drafts saved before must survive (Chromium may delete a database it finds corrupt: the
+ * backup copy brings it back), the keys typed meanwhile wait in the page and are saved after 重试.
+ */
+const diskFull: FaultKind = {
+  name: 'disk filled and freed',
+  profile() {
+    const dir = mkdtempSync(join(tmpdir(), 'gc-tmpfs-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', 'tmpfs', dir]);
+    return {
+      userDataDir: dir,
+      cleanup: () => {
+        execFileSync('umount', ['-l', dir]);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  async run(env) {
+    const sbbh = `SQFAULTDF${env.trial}`;
+    const key = `${env.host}|${sbbh}`;
+    const page = await openForm(env, sbbh);
+    const before = `磁盘满之前保存的${env.trial}`;
+    await typeKeys(page, 'xmxx.xmmc', before);
+    await waitForStored(env, key, { 'xmxx.xmmc': before });
+    const filler = join(env.browser.userDataDir, 'filler');
+    try {
+      execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1M', 'status=none'], { stdio: 'ignore' });
+    } catch {
+      // dd stops with "No space left on device": the disk is full, as wanted
+    }
+    const during = `Typed while the disk is full ${env.trial} `.repeat(20);
+    await page.fill('[name="xmxx.ywmc"]', during);
+    const problem = page.getByTestId('gc-save-problem');
+    await problem.waitFor({ timeout: 20_000 }).catch(() => {});
+    const saw = await panelMessages(page);
+    rmSync(filler, { force: true });
+    await problem
+      .getByRole('button', { name: '重试' })
+      .click({ timeout: 2000 })
+      .catch(() => {}); // the background may have retried by itself already
+    const lost = await waitForStored(env, key, { 'xmxx.xmmc': before, 'xmxx.ywmc': during }, 70_000);
+    const left = await panelMessages(page);
+    await page.close();
+    return { keysTyped: before.length + during.length, keysLost: lost, falseAlarms: left ? 1 : 0, saw };
+  },
+};
+
+/** Database layouts a newer GuideCheck could leave, written raw (as that version would) from an extension page. */
+const NEWER_LAYOUTS: Record<string, { version: number; stores: [string, string | null, boolean][] }> = {
+  'a higher version': {
+    version: 30,
+    stores: [
+      ['drafts', 'key', false],
+      ['checklists', 'key', false],
+      ['revisions', 'id', true],
+      ['profiles', 'id', false],
+      ['meta', 'key', false],
+      ['shares', 'id', false],
+    ],
+  },
+  'a missing table': {
+    version: 20,
+    stores: [
+      ['drafts', 'key', false],
+      ['revisions', 'id', true],
+      ['profiles', 'id', false],
+      ['meta', 'key', false],
+    ],
+  },
+  'a changed key path': {
+    version: 20,
+    stores: [
+      ['drafts', 'id', false],
+      ['checklists', 'key', false],
+      ['revisions', 'id', true],
+      ['profiles', 'id', false],
+      ['meta', 'key', false],
+    ],
+  },
+};
+
+function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
+  return {
+    name: `database from a newer version (${layout})`,
+    async run(env) {
+      const sbbh = `SQFAULTNV${env.trial}`;
+      const key = `${env.host}|${sbbh}`;
+      const ext = await env.browser.context.newPage();
+      await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+      const write = (spec: { layout: (typeof NEWER_LAYOUTS)[string]; key: string }) =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('guidecheck');
+          del.onsuccess = () => {
+            const open = indexedDB.open('guidecheck', spec.layout.version);
+            open.onupgradeneeded = () => {
+              for (const [name, keyPath, auto] of spec.layout.stores)
+                open.result.createObjectStore(name, { keyPath: keyPath ?? undefined, autoIncrement: auto });
+            };
+            open.onsuccess = () => {
+              const db = open.result;
+              const row = {
+                key: spec.key,
+                id: spec.key,
+                fields: { 'project.nameZh': '新版本写的' },
+                revision: 3,
+                futureProperty: 42,
+              };
+              const tx = db.transaction('drafts', 'readwrite');
+              tx.objectStore('drafts').put(row);
+              tx.oncomplete = () => (db.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+            open.onerror = () => reject(open.error);
+          };
+          del.onerror = () => reject(del.error);
+        });
+      await ext.evaluate(write, { layout: NEWER_LAYOUTS[layout]!, key });
+      await stopWorker(env); // the next worker finds the newer database at start
+      const page = await openForm(env, sbbh);
+      const text = `更新前输入${env.trial}`;
+      await typeKeys(page, 'xmxx.xmmc', text);
+      await page
+        .getByTestId('gc-save-problem')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => {});
+      const saw = await panelMessages(page);
+      // Nothing is saved by design: the keys stay in the page, and the database is exactly as the newer version left it.
+      const kept = lostKeys(text, await page.inputValue('[name="xmxx.xmmc"]'));
+      const untouched = await ext.evaluate(
+        (spec) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('guidecheck');
+            open.onsuccess = () => {
+              const db = open.result;
+              const names = Array.from(db.objectStoreNames).sort().join(',');
+              const get = db.transaction('drafts').objectStore('drafts').get(spec.key);
+              get.onsuccess = () => {
+                db.close();
+                resolve(
+                  db.version === spec.layout.version &&
+                    names ===
+                      spec.layout.stores
+                        .map((s) => s[0])
+                        .sort()
+                        .join(',') &&
+                    get.result?.futureProperty === 42 &&
+                    get.result?.fields['project.nameZh'] === '新版本写的',
+                );
+              };
+            };
+          }),
+        { layout: NEWER_LAYOUTS[layout]!, key },
+      );
+      await ext.evaluate(() => new Promise((r) => (indexedDB.deleteDatabase('guidecheck').onsuccess = r)));
+      await stopWorker(env);
+      await Promise.all([page.close(), ext.close()]);
+      return {
+        keysTyped: text.length,
+        keysLost: kept,
+        falseAlarms: 0,
+        saw: untouched ? saw : `${saw} [the newer database was changed]`,
+      };
+    },
+  };
+}
+
 export const faultKinds: FaultKind[] = [
   workerStopRandomKey,
   workerStopAfterField,
@@ -281,6 +455,10 @@ export const faultKinds: FaultKind[] = [
   rendererCrash,
   threeTabs,
   overLongField,
+  diskFull,
+  newerDatabase('a higher version'),
+  newerDatabase('a missing table'),
+  newerDatabase('a changed key path'),
 ];
 
 export interface FaultRow {
@@ -298,7 +476,8 @@ export async function runFaults(kinds: FaultKind[], trials: number, log = consol
   const rows: FaultRow[] = [];
   try {
     for (const kind of kinds) {
-      const browser = await launchChromium();
+      const profile = kind.profile?.();
+      const browser = await launchChromium(profile ? { userDataDir: profile.userDataDir } : {});
       const row: FaultRow = { fault: kind.name, trials: 0, keysTyped: 0, keysLost: 0, falseAlarms: 0, saw: [] };
       try {
         for (let trial = 0; trial < trials; trial++) {
@@ -314,6 +493,7 @@ export async function runFaults(kinds: FaultKind[], trials: number, log = consol
         }
       } finally {
         await browser.close();
+        profile?.cleanup();
       }
       rows.push(row);
     }

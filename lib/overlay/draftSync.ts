@@ -1,0 +1,148 @@
+import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
+import type { Checklist } from '../drafts/model';
+import type { Request } from '../messages/protocol';
+import type { OverlayState } from './controller';
+
+type StatePatch = (patch: Partial<OverlayState>) => void;
+
+/**
+ * The page side of autosave: owns the channel to the background (through lib/autosave/client.ts: numbered changes
+ * kept until acknowledged, resent after a worker restart) and what was last read from the page, so only what the
+ * user changed is posted, at once.
+ */
+
+export type Send = (request: Request) => Promise<unknown>;
+
+/** The autosave channel (a runtime Port in the extension, see lib/autosave/portChannel.ts). */
+export type DraftChannel = SaveChannel;
+
+/** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
+export interface SavedDraft {
+  revision: number;
+  updatedAt: string;
+  fields: Record<string, string>;
+  checklist: Checklist;
+  guideline?: string;
+  direction?: string;
+}
+
+/** Which draft the page is, and what the panel knows of it (title, guideline and direction), for every post. */
+export interface DraftIdentity {
+  key: string;
+  host: string;
+  applicationId: string;
+  title?: string;
+  guideline?: string;
+  direction?: string;
+}
+
+export interface DraftSyncOptions {
+  channel: DraftChannel;
+  send: Send;
+  identity: () => DraftIdentity;
+  /** The page's field contents as the draft keeps them */
+  read: () => Record<string, string>;
+  onState: StatePatch;
+}
+
+/**
+ * Saved values the page lacks and may be offered for restore: neither empty, nor what the page showed on arrival,
+ * nor fields the user typed while the draft loaded (the user's newest word is never offered for overwriting).
+ */
+export function restorableFields(
+  saved: Record<string, string>,
+  arrival: Record<string, string>,
+  now: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(saved).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
+  );
+}
+
+export function createDraftSync({ channel, send, identity, read, onState }: DraftSyncOptions) {
+  let lastPosted: Record<string, string> = {};
+  const client = createSaveClient({
+    channel,
+    identity,
+    onState: (s: SaveClientState) =>
+      onState({
+        lastSaved: s.lastSaved,
+        held: s.held,
+        saveProblem: s.saveProblem,
+        notice: s.notice,
+        fieldProblems: s.fieldProblems,
+        unsaved: s.unsaved,
+      }),
+  });
+
+  return {
+    /** Kept for the controller's start order; the save client hears the background's answers itself. */
+    listen() {},
+    /** What the page shows now becomes the baseline: only later changes are posted. */
+    baseline(): Record<string, string> {
+      lastPosted = read();
+      return lastPosted;
+    },
+    /** The saved draft, if any: its values are what this tab knows to be stored (the base of each change). */
+    async load(): Promise<SavedDraft | undefined> {
+      const response = (await send({ type: 'getDraft', key: identity().key }).catch(() => undefined)) as
+        | { ok: boolean; value?: SavedDraft | null }
+        | undefined;
+      const saved = response?.ok ? (response.value ?? undefined) : undefined;
+      client.start(saved?.fields);
+      return saved;
+    },
+    /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
+    postChanges() {
+      const now = read();
+      const changed: Record<string, string> = {};
+      for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
+      if (Object.keys(changed).length === 0) return;
+      lastPosted = now;
+      client.change(changed);
+    },
+    /** A page without a draft: what it showed on arrival and still shows (the portal's own values) starts one. */
+    startDraft(arrival: Record<string, string>) {
+      const now = read();
+      client.change(Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v)));
+    },
+    /** The page's current values of `keys` (handed over by an old content script), saved like typed ones. */
+    postKeys(keys: string[]) {
+      const now = read();
+      client.change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])));
+    },
+    postChecklist(checklist: Checklist) {
+      client.saveChecklist(checklist);
+    },
+    /** The draft learns the title, guideline and direction the panel knows now. */
+    postIdentity(_options?: { withBase: boolean }) {
+      client.saveChecklist(undefined);
+    },
+    /**
+     * Fields both this tab and another changed: 'mine' saves this page's value over theirs, 'theirs' keeps theirs
+     * (the caller has filled it into the page). All held fields when `keys` is not given.
+     */
+    resolveConflict(choice: 'mine' | 'theirs', keys?: string[]) {
+      const held = client.getState().held;
+      const chosen = keys ?? Object.keys(held);
+      client.resolve(Object.fromEntries(chosen.map((k) => [k, choice])));
+      if (choice === 'theirs') lastPosted = read();
+    },
+    /** The values another tab holds for fields this tab changed too. */
+    heldTheirs(keys?: string[]): Record<string, string> {
+      const held = client.getState().held;
+      return Object.fromEntries(
+        Object.entries(held)
+          .filter(([k]) => !keys || keys.includes(k))
+          .map(([k, v]) => [k, v.theirs]),
+      );
+    },
+    retry: () => client.retry(),
+    dismissNotice: () => client.dismissNotice(),
+    /** Field keys changed and not saved yet (handed to a new content script after an update). */
+    unsavedKeys: () => Object.keys(client.unsaved()),
+    stop: () => client.stop(),
+  };
+}
+
+export type DraftSync = ReturnType<typeof createDraftSync>;
