@@ -133,8 +133,8 @@ test('three tabs on one draft: nothing typed in one tab is erased by another; a 
   await b.fill('[name="xmxx.xmmc"]', '乙标签页的名称');
   await b.getByTestId('gc-conflict').waitFor();
   await expect(b.getByTestId('gc-conflict').textContent()).resolves.toContain('另一标签页：甲标签页的名称');
-  await b.fill('[name="sbdw.dwmc"]', '丙标签页的单位（乙补充）');
-  await waitForDraft(env.browser.worker, key, (f) => f['leadUnit.name'] === '丙标签页的单位（乙补充）');
+  await b.fill('[name="xmfzr.xm"]', '乙填写的负责人');
+  await waitForDraft(env.browser.worker, key, (f) => Object.values(f).includes('乙填写的负责人'));
   // A types on in that field while B decides: B's one click still settles it.
   await a.fill('[name="xmxx.xmmc"]', '甲再次修改');
   await expect.poll(() => b.getByTestId('gc-conflict').textContent()).toContain('另一标签页：甲再次修改');
@@ -143,7 +143,8 @@ test('three tabs on one draft: nothing typed in one tab is erased by another; a 
   const after = await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '乙标签页的名称');
   // nothing typed in any tab was erased: B's English title and the unit are still there
   expect(after.fields['project.nameEn']).toBe('typed in tab B');
-  expect(after.fields['leadUnit.name']).toBe('丙标签页的单位（乙补充）');
+  expect(after.fields['leadUnit.name']).toBe('丙标签页的单位');
+  expect(Object.values(after.fields)).toContain('乙填写的负责人');
 
   // A, now behind on that field, takes B's value with one click; its page shows it.
   await a.fill('[name="xmxx.xmmc"]', '甲第三次');
@@ -153,7 +154,7 @@ test('three tabs on one draft: nothing typed in one tab is erased by another; a 
   expect(final.fields).toMatchObject({
     'project.nameZh': '乙标签页的名称',
     'project.nameEn': 'typed in tab B',
-    'leadUnit.name': '丙标签页的单位（乙补充）',
+    'leadUnit.name': '丙标签页的单位',
   });
   await Promise.all([a.close(), b.close(), c.close()]);
 });
