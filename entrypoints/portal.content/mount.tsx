@@ -4,7 +4,7 @@ import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
 import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
-import { countFindings } from '@/lib/overlay/view';
+import { countFindings } from '@/lib/engine/counts';
 import { isApplicationForm } from '@/lib/portal/detect';
 import type { PortalProfile } from '@/lib/portal/profileSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
