@@ -6,12 +6,12 @@ import { type DraftChannel, type MappingStore, createOverlayController } from '@
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/engine/counts';
 import { isApplicationForm } from '@/lib/portal/detect';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
-const profile = profileJson as unknown as PortalProfile;
+const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** A port to the background that reconnects after a service-worker restart. */
 function autosaveChannel(): DraftChannel {
@@ -44,10 +44,10 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
-  if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
+  if (!isApplicationForm(document, fieldMap)) return; // not an application form: stay dormant
   const controller = createOverlayController({
     doc: document,
-    profile,
+    fieldMap,
     send: (request) => browser.runtime.sendMessage(request),
     channel: autosaveChannel(),
     mappings,

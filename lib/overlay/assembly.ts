@@ -4,7 +4,7 @@ import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { RulePack } from '../packs/schema';
 import type { PageMap } from '../portal/locate';
-import type { PortalProfile } from '../portal/profileSchema';
+import type { FieldMap } from '../portal/fieldMapSchema';
 import { readApplication } from '../portal/read';
 import { type DirectionMatch, matchDirection } from './direction';
 
@@ -18,7 +18,7 @@ export interface Assessment {
 
 export interface AssessInput {
   map: PageMap;
-  vocabularies: PortalProfile['vocabularies'];
+  vocabularies: FieldMap['vocabularies'];
   packs: RulePack[];
   /** The direction the user chose in the panel, used when the page shows none a pack knows */
   chosen?: { packId: string; code: string };

@@ -5,7 +5,7 @@ import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
 import { type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
-import type { PortalProfile } from '../portal/profileSchema';
+import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
 import { changedModelPath, createAssembly } from './assembly';
 import { type DraftChannel, type Send, createDraftSync, restorableFields } from './draftSync';
@@ -27,23 +27,23 @@ export type { OverlayState, ProfileChoice } from './state';
 
 export interface ControllerOptions {
   doc: Document;
-  profile: PortalProfile;
+  fieldMap: FieldMap;
   send: Send;
   channel: DraftChannel;
   mappings: MappingStore;
 }
 
-export function createOverlayController({ doc, profile: baseProfile, send, channel, mappings }: ControllerOptions) {
+export function createOverlayController({ doc, fieldMap: baseFieldMap, send, channel, mappings }: ControllerOptions) {
   const host = doc.location?.host ?? '';
   const form = doc.location?.pathname ?? '';
-  let profile = baseProfile;
-  let state: OverlayState = initialState(emptyPatch(baseProfile.id, host, form));
+  let fieldMap = baseFieldMap;
+  let state: OverlayState = initialState(emptyPatch(baseFieldMap.id, host, form));
   const listeners = new Set<() => void>();
   let packs: RulePack[] = [];
-  let map: PageMap = locateFields(doc, profile);
+  let map: PageMap = locateFields(doc, fieldMap);
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
-  const applicationId = applicationIdOf(doc, profile);
+  const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = `${host}|${applicationId}`;
 
   function setState(patch: Partial<OverlayState>) {
@@ -52,7 +52,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   }
 
   const assembly = createAssembly();
-  const relocate = () => (map = locateFields(doc, profile));
+  const relocate = () => (map = locateFields(doc, fieldMap));
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   const readValues = () => readRawValues(map, allControls());
 
@@ -83,7 +83,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     setState(
       assembly.assess({
         map,
-        vocabularies: profile.vocabularies,
+        vocabularies: fieldMap.vocabularies,
         packs,
         chosen: state.chosenDirection,
         checklist: state.checklist,
@@ -101,7 +101,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
 
   /** The field map with the user's mapping patch applied, and the page located with it. */
   function applyFieldMapPatch(patch: FieldMapPatch) {
-    profile = applyPatch(baseProfile, patch);
+    fieldMap = applyPatch(baseFieldMap, patch);
     relocate();
   }
 
@@ -206,7 +206,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       await mapping.save(patch).catch((error) => setState({ saveError: String(error) }));
     },
     /** Fields mapping mode can assign: the field map's single fields, by their Chinese title. */
-    mappableFields: () => baseProfile.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+    mappableFields: () => baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();

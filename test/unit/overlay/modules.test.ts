@@ -15,15 +15,15 @@ import { type OverlayState, initialState } from '@/lib/overlay/state';
 import { parsePack } from '@/lib/packs/parsePack';
 import { locateFields } from '@/lib/portal/locate';
 import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');
 const parsed = parsePack(JSON.parse(readFileSync(join(fixtures, 'packs/mini.json'), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack = parsed.pack;
-const profile = profileJson as unknown as PortalProfile;
+const fieldMap = fieldMapJson as unknown as FieldMap;
 const durationRule = 'test-mini/1.7/duration-max-2y';
 
 beforeEach(() => {
@@ -98,8 +98,8 @@ describe('page watcher', () => {
 describe('application assembly', () => {
   test('finds the direction, evaluates, and re-runs only rules reading a changed path', () => {
     const assembly = createAssembly();
-    const map = locateFields(document, profile);
-    const base = { map, vocabularies: profile.vocabularies, packs: [pack], checklist: emptyChecklist() };
+    const map = locateFields(document, fieldMap);
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist() };
     const first = assembly.assess(base);
     expect(first.direction?.direction.code).toBe('1.7');
     expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
@@ -115,10 +115,10 @@ describe('application assembly', () => {
   test('the chosen direction is used when the page shows none a pack knows', () => {
     const select = document.querySelector<HTMLSelectElement>('select[name="xmxx.znfx"]')!;
     select.value = '';
-    const map = locateFields(document, profile);
+    const map = locateFields(document, fieldMap);
     const assessed = createAssembly().assess({
       map,
-      vocabularies: profile.vocabularies,
+      vocabularies: fieldMap.vocabularies,
       packs: [pack],
       checklist: emptyChecklist(),
       chosen: { packId: pack.id, code: '1.7' },
@@ -212,7 +212,7 @@ describe('draft sync', () => {
 describe('mapping mode', () => {
   function setup(active: boolean) {
     const saved = new Map<string, FieldMapPatch>();
-    let state = initialState(emptyPatch(profile.id, 'h', '/f'));
+    let state = initialState(emptyPatch(fieldMap.id, 'h', '/f'));
     state = { ...state, mapping: { ...state.mapping, active } };
     const mode = createMappingMode({
       store: { get: async (k) => saved.get(k), set: async (k, p) => void saved.set(k, p) },
@@ -245,7 +245,7 @@ describe('mapping mode', () => {
 });
 
 test('controlFor: a derived fact points at its source control, a list column at its first row', () => {
-  const map = locateFields(document, profile);
+  const map = locateFields(document, fieldMap);
   expect(controlFor(map, 'project.durationMonths')).toBe(input('xmxx.jsrq'));
   expect(controlFor(map, 'units.1.name')).toBe(input('cydw[0].dwmc'));
   expect(controlFor(map, 'participants.name')).toBe(input('cydw[0].dwmc'));
