@@ -10,7 +10,7 @@ import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
+/** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
 const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** A port to the background that reconnects after a service-worker restart. */
@@ -19,14 +19,19 @@ function autosaveChannel(): DraftChannel {
   const handlers: ((m: AutosaveReply) => void)[] = [];
   const connect = () => {
     const p = browser.runtime.connect({ name: AUTOSAVE_PORT });
-    p.onMessage.addListener((m) => handlers.forEach((h) => h(m as AutosaveReply)));
-    p.onDisconnect.addListener(() => (port = undefined));
+    p.onMessage.addListener((m) => {
+      for (const h of handlers) h(m as AutosaveReply);
+    });
+    p.onDisconnect.addListener(() => {
+      port = undefined;
+    });
     return p;
   };
   return {
     post(message) {
       try {
-        (port ??= connect()).postMessage(message);
+        port ??= connect();
+        port.postMessage(message);
       } catch {
         // The service worker restarted and the old port died before we heard: connect again and resend.
         port = connect();
