@@ -5,7 +5,7 @@ import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
 import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/engine/counts';
-import { isApplicationForm } from '@/lib/portal/detect';
+import { watchForApplicationForm } from '@/lib/overlay/activation';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -49,7 +49,15 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
-  if (!isApplicationForm(document, fieldMap)) return; // not an application form: stay dormant
+  // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
+  const found = await new Promise<boolean>((resolve) => {
+    const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
+    ctx.onInvalidated(() => {
+      stop();
+      resolve(false);
+    });
+  });
+  if (!found) return;
   const controller = createOverlayController({
     doc: document,
     fieldMap,

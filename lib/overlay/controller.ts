@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/messages';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
-import { type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
+import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
@@ -12,6 +12,7 @@ import { type DraftChannel, type Send, createDraftSync, restorableFields } from 
 import { controlFor } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
+import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
 
@@ -105,8 +106,11 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     relocate();
   }
 
+  const sweep = createValueSweep();
+
   const watcher = createPageWatcher(doc, {
     onInput(target) {
+      sweep.remember([target as Control]);
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it.
       if (path) refresh([changedModelPath(path)]);
@@ -123,6 +127,18 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       relocate();
       watcher.attach();
       if (state.phase === 'ready') refresh();
+    },
+    onSweep() {
+      const changed = sweep.changed(locatedControls(map));
+      if (!changed.length) return;
+      // Every rule reading any changed field runs again, not only those of the control that had focus.
+      const paths = new Set<string>();
+      for (const c of changed) {
+        const path = map.pathOf.get(c);
+        if (path) paths.add(changedModelPath(path));
+      }
+      if (paths.size) refresh([...paths]);
+      sync.postChanges();
     },
   });
 
@@ -146,6 +162,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
       relocate();
       watcher.attach();
+      sweep.remember(locatedControls(map));
+      watcher.startIdleSweep(SWEEP_INTERVAL_MS);
       const patch = await mapping.load();
       if (patch) applyFieldMapPatch(patch);
       // What the page showed on arrival. From here on only what the user changes is posted: an empty page

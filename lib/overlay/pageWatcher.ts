@@ -9,6 +9,11 @@ export interface PageWatcherHandlers {
   onControlsChanged(): void;
   /** A frame (re)loaded: its document is new */
   onFrameLoaded(): void;
+  /**
+   * Time to look for values set by script: after focus moves or a click (once the page's own handlers ran) and
+   * on an idle timer. Widgets write `.value` without events.
+   */
+  onSweep(): void;
 }
 
 const FORMISH = 'input, select, textarea, iframe, frame';
@@ -28,6 +33,15 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
   const attached = new WeakSet<Document>();
   const framesSeen = new WeakSet<Element>();
   let pending = false;
+  let sweepQueued = false;
+  const queueSweep = () => {
+    if (sweepQueued) return;
+    sweepQueued = true;
+    setTimeout(() => {
+      sweepQueued = false;
+      handlers.onSweep();
+    }, 0);
+  };
 
   function listen(target: EventTarget, type: string, fn: EventListener, capture = true) {
     target.addEventListener(type, fn, capture);
@@ -55,6 +69,7 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
         listen(d, 'input', onInput);
         listen(d, 'change', onInput);
         listen(d, 'click', handlers.onClick);
+        for (const type of ['click', 'focusin', 'focusout']) listen(d, type, queueSweep);
         const win = d.defaultView;
         if (win && d.body) {
           const observer = new win.MutationObserver(onMutations);
@@ -70,8 +85,18 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     }
   }
 
+  function startIdleSweep(intervalMs: number) {
+    const win = doc.defaultView;
+    if (!win) return;
+    const idle = (fn: () => void) =>
+      typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: intervalMs }) : fn();
+    const timer = win.setInterval(() => idle(queueSweep), intervalMs);
+    cleanups.push(() => win.clearInterval(timer));
+  }
+
   return {
     attach,
+    startIdleSweep,
     stop() {
       for (const c of cleanups.splice(0)) c();
     },

@@ -284,3 +284,15 @@ test.each([
   ['participants.type', ['participants.0.type']],
   ['budget.central', ['budget.central']],
 ])('controlPaths(%s)', (path, expected) => expect(controlPaths(path)).toEqual(expected));
+
+test('a date picker that writes .value without events is seen when focus moves, and the rules reading it run again', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('fail');
+  const end = document.querySelector<HTMLInputElement>('[name="xmxx.jsrq"]')!;
+  end.value = '2021-12-31'; // the widget's own write: no input, no change
+  end.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  await vi.waitFor(() => expect(statusOf(controller.getState().findings, durationRule)).toBe('pass'));
+  expect(posted.at(-1)!.fields['project.endDate']).toBe('2021-12-31');
+  controller.stop();
+});

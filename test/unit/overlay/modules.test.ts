@@ -11,6 +11,7 @@ import { type DraftChannel, createDraftSync, restorableFields } from '@/lib/over
 import { controlFor } from '@/lib/overlay/fieldControls';
 import { createMappingMode } from '@/lib/overlay/mappingMode';
 import { createPageWatcher } from '@/lib/overlay/pageWatcher';
+import { createValueSweep, locatedControls } from '@/lib/overlay/valueSweep';
 import { type OverlayState, initialState } from '@/lib/overlay/state';
 import { parsePack } from '@/lib/packs/parsePack';
 import { locateFields } from '@/lib/portal/locate';
@@ -58,6 +59,7 @@ describe('page watcher', () => {
       onClick: () => calls.push('click'),
       onControlsChanged: () => calls.push('controls'),
       onFrameLoaded: () => calls.push('frame'),
+      onSweep: () => calls.push('sweep'),
     });
     watcher.attach();
     return { calls, watcher };
@@ -72,6 +74,15 @@ describe('page watcher', () => {
     watcher.stop();
     input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
     expect(calls).toHaveLength(3);
+  });
+
+  test('focus moves and clicks ask for one sweep, after the page’s own handlers', async () => {
+    const { calls } = watch();
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    input('sbdw.dwmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(calls).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['sweep']);
   });
 
   test('one call for a batch of added controls, none for text-only changes', async () => {
@@ -241,6 +252,21 @@ describe('mapping mode', () => {
     await mode.save(patch);
     expect(await mode.load()).toEqual(patch);
     expect(saved.has('mapping:h/f')).toBe(true);
+  });
+});
+
+describe('value sweep', () => {
+  test('finds values set by script since last seen, radios and checkboxes by their state', () => {
+    const map = locateFields(document, fieldMap);
+    const sweep = createValueSweep();
+    const controls = locatedControls(map);
+    expect(controls).toContain(input('cydw[1].gbjf'));
+    sweep.remember(controls);
+    expect(sweep.changed(controls)).toEqual([]);
+    input('xmxx.jsrq').value = '2021-06-30';
+    input('cydw[1].gbjf').value = '80';
+    expect(sweep.changed(controls)).toEqual([input('xmxx.jsrq'), input('cydw[1].gbjf')]);
+    expect(sweep.changed(controls)).toEqual([]);
   });
 });
 
