@@ -6,14 +6,14 @@ import { collectUnsaved, offerUnsaved } from '@/lib/autosave/handover';
 import { portChannel, retryingSend } from '@/lib/autosave/portChannel';
 import { type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
-import { countFindings } from '@/lib/overlay/view';
-import { isApplicationForm } from '@/lib/portal/detect';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import { countFindings } from '@/lib/engine/counts';
+import { watchForApplicationForm } from '@/lib/overlay/activation';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
-const profile = profileJson as unknown as PortalProfile;
+/** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
+const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** Mapping patches live in the extension's storage, never the portal's. */
 const mappings: MappingStore = {
@@ -22,7 +22,15 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
-  if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
+  // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
+  const found = await new Promise<boolean>((resolve) => {
+    const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
+    ctx.onInvalidated(() => {
+      stop();
+      resolve(false);
+    });
+  });
+  if (!found) return;
   // The extension updated or reloaded under this page: say so; unsaved changes stay in this script's memory.
   let onDead = () => {};
   const channel = portChannel(
@@ -31,7 +39,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   );
   const controller = createOverlayController({
     doc: document,
-    profile,
+    fieldMap,
     // Chrome may stop the worker while it answers: such requests are asked again.
     send: retryingSend((request) => browser.runtime.sendMessage(request)),
     channel,

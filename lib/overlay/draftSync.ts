@@ -1,9 +1,7 @@
 import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
 import type { Checklist } from '../drafts/model';
 import type { Request } from '../messages/protocol';
-import type { OverlayState } from './controller';
-
-type StatePatch = (patch: Partial<OverlayState>) => void;
+import type { StatePatch } from './state';
 
 /**
  * The page side of autosave: owns the channel to the background (through lib/autosave/client.ts: numbered changes

@@ -216,8 +216,7 @@ const rendererCrash: FaultKind = {
     const page = await openForm(env, sbbh);
     const text = `渲染进程崩溃${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', text);
-    const session = await env.browser.context.newCDPSession(page);
-    await session.send('Page.crash').catch(() => {}); // the call itself dies with the renderer
+    await page.goto('chrome://crash').catch(() => {}); // the navigation itself dies with the renderer
     const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
     await page.close().catch(() => {});
     return { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw: '' };
