@@ -90,6 +90,16 @@ export function createSaveClient({
     for (const [k, value] of Object.entries(fields)) mine.set(k, { value, seq });
     if (checklist) checklist.seq = seq;
     const keys = Object.keys(fields).filter((k) => !(k in state.held));
+    // A held field typed on: the banner shows this page's newest value; it waits for the user's choice.
+    const typedOn = Object.keys(fields).filter((k) => k in state.held);
+    if (typedOn.length)
+      state = {
+        ...state,
+        held: {
+          ...state.held,
+          ...Object.fromEntries(typedOn.map((k) => [k, { ...state.held[k]!, mine: fields[k]! }])),
+        },
+      };
     if (helloDue) {
       helloDue = false;
       channel.post({ type: 'hello', key: identity().key, writer });

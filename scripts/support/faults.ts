@@ -397,8 +397,10 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
           };
           del.onerror = () => reject(del.error);
         });
+      // As after a downgrade: the worker starts and finds the newer database. The running one is stopped first (its
+      // Dexie would reopen a database replaced under it, which no real downgrade does).
+      await stopWorker(env);
       await ext.evaluate(write, { layout: NEWER_LAYOUTS[layout]!, key });
-      await stopWorker(env); // the next worker finds the newer database at start
       const page = await openForm(env, sbbh);
       const text = `更新前输入${env.trial}`;
       await typeKeys(page, 'xmxx.xmmc', text);
@@ -434,8 +436,8 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
           }),
         { layout: NEWER_LAYOUTS[layout]!, key },
       );
-      await ext.evaluate(() => new Promise((r) => (indexedDB.deleteDatabase('guidecheck').onsuccess = r)));
       await stopWorker(env);
+      await ext.evaluate(() => new Promise((r) => (indexedDB.deleteDatabase('guidecheck').onsuccess = r)));
       await Promise.all([page.close(), ext.close()]);
       return {
         keysTyped: text.length,
