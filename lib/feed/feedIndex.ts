@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { utf8, type Bytes } from './encoding';
+import { Signature } from './envelope';
 
 /**
  * index.json of a published feed folder: which packs (and optionally which key list) the folder serves.
- * The index itself is not signed: it only says where to look. Every envelope it lists is verified
- * on its own, and `sha256` (of the envelope file) catches a stale or half-uploaded file early.
+ * Every envelope it lists is verified on its own, and `sha256` (of the envelope file) catches a stale or
+ * half-uploaded file early. `timestamp` is the publisher's signature over the time of publishing and the
+ * list itself: a mirror that keeps serving an old folder keeps serving an old time, and the extension
+ * warns when no fresh timestamp came for N days (lib/feed/updater.ts).
  */
 export const FEED_FORMAT = 'guidecheck-feed';
 /** An index is a few lines per pack; anything larger is not an index. */
@@ -26,6 +30,9 @@ export const FeedIndex = z.object({
   /** The current signed key list, when the institution has rotated keys (lib/feed/keys.ts). */
   keys: z.object({ url: z.string().min(1).max(300), seq: z.number().int().positive() }).optional(),
   packs: z.array(FeedEntry).max(200),
+  timestamp: z
+    .object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/), signatures: z.array(Signature).min(1).max(16) })
+    .optional(),
 });
 export type FeedIndex = z.infer<typeof FeedIndex>;
 
@@ -45,4 +52,10 @@ export function resolveFeedUrl(feedUrl: string, relative: string): string | unde
   } catch {
     return undefined;
   }
+}
+
+/** What a feed timestamp signs: the time and the index's lists, so a fresh time cannot be pasted onto an old list. */
+export function timestampMessage(index: Pick<FeedIndex, 'packs' | 'keys'>, at: string): Bytes {
+  const packs = index.packs.map((p) => `${p.id} ${p.version} ${p.expires} ${p.sha256}`).join('\n');
+  return utf8(`GuideCheck feed timestamp v1\n${at}\n${index.keys?.seq ?? 0}\n${packs}`);
 }

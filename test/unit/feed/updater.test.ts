@@ -171,8 +171,8 @@ describe('updater', () => {
       packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
     });
     const restarted = updater(h, tampered.store);
-    const { dropped } = await restarted.reverifyStored();
-    expect(dropped).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
+    const { failed } = await restarted.reverifyStored();
+    expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
     expect((await restarted.currentPacks([bundledV1()])).packs).toMatchObject([
       { source: 'bundled', pack: { version: 1 } },
     ]);
@@ -181,7 +181,7 @@ describe('updater', () => {
   });
 
   it('reports an error when a pack has neither a verified download nor a bundled copy', async () => {
-    const u = updater(host(), memoryStore({ highWater: { 'gone-pack': 4 }, packs: {} }).store);
+    const u = updater(host(), memoryStore({ highWater: { "gone-pack": 4 }, accepted: {}, packs: {} }).store);
     const { packs, errors } = await u.currentPacks([]);
     expect(packs).toEqual([]);
     expect(errors).toMatchObject([{ packId: 'gone-pack', reason: 'no-rules' }]);
@@ -220,7 +220,8 @@ describe('updater', () => {
     await h.publish([v1], [other], { text: list, seq: 1 });
     const result = await updater(h, memoryStore().store).checkFeed();
     expect(result.rotatedKeys).toBeUndefined();
-    expect(result.refused.map((r) => r.reason)).toEqual(['signature', 'signature']);
+    // The key list, the pack, and the index timestamp (signed by the same untrusted key).
+    expect(result.refused.map((r) => r.reason)).toEqual(['signature', 'signature', 'timestamp']);
   });
 
   it('stops reading a body above the size cap and times out a hanging server', async () => {
