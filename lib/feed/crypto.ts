@@ -94,14 +94,15 @@ export function ed25519(): Promise<Ed25519> {
  * (R = identity, S = 0) over any message, so such keys are refused wherever keys are entered.
  */
 export function publicKeyProblem(raw: Uint8Array | undefined): string | undefined {
-  if (!raw || raw.length !== 32) return '须为 32 字节的公钥 / must be a 32-byte public key';
+  if (raw?.length !== 32) return '须为 32 字节的公钥 / must be a 32-byte public key';
   let point: noble.Point;
   try {
     point = noble.Point.fromBytes(raw, false);
   } catch {
     return '不是规范编码的 Ed25519 公钥 / not a canonically encoded Ed25519 public key';
   }
-  if (point.isSmallOrder()) return '弱公钥（小阶点或单位元），不可信任 / weak public key (small order or identity), not trusted';
+  if (point.isSmallOrder())
+    return '弱公钥（小阶点或单位元），不可信任 / weak public key (small order or identity), not trusted';
   return undefined;
 }
 

@@ -31,7 +31,10 @@ export const FeedIndex = z.object({
   keys: z.object({ url: z.string().min(1).max(300), seq: z.number().int().positive() }).optional(),
   packs: z.array(FeedEntry).max(200),
   timestamp: z
-    .object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/), signatures: z.array(Signature).min(1).max(16) })
+    .object({
+      at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
+      signatures: z.array(Signature).min(1).max(16),
+    })
     .optional(),
 });
 export type FeedIndex = z.infer<typeof FeedIndex>;

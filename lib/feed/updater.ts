@@ -151,9 +151,11 @@ export function createUpdater(deps: UpdaterDeps) {
     if (!parsed.success) return emptyState();
     const state = parsed.data;
     // States written before digests were kept apart: the stored copies are the accepted ones.
-    for (const [id, p] of Object.entries(state.packs))
-      for (const copy of [p, p.previous])
-        if (copy) (state.accepted[id] ??= {})[copy.version] ??= copy.digest;
+    for (const [id, p] of Object.entries(state.packs)) {
+      const digests = state.accepted[id] ?? {};
+      for (const copy of [p, p.previous]) if (copy) digests[copy.version] ??= copy.digest;
+      state.accepted[id] = digests;
+    }
     return state;
   }
 
@@ -169,7 +171,12 @@ export function createUpdater(deps: UpdaterDeps) {
     return { trustedKeys: subscription.trustedKeys, threshold: subscription.threshold };
   }
 
-  const verifyOpts = (state: FeedState) => ({ ...trust(state), maxBytes, validatePack: deps.validatePack, impl: deps.impl });
+  const verifyOpts = (state: FeedState) => ({
+    ...trust(state),
+    maxBytes,
+    validatePack: deps.validatePack,
+    impl: deps.impl,
+  });
 
   /**
    * Re-checks every stored envelope against today's keys and schema. Nothing is deleted: a copy that fails
@@ -220,7 +227,9 @@ export function createUpdater(deps: UpdaterDeps) {
     const time = Date.parse(index.timestamp.at);
     if (!Number.isFinite(time)) return refusal('timestamp', { detail: index.timestamp.at });
     if (time > at.getTime() + CLOCK_SKEW_MS)
-      return refusal('timestamp', { detail: `${index.timestamp.at} 晚于本机时间 / is later than this computer's clock` });
+      return refusal('timestamp', {
+        detail: `${index.timestamp.at} 晚于本机时间 / is later than this computer's clock`,
+      });
     if (!state.freshAt || time > Date.parse(state.freshAt)) state.freshAt = new Date(time).toISOString();
     return undefined;
   }
@@ -274,20 +283,24 @@ export function createUpdater(deps: UpdaterDeps) {
     const opts = verifyOpts(state);
     const next = new Map(verified);
     for (const entry of index.packs) {
-      const refuse = (r: Refusal) =>
+      const refuse = (r: Refusal): void => {
         result.refused.push({ packId: entry.id, version: entry.version, reason: r.reason, message: r.message });
+      };
       try {
         await checkEntry(entry);
       } catch (error) {
         refuse(asRefusal(error));
       }
 
-      async function checkEntry(entry: FeedIndex['packs'][number]) {
+      async function checkEntry(entry: FeedIndex['packs'][number]): Promise<void> {
         const outOfScope = deps.scope?.(entry.id);
         if (outOfScope) return refuse(outOfScope);
         const stored = state.packs[entry.id];
         // Unchanged only if the stored copy also verified in this session; a failed copy is fetched again.
-        if (stored && stored.fileSha256 === entry.sha256 && next.has(entry.id)) return result.unchanged.push(entry.id);
+        if (stored && stored.fileSha256 === entry.sha256 && next.has(entry.id)) {
+          result.unchanged.push(entry.id);
+          return;
+        }
         const url = resolveFeedUrl(subscription.feedUrl, entry.url);
         if (!url) return refuse(refusal('index', { detail: `url ${entry.url}` }));
         const file = await download(url, maxBytes);
@@ -316,13 +329,18 @@ export function createUpdater(deps: UpdaterDeps) {
           if (stored?.version === copy.version) state.packs[entry.id] = { ...copy, previous: stored.previous };
           else if (stored?.previous?.version === copy.version) state.packs[entry.id] = { ...stored, previous: copy };
           else if (!previous) state.packs[entry.id] = copy;
-          else return result.unchanged.push(entry.id);
+          else {
+            result.unchanged.push(entry.id);
+            return;
+          }
           if (!previous || previous.version <= copy.version) next.set(entry.id, accepted.pack);
-          return result.resigned.push(entry.id);
+          result.resigned.push(entry.id);
+          return;
         }
         const { previous: _older, ...current } = stored ?? {};
         state.packs[entry.id] = { ...copy, ...(stored ? { previous: current as StoredCopy } : {}) };
-        const digests = (state.accepted[entry.id] ??= {});
+        const digests = state.accepted[entry.id] ?? {};
+        state.accepted[entry.id] = digests;
         digests[copy.version] = copy.digest;
         for (const v of Object.keys(digests)
           .map(Number)
@@ -331,7 +349,12 @@ export function createUpdater(deps: UpdaterDeps) {
           delete digests[v];
         state.highWater[entry.id] = Math.max(state.highWater[entry.id] ?? 0, copy.version);
         next.set(entry.id, accepted.pack);
-        result.accepted.push({ packId: entry.id, from: previous?.version, to: copy.version, diff: diffPacks(previous, accepted.pack) });
+        result.accepted.push({
+          packId: entry.id,
+          from: previous?.version,
+          to: copy.version,
+          diff: diffPacks(previous, accepted.pack),
+        });
       }
     }
 
@@ -339,7 +362,9 @@ export function createUpdater(deps: UpdaterDeps) {
     // One put: the new packs, their high-water marks and the check's outcome land together or not at all.
     await deps.store.put({ ...state, lastCheck: checkedAt.toISOString(), lastError: result.refused[0]?.message });
     verified = next;
-    failed = failed.filter((f) => !result.accepted.some((a) => a.packId === f.packId) && !result.resigned.includes(f.packId));
+    failed = failed.filter(
+      (f) => !result.accepted.some((a) => a.packId === f.packId) && !result.resigned.includes(f.packId),
+    );
     return result;
   }
 

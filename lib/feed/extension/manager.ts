@@ -87,12 +87,17 @@ export function createFeedManager(deps: FeedManagerDeps) {
 
   /** Subscriptions: policy feeds first; a user subscription to the same URL is shadowed by the policy one. */
   function load(fresh = true): Loaded {
-    if (!fresh && !(loaded && loadedSettled)) return (loadedFast ??= build(false));
+    if (!fresh && !(loaded && loadedSettled)) {
+      loadedFast ??= build(false);
+      return loadedFast;
+    }
     if (!loaded) {
       loadedSettled = false;
       const value = build(true);
       loaded = value;
-      const settle = () => void (loaded === value && (loadedSettled = true));
+      const settle = () => {
+        if (loaded === value) loadedSettled = true;
+      };
       value.then(settle, settle);
     }
     return loaded;
@@ -136,12 +141,17 @@ export function createFeedManager(deps: FeedManagerDeps) {
     )?.subscription;
     if (subscription.source === 'policy') {
       if (subscription.packIds && !subscription.packIds.includes(id))
-        return refusal('scope', { packId: id, owner: '其他来源', ownerEn: 'another source: not in this feed’s policy list' });
+        return refusal('scope', {
+          packId: id,
+          owner: '其他来源',
+          ownerEn: 'another source: not in this feed’s policy list',
+        });
       if (listedBy && listedBy !== subscription)
         return refusal('scope', { packId: id, owner: listedBy.name, ownerEn: listedBy.name });
       return undefined;
     }
-    if (bundledIds.has(id)) return refusal('scope', { packId: id, owner: '扩展内置规则', ownerEn: 'the bundled rules' });
+    if (bundledIds.has(id))
+      return refusal('scope', { packId: id, owner: '扩展内置规则', ownerEn: 'the bundled rules' });
     const owner = listedBy?.name ?? policyHeld.get(id);
     if (owner) return refusal('scope', { packId: id, owner, ownerEn: owner });
     return undefined;
@@ -160,7 +170,10 @@ export function createFeedManager(deps: FeedManagerDeps) {
     try {
       feeds = (await load(false)).feeds;
     } catch (error) {
-      missing.set('(feeds)', { zh: `规则源读取失败：${String(error)}`, en: `Feeds could not be read: ${String(error)}` });
+      missing.set('(feeds)', {
+        zh: `规则源读取失败：${String(error)}`,
+        en: `Feeds could not be read: ${String(error)}`,
+      });
     }
     const best = new Map<string, InUse>();
     for (const pack of deps.bundled)

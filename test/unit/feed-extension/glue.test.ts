@@ -78,7 +78,10 @@ describe('subscription input', () => {
     [{ url: FEED, keys: ['not-a-key'], threshold: 1 }, /^keys\.0: 须为 32 字节/],
     [{ url: FEED, keys: [], threshold: 1 }, /^keys: 至少需要一个公钥/],
     [{ url: FEED, keys: ['K'], threshold: 2 }, /^threshold: 所需签名数 2 大于不同公钥数 1/],
-    [{ url: FEED, keys: ['K', 'K'], threshold: 2 }, /^keys\.1: 与第 1 个公钥重复.*\nthreshold: 所需签名数 2 大于不同公钥数 1/],
+    [
+      { url: FEED, keys: ['K', 'K'], threshold: 2 },
+      /^keys\.1: 与第 1 个公钥重复.*\nthreshold: 所需签名数 2 大于不同公钥数 1/,
+    ],
     // The identity point: with it, WebCrypto verifies R = identity, S = 0 over any message.
     [{ url: FEED, keys: ['AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'], threshold: 1 }, /^keys\.0: 弱公钥/],
     // y = p + 1: a non-canonical encoding (of the identity).

@@ -37,7 +37,8 @@ async function withPolicy(browser: FeedBrowser, policy: unknown) {
 async function subscribed(bundled = [pack(v1)], via: 'policy' | 'user' = 'policy') {
   const browser = testBrowser([ORIGIN]);
   const host = feedHost();
-  if (via === 'policy') await withPolicy(browser, { feeds: [{ url: FEED, keys: [key.trusted.publicKey], name: '科研处' }] });
+  if (via === 'policy')
+    await withPolicy(browser, { feeds: [{ url: FEED, keys: [key.trusted.publicKey], name: '科研处' }] });
   const m = manager(browser, host.fetch, bundled);
   if (via === 'user') await m.subscribe(input());
   return { browser, host, m };
@@ -88,7 +89,10 @@ describe('feed manager', () => {
     });
     const drafts = [draft('three-years', '2028-12-31'), draft('two-years', '2027-12-31')];
     const hmt = (version: number) =>
-      bundledPackVariant('2020-hmt', (p) => ((p.version = version), (p.expires = '2099-12-31')));
+      bundledPackVariant('2020-hmt', (p) => {
+        p.version = version;
+        p.expires = '2099-12-31';
+      });
     await withPolicy(browser, { feeds: [{ url: FEED, keys: [key.trusted.publicKey] }] });
     const m = manager(browser, host.fetch, [pack(hmt(1))], drafts);
     await host.publish([hmt(2)], [key]);

@@ -181,7 +181,7 @@ describe('updater', () => {
   });
 
   it('reports an error when a pack has neither a verified download nor a bundled copy', async () => {
-    const u = updater(host(), memoryStore({ highWater: { "gone-pack": 4 }, accepted: {}, packs: {} }).store);
+    const u = updater(host(), memoryStore({ highWater: { 'gone-pack': 4 }, accepted: {}, packs: {} }).store);
     const { packs, errors } = await u.currentPacks([]);
     expect(packs).toEqual([]);
     expect(errors).toMatchObject([{ packId: 'gone-pack', reason: 'no-rules' }]);
