@@ -150,10 +150,10 @@ export function createFeedManager(deps: FeedManagerDeps) {
         return refusal('scope', { packId: id, owner: listedBy.name, ownerEn: listedBy.name });
       return undefined;
     }
-    if (bundledIds.has(id))
-      return refusal('scope', { packId: id, owner: '扩展内置规则', ownerEn: 'the bundled rules' });
     const owner = listedBy?.name ?? policyHeld.get(id);
     if (owner) return refusal('scope', { packId: id, owner, ownerEn: owner });
+    if (bundledIds.has(id))
+      return refusal('scope', { packId: id, owner: '扩展内置规则', ownerEn: 'the bundled rules' });
     return undefined;
   }
 
