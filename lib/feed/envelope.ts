@@ -19,12 +19,24 @@ export type Signature = z.infer<typeof Signature>;
 
 export const PackId = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
+/** YYYY-MM-DD that is a real day: "2099-02-30" would compare as a string but is no date anyone meant. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => {
+      const ms = Date.parse(`${s}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+    },
+    { message: '不存在的日期 / no such date' },
+  );
+
 export const PackEnvelope = z.object({
   format: z.literal(ENVELOPE_FORMAT),
   version: z.literal(1),
   packId: PackId,
   packVersion: z.number().int().positive(),
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  expires: CalendarDate,
   payload: z.string().min(1),
   signatures: z.array(Signature).min(1).max(MAX_SIGNATURES),
 });

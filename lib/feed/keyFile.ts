@@ -13,9 +13,19 @@ const base64url32 = z.string().refine((s) => fromBase64Url(s)?.length === 32, {
 
 /** A public key as entered anywhere (policy, subscription, key file, key list): see publicKeyProblem. */
 export const PublicKey = z.string().superRefine((s, ctx) => {
-  const problem = publicKeyProblem(fromBase64Url(s.trim()));
+  const problem = cachedKeyProblem(s.trim());
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+/** Decoding a point costs about 1 ms and the same few keys are read at every load of a feed's state. */
+const keyProblems = new Map<string, string | undefined>();
+function cachedKeyProblem(key: string): string | undefined {
+  if (keyProblems.has(key)) return keyProblems.get(key);
+  if (keyProblems.size >= 256) keyProblems.clear();
+  const problem = publicKeyProblem(fromBase64Url(key));
+  keyProblems.set(key, problem);
+  return problem;
+}
 
 export const KeyFile = z.object({
   kty: z.literal('ed25519'),

@@ -6,7 +6,7 @@ import { ed25519, type Ed25519 } from './crypto';
 import { fromUtf8, sha256Hex } from './encoding';
 import { diffPacks, type PackDiff } from './diff';
 import { parseOuter, verifiedSigners } from './envelope';
-import { FeedIndex, MAX_INDEX_BYTES, resolveFeedUrl, timestampMessage } from './feedIndex';
+import { FeedIndex, MAX_INDEX_BYTES, readEntry, resolveFeedUrl, timestampMessage, type FeedEntry } from './feedIndex';
 import { fetchBytes, type FetchFn } from './fetch';
 import { TrustedKey } from './keyFile';
 import { acceptKeyList } from './keys';
@@ -282,7 +282,19 @@ export function createUpdater(deps: UpdaterDeps) {
 
     const opts = verifyOpts(state);
     const next = new Map(verified);
-    for (const entry of index.packs) {
+    for (const [i, raw] of index.packs.entries()) {
+      const read = readEntry(raw, i);
+      if (!read.ok) {
+        const r = refusal('index', { detail: read.detail });
+        const id = (raw as { id?: unknown } | null)?.id;
+        result.refused.push({
+          packId: typeof id === 'string' ? id : `(packs.${i})`,
+          reason: r.reason,
+          message: r.message,
+        });
+        continue;
+      }
+      const entry = read.entry;
       const refuse = (r: Refusal): void => {
         result.refused.push({ packId: entry.id, version: entry.version, reason: r.reason, message: r.message });
       };
@@ -292,7 +304,7 @@ export function createUpdater(deps: UpdaterDeps) {
         refuse(asRefusal(error));
       }
 
-      async function checkEntry(entry: FeedIndex['packs'][number]): Promise<void> {
+      async function checkEntry(entry: FeedEntry): Promise<void> {
         const outOfScope = deps.scope?.(entry.id);
         if (outOfScope) return refuse(outOfScope);
         const stored = state.packs[entry.id];
