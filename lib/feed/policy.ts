@@ -16,6 +16,8 @@ export const PolicyFeed = z
     keys: z.array(PublicKey).min(1).max(16),
     threshold: z.number().int().min(1).default(1),
     name: z.string().max(200).optional(),
+    /** Warn when the feed has not produced a fresh signed timestamp for this many days (default 14). */
+    staleDays: z.number().int().min(1).max(365).optional(),
     /** The pack ids this feed may publish; absent: any id not bundled or given by another policy feed. */
     packs: z.array(PackId).min(1).max(200).optional(),
   })
@@ -55,6 +57,7 @@ export async function subscriptionsFromPolicy(policy: ManagedPolicy): Promise<Su
       name: feed.name ?? policy.institutionName ?? new URL(feed.url).host,
       source: 'policy' as const,
       ...(feed.packs ? { packIds: feed.packs } : {}),
+      ...(feed.staleDays ? { staleDays: feed.staleDays } : {}),
     })),
   );
 }
@@ -83,6 +86,7 @@ export const managedPolicyJsonSchema = {
           },
           threshold: { type: 'integer', title: 'Signatures required (k of the keys)', minimum: 1 },
           name: text('Display name', 200),
+          staleDays: { type: 'integer', title: 'Warn after this many days without a fresh feed timestamp', minimum: 1 },
           packs: {
             type: 'array',
             title: 'Pack ids this feed may publish (default: any id not bundled or set by another feed)',

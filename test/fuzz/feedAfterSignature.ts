@@ -273,6 +273,16 @@ export async function runFeedFuzz(cases: number, seed = 20261128): Promise<FuzzR
           (p) => delete (p.directions as { rules: Record<string, unknown>[] }[])[0]!.rules[0]!.quote,
         ],
         ['array as pack', (p) => Object.assign(p, { 0: 1 })],
+        // Unknown keys: refused once the pack schema is strict (lib/packs), accepted before; the oracle follows parsePack.
+        [
+          'misspelt "wehn" on a rule',
+          (p) => {
+            const rule = (p.directions as { rules: Record<string, unknown>[] }[])[0]!.rules[0]!;
+            rule.wehn = { field: 'project.duration', op: 'lte', value: 3 };
+          },
+        ],
+        ['unknown key on a direction', (p) => ((p.directions as Record<string, unknown>[])[0]!.budgett = 1)],
+        ['unknown top-level key', (p) => (p.extra = true)],
       ];
       const [, edit] = r.pick(edits);
       const t = freshPack(v, i, edit);
