@@ -329,6 +329,7 @@ export async function runFeedFuzz(cases: number, seed = 20261128): Promise<FuzzR
       let expect: Expect = {
         kind: 'refused',
         reasons: [
+          'malformed',
           'payload',
           'limits',
           'schema',
@@ -346,7 +347,8 @@ export async function runFeedFuzz(cases: number, seed = 20261128): Promise<FuzzR
           parsed.ok &&
           parsed.pack.id === PACK_ID &&
           parsed.pack.version > model.highWater &&
-          parsed.pack.expires >= '2026-03-01'
+          parsed.pack.expires >= '2026-03-01' &&
+          CalendarDate.safeParse(parsed.pack.expires).success
         )
           expect = { kind: 'accepted' };
       } catch {
@@ -366,7 +368,10 @@ export async function runFeedFuzz(cases: number, seed = 20261128): Promise<FuzzR
         await signPack(
           webcryptoEd25519,
           { packId: PACK_ID, packVersion: nextVersion(), expires: '2099-12-31' },
-          Uint8Array.from({ length: 1 + r.int(200) }, () => r.int(256)),
+          // Never JSON: invalid UTF-8 (a leading 0xFF), or text starting with a bare word.
+          r.next() < 0.5
+            ? Uint8Array.from({ length: 1 + r.int(200) }, (_, j) => (j === 0 ? 0xff : r.int(256)))
+            : utf8(`not json ${String.fromCharCode(...Array.from({ length: r.int(80) }, () => 32 + r.int(95)))}`),
           signers().map((k) => k.signing),
         ),
       ),
