@@ -66,9 +66,15 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
       missing: [],
       evidence: { source: 'attachment', ...(attached.name ? { note: attached.name } : {}) },
     };
-  const document = checklist?.documents[rule.id];
-  if (document?.ready)
-    return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', at: document.at } };
+  const checklistEntry = checklist?.documents[rule.id];
+  if (checklistEntry?.ready)
+    return {
+      ...base,
+      status: 'pass',
+      detail: [],
+      missing: [],
+      evidence: { source: 'checklist', at: checklistEntry.at },
+    };
   return { ...base, status: 'confirm', detail: [], missing: [] };
 }
 
