@@ -60,7 +60,7 @@ function suite(title: string, configArgs: string[]) {
   }
 }
 
-step('lint and format (biome ci)', 'npx', ['biome', 'ci', '.']);
+step('lint and format (biome ci)', 'npx', ['biome', 'ci', '--error-on-warnings', '.']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 suite('unit', []);
 const built = step('build (store)', 'npm', ['run', 'build']) && step('build:test', 'npm', ['run', 'build:test']);

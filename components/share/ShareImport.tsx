@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Bilingual } from '@/lib/drafts/problems';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
 import {
   type ConflictChoice,
@@ -11,8 +10,8 @@ import {
   previewImport,
 } from '@/lib/overlay/share';
 import { rulesById } from '@/lib/overlay/view';
-import type { Checklist } from '@/lib/drafts/model';
 import { partsOf } from '@/lib/share/items';
+import type { Lang, Bilingual, Checklist } from '@/lib/core/vocabulary';
 
 export interface ShareImportProps {
   lang: Lang;

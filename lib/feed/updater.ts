@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BilingualSchema } from '../core/schemas';
 import type { RulePack } from '../packs/schema';
 import { acceptEnvelope, isExpired, verifyEnvelope, type ValidatePack } from './accept';
 import type { Ed25519 } from './crypto';
@@ -8,9 +9,10 @@ import { FeedIndex, MAX_INDEX_BYTES, resolveFeedUrl } from './feedIndex';
 import { fetchBytes, type FetchFn } from './fetch';
 import { TrustedKey } from './keyFile';
 import { acceptKeyList } from './keys';
-import { refusal, type Bilingual, type Refusal, type RefusalCode } from './refusal';
+import { refusal, type Refusal, type RefusalCode } from './refusal';
 import { DEFAULT_MAX_BYTES, screenFile } from './screen';
 import { parseOuter } from './envelope';
+import type { Bilingual } from '../core/vocabulary';
 
 /**
  * The updater of one subscription, independent of where its state lives: the extension's background
@@ -52,7 +54,7 @@ export const FeedState = z.object({
     })
     .optional(),
   lastCheck: z.string().optional(),
-  lastError: z.object({ zh: z.string(), en: z.string() }).optional(),
+  lastError: BilingualSchema.optional(),
 });
 export type FeedState = z.infer<typeof FeedState>;
 

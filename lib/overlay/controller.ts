@@ -1,8 +1,6 @@
 import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
-import type { Lang } from '../i18n/messages';
-import type { Checklist } from '../drafts/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Share } from '../share/model';
 import type { ReadShare, ShareCodec } from './share';
@@ -15,6 +13,7 @@ import type { PortalProfile } from '../portal/profileSchema';
 import { type FillReport, fillForm } from '../portal/fill';
 import { readApplication, readRawValues } from '../portal/read';
 import { type DirectionMatch, matchDirection } from './direction';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 /**
  * The overlay's state machine: reads the page, evaluates the chosen direction's rules as the user types,

@@ -1,5 +1,4 @@
-import type { Checklist } from '../drafts/model';
-import { t, type Lang } from '../i18n/messages';
+import { t } from '../i18n/messages';
 import { buildShare, personalFieldKeys } from '../share/build';
 import { mergeContextFor, mergeShare, resolveConflict, type MergeResult } from '../share/merge';
 import type { ItemParts } from '../share/items';
@@ -7,6 +6,7 @@ import type { Share } from '../share/model';
 import { filterMine } from '../share/owners';
 import { refusal, type ShareRefusal } from '../share/refusal';
 import type { OverlayState } from './controller';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 /**
  * Glue between the overlay's state and lib/share: the share of what the panel shows, the preview of an import, and

@@ -4,6 +4,7 @@ import { evaluate, findDirection } from '../../engine/evaluate';
 import type { RulePack } from '../../packs/schema';
 import { convert, setPath } from '../../portal/read';
 import type { FieldType, PortalProfile } from '../../portal/profileSchema';
+import { emptyApplication } from '../../core/vocabulary';
 
 /** A saved draft that fails error-severity rules of a newly applied pack. */
 export interface FailingDraft {
@@ -38,16 +39,7 @@ function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefi
  */
 export function applicationFromFields(fields: Record<string, string>, profile: PortalProfile): Application {
   const info = fieldInfo(profile);
-  const app: Record<string, unknown> = {
-    schema: 1,
-    project: {},
-    leadUnit: {},
-    participants: [],
-    pi: {},
-    foreignPartners: [],
-    budget: {},
-    attachments: [],
-  };
+  const app: Record<string, unknown> = emptyApplication();
   for (const [path, text] of Object.entries(fields)) {
     const field = info(path);
     if (!field || path === 'direction') continue;

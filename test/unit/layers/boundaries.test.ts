@@ -103,6 +103,21 @@ describe('the layer rules on a deliberate violation', () => {
     expect(violationsOf(tree)).toEqual([]);
   });
 
+  it('keeps the core vocabulary free of zod and of other modules at runtime, its schemas aside', () => {
+    expect(
+      violationsOf({
+        'lib/core/vocabulary.ts': "import type { Application } from '../application/model';\nimport { x } from './x';",
+        'lib/core/x.ts': "import { y } from '../engine/y';",
+        'lib/core/schemas.ts': "import { z } from 'zod';",
+        'lib/engine/y.ts': 'export const y = 1;',
+        'lib/application/model.ts': "import { z } from 'zod';",
+      }),
+    ).toEqual([
+      'lib/core/vocabulary.ts: the core vocabulary imports only itself at runtime, not lib/engine/y.ts',
+      'lib/core/x.ts: the core vocabulary imports only itself at runtime, not lib/engine/y.ts',
+    ]);
+  });
+
   it('flags a component importing the drafts database or store', () => {
     expect(
       violationsOf({

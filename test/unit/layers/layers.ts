@@ -35,6 +35,12 @@ export function layerViolations(graph: Graph, files: Map<string, string>): strin
         if (dom) found.push(`${path}: the engine's runtime imports use the DOM (${dom[1]} in ${module})`);
       }
     }
+    if (path.startsWith('lib/core/') && path !== 'lib/core/schemas.ts') {
+      const reach = closure(graph, path, true);
+      for (const module of reach)
+        if (module.startsWith('pkg:') || !module.startsWith('lib/core/'))
+          found.push(`${path}: the core vocabulary imports only itself at runtime, not ${module.replace(/^pkg:/, '')}`);
+    }
     if (isContentScript(path)) {
       const reach = closure(graph, path, true);
       for (const pkg of ['pkg:zod', ...STORAGE])
