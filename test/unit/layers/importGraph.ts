@@ -103,7 +103,7 @@ export function buildGraph(files: Map<string, string>): Graph {
   return graph;
 }
 
-/** Every module under `dirs` of the repository at `root`, by repo-relative path. */
+/** Every module under `dirs` of the repository at `root`, by repo-relative path; tests (`*.test.ts`) are no layer. */
 export function readSources(root: string, dirs: string[]): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
@@ -111,7 +111,7 @@ export function readSources(root: string, dirs: string[]): Map<string, string> {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (SOURCE.test(name) && !name.endsWith('.d.ts'))
+      else if (SOURCE.test(name) && !/\.d\.ts$|\.test\.tsx?$/.test(name))
         files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
     }
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application } from '@/lib/application/model';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
-import { readPackFile, bundledPackDir } from '@/lib/packs/bundled';
+import { readPackFile, bundledPackDir } from '@/lib/packs/fromDisk';
 import type { RulePack } from '@/lib/packs/schema';
 import { buildReport, type Report } from '@/lib/report/model';
 import type { Lang, Checklist } from '@/lib/core/vocabulary';
