@@ -1,6 +1,7 @@
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { UserMessage } from '@/lib/messages/protocol';
 import type { FillReport } from '@/lib/portal/fill';
+import type { Lang } from '@/lib/core/vocabulary';
 
 /** A field another tab changed too: this page's value and theirs, by the field's title */
 export interface HeldField {

@@ -1,3 +1,4 @@
+import '@/lib/core/zodJitless';
 import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
 import { applyFieldLimits } from '@/lib/autosave/limits';
 import { createDraftSaver } from '@/lib/autosave/saver';

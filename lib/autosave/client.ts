@@ -1,4 +1,4 @@
-import type { Checklist } from '../drafts/model';
+import type { Checklist } from '../core/vocabulary';
 import type { AutosaveHello, AutosaveMessage, AutosaveReply, UserMessage } from '../messages/protocol';
 
 /**

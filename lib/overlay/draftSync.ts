@@ -1,5 +1,5 @@
 import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
-import type { Checklist } from '../drafts/model';
+import type { Checklist } from '../core/vocabulary';
 import type { Request } from '../messages/protocol';
 import type { StatePatch } from './state';
 
