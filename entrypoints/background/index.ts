@@ -145,6 +145,19 @@ export default defineBackground(() => {
       const parsed = AutosaveMessage.safeParse(limited);
       if (!parsed.success) {
         console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+        const key = (message as { key?: unknown } | null)?.key;
+        // The tab keeps the values and is told in words; it would otherwise wait for an acknowledgement forever.
+        if (typeof key === 'string')
+          port.postMessage({
+            type: 'saveFailed',
+            key,
+            error: 'invalid',
+            reason: 'invalid',
+            message: {
+              zh: `自动保存被拒绝：消息格式不符（${parsed.error.issues[0]?.path.join('.') || '消息'}）。本页内容仍在，请刷新页面后重试。`,
+              en: `Autosave refused a malformed message (${parsed.error.issues[0]?.path.join('.') || 'message'}). Your input is still on the page; reload it and try again.`,
+            },
+          } satisfies AutosaveReply);
         return;
       }
       if (Object.keys(fieldProblems).length)
