@@ -69,6 +69,8 @@ export function createSaveClient({
   let timer: unknown;
   let timeout = ackTimeoutMs;
   let stopped = false;
+  /** Whether the draft could be read at start: without it there is no base to compare with (plain merge) */
+  let basesKnown = true;
   /** The port was lost while nothing was pending: say hello with the next change (no need to wake the worker now) */
   let helloDue = false;
   let state: SaveClientState = { held: {}, fieldProblems: {}, unsaved: 0 };
@@ -108,7 +110,7 @@ export function createSaveClient({
       type: 'draftChanges',
       ...identity(),
       fields: Object.fromEntries(keys.map((k) => [k, fields[k]!])),
-      bases: basesOf(keys),
+      ...(basesKnown ? { bases: basesOf(keys) } : {}),
       ...(checklist ? { checklist: checklist.value } : {}),
       writer,
       seq,
@@ -208,8 +210,12 @@ export function createSaveClient({
   return {
     writer,
     getState: () => state,
-    /** The draft as loaded (or nothing saved yet): the values this tab knows to be stored. */
+    /**
+     * The draft as loaded ({} when none is saved): the values this tab knows to be stored. `undefined`: it could not
+     * be read, so changes merge without bases rather than be held against values this tab never saw.
+     */
     start(saved: Record<string, string> | undefined) {
+      basesKnown = saved !== undefined;
       for (const [k, v] of Object.entries(saved ?? {})) known.set(k, v);
       channel.post({ type: 'hello', key: identity().key, writer });
     },

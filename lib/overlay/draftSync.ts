@@ -87,7 +87,7 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
         | { ok: boolean; value?: SavedDraft | null }
         | undefined;
       const saved = response?.ok ? (response.value ?? undefined) : undefined;
-      client.start(saved?.fields);
+      client.start(response?.ok ? (saved?.fields ?? {}) : undefined);
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */

@@ -61,12 +61,20 @@ test('every change is numbered and kept until acknowledged; an overdue acknowled
 test('a reconnected port hears hello and gets every unacknowledged change again', () => {
   const { channel, posts, reconnect } = manualChannel();
   const client = createSaveClient({ channel, identity, onState: () => {}, writer: 'W', ...manualTimers() });
-  client.start(undefined);
+  client.start({});
   client.change({ a: '1' });
   client.change({ a: '12', b: '2' });
   reconnect();
   expect(posts.at(-2)).toEqual({ type: 'hello', key: 'h|A1', writer: 'W' });
   expect(changes(posts).at(-1)).toEqual([3, { a: '12', b: '2' }, { a: null, b: null }]);
+});
+
+test('a draft that could not be read at start gives no bases: changes merge, never held against unseen values', () => {
+  const { channel, posts } = manualChannel();
+  const client = createSaveClient({ channel, identity, onState: () => {}, writer: 'W', ...manualTimers() });
+  client.start(undefined);
+  client.change({ a: '1' });
+  expect((posts.at(-1) as AutosaveMessage).bases).toBeUndefined();
 });
 
 test('a failure shows the background’s message with a retry, and no resend hammers the database meanwhile', () => {
