@@ -79,9 +79,9 @@ export function portChannel(connect: () => PortLike, onDead: () => void): SaveCh
 
 /**
  * A request to the background that survives the worker stopping while it answers ("message channel closed", "Receiving
- * end does not exist"): tried again a few times, then the error is thrown as it came.
+ * end does not exist" while it starts again): tried again for about 12 s, then the error is thrown as it came.
  */
-export function retryingSend<R, T>(send: (request: R) => Promise<T>, attempts = 4): (request: R) => Promise<T> {
+export function retryingSend<R, T>(send: (request: R) => Promise<T>, attempts = 7): (request: R) => Promise<T> {
   return async (request) => {
     for (let attempt = 1; ; attempt++) {
       try {

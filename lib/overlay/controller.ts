@@ -193,7 +193,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       };
       if (!packsResponse?.ok || !packsResponse.value) {
         startDraft();
-        setState({ phase: 'error', error: packsResponse?.error ?? 'no packs' });
+        setState({ phase: 'error', error: readableLoadError(packsResponse?.error ?? 'no packs') });
         return;
       }
       packs = packsResponse.value;
@@ -317,3 +317,12 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
 }
 
 export type OverlayController = ReturnType<typeof createOverlayController>;
+
+/** The background did not answer (stopped and not started again in time): said in words, not as the browser's error. */
+function readableLoadError(error: string): string {
+  return /Receiving end does not exist|Could not establish connection|message channel closed|message port closed/i.test(
+    error,
+  )
+    ? 'GuideCheck 后台暂时没有响应，请刷新本页 / the extension’s background did not answer; please reload the page'
+    : error;
+}
