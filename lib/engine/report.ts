@@ -1,6 +1,7 @@
 import type { Direction, Rule, RulePack, Severity } from '../packs/schema';
 import type { Finding, FindingStatus } from './finding';
 import { formatFinding, type Lang } from './format';
+import { rulesFor } from './evaluate';
 
 /** Most urgent first: what fails, what cannot be told yet, what a person must confirm, then the rest. */
 const statusOrder: FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
@@ -35,7 +36,7 @@ export function hasBlockingFailure(findings: Finding[]): boolean {
 }
 
 function ruleIndex(pack: RulePack, direction: Direction): Map<string, Rule> {
-  return new Map([...pack.rules, ...direction.rules].map((r) => [r.id, r]));
+  return new Map(rulesFor(pack, direction).map((r) => [r.id, r]));
 }
 
 /** Plain-text report, grouped by status then severity, each finding with its guideline quote. */

@@ -3,6 +3,7 @@ import { type Lang, type MessageId, t } from '../i18n/messages';
 import type { Rule, Section, Severity } from '../packs/schema';
 import type { OverlayState } from './controller';
 import { formatFinding } from '../engine/format';
+import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -58,7 +59,7 @@ const severityOrder: Severity[] = ['error', 'warning', 'info'];
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
+  return new Map(m ? rulesFor(m.pack, m.direction).map((r) => [r.id, r]) : []);
 }
 
 /** Failures count by severity, except warnings the user acknowledged with a reason. */
