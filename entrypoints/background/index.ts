@@ -16,8 +16,8 @@ import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 export default defineBackground(() => {
   const db = openDraftDb();
@@ -28,7 +28,7 @@ export default defineBackground(() => {
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
     drafts: () => listDrafts(db),
-    profile: profileJson as unknown as PortalProfile,
+    fieldMap: fieldMapJson as unknown as FieldMap,
   });
   void feeds.reverifyAll();
   void scheduleChecks(

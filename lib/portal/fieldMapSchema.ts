@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A portal profile: how the portal's form maps onto the application model (rules/portal/*.json).
+ * The field map: how the portal's form maps onto the application model (rules/portal/*.json).
  * Kept as data so an admin can correct it when the portal changes, and patched per host by mapping mode.
  */
 
@@ -28,7 +28,7 @@ export const ListSpec = z.object({
   columns: z.array(FieldSpec.omit({ section: true, index: true })),
 });
 
-export const PortalProfile = z.object({
+export const FieldMap = z.object({
   schema: z.literal(1),
   id: z.string(),
   version: z.number().int().positive(),
@@ -44,10 +44,10 @@ export const PortalProfile = z.object({
 });
 
 /**
- * The profile as written (defaults not filled in): the content script uses the bundled JSON without
- * loading zod, so code reading a profile treats every defaulted key as optional.
+ * The field map as written (defaults not filled in): the content script uses the bundled JSON without
+ * loading zod, so code reading a field map treats every defaulted key as optional.
  */
 export type FieldType = z.infer<typeof FieldType>;
 export type FieldSpec = z.input<typeof FieldSpec>;
 export type ListSpec = z.input<typeof ListSpec>;
-export type PortalProfile = z.input<typeof PortalProfile>;
+export type FieldMap = z.input<typeof FieldMap>;
