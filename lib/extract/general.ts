@@ -39,7 +39,7 @@ export function readGeneralPart(
   const drafts: DraftWithQuote[] = [];
   const scopes = new Map<string, string[]>();
   for (const paragraph of paragraphs) {
-    if (titleText && titleText.includes(compact(paragraph))) continue;
+    if (titleText.includes(compact(paragraph))) continue;
     for (const sentence of sentences(withoutMarker(paragraph))) {
       const result = readSentence(sentence, '*', false);
       read.unmapped.push(...result.listed);

@@ -27,7 +27,7 @@ const LABEL_WORDS = [
  * a label's characters; `labelName` gives the label without them.
  */
 export const LABEL = new RegExp(`^(${LABEL_WORDS.map((w) => [...w].join('\\s*')).join('|')})\\s*:`);
-export const labelName = (folded: string): string | undefined => LABEL.exec(folded)?.[1]!.replace(/\s+/g, '');
+export const labelName = (folded: string): string | undefined => LABEL.exec(folded)?.[1]?.replace(/\s+/g, '');
 /** "1）" requirement items, "（1）" sub-items, "1. " area items, "二、" sections. */
 export const ITEM = /^(?:\d{1,2}\s*\)|[①-⑳])/;
 export const SUB_ITEM = /^\(\d{1,2}\)/;

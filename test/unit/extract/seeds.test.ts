@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDraft } from '@/lib/extract/extract';
 import { parsePack } from '@/lib/packs/parsePack';
 import { RulePack } from '@/lib/packs/schema';
+import { factScore } from './score';
 
 /**
  * The direction facts of both seeds, written by hand from the guideline text. Planned projects as
@@ -179,6 +180,12 @@ const seeds = [
 
 describe.each(seeds)('seed $name', ({ name, rows }) => {
   const { pack, review } = extractDraft(fixture(name), { today: '2025-03-01' });
+
+  it('scores every direction fact (six per direction)', () => {
+    const score = factScore({ pack, review }, rows);
+    console.log(`${name}: facts ${score.right}/${score.total}`);
+    expect(score).toEqual({ right: rows.length * 6, total: rows.length * 6, wrong: [] });
+  });
 
   it('finds every direction, in order', () => {
     expect(pack.directions.map((d) => d.code)).toEqual(rows.map((r) => r.code));
