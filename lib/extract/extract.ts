@@ -58,6 +58,7 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
     sentences: [],
     batch: guideline.batchFacts,
     notes: [],
+    placeholders: { published: options.today, expires: addYear(options.today) },
   };
 
   const directions = blocks.directions.map((block, i) => {

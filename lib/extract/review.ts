@@ -13,6 +13,8 @@ export interface ReviewItem {
   confidence: number;
   quote?: string;
   note?: string;
+  /** Set by the admin once handled; `rules validate` lists unresolved items until then. */
+  resolved?: boolean;
 }
 
 /** Why a sentence (or clause) produced no rule; `unsupported`: understood, but the rule language or the application model cannot say it yet (see `note`). */
@@ -24,6 +26,8 @@ export interface UnmappedSentence {
   sentence: string;
   reason: UnmappedReason;
   note?: string;
+  /** Set by the admin once handled (encoded by hand, or judged not a requirement). */
+  resolved?: boolean;
 }
 
 /** A requirement-bearing sentence and where it went: the rules it produced and the clauses listed for a person. */
@@ -51,6 +55,8 @@ export interface ExtractReview {
   batch: BatchFacts;
   /** Placeholders the schema forces (dates, English titles) and text not read. */
   notes: string[];
+  /** The placeholder dates written into the draft: `rules validate` flags them while the pack still has them. */
+  placeholders: { published: string; expires: string };
 }
 
 export const REVIEW_THRESHOLD = 0.8;

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
 import { extractDraft, NoDirectionError } from '../../extract/extract';
 import { isPdf, pdfText, PdfReadError } from '../../extract/pdfText';
 import { formatSummary } from '../../extract/summary';
@@ -80,10 +80,12 @@ const command: AdminCommand = {
       for (const error of validation.errors) console.error(`  ${error}`);
       return 1;
     }
+    mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, `${JSON.stringify(validation.pack, null, 2)}\n`);
     writeFileSync(reviewPath, `${JSON.stringify(review, null, 2)}\n`);
     console.log(formatSummary(validation.pack, review));
     console.log(`\n已写入 Written: ${output}\n复核清单 Review list: ${reviewPath}`);
+    console.log(`下一步 Next: 复核后运行 after review run  npm run rules -- validate ${output}  (草稿 draft: --draft)`);
     return 0;
   },
 };
