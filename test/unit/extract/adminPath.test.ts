@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { AdminCommand } from '@/lib/admin/command';
 import type { ExtractReview } from '@/lib/extract/review';
 import { FeedIndex } from '@/lib/feed/feedIndex';
 import type { RulePack } from '@/lib/packs/schema';
@@ -30,9 +31,27 @@ async function rules(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
+/** The same command in this process (faster than a spawn) for the checks around the path; cwd-relative paths under `home`. */
+async function inProcess(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const command: AdminCommand = (await import(`@/lib/admin/commands/${name}.ts`)).default;
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  const cwd = process.cwd();
+  process.chdir(home);
+  try {
+    return { code: await command.run(args), stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    process.chdir(cwd);
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(home, path), 'utf8'));
 
-describe('admin path from README', { timeout: 120_000 }, () => {
+describe('admin path from README', { timeout: 300_000 }, () => {
   it('extract → validate → keygen → sign → publish → verify', async () => {
     copyFileSync(join(repo, 'test/fixtures/extract/corpus/pdf-2032.txt'), join(home, 'guideline.txt'));
 
@@ -51,8 +70,8 @@ describe('admin path from README', { timeout: 120_000 }, () => {
     expect(pending.stdout).toContain('[to translate]');
     expect(pending.stdout).toContain('published：发布日期仍为占位值');
     expect(pending.stdout).toMatch(/低置信度 low confidence/);
-    expect((await rules('validate', '--draft', 'draft/2032-hmt.json')).code).toBe(0);
-    const wrongFile = await rules('validate', 'draft/2032-hmt.review.json');
+    expect((await inProcess('validate', '--draft', 'draft/2032-hmt.json')).code).toBe(0);
+    const wrongFile = await inProcess('validate', 'draft/2032-hmt.review.json');
     expect(wrongFile.code).toBe(2);
     expect(wrongFile.stderr).toContain('这是提取生成的复核清单');
 
@@ -95,30 +114,30 @@ describe('admin path from README', { timeout: 120_000 }, () => {
     expect(verified.stdout).toContain(
       `签名文件 SHA-256 (of this envelope file, as index.json lists it): ${index.packs[0]!.sha256}`,
     );
-    expect((await rules('verify', '2032-hmt.signed.json', '--pub', publicKey)).code).toBe(0);
+    expect((await inProcess('verify', '2032-hmt.signed.json', '--pub', publicKey)).code).toBe(0);
 
     // Publishing the same version again is reported as unchanged; changed content under it is refused.
-    const again = await rules('publish', 'feed', '--key', privateKey, 'draft/2032-hmt.json');
+    const again = await inProcess('publish', 'feed', '--key', privateKey, 'draft/2032-hmt.json');
     expect(again.stdout).toContain('未变化 Unchanged');
     writeFileSync(
       join(home, 'draft/2032-hmt.json'),
       JSON.stringify({ ...reviewed, title: { ...reviewed.title, zh: '改过' } }),
     );
-    const conflict = await rules('publish', 'feed', '--key', privateKey, 'draft/2032-hmt.json');
+    const conflict = await inProcess('publish', 'feed', '--key', privateKey, 'draft/2032-hmt.json');
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain('内容已变但版本号未提高');
   });
 
   it('publish refuses an expired pack unless --force; diff says two packs differ', async () => {
-    const keygen = await rules('keygen', '--out', join(home, 'k2'));
+    const keygen = await inProcess('keygen', '--out', join(home, 'k2'));
     const privateKey = join(home, 'k2', readdirSync(join(home, 'k2')).find((f) => f.endsWith('.private.json'))!);
     expect(keygen.code).toBe(0);
-    const expired = await rules('publish', 'feed2', '--key', privateKey, join(repo, 'rules/2020-hmt.json'));
+    const expired = await inProcess('publish', 'feed2', '--key', privateKey, join(repo, 'rules/2020-hmt.json'));
     expect(expired.code).toBe(1);
     expect(expired.stderr).toContain('已于 2020-12-31 过期');
     expect(existsSync(join(home, 'feed2', 'index.json'))).toBe(false);
     expect(
-      (await rules('publish', 'feed2', '--force', '--key', privateKey, join(repo, 'rules/2020-hmt.json'))).code,
+      (await inProcess('publish', 'feed2', '--force', '--key', privateKey, join(repo, 'rules/2020-hmt.json'))).code,
     ).toBe(0);
 
     const a: RulePack = JSON.parse(readFileSync(join(repo, 'rules/2020-hmt.json'), 'utf8'));
@@ -126,7 +145,7 @@ describe('admin path from README', { timeout: 120_000 }, () => {
       join(home, 'b.json'),
       JSON.stringify({ ...a, directions: a.directions.map((d) => ({ ...d, durationText: '3年' })) }),
     );
-    const diff = await rules('diff', join(repo, 'rules/2020-hmt.json'), 'b.json');
+    const diff = await inProcess('diff', join(repo, 'rules/2020-hmt.json'), 'b.json');
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('规则相同，但规则包不同（方向信息）');
   });

@@ -12,7 +12,7 @@ function validate(...files: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run rules -- validate', { timeout: 30_000 }, () => {
+describe('npm run rules -- validate', { timeout: 90_000 }, () => {
   it('exit 0 with a summary of directions and rules by kind', () => {
     const { code, stdout } = validate(mini);
     expect(code).toBe(0);
