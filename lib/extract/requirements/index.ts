@@ -32,6 +32,7 @@ import piMonthsPerYear from './pi-months-per-year';
 import priorCooperation from './prior-cooperation';
 import proposalContents from './proposal-contents';
 import registration from './registration';
+import requiredDocument from './required-document';
 import researchUnitInTeam from './research-unit-in-team';
 import sameEnglishTitlePartners from './same-english-title-partners';
 import signedCooperationAgreement from './signed-cooperation-agreement';
@@ -83,6 +84,7 @@ export const requirementPatterns: RequirementPattern[] = [
   proposalContents,
   piMonthsPerYear,
   piApplicationsMax,
+  requiredDocument,
 ];
 
 /** An encouraging or preferential clause states a wish, not a requirement. */

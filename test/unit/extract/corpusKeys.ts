@@ -19,6 +19,7 @@ export interface RequirementKey {
   direction: string;
   /** A fragment of the sentence as printed (spaces and line breaks ignored when matching). */
   text: string;
+  /** Rule slugs; "x-*" for a slug whose tail is derived (a hash of a document's name). */
   rules?: string[];
   listed?: true;
   /** For pack-wide rules limited to named directions. */
@@ -188,6 +189,7 @@ export const corpusKeys: CorpusKey[] = [
       { direction: '1.1', text: '中方团队中至少有一家企业', rules: ['enterprise-in-team'] },
       { direction: '1.1', text: '企业配套出资不低于其获得的中央财政经费', rules: ['enterprise-matching-funds'] },
       { direction: '1.1', text: '以方合作单位须为以色列创新署资助的企业', rules: ['partner-eligibility'] },
+      { direction: '1.1', text: '须提交所在单位出具的推荐函', rules: ['required-document-*'] },
       { direction: '1.1', text: '1 500 万元人民币', rules: ['budget-near-funding-per-project'] },
       { direction: '1.2', text: '项目执行期不超过 2 年', rules: ['duration-max-24m'] },
       { direction: '1.2', text: '项目须由高等学校牵头申报', rules: ['lead-unit-research'] },

@@ -6,6 +6,8 @@ import type { CorpusKey, FactRow, RequirementKey } from './corpusKeys';
 
 const compact = (s: string) => fold(s).replace(/\s+/g, '');
 const slugOf = (id: string) => id.split('/').at(-1)!;
+const slugMatches = (slug: string, key: string) =>
+  key.endsWith('*') ? slug.startsWith(key.slice(0, -1)) : slug === key;
 
 /** Six facts per direction, as in the seeds: code, title, planned projects, budget, duration, contacts. */
 export function factScore(
@@ -57,7 +59,7 @@ export function requirementScore(draft: DraftExtraction, keys: RequirementKey[])
         u.direction === key.direction &&
         (compact(u.sentence).includes(fragment) || fragment.includes(compact(u.sentence))),
     );
-    if (key.rules?.every((slug) => rules.some((r) => slugOf(r.id) === slug))) score.encoded.push(label);
+    if (key.rules?.every((slug) => rules.some((r) => slugMatches(slugOf(r.id), slug)))) score.encoded.push(label);
     else if (listed) score.listed.push(label);
     else score.dropped.push(label);
   }
@@ -71,7 +73,7 @@ export function requirementScore(draft: DraftExtraction, keys: RequirementKey[])
   const directions = ['*', ...draft.pack.directions.map((d) => d.code)];
   for (const direction of directions)
     for (const rule of rulesAt(draft, direction))
-      if (!expected.get(direction)?.has(slugOf(rule.id)))
+      if (![...(expected.get(direction) ?? [])].some((key) => slugMatches(slugOf(rule.id), key)))
         score.wrong.push(`${direction} ${slugOf(rule.id)} (${rule.quote})`);
   for (const key of keys.filter((k) => k.only)) {
     const rule = draft.pack.rules.find((r) => slugOf(r.id) === key.rules![0]);
