@@ -1,35 +1,21 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import type { AdminCommand } from '@/lib/admin/command';
 import type { ExtractReview } from '@/lib/extract/review';
 import { FeedIndex } from '@/lib/feed/feedIndex';
 import type { RulePack } from '@/lib/packs/schema';
+import { rulesCli } from '../support/rulesCli';
 
 /**
  * README's path for research offices, run as written with the real CLI in a fresh folder:
  * extract → validate (lists what needs a person, exit 1) → review → validate (exit 0) → keygen → sign → publish → verify.
  */
 const repo = join(import.meta.dirname, '../../..');
-const tsx = join(repo, 'node_modules', '.bin', 'tsx');
-const cli = join(repo, 'scripts', 'rules.ts');
 const home = mkdtempSync(join(tmpdir(), 'guidecheck-admin-'));
 
-async function rules(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [cli, ...args], {
-      cwd: home,
-      env: { ...process.env, HOME: home },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rules = rulesCli(home);
 
 /** The same command in this process (faster than a spawn) for the checks around the path; cwd-relative paths under `home`. */
 async function inProcess(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

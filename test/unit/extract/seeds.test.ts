@@ -4,20 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { extractDraft } from '@/lib/extract/extract';
 import { parsePack } from '@/lib/packs/parsePack';
 import { RulePack } from '@/lib/packs/schema';
+import type { FactRow } from './corpusKeys';
 import { factScore } from './score';
 
 /**
  * The direction facts of both seeds, written by hand from the guideline text. Planned projects as
  * [min, max, approx]; budget in 万元; contacts as [name, email, phone] (emails re-joined where the PDF broke them).
  */
-type Row = {
-  code: string;
-  title: string;
-  planned: [number, number, boolean];
-  budget: number;
-  duration?: string;
-  contacts: [string, string | undefined, string | undefined][];
-};
+type Row = FactRow;
 
 const seed2019: Row[] = [
   { code: '1.1', title: '中美清洁能源联合研究中心政府间合作项目', planned: [3, 3, false], budget: 15000, contacts: [] },
