@@ -78,7 +78,7 @@ export function pendingReview(pack: RulePack, packPath: string): string[] {
 
   const reviewPath = reviewPathOf(packPath);
   if (!existsSync(reviewPath)) return pending;
-  let review: Partial<ExtractReview> & { items?: { resolved?: boolean }[]; unmapped?: { resolved?: boolean }[] };
+  let review: Partial<ExtractReview>;
   try {
     review = JSON.parse(readFileSync(reviewPath, 'utf8'));
   } catch {

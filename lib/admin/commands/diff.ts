@@ -5,7 +5,7 @@ import { fromBase64Url, fromUtf8 } from '../../feed/encoding';
 import { PackEnvelope } from '../../feed/envelope';
 import { parsePack } from '../../packs/parsePack';
 import type { RulePack } from '../../packs/schema';
-import { kindOfFile } from '../packFile';
+import { chineseFirst, kindOfFile } from '../packFile';
 
 const usage = 'npm run rules -- diff <old.json> <new.json>   (规则包或签名文件 packs or envelopes)';
 
@@ -28,7 +28,7 @@ function loadEither(path: string): RulePack {
   const parsed = parsePack(json);
   if (!parsed.ok)
     throw new BadInput({
-      zh: `${path} 不是有效的规则包：${parsed.errors[0]}`,
+      zh: `${path} 不是有效的规则包：${chineseFirst(parsed.errors[0]!)}`,
       en: `${path} is not a valid rule pack (${parsed.errors.length} error(s))`,
     });
   return parsed.pack;

@@ -5,6 +5,7 @@ import { isPdf, pdfText, PdfReadError } from '../../extract/pdfText';
 import { formatSummary } from '../../extract/summary';
 import { parsePack } from '../../packs/parsePack';
 import type { AdminCommand } from '../command';
+import { chineseFirst } from '../packFile';
 
 const usage = 'npm run rules -- extract <guideline.txt|guideline.pdf> [-o draft.json] [--id pack-id] [--force]';
 
@@ -77,7 +78,7 @@ const command: AdminCommand = {
     const validation = parsePack(JSON.parse(JSON.stringify(pack)));
     if (!validation.ok) {
       console.error('草稿未通过规则包校验，未写入 (the draft fails pack validation; nothing written):');
-      for (const error of validation.errors) console.error(`  ${error}`);
+      for (const error of validation.errors) console.error(`  ${chineseFirst(error)}`);
       return 1;
     }
     mkdirSync(dirname(output), { recursive: true });
