@@ -5,6 +5,7 @@ import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { formatFinding } from '../engine/format';
 import { type FindingStatus, type Lang, type Severity, severities, statusesByUrgency } from '../core/vocabulary';
+import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -58,7 +59,7 @@ const sectionOrder: Section[] = [
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
+  return new Map(m ? rulesFor(m.pack, m.direction).map((r) => [r.id, r]) : []);
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
