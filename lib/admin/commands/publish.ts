@@ -6,7 +6,7 @@ import { isExpired } from '../../feed/accept';
 import { BadInput, args, guarded, readSigningKey, readText } from '../../feed/cliIo';
 import { fromBase64Url, fromUtf8, utf8 } from '../../feed/encoding';
 import { PackEnvelope, parseOuter } from '../../feed/envelope';
-import { FeedIndex } from '../../feed/feedIndex';
+import { FeedIndex, readEntry } from '../../feed/feedIndex';
 import type { RulePack } from '../../packs/schema';
 import { pendingReview, readAdminPack } from '../packFile';
 import { KeyListEnvelope } from '../../feed/keys';
@@ -41,7 +41,13 @@ function publishChecks(root: string, packs: { pack: RulePack; text: string }[], 
       refused.push(
         `${name}：已于 ${pack.expires} 过期，扩展会拒绝 expired on ${pack.expires}; the extension refuses it`,
       );
-    const old = index?.success ? index.data.packs.find((p) => p.id === pack.id) : undefined;
+    const entries = index?.success
+      ? index.data.packs.flatMap((raw, i) => {
+          const read = readEntry(raw, i);
+          return read.ok ? [read.entry] : [];
+        })
+      : [];
+    const old = entries.find((p) => p.id === pack.id);
     if (!old) continue;
     if (old.version > pack.version)
       refused.push(`${name}：低于已发布的 v${old.version}，扩展会拒绝回退 lower than the published v${old.version}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { AdminCommand } from '@/lib/admin/command';
 import type { ExtractReview } from '@/lib/extract/review';
-import { FeedIndex } from '@/lib/feed/feedIndex';
+import { FeedEntry, FeedIndex } from '@/lib/feed/feedIndex';
 import type { RulePack } from '@/lib/packs/schema';
 import { rulesCli } from '../support/rulesCli';
 
@@ -93,12 +93,13 @@ describe('admin path from README', { timeout: 300_000 }, () => {
     expect(published.code).toBe(0);
     const index = FeedIndex.parse(json('feed/index.json'));
     expect(index.packs).toMatchObject([{ id: '2032', version: 1 }]);
+    const entry = FeedEntry.parse(index.packs[0]);
 
-    const verified = await rules('verify', join('feed', index.packs[0]!.url), '--pub', publicKey);
+    const verified = await rules('verify', join('feed', entry.url), '--pub', publicKey);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('2032 v1');
     expect(verified.stdout).toContain(
-      `签名文件 SHA-256 (of this envelope file, as index.json lists it): ${index.packs[0]!.sha256}`,
+      `签名文件 SHA-256 (of this envelope file, as index.json lists it): ${entry.sha256}`,
     );
     expect((await inProcess('verify', '2032-hmt.signed.json', '--pub', publicKey)).code).toBe(0);
 
