@@ -2,10 +2,7 @@
  * Why a feed, envelope or key list was refused: a stable code for code and tests, and a message
  * for people, Chinese first. Variables in `{braces}` are filled from `vars`.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../core/vocabulary';
 
 const messages = {
   'too-large': { zh: '文件超过大小上限（{max} 字节）', en: 'File exceeds the size cap ({max} bytes)' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOCK_SKEW_MS } from '../clock/skew';
+import { BilingualSchema } from '../core/schemas';
 import type { RulePack } from '../packs/schema';
 import { acceptEnvelope, isExpired, verifyEnvelope, type ValidatePack } from './accept';
 import { ed25519, type Ed25519 } from './crypto';
@@ -10,8 +11,9 @@ import { FeedIndex, MAX_INDEX_BYTES, readEntry, resolveFeedUrl, timestampMessage
 import { fetchBytes, type FetchFn } from './fetch';
 import { TrustedKey } from './keyFile';
 import { acceptKeyList } from './keys';
-import { refusal, type Bilingual, type Refusal, type RefusalCode } from './refusal';
+import { refusal, type Refusal, type RefusalCode } from './refusal';
 import { DEFAULT_MAX_BYTES, screenFile } from './screen';
+import type { Bilingual } from '../core/vocabulary';
 
 /**
  * The updater of one subscription, independent of where its state lives: the extension's background
@@ -75,7 +77,7 @@ export const FeedState = z.object({
   /** The newest verified feed timestamp (index.json `timestamp.at`). */
   freshAt: z.string().optional(),
   lastCheck: z.string().optional(),
-  lastError: z.object({ zh: z.string(), en: z.string() }).optional(),
+  lastError: BilingualSchema.optional(),
 });
 export type FeedState = z.infer<typeof FeedState>;
 

@@ -1,5 +1,3 @@
-import type { Bilingual } from '../drafts/problems';
-import type { Checklist } from '../drafts/model';
 import { findDirection, rulesFor } from '../engine/evaluate';
 import type { RulePack } from '../packs/schema';
 import {
@@ -16,6 +14,7 @@ import {
 import type { Share } from './model';
 import { bilingual, refusal, type ShareRefusal } from './refusal';
 import { latestBelievable, toSeconds } from './time';
+import type { Bilingual, Checklist } from '../core/vocabulary';
 
 /**
  * Merging a teammate's share into a local checklist, item by item (an item is one rule: its confirmation, document

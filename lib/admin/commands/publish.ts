@@ -41,13 +41,12 @@ function publishChecks(root: string, packs: { pack: RulePack; text: string }[], 
       refused.push(
         `${name}：已于 ${pack.expires} 过期，扩展会拒绝 expired on ${pack.expires}; the extension refuses it`,
       );
-    const entries = index?.success
-      ? index.data.packs.flatMap((raw, i) => {
-          const read = readEntry(raw, i);
-          return read.ok ? [read.entry] : [];
-        })
-      : [];
-    const old = entries.find((p) => p.id === pack.id);
+    const old = index?.success
+      ? index.data.packs
+          .map((raw, i) => readEntry(raw, i))
+          .flatMap((r) => (r.ok ? [r.entry] : []))
+          .find((p) => p.id === pack.id)
+      : undefined;
     if (!old) continue;
     if (old.version > pack.version)
       refused.push(`${name}：低于已发布的 v${old.version}，扩展会拒绝回退 lower than the published v${old.version}`);

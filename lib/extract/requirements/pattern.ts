@@ -1,5 +1,6 @@
 import type { Condition } from '../../engine/condition';
-import type { RuleKind, Section, Severity, Text } from '../../packs/schema';
+import type { RuleKind, Section, Text } from '../../packs/schema';
+import type { Severity } from '../../core/vocabulary';
 
 /**
  * One recurring requirement, recognised by wording: each file of this folder default-exports one, with the

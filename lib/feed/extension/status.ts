@@ -1,5 +1,5 @@
-import type { Bilingual } from '../refusal';
 import type { UpdateNotice } from './notice';
+import type { Bilingual } from '../../core/vocabulary';
 
 /** What the options page's 规则来源 section shows (answer to `feeds:list`, `feeds:checkNow`…). */
 export interface PackRow {

@@ -93,8 +93,8 @@ describe('admin path from README', { timeout: 300_000 }, () => {
     expect(published.code).toBe(0);
     const index = FeedIndex.parse(json('feed/index.json'));
     expect(index.packs).toMatchObject([{ id: '2032', version: 1 }]);
-    const entry = FeedEntry.parse(index.packs[0]);
 
+    const entry = FeedEntry.parse(index.packs[0]);
     const verified = await rules('verify', join('feed', entry.url), '--pub', publicKey);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('2032 v1');

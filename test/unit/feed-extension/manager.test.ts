@@ -4,9 +4,9 @@ import { toBase64Url, utf8 } from '@/lib/feed/encoding';
 import { feedStateKey } from '@/lib/feed/extension/feedStore';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { bundledPackVariant } from '@/test/fixtures/feed-e2e/feedServer';
 import { FEED, feedHost, manager, pack, testBrowser } from './setup';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const v1 = fixtureText('pack-v1.json');
 const v2 = fixtureText('pack-v2.json');
