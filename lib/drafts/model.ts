@@ -18,7 +18,7 @@ export const Checklist = z.object({
 });
 
 export const Draft = z.object({
-  /** `${host}|${applicationId}`, or a key the user chose */
+  /** `${scheme}://${host}|${applicationId}` (see draftKey), or a key the user chose */
   key: z.string().min(1).max(500),
   host: z.string().min(1).max(255),
   applicationId: z.string().min(1).max(200),
@@ -65,7 +65,10 @@ export function emptyChecklist(): Checklist {
   return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
 }
 
-/** The default draft key: the portal host plus the application id found on the page. */
-export function draftKey(host: string, applicationId: string): string {
-  return `${host}|${applicationId}`;
+/**
+ * The default draft key: the portal page's origin (scheme + host: an http:// copy of a site never shares drafts with
+ * the https:// one) plus the application id found on the page.
+ */
+export function draftKey(origin: string, applicationId: string): string {
+  return `${origin}|${applicationId}`;
 }
