@@ -7,8 +7,7 @@ import { openDraftDb } from '@/lib/drafts/db';
 import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
-import { classifySender, createRouter, draftOfOrigin, type SenderPolicy } from '@/lib/messages/router';
-import { MatchPattern } from 'wxt/utils/match-patterns';
+import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/builtIn';
@@ -53,13 +52,10 @@ export default defineBackground(() => {
   });
 
   // Senders: our pages, and our content script only on the pages the manifest runs it on.
-  const portalPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) =>
-    (c.matches ?? []).map((m) => new MatchPattern(m)),
-  );
   const policy: SenderPolicy = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
-    isPortal: (url) => portalPatterns.some((p) => p.includes(url)),
+    isPortal: portalMatcher((browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? [])),
   };
 
   const route = createRouter(policy, {

@@ -64,11 +64,3 @@ export type Revision = z.infer<typeof Revision>;
 export function emptyChecklist(): Checklist {
   return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
 }
-
-/**
- * The default draft key: the portal page's origin (scheme + host: an http:// copy of a site never shares drafts with
- * the https:// one) plus the application id found on the page.
- */
-export function draftKey(origin: string, applicationId: string): string {
-  return `${origin}|${applicationId}`;
-}

@@ -1,3 +1,4 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { Responses } from './contract';
 import { Request, type Response } from './protocol';
 
@@ -21,6 +22,13 @@ export interface SenderPolicy {
   extensionOrigin: string;
   /** The pages our content script runs on (the manifest's matches) */
   isPortal(url: URL): boolean;
+}
+
+/** The pages our content script runs on, from the manifest's match patterns. */
+export function portalMatcher(patterns: string[]): (url: URL) => boolean {
+  const parsed = patterns.map((m) => new MatchPattern(m));
+  // By href: MatchPattern tests a URL object against `Location`, which a service worker does not have.
+  return (url) => parsed.some((p) => p.includes(url.href));
 }
 
 /** Classifies a sender, or says why it is refused. */

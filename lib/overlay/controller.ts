@@ -3,6 +3,7 @@ import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { Lang } from '../i18n/messages';
 import type { Checklist } from '../drafts/model';
+import { draftKey as draftKeyOf } from '../drafts/key';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Share } from '../share/model';
 import type { ReadShare, ShareCodec } from './share';
@@ -117,7 +118,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, profile);
-  const draftKey = `${host}|${applicationId}`;
+  const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
   const cleanups: (() => void)[] = [];
 
   function setState(patch: Partial<OverlayState>) {

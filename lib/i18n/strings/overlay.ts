@@ -35,6 +35,10 @@ export const overlayStrings = {
     zh: '当前页面不是国家科技管理信息系统的申报书页面。',
     en: 'This tab is not an application form of the national S&T portal.',
   },
+  popupInsecure: {
+    zh: '此页面以不加密的 http:// 打开，GuideCheck 不在此显示，也不保存草稿。请改用 https:// 地址打开门户。',
+    en: 'This page was opened over unencrypted http://: GuideCheck stays off here and saves no draft. Open the portal at its https:// address.',
+  },
   popupRecognised: { zh: '已识别申报书页面', en: 'Application form recognised' },
   popupDirection: { zh: '指南方向', en: 'Direction' },
   section_basic: { zh: '基本信息', en: 'Basic information' },

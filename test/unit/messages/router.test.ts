@@ -1,12 +1,20 @@
 import { expect, test, vi } from 'vitest';
 import { CallError, createClient } from '@/lib/messages/contract';
-import { classifySender, createRouter, type Handlers, type Sender, type SenderPolicy } from '@/lib/messages/router';
+import {
+  classifySender,
+  createRouter,
+  type Handlers,
+  portalMatcher,
+  type Sender,
+  type SenderPolicy,
+} from '@/lib/messages/router';
 
 const EXT = 'chrome-extension://our-id';
+// The store build's matches: https only.
 const policy: SenderPolicy = {
   extensionId: 'our-id',
   extensionOrigin: EXT,
-  isPortal: (url) => url.hostname === 'most.gov.cn' || url.hostname.endsWith('.most.gov.cn'),
+  isPortal: portalMatcher(['https://*.most.gov.cn/*']),
 };
 const PORTAL = 'https://service.most.gov.cn';
 const options: Sender = { id: 'our-id', url: `${EXT}/options.html` };
@@ -66,10 +74,15 @@ test('senders are classified from the browser’s url, never from the message', 
   expect(classifySender(options, policy)).toEqual({ role: 'extension', tabOrigin: undefined });
   expect(classifySender(panel, policy)).toEqual({ role: 'extension', tabOrigin: PORTAL });
   expect(classifySender(content, policy)).toEqual({ role: 'content', origin: PORTAL });
-  // The http:// copy of a site is another site: its drafts are not the https:// ones.
-  expect(classifySender({ ...content, url: 'http://service.most.gov.cn/a' }, policy)).toEqual({
+  // The http:// copy of the portal is no portal page in the store build; in a build that matches it (the test
+  // build's replica) it is another site than the https:// one.
+  expect(classifySender({ ...content, url: 'http://service.most.gov.cn/a' }, policy)).toMatchObject({
+    refused: expect.any(String),
+  });
+  const withHttp = { ...policy, isPortal: portalMatcher(['https://*.most.gov.cn/*', 'http://127.0.0.1/*']) };
+  expect(classifySender({ ...content, url: 'http://127.0.0.1:5173/apply' }, withHttp)).toEqual({
     role: 'content',
-    origin: 'http://service.most.gov.cn',
+    origin: 'http://127.0.0.1:5173',
   });
 });
 

@@ -90,7 +90,7 @@ test('a page without a draft starts one with what it shows; then every change is
   expect(posted).toHaveLength(1);
   expect(posted[0]).toMatchObject({
     type: 'draftChanges',
-    key: 'localhost:3000|SQ2019YFE0100123',
+    key: 'http://localhost:3000|SQ2019YFE0100123',
     applicationId: 'SQ2019YFE0100123',
     guideline: 'test-mini',
     direction: '1.7',
