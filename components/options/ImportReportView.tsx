@@ -37,6 +37,7 @@ export function ImportReportView({ result, onClose }: { result: ImportResult; on
       {report.refused.length > 0 && (
         <ul className="gc-refused">
           {report.refused.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
             <li key={i} data-key={r.key}>
               <Both id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason.zh}
               <div className="gc-muted">{r.reason.en}</div>

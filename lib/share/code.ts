@@ -65,7 +65,7 @@ export function encodeShareCode(share: Share): string {
 
 /** Reads a pasted share code; spaces and line breaks a chat inserted are ignored. */
 export function decodeShareCode(text: string): DecodeResult {
-  const cleaned = text.replace(/[\s\u200b\u200c\u200d\u2060\ufeff]+/g, '');
+  const cleaned = text.replace(/(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+/g, '');
   const prefix = PREFIX.exec(cleaned);
   if (!prefix) return refusal(/^(G|GC\d*)$/.test(cleaned) ? 'modified' : 'notShare');
   const versionRefusal = checkVersion(prefix[1] === String(SHARE_VERSION) ? SHARE_VERSION : Number(prefix[1]));
