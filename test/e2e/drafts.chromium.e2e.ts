@@ -142,6 +142,13 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   const form = panel.locator('[data-testid="profile-form-leadUnit"]');
   await form.locator('input[name="name"]').fill('示例大学');
   await form.locator('input[name="creditCode"]').fill('12100000400000624D');
+  // Offered on the replica's site only (scheme + host)
+  await form.locator('input[name="origins"]').fill(new URL(env.replica.url).origin);
+  await form.locator('[data-action="save-profile"]').click();
+  await form.waitFor({ state: 'detached' });
+  // A second profile allowed on no site: never offered on the portal page
+  await panel.locator('[data-action="add-leadUnit"]').click();
+  await form.locator('input[name="name"]').fill('别处大学');
   await form.locator('[data-action="save-profile"]').click();
   await form.waitFor({ state: 'detached' });
   await options.close();
@@ -149,6 +156,7 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   const sbbh = 'SQ2019PROFILE1';
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
   await page.locator('.gc-profile-fill button').click();
+  await expect(page.getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
   await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();
   await expect.poll(() => page.inputValue('[name="sbdw.dwmc"]')).toBe('示例大学');
   expect(await page.inputValue('[name="sbdw.tyshxydm"]')).toBe('12100000400000624D');

@@ -97,8 +97,8 @@ export const overlayStrings = {
   profileFilled: { zh: '已填入常用资料 {count} 个字段。', en: '{count} fields filled from your profile.' },
   profileFill: { zh: '填入常用资料', en: 'Fill from a profile' },
   profileNone: {
-    zh: '尚无常用资料，请在扩展设置的“常用资料”中添加。',
-    en: 'No profiles yet: add them under Profiles in the extension’s options.',
+    zh: '没有可在此网站使用的常用资料：请在扩展设置的“常用资料”中添加，并在“用于网站”中写上本网站。',
+    en: 'No profile is offered on this site: add one under Profiles in the extension’s options, with this site under “Offered on sites”.',
   },
   profileAsLead: { zh: '申报单位', en: 'Lead unit' },
   profileAsPi: { zh: '项目负责人', en: 'Principal investigator' },
