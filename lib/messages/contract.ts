@@ -2,7 +2,7 @@ import type { Draft } from '../drafts/model';
 import type { Profile } from '../drafts/profiles';
 import type { SaveDraftResult } from '../drafts/store';
 import type { FeedsStatus } from '../feed/extension/status';
-import type { ReadShare } from '../overlay/share';
+import type { ReadShare } from '../share/preview';
 import type { RulePack } from '../packs/schema';
 import type { Request, RequestInput, Response } from './protocol';
 

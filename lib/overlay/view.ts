@@ -1,7 +1,8 @@
 import type { Finding, FindingStatus } from '../engine/finding';
 import { type Lang, type MessageId, t } from '../i18n/messages';
 import type { Rule, Section, Severity } from '../packs/schema';
-import type { OverlayState } from './controller';
+import type { OverlayState } from './state';
+import { type FindingCounts, countFindings } from '../engine/counts';
 import { formatFinding } from '../engine/format';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
@@ -36,7 +37,7 @@ export interface PanelView {
   facts: { label: string; value: string }[];
   contacts: { name: string; details: string }[];
   hint?: string;
-  counts: { error: number; warning: number; info: number; confirm: number };
+  counts: FindingCounts;
   sections: SectionView[];
   missing: string[];
   /** The missing fields by their Chinese titles */
@@ -59,16 +60,6 @@ const severityOrder: Severity[] = ['error', 'warning', 'info'];
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
   return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
-}
-
-/** Failures count by severity, except warnings the user acknowledged with a reason. */
-export function countFindings(findings: Finding[], acknowledged: Record<string, unknown> = {}): PanelView['counts'] {
-  const counts = { error: 0, warning: 0, info: 0, confirm: 0 };
-  for (const f of findings) {
-    if (f.status === 'fail' && !(f.severity === 'warning' && acknowledged[f.ruleId])) counts[f.severity]++;
-    else if (f.status === 'confirm') counts.confirm++;
-  }
-  return counts;
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
@@ -175,4 +166,14 @@ export function toMarkers(state: OverlayState): MarkerView[] {
         text: rule ? formatFinding(f, rule, state.lang) : f.ruleId,
       };
     });
+}
+
+/** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */
+export interface OverlayView {
+  panel: PanelView;
+  markers: MarkerView[];
+}
+
+export function toOverlayView(state: OverlayState, titles: Map<string, string> = new Map()): OverlayView {
+  return { panel: toPanelView(state, titles), markers: toMarkers(state) };
 }
