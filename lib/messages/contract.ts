@@ -33,11 +33,15 @@ export type Call = <T extends RequestType>(type: T, payload: Payload<T>) => Prom
 /** The same, for a request already built as one object (e.g. a form's submission). */
 export type Ask = <R extends RequestInput>(request: R) => Promise<Responses[R['type']]>;
 
+/** How a request reaches the background: runtime.sendMessage, or a test's stand-in. */
+export type Transport = (request: RequestInput) => Promise<unknown>;
+
 /** Thrown when the background refused or failed a request; `message` is its reason. */
 export class CallError extends Error {
   constructor(
     readonly type: RequestType,
-    reason: string,
+    /** The background's reason, as the panel shows it */
+    readonly reason: string,
   ) {
     super(`${type}: ${reason}`);
   }
@@ -47,7 +51,7 @@ export class CallError extends Error {
  * A typed client over runtime.sendMessage (any context): each request answers its Responses type, or throws
  * CallError. The background answers every message with a Response envelope, after checking it against the schema.
  */
-export function createClient(sendMessage: (message: unknown) => Promise<unknown>): { call: Call; ask: Ask } {
+export function createClient(sendMessage: Transport): { call: Call; ask: Ask } {
   const ask: Ask = async (request) => {
     // The one place an answer is typed: the router checked the request, the handler is held to Responses.
     const response = (await sendMessage(request)) as Response<Responses[(typeof request)['type']]> | undefined;
