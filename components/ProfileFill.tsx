@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
 import type { ProfileChoice } from '@/lib/overlay/controller';
+import { trusted } from './trusted';
 
 export interface ProfileFillProps {
   lang: Lang;
@@ -14,7 +15,7 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
   if (!profiles) {
     return (
       <p className="gc-profile-fill">
-        <button type="button" onClick={() => void load().then(setProfiles)}>
+        <button type="button" onClick={trusted(() => void load().then(setProfiles))}>
           {t(lang, 'profileFill')}
         </button>
       </p>
@@ -25,7 +26,7 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
     <ul className="gc-profile-list" data-testid="gc-profiles">
       {profiles.map((p) => (
         <li key={p.id}>
-          <button type="button" onClick={() => onFill(p)}>
+          <button type="button" onClick={trusted(() => onFill(p))}>
             {t(lang, p.kind === 'leadUnit' ? 'profileAsLead' : 'profileAsPi')}：{p.name}
           </button>
         </li>

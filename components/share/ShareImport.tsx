@@ -7,6 +7,7 @@ import { type ConflictChoice, type ImportPreview, checklistAfterImport, previewI
 import { rulesById } from '@/lib/overlay/view';
 import type { Checklist } from '@/lib/drafts/model';
 import { partsOf } from '@/lib/share/items';
+import { trusted } from '../trusted';
 
 export interface ShareImportProps {
   lang: Lang;
@@ -157,7 +158,7 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
             </fieldset>
           ))}
           <p className="gc-share-buttons">
-            <button type="button" onClick={merge}>
+            <button type="button" onClick={trusted(merge)}>
               {t(lang, 'shareConfirmMerge')}
             </button>
             <button type="button" onClick={() => setPreview(undefined)}>

@@ -47,3 +47,41 @@ test('the page hears no lifecycle message and cannot stop the overlay or autosav
   await expect(page.locator('.gc-panel').count()).resolves.toBe(1);
   await page.close();
 });
+
+test('the page’s script cannot press our buttons: restore and profile fill act on the user’s click only', async () => {
+  const sbbh = 'SQ2019ISOLATE2';
+  const page = await env.browser.context.newPage();
+  screenshotOnFailure(page, 'isolation-clicks');
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.locator('.gc-panel').waitFor();
+  await page.fill('[name="xmxx.xmmc"]', '只由用户恢复');
+  await waitForDraft(env.browser.worker, `http://${env.host}|${sbbh}`, (f) => f['project.nameZh'] === '只由用户恢复');
+  // A portal timeout: the form comes back empty and the panel offers the draft.
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
+  const restore = page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' });
+  await restore.waitFor();
+
+  // The page's own script finds our buttons and clicks them.
+  const pressed = await page.evaluate(() => {
+    const root = document.querySelector('guidecheck-overlay')?.shadowRoot;
+    const buttons = Array.from(root?.querySelectorAll('button') ?? []);
+    const press = (text: string) => {
+      const b = buttons.find((x) => x.textContent?.includes(text));
+      b?.click();
+      b?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return Boolean(b);
+    };
+    return [press('恢复草稿'), press('填入常用资料')];
+  });
+  expect(pressed).toEqual([true, true]); // they were there to press
+  // A negative needs a window to have happened in: a restore fills the field within a few milliseconds.
+  await page.waitForTimeout(500);
+  await expect(page.inputValue('[name="xmxx.xmmc"]')).resolves.toBe('');
+  await expect(page.locator('.gc-profile-fill button').count()).resolves.toBe(1); // no profile list opened
+  await expect(restore.count()).resolves.toBe(1);
+
+  // The user's own click does act.
+  await restore.click();
+  await expect.poll(() => page.inputValue('[name="xmxx.xmmc"]')).toBe('只由用户恢复');
+  await page.close();
+});
