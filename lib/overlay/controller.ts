@@ -1,6 +1,3 @@
-import type { Checklist } from '../drafts/model';
-import { draftKey as draftKeyOf } from '../drafts/key';
-import type { Lang } from '../i18n/messages';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -17,6 +14,7 @@ import { createPageWatcher } from './pageWatcher';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
+import { type Checklist, draftKey as draftKeyOf, type Lang } from '../core/vocabulary';
 
 export type { DraftChannel } from './draftSync';
 export type { MappingStore } from './mappingMode';

@@ -1,7 +1,8 @@
-import type { Checklist, Draft } from '../drafts/model';
+import type { Draft } from '../drafts/model';
 import type { Call } from '../messages/contract';
 import type { AutosaveMessage, AutosaveReply } from '../messages/protocol';
 import type { StatePatch } from './state';
+import type { Checklist } from '../core/vocabulary';
 
 /**
  * The autosave client: owns the channel to the background, what was last posted and the draft revision this tab

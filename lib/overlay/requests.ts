@@ -2,7 +2,7 @@ import type { Call } from '../messages/contract';
 import type { Share } from '../share/model';
 import type { ShareCodec } from './share';
 import type { OverlayState, ProfileChoice } from './state';
-import type { Lang } from '../i18n/messages';
+import type { Lang } from '../core/vocabulary';
 
 /** The self-check report of what the panel shows, written by the background (the report builder stays out of the page). */
 export async function reportFile(
