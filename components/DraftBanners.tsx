@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n/messages';
 import type { UserMessage } from '@/lib/messages/protocol';
 import type { FillReport } from '@/lib/portal/fill';
 import type { Lang } from '@/lib/core/vocabulary';
+import { trusted } from './trusted';
 
 /** A field another tab changed too: this page's value and theirs, by the field's title */
 export interface HeldField {
@@ -56,10 +57,10 @@ export function DraftBanners(props: DraftBannersProps) {
                 <span className="gc-muted">{t(lang, 'conflictTheirsValue', { value: clip(field.theirs) })}</span>
                 {props.held!.length > 1 && props.onResolveField && (
                   <span>
-                    <button type="button" onClick={() => props.onResolveField!(field.key, 'mine')}>
+                    <button type="button" onClick={trusted(() => props.onResolveField!(field.key, 'mine'))}>
                       {t(lang, 'conflictFieldMine')}
                     </button>
-                    <button type="button" onClick={() => props.onResolveField!(field.key, 'theirs')}>
+                    <button type="button" onClick={trusted(() => props.onResolveField!(field.key, 'theirs'))}>
                       {t(lang, 'conflictFieldTheirs')}
                     </button>
                   </span>
@@ -67,10 +68,10 @@ export function DraftBanners(props: DraftBannersProps) {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => props.onResolveConflict('mine')}>
+          <button type="button" onClick={trusted(() => props.onResolveConflict('mine'))}>
             {t(lang, 'conflictMine')}
           </button>
-          <button type="button" onClick={() => props.onResolveConflict('theirs')}>
+          <button type="button" onClick={trusted(() => props.onResolveConflict('theirs'))}>
             {t(lang, 'conflictTheirs')}
           </button>
         </div>
@@ -89,7 +90,7 @@ export function DraftBanners(props: DraftBannersProps) {
         <div className="gc-alert" role="alert" data-testid="gc-save-problem">
           <p>{props.saveProblem.message[lang]}</p>
           {props.saveProblem.retry && props.onRetry && (
-            <button type="button" onClick={props.onRetry}>
+            <button type="button" onClick={trusted(props.onRetry)}>
               {t(lang, 'saveRetry')}
             </button>
           )}
@@ -103,7 +104,7 @@ export function DraftBanners(props: DraftBannersProps) {
       {props.restoreOffer && (
         <div className="gc-banner" data-testid="gc-restore">
           <p>{t(lang, 'restoreOffer', { count: props.restoreOffer.count, at: when(props.restoreOffer.updatedAt) })}</p>
-          <button type="button" onClick={props.onRestore}>
+          <button type="button" onClick={trusted(props.onRestore)}>
             {t(lang, 'restoreAction')}
           </button>
           <button type="button" onClick={props.onDismissRestore}>

@@ -7,10 +7,10 @@ import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
-import { listProfiles } from '@/lib/drafts/profiles';
+import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
-import { createRouter } from '@/lib/messages/router';
+import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
@@ -68,14 +68,30 @@ export default defineBackground(() => {
     },
   });
 
-  const route = createRouter(browser.runtime.id, {
+  // Senders: our pages, and our content script only on the pages the manifest runs it on.
+  const policy: SenderPolicy = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    isPortal: portalMatcher((browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? [])),
+  };
+
+  const route = createRouter(policy, {
     getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       return saveDraft(await drafts(), input);
     },
     getDraft: async (request) => (await getDraft(await drafts(), request.key)) ?? null,
-    listProfiles: async () => listProfiles(await drafts()),
+    listProfiles: async (_request, sender) => {
+      const profiles = await listProfiles(await drafts());
+      const site = sender.role === 'content' ? sender.origin : sender.tabOrigin;
+      // The options page (no portal tab) manages them all; a portal page sees only those allowed on its site.
+      return sender.role === 'extension' && !site ? profiles : profilesFor(profiles, site ?? '');
+    },
+    'profiles:allowHere': async ({ id }, sender) => {
+      if (sender.role !== 'extension' || !sender.tabOrigin) throw new Error('only the panel of a portal tab');
+      return allowProfileOn(await drafts(), id, sender.tabOrigin);
+    },
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
@@ -119,13 +135,36 @@ export default defineBackground(() => {
 
   let nextPort = 0;
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== AUTOSAVE_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    if (port.name !== AUTOSAVE_PORT) return port.disconnect();
+    const role = port.sender && classifySender(port.sender, policy);
+    if (!role || 'refused' in role) {
+      console.warn('GuideCheck: refused an autosave port', role?.refused);
+      return port.disconnect();
+    }
     const portId = String(nextPort++);
     ports.set(portId, port);
     port.onMessage.addListener((message) => {
+      /** A content script saves (and hears of) only drafts of its own site: scheme + host from the browser. */
+      const foreign = (key: string, host?: string) =>
+        role.role === 'content' &&
+        (!draftOfOrigin(key, role.origin) || (host !== undefined && host !== new URL(role.origin).host));
+      const refuseForeign = (key: string) => {
+        console.warn(`GuideCheck: refused an autosave of ${key} from ${role.role === 'content' ? role.origin : ''}`);
+        port.postMessage({
+          type: 'saveFailed',
+          key,
+          error: 'forbidden: another site’s draft',
+          reason: 'invalid',
+          message: {
+            zh: '自动保存被拒绝：该草稿不属于本网站。',
+            en: 'Autosave refused: this draft belongs to another site.',
+          },
+        } satisfies AutosaveReply);
+      };
       const hello = AutosaveHello.safeParse(message);
       if (hello.success) {
         const { key, writer } = hello.data;
+        if (foreign(key)) return refuseForeign(key);
         hub.hello(portId, key, writer);
         void saver.noticesFor(key).then(({ blocked, recovered }) => {
           if (blocked)
@@ -147,7 +186,7 @@ export default defineBackground(() => {
         console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
         const key = (message as { key?: unknown } | null)?.key;
         // The tab keeps the values and is told in words; it would otherwise wait for an acknowledgement forever.
-        if (typeof key === 'string')
+        if (typeof key === 'string' && !foreign(key))
           port.postMessage({
             type: 'saveFailed',
             key,
@@ -160,12 +199,10 @@ export default defineBackground(() => {
           } satisfies AutosaveReply);
         return;
       }
+      const { key, host } = parsed.data;
+      if (foreign(key, host)) return refuseForeign(key);
       if (Object.keys(fieldProblems).length)
-        port.postMessage({
-          type: 'fieldProblems',
-          key: parsed.data.key,
-          problems: fieldProblems,
-        } satisfies AutosaveReply);
+        port.postMessage({ type: 'fieldProblems', key, problems: fieldProblems } satisfies AutosaveReply);
       void hub.receive(portId, parsed.data);
     });
     port.onDisconnect.addListener(() => {

@@ -43,6 +43,22 @@ const common = {
   /** Chosen by the caller or generated on first save */
   id: z.string().min(1).max(100),
   updatedAt: z.string(),
+  /**
+   * The portal sites (scheme + host) this profile is offered on: where it was saved from, or where the user chose
+   * 在此网站使用. Empty: offered nowhere on a portal page until the user allows a site.
+   */
+  origins: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(/^https?:\/\/[^/?#\s]+$/, {
+          message:
+            '网站应写成 https://主机名，如 https://service.most.gov.cn / a site is written https://host, e.g. https://service.most.gov.cn',
+        }),
+    )
+    .max(50)
+    .default([]),
 };
 
 export const LeadUnitProfile = z.object({

@@ -18,9 +18,11 @@ export type SaveProfileResult =
   | { ok: false; error: 'quota' };
 
 export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<SaveProfileResult> {
+  // An edit that does not say where the profile is offered keeps the sites the user allowed.
+  const origins = input.origins ?? (input.id ? (await db.profiles.get(input.id))?.origins : undefined);
   const parsed = parseWithProblems(
     Profile,
-    { ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() },
+    { ...input, origins, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() },
     'profile',
   );
   if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
@@ -35,6 +37,22 @@ export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<Sav
 export async function listProfiles(db: DraftDb, kind?: Profile['kind']): Promise<Profile[]> {
   const rows = kind ? await db.profiles.where('kind').equals(kind).toArray() : await db.profiles.toArray();
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** The profiles a portal page of `origin` may be offered: only those allowed there. */
+export const profilesFor = (profiles: Profile[], origin: string) =>
+  // `?? []`: rows saved before profiles had origins
+  profiles.filter((p) => (p.origins ?? []).includes(origin));
+
+/** 在此网站使用: the user allowed the profile on `origin`. */
+export async function allowProfileOn(db: DraftDb, id: string, origin: string): Promise<Profile> {
+  const profile = await db.profiles.get(id);
+  if (!profile) throw new Error(`no profile ${id}`);
+  const origins = profile.origins ?? [];
+  if (origins.includes(origin)) return profile;
+  const next = { ...profile, origins: [...origins, origin] };
+  await db.profiles.put(next);
+  return next;
 }
 
 export async function deleteProfile(db: DraftDb, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
+import type { Draft } from '../drafts/model';
+import type { Call } from '../messages/contract';
 import type { Checklist } from '../core/vocabulary';
-import type { Request } from '../messages/protocol';
 import type { StatePatch } from './state';
 
 /**
@@ -9,20 +10,11 @@ import type { StatePatch } from './state';
  * user changed is posted, at once.
  */
 
-export type Send = (request: Request) => Promise<unknown>;
-
 /** The autosave channel (a runtime Port in the extension, see lib/autosave/portChannel.ts). */
 export type DraftChannel = SaveChannel;
 
 /** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
-export interface SavedDraft {
-  revision: number;
-  updatedAt: string;
-  fields: Record<string, string>;
-  checklist: Checklist;
-  guideline?: string;
-  direction?: string;
-}
+export type SavedDraft = Pick<Draft, 'revision' | 'updatedAt' | 'fields' | 'checklist' | 'guideline' | 'direction'>;
 
 /** Which draft the page is, and what the panel knows of it (title, guideline and direction), for every post. */
 export interface DraftIdentity {
@@ -36,7 +28,7 @@ export interface DraftIdentity {
 
 export interface DraftSyncOptions {
   channel: DraftChannel;
-  send: Send;
+  call: Call;
   identity: () => DraftIdentity;
   /** The page's field contents as the draft keeps them */
   read: () => Record<string, string>;
@@ -57,7 +49,7 @@ export function restorableFields(
   );
 }
 
-export function createDraftSync({ channel, send, identity, read, onState }: DraftSyncOptions) {
+export function createDraftSync({ channel, call, identity, read, onState }: DraftSyncOptions) {
   let lastPosted: Record<string, string> = {};
   const client = createSaveClient({
     channel,
@@ -83,11 +75,13 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
     },
     /** The saved draft, if any: its values are what this tab knows to be stored (the base of each change). */
     async load(): Promise<SavedDraft | undefined> {
-      const response = (await send({ type: 'getDraft', key: identity().key }).catch(() => undefined)) as
-        | { ok: boolean; value?: SavedDraft | null }
-        | undefined;
-      const saved = response?.ok ? (response.value ?? undefined) : undefined;
-      client.start(response?.ok ? (saved?.fields ?? {}) : undefined);
+      const loaded = await call('getDraft', { key: identity().key }).then(
+        (draft) => ({ ok: true as const, saved: draft ?? undefined }),
+        () => ({ ok: false as const, saved: undefined }),
+      );
+      // A draft that could not be read sends no bases: nothing is held against values this tab never saw.
+      client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
+      const saved = loaded.saved;
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { AutosaveHello, AutosaveMessage, AutosaveReply, Request } from '@/lib/messages/protocol';
+import type { AutosaveHello, AutosaveMessage, AutosaveReply, RequestInput } from '@/lib/messages/protocol';
 import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
 import { controlPaths } from '@/lib/overlay/fieldControls';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
@@ -27,7 +27,7 @@ function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } 
 function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
-  const send = vi.fn(async (request: Request) =>
+  const send = vi.fn(async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
   );
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
@@ -96,7 +96,7 @@ test('a page without a draft starts one with what it shows; then every change is
   expect(posted).toHaveLength(1);
   expect(posted[0]).toMatchObject({
     type: 'draftChanges',
-    key: 'localhost:3000|SQ2019YFE0100123',
+    key: 'http://localhost:3000|SQ2019YFE0100123',
     applicationId: 'SQ2019YFE0100123',
     guideline: 'test-mini',
     direction: '1.7',
@@ -124,7 +124,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value = '';
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
-  const send = async (request: Request) =>
+  const send = async (request: RequestInput) =>
     request.type === 'getPacks'
       ? { ok: true, value: [pack] }
       : request.type === 'getDraft'
@@ -158,7 +158,7 @@ test('a field another tab changed too is held for the user’s choice; other fie
     },
     onReconnect: () => {},
   };
-  const send = async (request: Request) =>
+  const send = async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
