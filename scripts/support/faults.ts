@@ -159,7 +159,7 @@ const workerStopRandomKey: FaultKind = {
     const text = `随机按键时停止后台${env.trial}号`;
     const at = random(text.length);
     await typeKeys(page, 'xmxx.xmmc', text, async (i) => (i === at ? stopWorker(env) : undefined));
-    const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
     const result = { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw: await panelMessages(page) };
     if (await conflictShown(page)) result.falseAlarms++;
     if (result.saw) result.falseAlarms++;
@@ -179,7 +179,7 @@ const workerStopAfterField: FaultKind = {
     await typeKeys(page, 'xmxx.xmmc', first);
     await stopWorker(env);
     await typeKeys(page, 'xmxx.ywmc', second);
-    const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': first, 'xmxx.ywmc': second });
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': first, 'xmxx.ywmc': second });
     const saw = await panelMessages(page);
     const falseAlarms = ((await conflictShown(page)) ? 1 : 0) + (saw ? 1 : 0);
     await page.close();
@@ -200,7 +200,7 @@ const workerStopPanelLoad: FaultKind = {
     await page.locator('.gc-panel').waitFor();
     const text = `加载时停止${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', text);
-    const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
     const saw = await panelMessages(page);
     const falseAlarms = ((await conflictShown(page)) ? 1 : 0) + (saw ? 1 : 0);
     await page.close();
@@ -217,7 +217,7 @@ const rendererCrash: FaultKind = {
     const text = `渲染进程崩溃${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', text);
     await page.goto('chrome://crash').catch(() => {}); // the navigation itself dies with the renderer
-    const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
     await page.close().catch(() => {});
     return { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw: '' };
   },
@@ -228,7 +228,7 @@ const threeTabs: FaultKind = {
   name: 'three tabs, interleaved typing, keep mine',
   async run(env) {
     const sbbh = `SQFAULT3T${env.trial}`;
-    const key = `${env.host}|${sbbh}`;
+    const key = `http://${env.host}|${sbbh}`;
     const [a, b, c] = [await openForm(env, sbbh), await openForm(env, sbbh), await openForm(env, sbbh)];
     const typed = {
       zh: `甲${env.trial}`,
@@ -273,7 +273,7 @@ const overLongField: FaultKind = {
     const en = `Other field ${env.trial}`;
     await page.fill('[name="xmxx.xmmc"]', long);
     await typeKeys(page, 'xmxx.ywmc', en);
-    const lost = await waitForStored(env, `${env.host}|${sbbh}`, { 'xmxx.xmmc': long, 'xmxx.ywmc': en });
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': long, 'xmxx.ywmc': en });
     const saw = await panelMessages(page);
     await page.close();
     return { keysTyped: long.length + en.length, keysLost: lost, falseAlarms: saw ? 1 : 0, saw };
@@ -300,7 +300,7 @@ const diskFull: FaultKind = {
   },
   async run(env) {
     const sbbh = `SQFAULTDF${env.trial}`;
-    const key = `${env.host}|${sbbh}`;
+    const key = `http://${env.host}|${sbbh}`;
     const page = await openForm(env, sbbh);
     const before = `磁盘满之前保存的${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', before);
@@ -367,7 +367,7 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
     name: `database from a newer version (${layout})`,
     async run(env) {
       const sbbh = `SQFAULTNV${env.trial}`;
-      const key = `${env.host}|${sbbh}`;
+      const key = `http://${env.host}|${sbbh}`;
       const ext = await env.browser.context.newPage();
       await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
       const write = (spec: { layout: (typeof NEWER_LAYOUTS)[string]; key: string }) =>
