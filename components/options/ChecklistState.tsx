@@ -1,34 +1,34 @@
 import type { Checklist } from '@/lib/drafts/model';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 
 /** The team's checklist work on a draft, by rule id: confirmations, documents, acknowledged warnings, owners. */
 export function ChecklistState({ checklist }: { checklist: Checklist }) {
   const rows = [
     ...Object.entries(checklist.confirmations).map(([rule, c]) => ({
       rule,
-      kind: <Both id="optConfirmed" />,
+      kind: <Text id="optConfirmed" />,
       detail: [c.by, c.note].filter(Boolean).join(' · '),
     })),
     ...Object.entries(checklist.documents).map(([rule, d]) => ({
       rule,
-      kind: <Both id={d.ready ? 'optDocReady' : 'optDocMissing'} />,
+      kind: <Text id={d.ready ? 'optDocReady' : 'optDocMissing'} />,
       detail: '',
     })),
     ...Object.entries(checklist.acknowledgements).map(([rule, a]) => ({
       rule,
-      kind: <Both id="optAcknowledged" />,
+      kind: <Text id="optAcknowledged" />,
       detail: [a.by, a.reason].filter(Boolean).join(' · '),
     })),
-    ...Object.entries(checklist.owners).map(([rule, owner]) => ({ rule, kind: <Both id="optOwner" />, detail: owner })),
+    ...Object.entries(checklist.owners).map(([rule, owner]) => ({ rule, kind: <Text id="optOwner" />, detail: owner })),
   ];
   return (
     <div data-testid="draft-checklist">
       <h4>
-        <Both id="optChecklist" />
+        <Text id="optChecklist" />
       </h4>
       {rows.length === 0 ? (
         <p className="gc-muted">
-          <Both id="optChecklistEmpty" />
+          <Text id="optChecklistEmpty" />
         </p>
       ) : (
         <table>

@@ -8,7 +8,7 @@ import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
 import { errorMessage, failureMessage } from './failure';
 import { fieldPathLabel } from './format';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 
 export interface DraftDetailProps {
   db: DraftDb;
@@ -40,23 +40,23 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
       <header>
         <h3>{draft.title || draft.applicationId}</h3>
         <button type="button" onClick={onClose}>
-          <Both id="optClose" />
+          <Text id="optClose" />
         </button>
       </header>
       <p className="gc-muted">
         {draft.key} · {draft.guideline ?? '—'} · {draft.direction ?? '—'}
       </p>
       <h4>
-        <Both id="optDetailFields" />
+        <Text id="optDetailFields" />
       </h4>
       <table data-testid="draft-fields">
         <thead>
           <tr>
             <th>
-              <Both id="optField" />
+              <Text id="optField" />
             </th>
             <th>
-              <Both id="optValue" />
+              <Text id="optValue" />
             </th>
           </tr>
         </thead>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { diffRevisions } from '@/lib/drafts/diff';
 import type { Revision } from '@/lib/drafts/model';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 import { fieldPathLabel, formatTime } from './format';
 
 /** A draft's revisions (newest first): tick two to see the field changes, restore any one after a confirmation. */
@@ -16,22 +16,22 @@ export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; 
   return (
     <div className="gc-history" data-testid="draft-history">
       <h4>
-        <Both id="optHistory" />
+        <Text id="optHistory" />
       </h4>
       <p className="gc-muted">
-        <Both id="optHistoryHint" />
+        <Text id="optHistoryHint" />
       </p>
       <ul className="gc-revisions">
         {revisions.map((r) => (
           <li key={r.id} data-revision={r.revision} data-reason={r.reason}>
             <label>
               <input type="checkbox" checked={selected.includes(r.id!)} onChange={() => toggle(r.id!)} />
-              <Both id="optRevisionLabel" vars={{ n: r.revision }} /> · {formatTime(r.at)} ·{' '}
-              <Both id={`optReason_${r.reason}`} />
+              <Text id="optRevisionLabel" vars={{ n: r.revision }} /> · {formatTime(r.at)} ·{' '}
+              <Text id={`optReason_${r.reason}`} />
             </label>
             {confirming === r.id ? (
               <span className="gc-confirm-restore" data-testid="restore-confirm">
-                <Both id="optRestoreConfirm" vars={{ n: r.revision }} />
+                <Text id="optRestoreConfirm" vars={{ n: r.revision }} />
                 <button
                   type="button"
                   data-action="confirm-restore"
@@ -40,15 +40,15 @@ export function DraftHistory({ revisions, onRestore }: { revisions: Revision[]; 
                     onRestore(r);
                   }}
                 >
-                  <Both id="optConfirm" />
+                  <Text id="optConfirm" />
                 </button>
                 <button type="button" onClick={() => setConfirming(undefined)}>
-                  <Both id="optCancel" />
+                  <Text id="optCancel" />
                 </button>
               </span>
             ) : (
               <button type="button" data-action="restore" onClick={() => setConfirming(r.id)}>
-                <Both id="optRestore" />
+                <Text id="optRestore" />
               </button>
             )}
           </li>
@@ -63,30 +63,30 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
   const changes = diffRevisions(older, newer);
   const absent = (
     <span className="gc-muted">
-      <Both id="optAbsent" />
+      <Text id="optAbsent" />
     </span>
   );
   return (
     <div data-testid="revision-diff">
       <h4>
-        <Both id="optDiffTitle" vars={{ a: older.revision, b: newer.revision }} />
+        <Text id="optDiffTitle" vars={{ a: older.revision, b: newer.revision }} />
       </h4>
       {changes.length === 0 ? (
         <p className="gc-muted">
-          <Both id="optDiffNone" />
+          <Text id="optDiffNone" />
         </p>
       ) : (
         <table>
           <thead>
             <tr>
               <th>
-                <Both id="optField" />
+                <Text id="optField" />
               </th>
               <th>
-                <Both id="optBefore" />
+                <Text id="optBefore" />
               </th>
               <th>
-                <Both id="optAfter" />
+                <Text id="optAfter" />
               </th>
             </tr>
           </thead>

@@ -1,10 +1,11 @@
 import type { ImportResult } from '@/lib/drafts/transfer';
 import { t } from '@/lib/i18n/pageMessages';
 import { Banner } from './Banner';
-import { Both } from './rules/Both';
+import { Text, useLang } from './Text';
 
 /** What an import did: counts per outcome and each refused entry with its reason; a refused file says why. */
 export function ImportReportView({ result, onClose }: { result: ImportResult; onClose(): void }) {
+  const lang = useLang();
   if (!result.ok) {
     return (
       <Banner
@@ -38,8 +39,7 @@ export function ImportReportView({ result, onClose }: { result: ImportResult; on
         <ul className="gc-refused">
           {report.refused.map((r, i) => (
             <li key={i} data-key={r.key}>
-              <Both id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason.zh}
-              <div className="gc-muted">{r.reason.en}</div>
+              <Text id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason[lang]}
             </li>
           ))}
         </ul>

@@ -1,10 +1,42 @@
 import { createRoot } from 'react-dom/client';
 import { PopupStatus } from '@/components/PopupStatus';
 import '@/components/pages.css';
-import { queryTabStatus } from '@/lib/messages/tabStatus';
+import { type Lang, readPageLang, writePageLang } from '@/lib/i18n/langSetting';
+import { TAB_OPEN_PANEL } from '@/lib/messages/channels';
+import type { TabStatus } from '@/lib/messages/protocol';
+import { queryTabStatus, tabOf } from '@/lib/messages/tabStatus';
 
+const PORTAL_URL = 'https://service.most.gov.cn/';
 const root = createRoot(document.getElementById('root')!);
-root.render(<PopupStatus status={undefined} />);
-void queryTabStatus(browser, new URL(location.href)).then((status) =>
-  root.render(<PopupStatus status={status ?? null} />),
-);
+const here = new URL(location.href);
+let lang: Lang = 'zh';
+let status: TabStatus | null | undefined;
+
+const render = () =>
+  root.render(
+    <PopupStatus
+      status={status}
+      lang={lang}
+      portalUrl={PORTAL_URL}
+      onLang={(next) => {
+        lang = next;
+        render();
+        void writePageLang(browser.storage.local, next);
+      }}
+      onOpenPanel={() =>
+        void tabOf(browser, here)
+          .then((tab) => tab && browser.tabs.sendMessage(tab, { type: TAB_OPEN_PANEL }))
+          .then(() => window.close())
+      }
+      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    />,
+  );
+
+render();
+void readPageLang(browser.storage.local)
+  .then((saved) => (lang = saved))
+  .finally(render);
+void queryTabStatus(browser, here).then((s) => {
+  status = s ?? null;
+  render();
+});

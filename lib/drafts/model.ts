@@ -10,7 +10,9 @@ export const Checklist = z.object({
   confirmations: z
     .record(z.string(), z.object({ by: z.string().optional(), at: z.string(), note: z.string().optional() }))
     .default({}),
-  documents: z.record(z.string(), z.object({ ready: z.boolean(), at: z.string() })).default({}),
+  documents: z
+    .record(z.string(), z.object({ ready: z.boolean(), by: z.string().optional(), at: z.string() }))
+    .default({}),
   acknowledgements: z
     .record(z.string(), z.object({ reason: z.string(), by: z.string().optional(), at: z.string() }))
     .default({}),

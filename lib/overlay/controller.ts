@@ -2,6 +2,7 @@ import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { Lang } from '../i18n/messages';
+import { formPaths } from '../i18n/labels';
 import type { Checklist } from '../drafts/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Share } from '../share/model';
@@ -470,16 +471,16 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     setChecklist(next: Checklist) {
       updateChecklist(() => next);
     },
-    setDocumentReady(ruleId: string, ready: boolean) {
+    setDocumentReady(ruleId: string, ready: boolean, by?: string) {
       updateChecklist((c) => ({
         ...c,
-        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } },
+        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString(), ...(by ? { by } : {}) } },
       }));
     },
-    acknowledge(ruleId: string, reason: string | undefined) {
+    acknowledge(ruleId: string, reason: string | undefined, by?: string) {
       updateChecklist((c) => {
         const acknowledgements = { ...c.acknowledgements };
-        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString() };
+        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString(), ...(by ? { by } : {}) };
         else delete acknowledgements[ruleId];
         return { ...c, acknowledgements };
       });
@@ -488,7 +489,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     setDock: (dock: 'right' | 'left') => setState({ dock }),
     /** The first located control of a model or context path, for markers and click-to-field. */
     controlFor(path: string): Control | undefined {
-      for (const candidate of controlPaths(path)) {
+      for (const candidate of formPaths(path)) {
         const field = map.fields.find((f) => f.spec.path === candidate);
         if (field) return field.controls[0];
         const [list, index, column] = candidate.split('.');
@@ -499,19 +500,6 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       return undefined;
     },
   };
-}
-
-/**
- * Where a path shows on the form: derived facts point at their sources (units.0 is the lead unit,
- * units.N participant N-1; durationMonths the end date) and a list path without an index at its first row.
- */
-export function controlPaths(path: string): string[] {
-  if (path === 'project.durationMonths') return ['project.endDate', 'project.startDate'];
-  const unit = /^units\.(\d+)\.(.+)$/.exec(path);
-  if (unit) return Number(unit[1]) === 0 ? [`leadUnit.${unit[2]}`] : [`participants.${Number(unit[1]) - 1}.${unit[2]}`];
-  const listColumn = /^(participants|foreignPartners|attachments)\.([a-zA-Z]+)$/.exec(path);
-  if (listColumn) return [`${listColumn[1]}.0.${listColumn[2]}`];
-  return [path];
 }
 
 export type OverlayController = ReturnType<typeof createOverlayController>;

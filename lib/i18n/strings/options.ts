@@ -94,6 +94,7 @@ export const optionsStrings = {
   optFieldIdNumber: { zh: '证件号码', en: 'ID number' },
   optFieldMobile: { zh: '手机', en: 'Mobile' },
   optStorage: { zh: '存储', en: 'Storage' },
+  optLanguage: { zh: '界面语言', en: 'Language' },
   optStoragePersistent: {
     zh: '持久存储：浏览器不会自动清除草稿',
     en: 'Persistent: the browser will not clear drafts on its own',
@@ -105,7 +106,7 @@ export const optionsStrings = {
   optStorageUsed: { zh: '已用 {used}', en: '{used} used' },
   optStorageUnknown: { zh: '无法读取存储状态', en: 'Storage status unavailable' },
   optSettingsNote: {
-    zh: '界面语言默认中文，可在检查面板中切换英文。',
-    en: 'The interface is Chinese first; switch to English in the checklist panel.',
+    zh: '扩展页面（设置、弹出窗口）使用此语言；检查面板的语言在面板顶部切换。',
+    en: 'The extension’s pages (options, popup) use this language; the checklist panel has its own switch at its top.',
   },
 } as const;
