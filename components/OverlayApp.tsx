@@ -74,8 +74,8 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         chosenDirection={state.chosenDirection}
         onChooseDirection={controller.chooseDirection}
         onConfirm={(ruleId, entry) => controller.confirm(ruleId, entry && { ...entry, by: myName.trim() || undefined })}
-        onDocumentReady={controller.setDocumentReady}
-        onAcknowledge={controller.acknowledge}
+        onDocumentReady={(ruleId, ready) => controller.setDocumentReady(ruleId, ready, myName.trim() || undefined)}
+        onAcknowledge={(ruleId, reason) => controller.acknowledge(ruleId, reason, myName.trim() || undefined)}
         drafts={{
           restoreOffer: state.restoreOffer,
           fillResult: state.fillResult,

@@ -7,8 +7,8 @@ import { t } from '@/lib/i18n/pageMessages';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
 import { errorMessage, failureMessage } from './failure';
-import { fieldPathLabel } from './format';
-import { Text } from './Text';
+import { savedFieldLabel } from './fieldNames';
+import { Text, useLang } from './Text';
 
 export interface DraftDetailProps {
   db: DraftDb;
@@ -19,13 +19,14 @@ export interface DraftDetailProps {
 
 /** One draft opened: its fields, its checklist state and its history, live from the database. */
 export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailProps) {
+  const lang = useLang();
   const draft = useLiveQuery(() => getDraft(db, draftKey), [db, draftKey]);
   const revisions = useLiveQuery(() => listRevisions(db, draftKey), [db, draftKey], []);
   if (!draft) return null;
 
-  async function restore(id: number, revision: number) {
+  async function restore(id: number, revision: number, withChecklist: boolean) {
     try {
-      const result = await restoreRevision(db, draftKey, id);
+      const result = await restoreRevision(db, draftKey, id, { withChecklist });
       if (result.ok)
         onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
       else onMessage('error', failureMessage(result));
@@ -63,14 +64,18 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>
-              <td title={key}>{fieldPathLabel(key)}</td>
+              <td>{savedFieldLabel(key, lang)}</td>
               <td className="gc-value">{value}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <ChecklistState checklist={draft.checklist} />
-      <DraftHistory revisions={revisions} onRestore={(r) => void restore(r.id!, r.revision)} />
+      <DraftHistory
+        current={draft}
+        revisions={revisions}
+        onRestore={(r, withChecklist) => void restore(r.id!, r.revision, withChecklist)}
+      />
     </article>
   );
 }

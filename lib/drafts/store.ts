@@ -176,14 +176,28 @@ export type RestoreResult = { ok: true; draft: Draft } | { ok: false; error: 'no
  * Brings back a revision's content as a new revision. History is never destroyed: if the current state is not yet a
  * revision it is recorded first ('beforeRestore'), so the restore itself can be undone.
  */
-export async function restoreRevision(db: DraftDb, key: string, revisionId: number): Promise<RestoreResult> {
+/**
+ * Brings a revision's content back. The checklist (confirmations, documents, reasons, owners) is the team's work
+ * since, so it stays as it is unless `withChecklist` asks for the revision's own.
+ */
+export async function restoreRevision(
+  db: DraftDb,
+  key: string,
+  revisionId: number,
+  { withChecklist = false }: { withChecklist?: boolean } = {},
+): Promise<RestoreResult> {
   return quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<RestoreResult> => {
       const [current, revision] = await Promise.all([readDraft(db, key), db.revisions.get(revisionId)]);
       if (!current || !revision || revision.key !== key) return { ok: false, error: 'notFound' };
       if ((await latestRevision(db, key))?.revision !== current.revision)
         await recordRevision(db, current, 'beforeRestore');
-      const draft = await commitDraft(db, current, { ...current, ...contentOf(revision) });
+      const content = contentOf(revision);
+      const draft = await commitDraft(db, current, {
+        ...current,
+        ...content,
+        checklist: withChecklist ? content.checklist : current.checklist,
+      });
       await recordRevision(db, draft, 'restore');
       return { ok: true, draft };
     }),

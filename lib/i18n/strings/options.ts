@@ -48,9 +48,14 @@ export const optionsStrings = {
   optReason_beforeRestore: { zh: '恢复前', en: 'before a restore' },
   optReason_import: { zh: '导入', en: 'imported' },
   optRestore: { zh: '恢复此修订', en: 'Restore' },
+  optCurrentState: { zh: '当前内容', en: 'Current content' },
+  optRestoreWithChecklist: {
+    zh: '同时恢复当时的检查清单（确认、材料、理由、负责人）',
+    en: 'Also restore the checklist as it was then (confirmations, documents, reasons, owners)',
+  },
   optRestoreConfirm: {
-    zh: '将草稿恢复为修订 {n}？当前内容会保留在历史中。',
-    en: 'Restore revision {n}? The current content stays in the history.',
+    zh: '将草稿的字段恢复为修订 {n}？当前内容会保留在历史中，检查清单保持不变。',
+    en: 'Restore the fields of revision {n}? The current content stays in the history; the checklist stays as it is.',
   },
   optRestored: { zh: '已恢复为修订 {n}', en: 'Restored revision {n}' },
   optConfirm: { zh: '确认', en: 'Confirm' },
