@@ -160,7 +160,9 @@ const bench: Bench = {
       out.push(
         ...figures(
           `2019 pack, all ${pack.directions.length} directions`,
-          time(() => pack.directions.forEach((d) => evaluate(pack, d.code, filled)), 300),
+          time(() => {
+            for (const d of pack.directions) evaluate(pack, d.code, filled);
+          }, 300),
         ),
       );
       out.push(
@@ -175,7 +177,9 @@ const bench: Bench = {
     out.push(
       ...figures(
         'synthetic 1,000 rules, full evaluation',
-        time(() => synthetic.directions.forEach((d) => evaluate(synthetic, d.code, filled)), 200),
+        time(() => {
+          for (const d of synthetic.directions) evaluate(synthetic, d.code, filled);
+        }, 200),
       ),
     );
     const oneDirection = synthetic.directions[0]!.code;

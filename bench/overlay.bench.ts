@@ -48,7 +48,10 @@ function installPageTiming() {
       new Promise<void>((resolve) =>
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => (channel.port1.close(), resolve());
+          channel.port1.onmessage = () => {
+            channel.port1.close();
+            resolve();
+          };
           channel.port2.postMessage(null);
         }),
       ),

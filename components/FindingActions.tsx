@@ -96,6 +96,7 @@ export function FindingActions({
             placeholder={t(lang, 'acknowledgeReason')}
             aria-label={t(lang, 'acknowledgeReason')}
             onChange={(e) => setReason(e.target.value)}
+            // biome-ignore lint/a11y/noAutofocus: the field appears on the user's click; focus follows that action
             autoFocus
           />
           <button type="submit">{t(lang, 'acknowledgeSave')}</button>

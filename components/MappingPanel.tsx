@@ -64,7 +64,14 @@ export function MappingPanel({
         ))}
       </select>
       <span className="gc-header-actions">
-        <button type="button" disabled={!picked || !path} onClick={() => (onAssign(path), setPath(''))}>
+        <button
+          type="button"
+          disabled={!picked || !path}
+          onClick={() => {
+            onAssign(path);
+            setPath('');
+          }}
+        >
           {t(lang, 'mappingAssign')}
         </button>
         <button type="button" disabled={mappedCount === 0} onClick={onExport}>

@@ -23,23 +23,24 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      pack: { type: 'string' },
-      direction: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'zh' },
-      packs: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail(`参数无效 Invalid arguments: ${(error as Error).message}\n\n${usage}`);
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        pack: { type: 'string' },
+        direction: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        packs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`参数无效 Invalid arguments: ${(error as Error).message}\n\n${usage}`);
+  }
 }
-const { values, positionals } = parsed;
+const { values, positionals } = parseCommandLine();
 if (values.help) {
   console.log(usage);
   process.exit(0);

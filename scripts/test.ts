@@ -1,4 +1,4 @@
-// npm test: type-check, unit tests, the test build, end-to-end tests in Chromium and Firefox.
+// npm test: lint and format check, type-check, unit tests, the test build, end-to-end tests in Chromium and Firefox.
 // Ends with the line "N passed, N failed" and a non-zero exit code when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,9 @@ let failed = 0;
 
 function run(title: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  console.log(`◀ ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }
 
@@ -22,7 +24,10 @@ function run(title: string, command: string, args: string[]): boolean {
 function step(title: string, command: string, args: string[]): boolean {
   const ok = run(title, command, args);
   if (ok) passed++;
-  else failed++, console.error(`✘ ${title} failed`);
+  else {
+    failed++;
+    console.error(`✘ ${title} failed`);
+  }
   return ok;
 }
 
@@ -55,11 +60,15 @@ function suite(title: string, configArgs: string[]) {
   }
 }
 
+step('lint and format (biome ci)', 'npx', ['biome', 'ci', '.']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 suite('unit', []);
 const built = step('build (store)', 'npm', ['run', 'build']) && step('build:test', 'npm', ['run', 'build:test']);
 if (built) suite('e2e', ['--config', 'vitest.e2e.config.ts']);
-else failed++, console.error('✘ e2e not run: a build failed');
+else {
+  failed++;
+  console.error('✘ e2e not run: a build failed');
+}
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -34,6 +34,7 @@ export function ChecklistState({ checklist }: { checklist: Checklist }) {
         <table>
           <tbody>
             {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
               <tr key={i}>
                 <td>
                   <code>{r.rule}</code>

@@ -84,6 +84,7 @@ function DraftRow({
               data-testid="rename-input"
               value={editing}
               maxLength={500}
+              // biome-ignore lint/a11y/noAutofocus: the field appears on the user's 重命名 click; focus follows that action
               autoFocus
               onChange={(e) => setEditing(e.target.value)}
             />

@@ -24,6 +24,7 @@ export function DuplicateHints({ drafts }: { drafts: Draft[] }) {
             <code>{guideline}</code>
             <ul>
               {groups.map((g, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
                 <li key={i} data-kind={g.kind}>
                   <Text id={g.kind === 'principalInvestigator' ? 'optLimitPi' : 'optLimitUnit'} />：{g.label} —{' '}
                   {g.keys.map((k) => titleOf.get(k) ?? k).join('、')}

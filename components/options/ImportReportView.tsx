@@ -38,6 +38,7 @@ export function ImportReportView({ result, onClose }: { result: ImportResult; on
       {report.refused.length > 0 && (
         <ul className="gc-refused">
           {report.refused.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
             <li key={i} data-key={r.key}>
               <Text id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason[lang]}
             </li>

@@ -41,6 +41,7 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
               onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
             />
             {fieldProblems.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
               <span key={i} className="gc-field-error" data-testid={`error-${field.name}`}>
                 {p[lang]}
               </span>
@@ -49,6 +50,7 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
         );
       })}
       {(problems[''] ?? []).map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
         <p key={i} className="gc-field-error">
           {p[lang]}
         </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FeedsStatus } from '@/lib/feed/extension/status';
 import type { SubscribeInput } from '@/lib/feed/extension/subscriptions';
 import type { z } from 'zod';
@@ -20,21 +20,24 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  async function run(request: Parameters<RuleSourcesApi['send']>[0]) {
-    setBusy(true);
-    try {
-      setStatus(await api.send(request));
-      setError(undefined);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = useCallback(
+    async (request: Parameters<RuleSourcesApi['send']>[0]) => {
+      setBusy(true);
+      try {
+        setStatus(await api.send(request));
+        setError(undefined);
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api],
+  );
 
   useEffect(() => {
     void run({ type: 'feeds:list' });
-  }, []);
+  }, [run]);
 
   const subscribe = (input: z.output<typeof SubscribeInput>) => run({ type: 'feeds:subscribe', ...input });
 

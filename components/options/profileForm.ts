@@ -91,7 +91,8 @@ export function problemsByField(kind: ProfileKind, problems: readonly Problem[])
   const out: Record<string, Problem[]> = {};
   for (const problem of problems) {
     const name = profileFields[kind].find((f) => f.path === problem.path)?.name ?? '';
-    (out[name] ??= []).push(problem);
+    out[name] ??= [];
+    out[name].push(problem);
   }
   return out;
 }

@@ -19,14 +19,19 @@ function autosaveChannel(): DraftChannel {
   const handlers: ((m: AutosaveReply) => void)[] = [];
   const connect = () => {
     const p = browser.runtime.connect({ name: AUTOSAVE_PORT });
-    p.onMessage.addListener((m) => handlers.forEach((h) => h(m as AutosaveReply)));
-    p.onDisconnect.addListener(() => (port = undefined));
+    p.onMessage.addListener((m) => {
+      for (const h of handlers) h(m as AutosaveReply);
+    });
+    p.onDisconnect.addListener(() => {
+      port = undefined;
+    });
     return p;
   };
   return {
     post(message) {
       try {
-        (port ??= connect()).postMessage(message);
+        port ??= connect();
+        port.postMessage(message);
       } catch {
         // The service worker restarted and the old port died before we heard: connect again and resend.
         port = connect();

@@ -52,7 +52,10 @@ function person(piece: string): ContactDraft {
 /** Contacts in `text`, the part of a requirement that follows a contact label. */
 export function parseContacts(text: string): ContactDraft[] {
   const contacts: ContactDraft[] = [];
-  const current = () => contacts.at(-1) ?? (contacts.push({ name: '' }), contacts.at(-1)!);
+  const current = () => {
+    if (!contacts.length) contacts.push({ name: '' });
+    return contacts.at(-1)!;
+  };
   for (const raw of text.split(/[，,；;。]/)) {
     const piece = raw.trim();
     if (!piece) continue;

@@ -37,7 +37,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   // The legacy build runs in Node without DOM globals; loaded only when a PDF is given.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const loadingTask = pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 });
-  let doc;
+  let doc: Awaited<typeof loadingTask.promise>;
   try {
     doc = await loadingTask.promise;
   } catch (error) {

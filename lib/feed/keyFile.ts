@@ -47,7 +47,7 @@ export function publicPart(file: KeyFile): KeyFile {
 /** A trusted key from a base64url public key (as listed in an enterprise policy): the kid is computed. */
 export async function trustedKeyFromPublic(publicKey: string): Promise<TrustedKey | undefined> {
   const raw = fromBase64Url(publicKey);
-  if (!raw || raw.length !== 32) return undefined;
+  if (raw?.length !== 32) return undefined;
   return { kid: await keyId(raw), publicKey };
 }
 

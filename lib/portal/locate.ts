@@ -217,7 +217,10 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
     }
     list.rows.forEach((cells, i) => {
       for (const [col, controls] of cells)
-        for (const c of controls) used.add(c), pathOf.set(c, `${spec.path}.${i}.${col}`);
+        for (const c of controls) {
+          used.add(c);
+          pathOf.set(c, `${spec.path}.${i}.${col}`);
+        }
     });
     lists.push(list);
   }
@@ -228,7 +231,10 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
       missing.push(spec.path);
       continue;
     }
-    for (const c of controls) used.add(c), pathOf.set(c, spec.path);
+    for (const c of controls) {
+      used.add(c);
+      pathOf.set(c, spec.path);
+    }
     fields.push({ spec, controls, label });
   }
   return { fields, lists, missing, pathOf };

@@ -28,9 +28,11 @@ export function parseAmount(raw: string, unit: 'yuan' | 'wan' = 'wan'): number |
     .trim();
   if (s === '') return undefined;
   let factor = unit === 'yuan' ? 1 / 10000 : 1;
-  if (/亿元?$/.test(s)) (factor = 10000), (s = s.replace(/亿元?$/, ''));
-  else if (/万元?$/.test(s)) (factor = 1), (s = s.replace(/万元?$/, ''));
-  else if (/元$/.test(s)) (factor = 1 / 10000), (s = s.replace(/元$/, ''));
+  const suffix = /(亿|万)?元?$/.exec(s)?.[0] ?? '';
+  if (suffix) {
+    factor = suffix.startsWith('亿') ? 10000 : suffix.startsWith('万') ? 1 : 1 / 10000;
+    s = s.slice(0, -suffix.length);
+  }
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
   return Math.round(Number(s) * factor * 1e6) / 1e6;
 }

@@ -86,6 +86,7 @@ const importFile = (
   p: Page,
   file: ReturnType<typeof exportFile> | { name: string; mimeType: string; buffer: Buffer },
 ) => p.locator('[data-testid="import-file"]').setInputFiles(file);
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (rendered text), not a DOM property
 const text = (l: Locator) => l.innerText();
 
 test('importing a file with two drafts lists them, with the 限项 hint for the shared PI', async () => {

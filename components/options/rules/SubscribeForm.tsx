@@ -67,7 +67,14 @@ export function SubscribeForm({
     };
 
   return (
-    <form className="gc-rs-form" data-testid="subscribe-form" onSubmit={(e) => (e.preventDefault(), void check())}>
+    <form
+      className="gc-rs-form"
+      data-testid="subscribe-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void check();
+      }}
+    >
       <h3>
         <Text id="feedsAddTitle" />
       </h3>

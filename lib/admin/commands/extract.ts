@@ -66,7 +66,7 @@ const command: AdminCommand = {
       if (error instanceof PdfReadError) return fail(error.message);
       throw error;
     }
-    let extraction;
+    let extraction: ReturnType<typeof extractDraft>;
     try {
       extraction = extractDraft(text, { id: options.id, source: input, today: new Date().toISOString().slice(0, 10) });
     } catch (error) {

@@ -82,12 +82,17 @@ export function createFeedManager(deps: FeedManagerDeps) {
 
   /** Subscriptions: policy feeds first; a user subscription to the same URL is shadowed by the policy one. */
   function load(fresh = true): Loaded {
-    if (!fresh && !(loaded && loadedSettled)) return (loadedFast ??= build(false));
+    if (!fresh && !(loaded && loadedSettled)) {
+      loadedFast ??= build(false);
+      return loadedFast;
+    }
     if (!loaded) {
       loadedSettled = false;
       const value = build(true);
       loaded = value;
-      const settle = () => void (loaded === value && (loadedSettled = true));
+      const settle = () => {
+        if (loaded === value) loadedSettled = true;
+      };
       value.then(settle, settle);
     }
     return loaded;

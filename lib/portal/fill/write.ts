@@ -101,7 +101,10 @@ function writeText(el: HTMLInputElement | HTMLTextAreaElement, raw: string): voi
 
 /** Writes `wanted` into a control or a whole radio/checkbox group. */
 export function writeValue(controls: Control[], wanted: string): void {
-  if (controls.length && controls.every(isChoice)) return writeChoices(controls as HTMLInputElement[], wanted);
+  if (controls.length && controls.every(isChoice)) {
+    writeChoices(controls as HTMLInputElement[], wanted);
+    return;
+  }
   const el = controls[0];
   if (!el) return;
   if (el.tagName === 'SELECT') writeSelect(el as HTMLSelectElement, wanted);

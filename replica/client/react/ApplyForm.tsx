@@ -258,7 +258,14 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
       {expired && (
         <div className="timeout">
           {TIMEOUT_NOTICE}。
-          <a href="#" onClick={(e) => (e.preventDefault(), setExpired(false))}>
+          {/* biome-ignore lint/a11y/useValidAnchor: the replica copies the portal's href="#" links */}
+          <a
+            href="#"
+            onClick={(e) => {
+              e.preventDefault();
+              setExpired(false);
+            }}
+          >
             重新登录
           </a>
         </div>
@@ -338,6 +345,7 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
               ))}
             </tr>
             {Array.from({ length: rows.cydw }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the row number is the row's identity (cydw[i].…)
               <tr key={i}>
                 <td className="xh">{i + 1}</td>
                 <td>{text(`cydw[${i}].dwmc`)}</td>
@@ -454,6 +462,7 @@ export function ApplyForm({ sbbh, expired: startExpired }: { sbbh: string; expir
               ))}
             </tr>
             {Array.from({ length: rows.fjxx }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the row number is the row's identity (fjxx[i].…)
               <tr key={i}>
                 <td className="xh">{i + 1}</td>
                 <td>{select(`fjxx[${i}].fjlx`, attachmentKinds)}</td>

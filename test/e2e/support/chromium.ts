@@ -31,7 +31,10 @@ export async function readDraft(
         open.onerror = () => resolve(undefined);
         open.onsuccess = () => {
           const get = open.result.transaction('drafts').objectStore('drafts').get(k);
-          get.onsuccess = () => (open.result.close(), resolve(get.result));
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
           get.onerror = () => resolve(undefined);
         };
       }),

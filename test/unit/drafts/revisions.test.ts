@@ -13,19 +13,25 @@ const last = {
   fields: { a: '1' },
   checklist: emptyChecklist(),
 };
-const after = (s: number) => new Date(Date.parse(last.at) + s * 1000);
+const secondsLater = (s: number) => new Date(Date.parse(last.at) + s * 1000);
 
 describe('isRevisionWorthy', () => {
   it.each([
-    ['first save', undefined, last, after(0), true],
-    ['no change, even much later', last, { ...last }, after(3600), false],
-    ['a keystroke 5 s later', last, { ...last, fields: { a: '12' } }, after(5), false],
-    ['a change 30 s later', last, { ...last, fields: { a: '12' } }, after(30), true],
-    ['a field added', last, { ...last, fields: { a: '1', b: '' } }, after(1), true],
-    ['a field removed', last, { ...last, fields: {} }, after(1), true],
-    ['direction changed', last, { ...last, direction: '1.2' }, after(1), true],
-    ['checklist ticked', last, { ...last, checklist: { ...emptyChecklist(), owners: { r: '李四' } } }, after(1), true],
-    ['title typed', last, { ...last, title: 'tt' }, after(1), false],
+    ['first save', undefined, last, secondsLater(0), true],
+    ['no change, even much later', last, { ...last }, secondsLater(3600), false],
+    ['a keystroke 5 s later', last, { ...last, fields: { a: '12' } }, secondsLater(5), false],
+    ['a change 30 s later', last, { ...last, fields: { a: '12' } }, secondsLater(30), true],
+    ['a field added', last, { ...last, fields: { a: '1', b: '' } }, secondsLater(1), true],
+    ['a field removed', last, { ...last, fields: {} }, secondsLater(1), true],
+    ['direction changed', last, { ...last, direction: '1.2' }, secondsLater(1), true],
+    [
+      'checklist ticked',
+      last,
+      { ...last, checklist: { ...emptyChecklist(), owners: { r: '李四' } } },
+      secondsLater(1),
+      true,
+    ],
+    ['title typed', last, { ...last, title: 'tt' }, secondsLater(1), false],
   ])('%s', (_, previous, next, now, expected) => {
     expect(isRevisionWorthy(previous, next, now)).toBe(expected);
   });

@@ -77,7 +77,10 @@ describe('feed manager', () => {
     });
     const drafts = [draft('three-years', '2028-12-31'), draft('two-years', '2027-12-31')];
     const hmt = (version: number) =>
-      bundledPackVariant('2020-hmt', (p) => ((p.version = version), (p.expires = '2099-12-31')));
+      bundledPackVariant('2020-hmt', (p) => {
+        p.version = version;
+        p.expires = '2099-12-31';
+      });
     const m = manager(browser, host.fetch, [pack(hmt(1))], drafts);
     await m.subscribe(input());
     await host.publish([hmt(2)], [key]);

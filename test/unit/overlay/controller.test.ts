@@ -142,7 +142,12 @@ test('after a portal timeout the empty page never empties the draft: a restore i
 test('a conflict from another tab pauses autosave until the user chooses', async () => {
   let reply: (m: AutosaveReply) => void = () => {};
   const posted: AutosaveMessage[] = [];
-  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: (fn) => void (reply = fn) };
+  const channel: DraftChannel = {
+    post: (m) => void posted.push(m),
+    onMessage: (fn) => {
+      reply = fn;
+    },
+  };
   const send = async (request: Request) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
@@ -220,9 +225,8 @@ test('a direction chosen by hand is used when the page shows none', async () => 
 
 test('mapping mode: a field under an unknown label is pointed at, used at once, saved for the host and form', async () => {
   // The page calls its dates 研究起止时间: the profile does not know that label
-  document
-    .querySelectorAll('td.label')
-    .forEach((td) => td.textContent === '执行期限' && (td.textContent = '研究起止时间'));
+  for (const td of document.querySelectorAll('td.label'))
+    if (td.textContent === '执行期限') td.textContent = '研究起止时间';
   const { controller, mappings } = setup();
   await controller.start();
   expect(controller.getState().missing).toEqual(expect.arrayContaining(['project.startDate', 'project.endDate']));
@@ -259,7 +263,7 @@ test('a participant row added by the page is read once the page has added it', a
   expect(controller.getState().application?.participants).toHaveLength(2);
   const table = document.getElementById('cydw')!;
   const row = table.querySelector('tr:last-child')!.cloneNode(true) as HTMLTableRowElement;
-  row.querySelectorAll('input').forEach((i) => (i.value = ''));
+  for (const input of row.querySelectorAll('input')) input.value = '';
   row.querySelector<HTMLInputElement>('input')!.value = '新增合作企业';
   table.querySelector('tbody')?.append(row) ?? table.append(row);
   await new Promise((r) => setTimeout(r, 0));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePack } from '@/lib/packs/parsePack';
 import { miniPackJson } from '../engine/fixturePack';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary paths of a parsed JSON pack
 type Json = Record<string, any>;
 /** The mini pack with one edit applied. */
 function edited(edit: (pack: Json) => void): unknown {

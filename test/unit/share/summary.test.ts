@@ -13,7 +13,7 @@ const XSS = [
   '`code` **粗体** &lt;',
   '第一行\n- [x] 伪造的一项',
 ];
-const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+const unescapeMarkdown = (s: string) => s.replace(/\\(.)/g, '$1');
 
 describe('Markdown summary', () => {
   test('shows the direction, counts and each item with status, owner, confirmation, note, document and acknowledgement', () => {
@@ -64,7 +64,7 @@ describe('Markdown summary', () => {
     expect(withoutOurCheckboxes).not.toMatch(/(^|[^\\])[<>&[\]`]/m);
     // Only our own list items start lines.
     expect(md.split('\n').filter((l) => /^\s*- /.test(l))).toHaveLength(5);
-    expect(unescape(md)).toContain(evil.replace(/\n/g, ' '));
+    expect(unescapeMarkdown(md)).toContain(evil.replace(/\n/g, ' '));
     expect(markdownText(evil)).not.toContain('\n');
   });
 });
