@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { fieldLabel } from '@/lib/i18n/labels';
 import { t } from '@/lib/i18n/messages';
 import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
@@ -93,14 +94,11 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
             ),
         }}
         report={{
-          onDownload: (format) => {
-            void controller
+          onDownload: (format) =>
+            controller
               .reportFile(format)
-              .then((file) => file && downloadText(win.document, file.name, file.text, file.type));
-          },
-          onPrint: () => {
-            void controller.reportFile('html').then((file) => file && printHtml(layer, file.text));
-          },
+              .then((file) => file && downloadText(win.document, file.name, file.text, file.type)),
+          onPrint: () => controller.reportFile('html').then((file) => file && printHtml(layer, file.text)),
         }}
         mapping={{
           active: state.mapping.active,
@@ -120,7 +118,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         share={{
           state,
           myName,
-          onMyName: setMyName,
+          fieldLabel: (key) => fieldLabel(key, state.lang, titles),
           fieldValues: controller.fieldValues,
           onApply: controller.setChecklist,
           onDownload: (name, text, type) => downloadText(win.document, name, text, type),

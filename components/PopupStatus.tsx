@@ -12,10 +12,12 @@ export interface PopupProps {
   onOpenOptions(): void;
   /** The portal's public address, offered when this tab is not a form */
   portalUrl: string;
+  /** What the last action could not do, in the popup's language */
+  failure?: string;
 }
 
 /** The toolbar popup: this tab's state in the one vocabulary, and what to do next. */
-export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, portalUrl }: PopupProps) {
+export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, portalUrl, failure }: PopupProps) {
   return (
     <main className="gc-page gc-popup" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <h1>
@@ -48,6 +50,11 @@ export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, 
             ))}
           </ul>
         </>
+      )}
+      {failure && (
+        <p className="gc-alert" role="alert">
+          {failure}
+        </p>
       )}
       <p className="gc-popup-actions" data-testid="popup-actions">
         {status && (

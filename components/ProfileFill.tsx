@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
+import { failureText } from './failureText';
 import type { ProfileChoice } from '@/lib/overlay/controller';
 
 export interface ProfileFillProps {
@@ -11,12 +12,24 @@ export interface ProfileFillProps {
 /** Repeated data saved once (options → 常用资料), filled into this application on request. */
 export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
   const [profiles, setProfiles] = useState<ProfileChoice[] | undefined>();
+  const [failed, setFailed] = useState('');
   if (!profiles) {
     return (
       <p className="gc-profile-fill">
-        <button type="button" onClick={() => void load().then(setProfiles)}>
+        <button
+          type="button"
+          onClick={() => {
+            setFailed('');
+            load().then(setProfiles, (error: unknown) => setFailed(failureText(lang, error)));
+          }}
+        >
           {t(lang, 'profileFill')}
         </button>
+        {failed && (
+          <span className="gc-alert" role="alert">
+            {failed}
+          </span>
+        )}
       </p>
     );
   }

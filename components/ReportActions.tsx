@@ -1,25 +1,37 @@
+import { useState } from 'react';
 import { type Lang, t } from '@/lib/i18n/messages';
+import { failureText } from './failureText';
 
 export interface ReportActionsProps {
   lang: Lang;
-  onDownload(format: 'html' | 'markdown'): void;
-  onPrint(): void;
+  onDownload(format: 'html' | 'markdown'): Promise<unknown>;
+  onPrint(): Promise<unknown>;
 }
 
-/** The pre-review self-check report for the 单位管理员: download or print. */
+/** The pre-review self-check report for the 单位管理员: download or print; a failure is said, not swallowed. */
 export function ReportActions({ lang, onDownload, onPrint }: ReportActionsProps) {
+  const [failed, setFailed] = useState('');
+  const run = (action: () => Promise<unknown>) => {
+    setFailed('');
+    action().catch((error: unknown) => setFailed(failureText(lang, error)));
+  };
   return (
     <p className="gc-report" data-testid="gc-report">
       <strong>{t(lang, 'panelReportTitle')}</strong>
-      <button type="button" onClick={() => onDownload('html')}>
+      <button type="button" onClick={() => run(() => onDownload('html'))}>
         {t(lang, 'reportHtml')}
       </button>
-      <button type="button" onClick={() => onDownload('markdown')}>
+      <button type="button" onClick={() => run(() => onDownload('markdown'))}>
         {t(lang, 'reportMarkdown')}
       </button>
-      <button type="button" onClick={onPrint}>
+      <button type="button" onClick={() => run(onPrint)}>
         {t(lang, 'reportPrint')}
       </button>
+      {failed && (
+        <span className="gc-alert" role="alert">
+          {failed}
+        </span>
+      )}
     </p>
   );
 }

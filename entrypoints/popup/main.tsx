@@ -4,6 +4,7 @@ import '@/components/pages.css';
 import { type Lang, readPageLang, writePageLang } from '@/lib/i18n/langSetting';
 import { TAB_OPEN_PANEL } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
+import { t } from '@/lib/i18n/pageMessages';
 import { queryTabStatus, tabOf } from '@/lib/messages/tabStatus';
 
 const PORTAL_URL = 'https://service.most.gov.cn/';
@@ -11,6 +12,11 @@ const root = createRoot(document.getElementById('root')!);
 const here = new URL(location.href);
 let lang: Lang = 'zh';
 let status: TabStatus | null | undefined;
+let failure: string | undefined;
+const fail = (error: unknown) => {
+  failure = t(lang, 'actionFailed', { error: error instanceof Error ? error.message : String(error) });
+  render();
+};
 
 const render = () =>
   root.render(
@@ -18,6 +24,7 @@ const render = () =>
       status={status}
       lang={lang}
       portalUrl={PORTAL_URL}
+      failure={failure}
       onLang={(next) => {
         lang = next;
         render();
@@ -26,9 +33,9 @@ const render = () =>
       onOpenPanel={() =>
         void tabOf(browser, here)
           .then((tab) => tab && browser.tabs.sendMessage(tab, { type: TAB_OPEN_PANEL }))
-          .then(() => window.close())
+          .then(() => window.close(), fail)
       }
-      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close(), fail)}
     />,
   );
 

@@ -105,8 +105,8 @@ export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {
 }
 
 /**
- * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction
- * (case- and width-insensitive: ＡＢ１ finds ab1).
+ * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction,
+ * and the principal investigator and lead unit as typed in the form (case- and width-insensitive: ＡＢ１ finds ab1).
  */
 export async function listDrafts(
   db: DraftDb,
@@ -118,9 +118,15 @@ export async function listDrafts(
       (row) =>
         (options.includeDeleted || !row.deletedAt) &&
         (!needle ||
-          [row.title, row.applicationId, row.key, row.guideline ?? '', row.direction ?? ''].some((s) =>
-            normalise(s).includes(needle),
-          )),
+          [
+            row.title,
+            row.applicationId,
+            row.key,
+            row.guideline ?? '',
+            row.direction ?? '',
+            row.fields['pi.name'] ?? '',
+            row.fields['leadUnit.name'] ?? '',
+          ].some((s) => normalise(s).includes(needle))),
     );
     const checklists = await db.checklists.bulkGet(rows.map((row) => row.key));
     return rows.map((row, i) => {

@@ -28,6 +28,7 @@ export const overlayStrings = {
   howToFix: { zh: '怎么做', en: 'What to do' },
   itemMore: { zh: '负责人、备注与指南原文', en: 'Owner, note and guideline text' },
   menu: { zh: '更多', en: 'More' },
+  actionFailed: { zh: '操作未完成：{error}', en: 'That did not work: {error}' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFields: {
     zh: '此页面与规则包的字段对应不完整：{fields}',

@@ -63,7 +63,10 @@ describe('pasted from a chat', () => {
     ['CRLF and indentation', (c: string) => c.replace(/.{70}/g, '$&\r\n    ')],
     ['spaces and a zero-width space', (c: string) => ` ${c.slice(0, 10)} ${c.slice(10, 30)}\u200b${c.slice(30)}\t\n`],
     ['inside the chat message around it', (c: string) => `张三 19:02\n这是清单的分享码：${c} 请查收，谢谢！`],
-    ['after an English message, with words after it', (c: string) => `Here you go:\n${c.replace(/.{60}/g, '$&\n')}\nthanks see you`],
+    [
+      'after an English message, with words after it',
+      (c: string) => `Here you go:\n${c.replace(/.{60}/g, '$&\n')}\nthanks see you`,
+    ],
     ['quoted twice in a thread (the later one wins)', (c: string) => `old: GC1.AAAA\nnew: ${c}`],
   ])('%s: still decodes', (_, mangle) => {
     const share = fullShare();
