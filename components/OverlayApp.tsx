@@ -5,7 +5,7 @@ import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { profileToFields } from '@/lib/portal/fill';
-import { toMarkers, toPanelView } from '@/lib/overlay/view';
+import { toOverlayView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
 import { FieldMarkers } from './FieldMarkers';
@@ -25,8 +25,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
       ]),
     [mappable],
   );
-  const view = useMemo(() => toPanelView(state, titles), [state, titles]);
-  const markers = useMemo(() => toMarkers(state), [state]);
+  const { panel: view, markers } = useMemo(() => toOverlayView(state, titles), [state, titles]);
   const [placed, setPlaced] = useState<PlacedMarker[]>([]);
   const [live, setLive] = useState('');
   const announced = useRef(new Set<string>());

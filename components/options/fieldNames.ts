@@ -1,10 +1,10 @@
 import { fieldLabel, formTitlesOf } from '@/lib/i18n/labels';
 import type { Lang } from '@/lib/i18n/pageMessages';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { fieldPathLabel } from './format';
 
-const formTitles = formTitlesOf(profileJson as unknown as PortalProfile);
+const formTitles = formTitlesOf(profileJson as unknown as FieldMap);
 const modelRoots = /^(project|leadUnit|participants|pi|foreignPartners|budget|attachments|units|direction)\b/;
 
 /**

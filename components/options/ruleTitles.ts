@@ -1,6 +1,6 @@
 import type { Lang } from '@/lib/i18n/pageMessages';
 import { t } from '@/lib/i18n/pageMessages';
-import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import type { Rule } from '@/lib/packs/schema';
 
 let rules: Map<string, Rule> | undefined;

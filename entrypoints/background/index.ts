@@ -10,14 +10,14 @@ import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
-import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 export default defineBackground(() => {
   const db = openDraftDb();
@@ -28,7 +28,7 @@ export default defineBackground(() => {
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
     drafts: () => listDrafts(db),
-    profile: profileJson as unknown as PortalProfile,
+    fieldMap: fieldMapJson as unknown as FieldMap,
   });
   void feeds.reverifyAll();
   void scheduleChecks(

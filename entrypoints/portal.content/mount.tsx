@@ -4,14 +4,14 @@ import { AUTOSAVE_PORT, TAB_OPEN_PANEL, TAB_STATUS_REQUEST } from '@/lib/message
 import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
 import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
-import { countFindings } from '@/lib/overlay/view';
-import { isApplicationForm } from '@/lib/portal/detect';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import { countFindings } from '@/lib/engine/counts';
+import { watchForApplicationForm } from '@/lib/overlay/activation';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** Validated against the zod schema by test/unit/portal/profile.test.ts, so the content script needs no zod. */
-const profile = profileJson as unknown as PortalProfile;
+/** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
+const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** A port to the background that reconnects after a service-worker restart. */
 function autosaveChannel(): DraftChannel {
@@ -49,10 +49,18 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
-  if (!isApplicationForm(document, profile)) return; // not an application form: stay dormant
+  // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
+  const found = await new Promise<boolean>((resolve) => {
+    const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
+    ctx.onInvalidated(() => {
+      stop();
+      resolve(false);
+    });
+  });
+  if (!found) return;
   const controller = createOverlayController({
     doc: document,
-    profile,
+    fieldMap,
     send: (request) => browser.runtime.sendMessage(request),
     channel: autosaveChannel(),
     mappings,

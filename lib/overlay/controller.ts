@@ -1,268 +1,152 @@
-import type { Application } from '../application/model';
-import type { Finding } from '../engine/finding';
-import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
-import type { Lang } from '../i18n/messages';
-import { formPaths } from '../i18n/labels';
 import type { Checklist } from '../drafts/model';
-import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
-import type { Share } from '../share/model';
-import type { ReadShare, ShareCodec } from './share';
-import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
+import type { Lang } from '../i18n/messages';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
+import { fillForm } from '../portal/fill';
 import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
-import { type FieldMapPatch, applyPatch, emptyPatch, entryFor, labelBeside, withEntry } from '../portal/mapping';
-import type { PortalProfile } from '../portal/profileSchema';
-import { type FillReport, fillForm } from '../portal/fill';
-import { readApplication, readRawValues } from '../portal/read';
-import { type DirectionMatch, matchDirection } from './direction';
+import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
+import type { FieldMap } from '../portal/fieldMapSchema';
+import { readRawValues } from '../portal/read';
+import { changedModelPath, createAssembly } from './assembly';
+import { type DraftChannel, type Send, createDraftSync, restorableFields } from './draftSync';
+import { controlFor } from './fieldControls';
+import { type MappingStore, createMappingMode } from './mappingMode';
+import { createPageWatcher } from './pageWatcher';
+import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
+import { listProfiles, reportFile, shareCodec } from './requests';
+import { type OverlayState, initialState } from './state';
+
+export type { DraftChannel, Send } from './draftSync';
+export type { MappingStore } from './mappingMode';
+export type { OverlayState, ProfileChoice } from './state';
 
 /**
- * The overlay's state machine: reads the page, evaluates the chosen direction's rules as the user types,
- * and autosaves the form through the background. Takes the document and a `send` function so it runs
- * (and is tested) without a browser.
+ * The overlay's state machine, composed of the page watcher (which controls and frames changed), the application
+ * assembly (what the rules read, their findings), the draft sync (autosave) and mapping mode. Takes the document and
+ * a `send` function so it runs (and is tested) without a browser.
  */
-
-export interface OverlayState {
-  phase: 'loading' | 'ready' | 'error';
-  error?: string;
-  lang: Lang;
-  collapsed: boolean;
-  /** Which edge the panel docks to: the user moves it off the part of the form they are filling */
-  dock: 'right' | 'left';
-  direction?: DirectionMatch;
-  /** The page's direction text when no pack knows it */
-  directionText?: string;
-  findings: Finding[];
-  /** Profile paths the page does not show */
-  missing: string[];
-  application?: Application;
-  /** Confirmations, ready documents, acknowledged warnings: kept with the draft */
-  checklist: Checklist;
-  /** A direction the user chose in the panel, used when the page shows none it knows */
-  chosenDirection?: { packId: string; code: string };
-  /** Every direction of every pack, for the manual choice */
-  directions: { packId: string; code: string; title: string; guideline: string }[];
-  lastSaved?: { revision: number; at: string };
-  saveError?: string;
-  /** The saved draft holds values this page does not show (a portal timeout, an older page): offer to fill them */
-  restoreOffer?: { count: number; updatedAt: string };
-  /** What the last restore or profile fill did: fields the page did not take are listed for the user */
-  fillResult?: { kind: 'restore' | 'profile'; report: FillReport };
-  /** Another tab saved this application since this one last did: autosave waits for the user's choice */
-  conflict?: { revision: number; fields: Record<string, string> };
-  /** Mapping mode: the user points at fields the profile did not find */
-  mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
-}
-
-/** A saved profile as the background lists it (lib/drafts/profiles.ts) */
-export type ProfileChoice = LeadUnitProfile | TeamMemberProfile;
-
-/** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
-interface SavedDraft {
-  revision: number;
-  updatedAt: string;
-  fields: Record<string, string>;
-  checklist: Checklist;
-  guideline?: string;
-  direction?: string;
-}
-
-/** Where mapping patches are kept (browser.storage.local in the extension: the extension's storage, not the portal's). */
-export interface MappingStore {
-  get(key: string): Promise<FieldMapPatch | undefined>;
-  set(key: string, patch: FieldMapPatch): Promise<void>;
-}
-
-export type Send = (request: Request) => Promise<unknown>;
-
-/** The autosave channel (a runtime Port in the extension): every change is posted at once, the background batches the writes. */
-export interface DraftChannel {
-  post(message: AutosaveMessage): void;
-  onMessage(fn: (message: AutosaveReply) => void): void;
-}
 
 export interface ControllerOptions {
   doc: Document;
-  profile: PortalProfile;
+  fieldMap: FieldMap;
   send: Send;
   channel: DraftChannel;
   mappings: MappingStore;
 }
 
-export function createOverlayController({ doc, profile: baseProfile, send, channel, mappings }: ControllerOptions) {
+export function createOverlayController({ doc, fieldMap: baseFieldMap, send, channel, mappings }: ControllerOptions) {
   const host = doc.location?.host ?? '';
   const form = doc.location?.pathname ?? '';
-  const mappingKey = `mapping:${host}${form}`;
-  let profile = baseProfile;
-  let picked: Control | undefined;
-  let state: OverlayState = {
-    phase: 'loading',
-    lang: 'zh',
-    collapsed: false,
-    dock: 'right',
-    findings: [],
-    missing: [],
-    checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
-    directions: [],
-    mapping: { active: false, patch: emptyPatch(baseProfile.id, host, form) },
-  };
+  let fieldMap = baseFieldMap;
+  let state: OverlayState = initialState(emptyPatch(baseFieldMap.id, host, form));
   const listeners = new Set<() => void>();
   let packs: RulePack[] = [];
-  let map: PageMap = locateFields(doc, profile);
-  let evaluator: IncrementalEvaluator | undefined;
-  let evaluatorKey = '';
-  let lastPosted: Record<string, string> = {};
-  /** The draft revision this tab last saw: autosave's compare-and-set token */
-  let baseRevision: number | undefined;
+  let map: PageMap = locateFields(doc, fieldMap);
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
-  const applicationId = applicationIdOf(doc, profile);
+  const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = `${host}|${applicationId}`;
-  const cleanups: (() => void)[] = [];
 
   function setState(patch: Partial<OverlayState>) {
     state = { ...state, ...patch };
     for (const l of listeners) l();
   }
 
-  /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
-  function refresh(changed?: string[]) {
-    const reading = readApplication(map, profile.vocabularies);
-    const direction = matchDirection(packs, reading.directionText, reading.directionGroup) ?? chosen();
-    const key = direction ? `${direction.pack.id}@${direction.pack.version}/${direction.direction.code}` : '';
-    if (key !== evaluatorKey) {
-      evaluatorKey = key;
-      evaluator = direction ? createIncrementalEvaluator(direction.pack, direction.direction.code) : undefined;
-      changed = undefined;
-    }
-    const findings = evaluator ? evaluator.update(reading.application, changed, state.checklist) : [];
-    setState({
-      direction,
-      directionText: reading.directionText,
-      application: reading.application,
-      findings,
-      missing: map.missing,
-    });
-  }
+  const assembly = createAssembly();
+  const relocate = () => (map = locateFields(doc, fieldMap));
+  const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
+  const readValues = () => readRawValues(map, allControls());
 
-  function chosen(): DirectionMatch | undefined {
-    const c = state.chosenDirection;
-    const pack = c && packs.find((p) => p.id === c.packId);
-    const direction = pack?.directions.find((d) => d.code === c!.code);
-    return pack && direction ? { pack, direction } : undefined;
-  }
-
-  /** A checklist change: re-evaluate the confirm and document rules and save it with the draft. */
-  function updateChecklist(change: (c: Checklist) => Checklist) {
-    setState({ checklist: change(state.checklist) });
-    refresh([]);
-    channel.post({ ...draftIdentity(), fields: {}, checklist: state.checklist, baseRevision });
-  }
-
-  function draftIdentity() {
-    return {
-      type: 'draftChanges' as const,
+  const sync = createDraftSync({
+    channel,
+    send,
+    identity: () => ({
       key: draftKey,
       host,
       applicationId,
       title: state.application?.project.nameZh,
       guideline: state.direction?.pack.id,
       direction: state.direction?.direction.code,
-    };
+    }),
+    read: readValues,
+    onState: setState,
+  });
+
+  const mapping = createMappingMode({
+    store: mappings,
+    key: `mapping:${host}${form}`,
+    getState: () => state,
+    onState: setState,
+  });
+
+  /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
+  function refresh(changed?: string[]) {
+    setState(
+      assembly.assess({
+        map,
+        vocabularies: fieldMap.vocabularies,
+        packs,
+        chosen: state.chosenDirection,
+        checklist: state.checklist,
+        changed,
+      }),
+    );
   }
 
-  /** In mapping mode a click on a portal control picks it (the click still reaches the page). */
-  function onPick(event: Event) {
-    if (!state.mapping.active) return;
-    const target = event.target as Element | null;
-    if (!target?.matches?.('input, select, textarea')) return;
-    picked = target as Control;
-    setState({ mapping: { ...state.mapping, picked: { label: labelBeside(picked), name: picked.name || picked.id } } });
+  /** A checklist change: re-evaluate the confirm and document rules and save it with the draft. */
+  function updateChecklist(change: (c: Checklist) => Checklist) {
+    setState({ checklist: change(state.checklist) });
+    refresh([]);
+    sync.postChecklist(state.checklist);
   }
 
-  function useProfile(patch: FieldMapPatch) {
-    profile = applyPatch(baseProfile, patch);
-    map = locateFields(doc, profile);
+  /** The field map with the user's mapping patch applied, and the page located with it. */
+  function applyFieldMapPatch(patch: FieldMapPatch) {
+    fieldMap = applyPatch(baseFieldMap, patch);
+    relocate();
   }
 
-  function onInput(event: Event) {
-    const target = event.target as Element | null;
-    if (!target || !('value' in target)) return;
-    const path = map.pathOf.get(target);
-    // A field we do not map changes no rule: only the draft needs it.
-    if (path) refresh([path.replace(/\.\d+\..*$/, '')]);
-    postChanges();
-  }
+  const sweep = createValueSweep();
 
-  /** Rows added or removed (添加/删除, a file listed): look at the page again once the page's own handlers ran. */
-  let relocating = false;
-  function onMutations(records: MutationRecord[]) {
-    const FORMISH = 'input, select, textarea, iframe, frame';
-    const touchesControls = (nodes: NodeList) =>
-      Array.from(nodes).some(
-        (n) => n.nodeType === 1 && ((n as Element).matches(FORMISH) || (n as Element).querySelector(FORMISH)),
-      );
-    if (relocating || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
-    relocating = true;
-    queueMicrotask(() => {
-      relocating = false;
-      map = locateFields(doc, profile);
-      attachDocuments();
+  const watcher = createPageWatcher(doc, {
+    onInput(target) {
+      sweep.remember([target as Control]);
+      const path = map.pathOf.get(target);
+      // A field we do not map changes no rule: only the draft needs it.
+      if (path) refresh([changedModelPath(path)]);
+      sync.postChanges();
+    },
+    onClick: mapping.onClick,
+    onControlsChanged() {
+      relocate();
+      watcher.attach();
       if (state.phase === 'ready') refresh();
-      postChanges();
-    });
-  }
-
-  function allControls(): Control[] {
-    return documentsOf(doc).flatMap((d) => controlsIn(d));
-  }
-
-  /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
-  function postChanges() {
-    // After a conflict the user chooses first. Before the draft is known, what the user typed is still posted
-    // (only changed fields: nothing the page merely shows), without a base revision.
-    if (state.conflict) return;
-    const now = readRawValues(map, allControls());
-    const changed: Record<string, string> = {};
-    for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
-    if (Object.keys(changed).length === 0) return;
-    lastPosted = now;
-    channel.post({ ...draftIdentity(), fields: changed, baseRevision });
-  }
-
-  const attached = new WeakSet<Document>();
-  const framesSeen = new WeakSet<Element>();
-  /** Listens to the page and its same-origin iframes, including frames added or (re)loaded after we start. */
-  function attachDocuments() {
-    for (const d of documentsOf(doc)) {
-      if (!attached.has(d)) {
-        attached.add(d);
-        listen(d, 'input', onInput);
-        listen(d, 'change', onInput);
-        listen(d, 'click', onPick);
-        const win = d.defaultView;
-        if (win && d.body) {
-          const observer = new win.MutationObserver(onMutations);
-          observer.observe(d.body, { childList: true, subtree: true });
-          cleanups.push(() => observer.disconnect());
-        }
+      sync.postChanges();
+    },
+    onFrameLoaded() {
+      relocate();
+      watcher.attach();
+      if (state.phase === 'ready') refresh();
+    },
+    onSweep() {
+      const changed = sweep.changed(locatedControls(map));
+      if (!changed.length) return;
+      // Every rule reading any changed field runs again, not only those of the control that had focus.
+      const paths = new Set<string>();
+      for (const c of changed) {
+        const path = map.pathOf.get(c);
+        if (path) paths.add(changedModelPath(path));
       }
-      for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
-        if (framesSeen.has(frame)) continue;
-        framesSeen.add(frame);
-        listen(frame, 'load', () => {
-          map = locateFields(doc, profile);
-          attachDocuments();
-          if (state.phase === 'ready') refresh();
-        });
-      }
-    }
-  }
+      if (paths.size) refresh([...paths]);
+      sync.postChanges();
+    },
+  });
 
-  function listen(target: EventTarget, type: string, fn: EventListener, capture = true) {
-    target.addEventListener(type, fn, capture);
-    cleanups.push(() => target.removeEventListener(type, fn, capture));
+  /** Fills values through the page's own events, then looks at the page again. */
+  async function fill(fields: Record<string, string>) {
+    const report = await fillForm(doc, map, fields, { relocate });
+    relocate();
+    return report;
   }
 
   return {
@@ -274,47 +158,27 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     draftKey,
     applicationId,
     async start() {
-      channel.onMessage((reply) => {
-        if (reply.key !== draftKey) return;
-        if (reply.type === 'saved') {
-          baseRevision = Math.max(baseRevision ?? 0, reply.revision);
-          setState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
-        } else if (reply.type === 'conflict') {
-          // What was refused is posted again once the user has chosen.
-          lastPosted = reply.fields;
-          setState({ conflict: { revision: reply.revision, fields: reply.fields } });
-        } else setState({ saveError: reply.error });
-      });
+      sync.listen();
       // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
-      map = locateFields(doc, profile);
-      attachDocuments();
-      const patch = await mappings.get(mappingKey).catch(() => undefined);
-      if (patch) {
-        useProfile(patch);
-        setState({ mapping: { ...state.mapping, patch } });
-      }
+      relocate();
+      watcher.attach();
+      sweep.remember(locatedControls(map));
+      watcher.startIdleSweep(SWEEP_INTERVAL_MS);
+      const patch = await mapping.load();
+      if (patch) applyFieldMapPatch(patch);
       // What the page showed on arrival. From here on only what the user changes is posted: an empty page
       // after a portal timeout never empties the draft.
-      const arrival = readRawValues(map, allControls());
-      lastPosted = arrival;
-      const [packsResponse, draftResponse] = await Promise.all([
+      const arrival = sync.baseline();
+      const [packsResponse, saved] = await Promise.all([
         send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{
           ok: boolean;
           value?: RulePack[];
           error?: string;
         }>,
-        send({ type: 'getDraft', key: draftKey }).catch(() => undefined) as Promise<
-          { ok: boolean; value?: SavedDraft | null } | undefined
-        >,
+        sync.load(),
       ]);
-      const saved = draftResponse?.ok ? draftResponse.value : undefined;
-      baseRevision = saved?.revision ?? 0; // 0: this tab has seen no draft; another tab's first save is news to it
       if (saved) {
-        const now = readRawValues(map, allControls());
-        // Fields typed while we loaded are the user's newest word: never offered for overwriting.
-        restorable = Object.fromEntries(
-          Object.entries(saved.fields).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
-        );
+        restorable = restorableFields(saved.fields, arrival, readValues());
         setState({
           restoreOffer: Object.keys(restorable).length
             ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt }
@@ -326,10 +190,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       }
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
       const startDraft = () => {
-        // Fields the user changed meanwhile were posted as typed: never send their old value after them.
-        const now = readRawValues(map, allControls());
-        const shown = Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v));
-        if (!saved && Object.keys(shown).length) channel.post({ ...draftIdentity(), fields: shown, baseRevision });
+        if (!saved) sync.startDraft(arrival);
       };
       if (!packsResponse?.ok || !packsResponse.value) {
         startDraft();
@@ -348,33 +209,26 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
       // A draft that does not know its direction yet learns it (typing may have come before the rules).
       const code = state.direction?.direction.code;
       if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id))
-        channel.post({ ...draftIdentity(), fields: {}, baseRevision });
+        sync.postIdentity({ withBase: true });
     },
-    stop() {
-      for (const c of cleanups.splice(0)) c();
-    },
+    stop: () => watcher.stop(),
     setLang: (lang: Lang) => setState({ lang }),
-    setMappingActive(active: boolean) {
-      picked = undefined;
-      setState({ mapping: { ...state.mapping, active, picked: undefined } });
-    },
+    setMappingActive: mapping.setActive,
     /** The picked control is the application field `path`: saved for this host and form, used at once. */
     async assignPicked(path: string) {
-      if (!picked) return;
-      const patch = withEntry(state.mapping.patch, entryFor(picked, path));
-      picked = undefined;
-      useProfile(patch);
-      attachDocuments();
-      setState({ mapping: { ...state.mapping, patch, picked: undefined } });
+      const patch = mapping.assign(path);
+      if (!patch) return;
+      applyFieldMapPatch(patch);
+      watcher.attach();
       refresh();
-      await mappings.set(mappingKey, patch).catch((error) => setState({ saveError: String(error) }));
+      await mapping.save(patch).catch((error) => setState({ saveError: String(error) }));
     },
-    /** Fields mapping mode can assign: the profile's single fields, by their Chinese title. */
-    mappableFields: () => baseProfile.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+    /** Fields mapping mode can assign: the field map's single fields, by their Chinese title. */
+    mappableFields: () => baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();
-      channel.post({ ...draftIdentity(), fields: {} });
+      sync.postIdentity({ withBase: false });
     },
     confirm(ruleId: string, entry: { note?: string; by?: string } | undefined) {
       updateChecklist((c) => {
@@ -386,10 +240,9 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     },
     /** Fills the page with the saved draft's values, through the page's own events, and reports what it did not take. */
     async restore() {
-      const report = await fillForm(doc, map, restorable, { relocate: () => (map = locateFields(doc, profile)) });
+      const report = await fill(restorable);
       restorable = {};
-      map = locateFields(doc, profile);
-      lastPosted = readRawValues(map, allControls());
+      sync.baseline();
       setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
       refresh();
     },
@@ -399,74 +252,25 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     },
     /** Fills saved profile data (unit name, credit code, the PI's details) into the form; the page's events save it. */
     async fillFields(fields: Record<string, string>) {
-      const report = await fillForm(doc, map, fields, { relocate: () => (map = locateFields(doc, profile)) });
-      map = locateFields(doc, profile);
+      const report = await fill(fields);
       setState({ fillResult: { kind: 'profile', report } });
       refresh();
-      postChanges();
+      sync.postChanges();
     },
-    /** The self-check report of what the panel shows, written by the background (the report builder stays out of the page). */
-    async reportFile(format: 'html' | 'markdown'): Promise<{ name: string; text: string; type: string } | undefined> {
-      const match = state.direction;
-      if (!match) return undefined;
-      const response = (await send({
-        type: 'report:build',
-        packId: match.pack.id,
-        direction: match.direction.code,
-        // Findings are plain data; the background checks their shape again.
-        findings: state.findings as unknown as Extract<Request, { type: 'report:build' }>['findings'],
-        checklist: state.checklist,
-        application: state.application,
-        applicationId,
-        lang: state.lang,
-        format,
-      })) as { ok: boolean; value?: { name: string; text: string; type: string } | null; error?: string };
-      if (!response?.ok) throw new Error(response?.error ?? 'report:build failed');
-      return response.value ?? undefined;
-    },
-    /** Share codes are made and read by the background (see lib/overlay/share.ts ShareCodec). */
-    shareCodec: {
-      async encode(share: Share, lang: Lang) {
-        const response = (await send({ type: 'share:encode', share, lang })) as {
-          ok: boolean;
-          value?: { code: string; file: string; summary: string };
-          error?: string;
-        };
-        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:encode failed');
-        return response.value;
-      },
-      async decode(text: string) {
-        const response = (await send({ type: 'share:decode', text })) as {
-          ok: boolean;
-          value?: ReadShare;
-          error?: string;
-        };
-        if (!response?.ok || !response.value) throw new Error(response?.error ?? 'share:decode failed');
-        return response.value;
-      },
-    } satisfies ShareCodec,
-    async listProfiles(): Promise<ProfileChoice[]> {
-      const response = (await send({ type: 'listProfiles' }).catch(() => undefined)) as
-        | { ok: boolean; value?: ProfileChoice[] }
-        | undefined;
-      return response?.ok ? (response.value ?? []) : [];
-    },
+    reportFile: (format: 'html' | 'markdown') => reportFile(send, state, applicationId, format),
+    shareCodec: shareCodec(send),
+    listProfiles: () => listProfiles(send),
     /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
     async resolveConflict(choice: 'mine' | 'theirs') {
       const conflict = state.conflict;
       if (!conflict) return;
-      baseRevision = conflict.revision;
-      if (choice === 'theirs') {
-        await fillForm(doc, map, conflict.fields, { relocate: () => (map = locateFields(doc, profile)) });
-        map = locateFields(doc, profile);
-        lastPosted = readRawValues(map, allControls());
-      } else lastPosted = conflict.fields;
-      setState({ conflict: undefined });
+      if (choice === 'theirs') await fill(conflict.fields);
+      sync.resolveConflict(choice);
       refresh();
-      postChanges();
+      sync.postChanges();
     },
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
-    fieldValues: () => readRawValues(map, allControls()),
+    fieldValues: readValues,
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
     setChecklist(next: Checklist) {
       updateChecklist(() => next);
@@ -488,17 +292,7 @@ export function createOverlayController({ doc, profile: baseProfile, send, chann
     setCollapsed: (collapsed: boolean) => setState({ collapsed }),
     setDock: (dock: 'right' | 'left') => setState({ dock }),
     /** The first located control of a model or context path, for markers and click-to-field. */
-    controlFor(path: string): Control | undefined {
-      for (const candidate of formPaths(path)) {
-        const field = map.fields.find((f) => f.spec.path === candidate);
-        if (field) return field.controls[0];
-        const [list, index, column] = candidate.split('.');
-        const row = map.lists.find((l) => l.spec.path === list)?.rows[Number(index)];
-        const control = row?.get(column ?? '')?.[0];
-        if (control) return control;
-      }
-      return undefined;
-    },
+    controlFor: (path: string) => controlFor(map, path),
   };
 }
 

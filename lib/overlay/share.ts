@@ -1,16 +1,15 @@
 import type { Checklist } from '../drafts/model';
 import { t, type Lang } from '../i18n/messages';
 import { buildShare, personalFieldKeys } from '../share/build';
-import { mergeContextFor, mergeShare, resolveConflict, type MergeResult } from '../share/merge';
 import type { ItemParts } from '../share/items';
 import type { Share } from '../share/model';
 import { filterMine } from '../share/owners';
-import { refusal, type ShareRefusal } from '../share/refusal';
-import type { OverlayState } from './controller';
+import type { ReadShare } from '../share/preview';
+import type { OverlayState } from './state';
 
 /**
- * Glue between the overlay's state and lib/share: the share of what the panel shows, the preview of an import, and
- * the checklist an import leaves (handed to controller.setChecklist). Pure: the panel calls these and renders.
+ * Glue between the overlay's state and lib/share: the share of what the panel shows, the file names, the owner filter
+ * and the lines of an import preview (the merge itself is lib/share/preview.ts). Pure: the panel calls these and renders.
  */
 
 type ShareState = Pick<OverlayState, 'direction' | 'findings' | 'checklist'>;
@@ -62,52 +61,11 @@ export function shareFileName(share: Share, kind: 'json' | 'md'): string {
   return `${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${kind}`;
 }
 
-export type ImportPreview = { ok: true; share: Share; result: MergeResult } | ShareRefusal;
-
-/** A share as decoded (and validated) by the background: lib/share/code.ts readShareText. */
-export type ReadShare = { ok: true; share: Share } | ShareRefusal;
-
 /** The codec runs in the background: decoding validates with zod, which stays out of the content script. */
 export interface ShareCodec {
   /** The code, the file and the Markdown summary of a share */
   encode(share: Share, lang: Lang): Promise<{ code: string; file: string; summary: string }>;
   decode(text: string): Promise<ReadShare>;
-}
-
-/**
- * What importing a decoded share would do to the current checklist: a refusal with its reason (wrong code, other
- * guideline or direction), or the merge result with its applied items, flags and conflicts. Nothing is changed here.
- */
-export function previewImport(read: ReadShare, state: ShareState): ImportPreview {
-  if (!read.ok) return read;
-  const merged = mergeIntoState(read.share, state);
-  return merged.ok ? { ok: true, share: read.share, result: merged } : merged;
-}
-
-export type ConflictChoice = 'local' | 'incoming';
-
-/**
- * The checklist after the import, merged again into the checklist as it is now (the user may have ticked something
- * since the preview), with the user's choice per conflict; a conflict left unchosen keeps the local parts.
- */
-export function checklistAfterImport(
-  share: Share,
-  state: ShareState,
-  choices: Record<string, ConflictChoice>,
-): { ok: true; checklist: Checklist; applied: number } | ShareRefusal {
-  const merged = mergeIntoState(share, state);
-  if (!merged.ok) return merged;
-  let result = merged;
-  for (const conflict of merged.conflicts)
-    result = resolveConflict(result, conflict.ruleId, choices[conflict.ruleId] ?? 'local');
-  return { ok: true, checklist: result.merged, applied: result.applied.length };
-}
-
-function mergeIntoState(share: Share, state: ShareState): MergeResult | ShareRefusal {
-  const match = state.direction;
-  const context = match && mergeContextFor(match.pack, match.direction.code);
-  if (!context) return refusal('otherDirection', { theirs: share.direction, ours: '—' });
-  return mergeShare(state.checklist, share, context);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Finding, FindingStatus } from '../engine/finding';
+import { type Lang, type MessageId, t } from '../i18n/messages';
+import type { Rule, Section, Severity } from '../packs/schema';
+import type { OverlayState } from './state';
+import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';
 import { fieldLabel, formPaths } from '../i18n/labels';
-import { type Lang, type MessageId, t } from '../i18n/messages';
 import { type Verdict, verdictOf, verdictOrder } from '../i18n/vocabulary';
-import type { Rule, Section, Severity } from '../packs/schema';
-import type { OverlayState } from './controller';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -63,42 +64,6 @@ const sectionOrder: Section[] = [
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
   return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
-}
-
-export interface FindingCounts {
-  error: number;
-  warning: number;
-  info: number;
-  confirm: number;
-  unknown: number;
-  pass: number;
-}
-
-/** Findings by verdict; a warning the user acknowledged with a reason no longer counts as one. */
-export function countFindings(findings: Finding[], acknowledged: Record<string, unknown> = {}): FindingCounts {
-  const counts: FindingCounts = { error: 0, warning: 0, info: 0, confirm: 0, unknown: 0, pass: 0 };
-  for (const f of findings) {
-    const verdict = verdictOf(f.status, f.severity);
-    if (verdict === 'na' || (verdict === 'warning' && acknowledged[f.ruleId])) continue;
-    counts[verdict]++;
-  }
-  return counts;
-}
-
-/** The rule's message with enum values named (企业, not enterprise) and its fields' labels for its missing paths. */
-export function describeFinding(
-  f: Finding,
-  rule: Rule | undefined,
-  lang: Lang,
-  formTitles?: ReadonlyMap<string, string>,
-): Pick<FindingView, 'title' | 'message' | 'explain' | 'missing'> {
-  const title = rule?.title[lang] ?? t(lang, 'unknownRule');
-  return {
-    title,
-    message: rule ? findingMessage(f, rule, lang) : title,
-    explain: rule?.explain?.[lang] ?? '',
-    missing: f.missing.map((path) => ({ label: fieldLabel(path, lang, formTitles), paths: formPaths(path) })),
-  };
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
@@ -164,9 +129,26 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
   };
 }
 
+/** The rule's message with enum values named (企业, not enterprise) and its missing fields by the form's labels. */
+export function describeFinding(
+  f: Finding,
+  rule: Rule | undefined,
+  lang: Lang,
+  formTitles?: ReadonlyMap<string, string>,
+): Pick<FindingView, 'title' | 'message' | 'explain' | 'missing'> {
+  const title = rule?.title[lang] ?? t(lang, 'unknownRule');
+  return {
+    title,
+    message: rule ? findingMessage(f, rule, lang) : title,
+    explain: rule?.explain?.[lang] ?? '',
+    missing: f.missing.map((path) => ({ label: fieldLabel(path, lang, formTitles), paths: formPaths(path) })),
+  };
+}
+
 /**
  * Checks by verdict (errors first), each verdict in form order; the items a person ticks (confirmations and
- * documents) after them in the pack's order, whatever their state, so that ticking one never moves it.
+ * documents) after them in the pack's order, whatever their state, so that ticking one never moves it; passed
+ * checks last.
  */
 export function readingOrder(items: FindingView[]): FindingView[] {
   const ticked = (i: FindingView) => i.kind === 'confirm' || i.kind === 'document';
@@ -217,4 +199,14 @@ export function toMarkers(state: OverlayState): MarkerView[] {
         text: describeFinding(f, rule, state.lang).message,
       };
     });
+}
+
+/** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */
+export interface OverlayView {
+  panel: PanelView;
+  markers: MarkerView[];
+}
+
+export function toOverlayView(state: OverlayState, titles: Map<string, string> = new Map()): OverlayView {
+  return { panel: toPanelView(state, titles), markers: toMarkers(state) };
 }

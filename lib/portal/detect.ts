@@ -1,26 +1,26 @@
 import { documentsOf } from './locate';
-import type { PortalProfile } from './profileSchema';
+import type { FieldMap } from './fieldMapSchema';
 import { normalizeLabel, toHalfWidth } from './text';
 
 /**
  * Is this page an application form of the portal? Cheap first (any form control at all?), then the
- * page signature: enough of the profile's signature labels printed on the page. Other pages of the
+ * page signature: enough of the fieldMap's signature labels printed on the page. Other pages of the
  * host (notices, lists, login) leave the extension dormant.
  */
-export function isApplicationForm(doc: Document, profile: Pick<PortalProfile, 'signature'>): boolean {
+export function isApplicationForm(doc: Document, fieldMap: Pick<FieldMap, 'signature'>): boolean {
   const docs = documentsOf(doc);
   if (!docs.some((d) => d.querySelector('input:not([type=hidden]), select, textarea'))) return false;
   const text = docs.map((d) => normalizeLabel(d.body?.textContent ?? '')).join('');
-  const hits = profile.signature.labels.filter((label) => text.includes(normalizeLabel(label))).length;
-  return hits >= profile.signature.minMatches;
+  const hits = fieldMap.signature.labels.filter((label) => text.includes(normalizeLabel(label))).length;
+  return hits >= fieldMap.signature.minMatches;
 }
 
 /** The application id: a 申报编号 printed on the page, else a URL parameter, else the path. */
-export function applicationIdOf(doc: Document, profile: Pick<PortalProfile, 'applicationId'>): string {
+export function applicationIdOf(doc: Document, fieldMap: Pick<FieldMap, 'applicationId'>): string {
   for (const d of documentsOf(doc)) {
     for (const cell of Array.from(d.querySelectorAll('td, th, label, span, dt, div'))) {
       const label = normalizeLabel(cell.textContent ?? '');
-      if (!profile.applicationId.labels.some((l) => label === normalizeLabel(l))) continue;
+      if (!fieldMap.applicationId.labels.some((l) => label === normalizeLabel(l))) continue;
       const next = cell.nextElementSibling;
       const value = next?.querySelector('input')?.value ?? next?.textContent ?? '';
       const id = toHalfWidth(value).trim();
@@ -28,7 +28,7 @@ export function applicationIdOf(doc: Document, profile: Pick<PortalProfile, 'app
     }
   }
   const url = new URL(doc.location?.href ?? 'about:blank');
-  for (const p of profile.applicationId.urlParams) {
+  for (const p of fieldMap.applicationId.urlParams) {
     const v = url.searchParams.get(p);
     if (v) return v;
   }

@@ -25,7 +25,7 @@ export interface FillOptions {
   relocate?: () => PageMap;
 }
 
-/** Controls by name (or id, for unnamed ones): how readRawValues keys the controls no profile path maps. */
+/** Controls by name (or id, for unnamed ones): how readRawValues keys the controls no field-map path maps. */
 function indexByName(doc: Document): Map<string, Control[]> {
   const index = new Map<string, Control[]>();
   for (const d of documentsOf(doc)) {

@@ -1,4 +1,4 @@
-import type { FieldSpec, ListSpec, PortalProfile } from './profileSchema';
+import type { FieldSpec, ListSpec, FieldMap } from './fieldMapSchema';
 import { labelKey, normalizeLabel } from './text';
 
 /**
@@ -27,7 +27,7 @@ export interface LocatedList {
 export interface PageMap {
   fields: LocatedField[];
   lists: LocatedList[];
-  /** Field and list paths of the profile that the page does not show */
+  /** Field and list paths of the fieldMap that the page does not show */
   missing: string[];
   /** Which model path a control feeds (list items as "participants.2.name") */
   pathOf: WeakMap<Element, string>;
@@ -201,7 +201,7 @@ function frameSections(doc: Document): Map<Document, string> {
   return out;
 }
 
-export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields' | 'lists'>): PageMap {
+export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 'lists'>): PageMap {
   const docs = documentsOf(doc);
   const outer = frameSections(doc);
   const candidates = docs.flatMap((d) => labelCandidates(d, outer.get(d) ?? ''));
@@ -209,7 +209,7 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
   const pathOf = new WeakMap<Element, string>();
   const missing: string[] = [];
   const lists: LocatedList[] = [];
-  for (const spec of profile.lists ?? []) {
+  for (const spec of fieldMap.lists ?? []) {
     const list = locateList(spec, docs);
     if (!list) {
       missing.push(spec.path);
@@ -225,7 +225,7 @@ export function locateFields(doc: Document, profile: Pick<PortalProfile, 'fields
     lists.push(list);
   }
   const fields: LocatedField[] = [];
-  for (const spec of profile.fields) {
+  for (const spec of fieldMap.fields) {
     const { controls, label } = locateField(spec, candidates, docs, used);
     if (!controls.length) {
       missing.push(spec.path);

@@ -1,9 +1,9 @@
 import type { Control } from './locate';
-import type { FieldSpec, PortalProfile } from './profileSchema';
+import type { FieldSpec, FieldMap } from './fieldMapSchema';
 import { normalizeLabel } from './text';
 
 /**
- * Mapping mode: on a page whose labels the profile does not know, the user clicks a field and says which
+ * Mapping mode: on a page whose labels the field map does not know, the user clicks a field and says which
  * application field it is. The answers form a field-map patch: used at once on this host and form, and
  * exportable for an admin to merge into rules/portal/*.json.
  */
@@ -20,6 +20,7 @@ export interface MappingEntry {
 export interface FieldMapPatch {
   format: 'guidecheck-field-map-patch';
   version: 1;
+  /** The field map's id (key kept as `profile`: patches are stored in users' browsers) */
   profile: string;
   host: string;
   /** The form's path on the host, e.g. /egrantweb/xmsb/apply-v2.html */
@@ -62,13 +63,13 @@ function specFromEntry(entry: MappingEntry): { labels: string[]; names: string[]
 }
 
 /**
- * The profile with the patch applied: a mapped field is found by the user's control first (name, then
- * its label), then by the profile's own labels. Paths the profile lacks become new fields.
+ * The field map with the patch applied: a mapped field is found by the user's control first (name, then
+ * its label), then by the field map's own labels. Paths the field map lacks become new fields.
  */
-export function applyPatch<P extends Pick<PortalProfile, 'fields'>>(profile: P, patch: FieldMapPatch | undefined): P {
-  if (!patch?.entries.length) return profile;
+export function applyPatch<P extends Pick<FieldMap, 'fields'>>(fieldMap: P, patch: FieldMapPatch | undefined): P {
+  if (!patch?.entries.length) return fieldMap;
   const byPath = new Map(patch.entries.map((e) => [e.path, e]));
-  const fields = profile.fields.map((spec): FieldSpec => {
+  const fields = fieldMap.fields.map((spec): FieldSpec => {
     const entry = byPath.get(spec.path);
     if (!entry) return spec;
     byPath.delete(spec.path);
@@ -83,9 +84,9 @@ export function applyPatch<P extends Pick<PortalProfile, 'fields'>>(profile: P, 
     };
   });
   for (const entry of byPath.values()) fields.push({ path: entry.path, ...specFromEntry(entry) });
-  return { ...profile, fields };
+  return { ...fieldMap, fields };
 }
 
-export function emptyPatch(profile: string, host: string, form: string): FieldMapPatch {
-  return { format: 'guidecheck-field-map-patch', version: 1, profile, host, form, entries: [] };
+export function emptyPatch(fieldMapId: string, host: string, form: string): FieldMapPatch {
+  return { format: 'guidecheck-field-map-patch', version: 1, profile: fieldMapId, host, form, entries: [] };
 }

@@ -1,7 +1,7 @@
 import type { Application } from '../application/model';
 import { type Control, type PageMap, isChoice } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
-import type { FieldType } from './profileSchema';
+import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
 
 /**

@@ -1,7 +1,7 @@
 import type { Draft } from '../drafts/model';
 import type { Finding } from '../engine/finding';
 import { findDirection, rulesFor } from '../engine/evaluate';
-import { countFindings } from '../overlay/view';
+import { countFindings } from '../engine/counts';
 import type { RulePack } from '../packs/schema';
 import { itemOf } from './items';
 import { SHARE_FORMAT, SHARE_VERSION } from './format';

@@ -1,6 +1,6 @@
 import type { Draft } from '../../drafts/model';
 import type { RulePack } from '../../packs/schema';
-import type { PortalProfile } from '../../portal/profileSchema';
+import type { FieldMap } from '../../portal/fieldMapSchema';
 import { isExpired, type ValidatePack } from '../accept';
 import { fingerprint, type Ed25519 } from '../crypto';
 import { diffPacks } from '../diff';
@@ -24,7 +24,7 @@ export interface FeedManagerDeps {
   /** Saved drafts, re-checked when a pack changes. */
   drafts: () => Promise<Draft[]>;
   /** Field types for rebuilding applications from drafts (rules/portal/most-gov-cn.json). */
-  profile: PortalProfile;
+  fieldMap: FieldMap;
   now?: () => Date;
   impl?: Ed25519;
 }
@@ -179,7 +179,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
           to: p.version,
           ...diffPacks(before.get(p.id), p),
         })),
-        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.profile),
+        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap),
       };
       await saveNotice(local, notice);
       return notice;

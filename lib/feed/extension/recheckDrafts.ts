@@ -3,7 +3,7 @@ import type { Draft } from '../../drafts/model';
 import { evaluate, findDirection } from '../../engine/evaluate';
 import type { RulePack } from '../../packs/schema';
 import { convert, setPath } from '../../portal/read';
-import type { FieldType, PortalProfile } from '../../portal/profileSchema';
+import type { FieldType, FieldMap } from '../../portal/fieldMapSchema';
 
 /** A saved draft that fails error-severity rules of a newly applied pack. */
 export interface FailingDraft {
@@ -20,10 +20,10 @@ interface FieldInfo {
 }
 
 /** Model path → type and label, for single fields ("project.startDate") and list columns ("participants.*.type"). */
-function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefined {
-  const single = new Map(profile.fields.map((f) => [f.path, { type: f.type ?? 'text', label: f.labels?.[0] ?? '' }]));
+function fieldInfo(fieldMap: FieldMap): (path: string) => FieldInfo | undefined {
+  const single = new Map(fieldMap.fields.map((f) => [f.path, { type: f.type ?? 'text', label: f.labels?.[0] ?? '' }]));
   const columns = new Map<string, FieldInfo>(
-    (profile.lists ?? []).flatMap((list) =>
+    (fieldMap.lists ?? []).flatMap((list) =>
       list.columns.map(
         (c) => [`${list.path}.*.${c.path}`, { type: c.type ?? 'text', label: c.labels?.[0] ?? '' }] as const,
       ),
@@ -34,10 +34,10 @@ function fieldInfo(profile: PortalProfile): (path: string) => FieldInfo | undefi
 
 /**
  * Rebuilds an application from a draft's raw values (keyed by model path, as the content script saves
- * them) with the same conversions the page reader uses. Keys the profile does not know are left out.
+ * them) with the same conversions the page reader uses. Keys the fieldMap does not know are left out.
  */
-export function applicationFromFields(fields: Record<string, string>, profile: PortalProfile): Application {
-  const info = fieldInfo(profile);
+export function applicationFromFields(fields: Record<string, string>, fieldMap: FieldMap): Application {
+  const info = fieldInfo(fieldMap);
   const app: Record<string, unknown> = {
     schema: 1,
     project: {},
@@ -51,7 +51,7 @@ export function applicationFromFields(fields: Record<string, string>, profile: P
   for (const [path, text] of Object.entries(fields)) {
     const field = info(path);
     if (!field || path === 'direction') continue;
-    const value = convert(text.trim(), field.type, field.label, profile.vocabularies);
+    const value = convert(text.trim(), field.type, field.label, fieldMap.vocabularies);
     if (value !== undefined) setPath(app, path, value);
   }
   for (const [key, value] of Object.entries(app))
@@ -60,12 +60,12 @@ export function applicationFromFields(fields: Record<string, string>, profile: P
 }
 
 /** The drafts of the given packs that now fail at least one error-severity rule. */
-export function failingDrafts(drafts: Draft[], packs: RulePack[], profile: PortalProfile): FailingDraft[] {
+export function failingDrafts(drafts: Draft[], packs: RulePack[], fieldMap: FieldMap): FailingDraft[] {
   const out: FailingDraft[] = [];
   for (const draft of drafts) {
     const pack = packs.find((p) => p.id === draft.guideline);
     if (!pack || !draft.direction || draft.deletedAt || !findDirection(pack, draft.direction)) continue;
-    const findings = evaluate(pack, draft.direction, applicationFromFields(draft.fields, profile), draft.checklist);
+    const findings = evaluate(pack, draft.direction, applicationFromFields(draft.fields, fieldMap), draft.checklist);
     const ruleIds = findings.filter((f) => f.severity === 'error' && f.status === 'fail').map((f) => f.ruleId);
     if (ruleIds.length)
       out.push({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '@/lib/application/model';
 import { evaluate } from '@/lib/engine/evaluate';
-import { readPackFile } from '@/lib/packs/bundled';
+import { readPackFile } from '@/lib/packs/fromDisk';
 import { join } from 'node:path';
 import type { RulePack } from '@/lib/packs/schema';
 

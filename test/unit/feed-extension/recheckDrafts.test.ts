@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyChecklist, type Draft } from '@/lib/drafts/model';
 import { applicationFromFields, failingDrafts } from '@/lib/feed/extension/recheckDrafts';
-import { pack, profile } from './setup';
+import { pack, fieldMap } from './setup';
 
 const hmt = pack(readFileSync(join(import.meta.dirname, '..', '..', '..', 'rules', '2020-hmt.json'), 'utf8'));
 
@@ -38,8 +38,8 @@ describe('application from a draft’s raw values', () => {
     ],
     [{ 'project.nameZh': '无', 'unknown.field': 'x', direction: '1.1' }, { project: {} }],
   ])('%j', (fields, expected) => {
-    expect(applicationFromFields(fields, profile)).toMatchObject(expected);
-    expect(applicationFromFields(fields, profile)).not.toHaveProperty('unknown');
+    expect(applicationFromFields(fields, fieldMap)).toMatchObject(expected);
+    expect(applicationFromFields(fields, fieldMap)).not.toHaveProperty('unknown');
   });
 });
 
@@ -64,7 +64,7 @@ describe('drafts failing a new pack', () => {
         { direction: undefined },
       ),
     ];
-    const failing = failingDrafts(drafts, [hmt], profile);
+    const failing = failingDrafts(drafts, [hmt], fieldMap);
     // Neither draft names a partner (an error rule of 1.1), so both fail; only the 3-year one fails the duration.
     expect(failing.map((d) => d.key)).toEqual(['three-years', 'two-years']);
     const rules = Object.fromEntries(failing.map((d) => [d.key, d.ruleIds]));

@@ -10,12 +10,12 @@ import { buildFeed } from '@/lib/feed/publish';
 import type { Draft } from '@/lib/drafts/model';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { TestKey } from '../feed/helpers';
 
 export const FEED = 'https://rules.example.edu.cn/guidecheck/index.json';
-export const profile = profileJson as unknown as PortalProfile;
+export const fieldMap = fieldMapJson as unknown as FieldMap;
 
 export function pack(text: string): RulePack {
   const parsed = parsePack(JSON.parse(text));
@@ -86,7 +86,7 @@ export function manager(
     bundled,
     validatePack: parsePack,
     drafts: async () => drafts,
-    profile,
+    fieldMap,
     now: () => now,
     impl: webcryptoEd25519,
   });

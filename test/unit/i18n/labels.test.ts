@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, formPaths, formTitlesOf, valueLabel } from '@/lib/i18n/labels';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
-import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 
-const formTitles = formTitlesOf(profileJson as unknown as PortalProfile);
+const formTitles = formTitlesOf(profileJson as unknown as FieldMap);
 
 describe('where a path is filled on the form', () => {
   it.each([

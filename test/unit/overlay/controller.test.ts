@@ -8,15 +8,15 @@ import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');
 const parsed = parsePack(JSON.parse(readFileSync(join(fixtures, 'packs/mini.json'), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack: RulePack = parsed.pack;
-const profile = profileJson as unknown as PortalProfile;
+const fieldMap = fieldMapJson as unknown as FieldMap;
 
 function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } {
   const saved = new Map<string, FieldMapPatch>();
@@ -29,7 +29,7 @@ function setup(mappings = memoryMappings()) {
   const send = vi.fn(async (request: Request) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
   );
-  const controller = createOverlayController({ doc: document, profile, send, channel, mappings });
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
   return { controller, posted, send, mappings };
 }
 
@@ -124,7 +124,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
       : request.type === 'getDraft'
         ? { ok: true, value: saved }
         : { ok: false, error: 'unexpected' };
-  const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   expect(posted).toEqual([]);
   expect(controller.getState().restoreOffer).toEqual({ count: 2, updatedAt: saved.updatedAt });
@@ -150,7 +150,7 @@ test('a conflict from another tab pauses autosave until the user chooses', async
   };
   const send = async (request: Request) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
-  const controller = createOverlayController({ doc: document, profile, send, channel, mappings: memoryMappings() });
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   const key = controller.draftKey;
   reply({ type: 'conflict', key, revision: 12, fields: { 'project.nameZh': '另一标签页的名称' } });
@@ -172,7 +172,7 @@ test('a failure to load rules is shown, not thrown into the page', async () => {
   const channel: DraftChannel = { post: () => {}, onMessage: () => {} };
   const controller = createOverlayController({
     doc: document,
-    profile,
+    fieldMap,
     send: async () => ({ ok: false, error: '规则包无效' }),
     channel,
     mappings: memoryMappings(),
@@ -224,7 +224,7 @@ test('a direction chosen by hand is used when the page shows none', async () => 
 });
 
 test('mapping mode: a field under an unknown label is pointed at, used at once, saved for the host and form', async () => {
-  // The page calls its dates 研究起止时间: the profile does not know that label
+  // The page calls its dates 研究起止时间: the field map does not know that label
   for (const td of document.querySelectorAll('td.label'))
     if (td.textContent === '执行期限') td.textContent = '研究起止时间';
   const { controller, mappings } = setup();
@@ -273,5 +273,17 @@ test('a participant row added by the page is read once the page has added it', a
     '新增合作企业',
   ]);
   expect(posted.at(-1)!.fields['participants.2.name']).toBe('新增合作企业');
+  controller.stop();
+});
+
+test('a date picker that writes .value without events is seen when focus moves, and the rules reading it run again', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('fail');
+  const end = document.querySelector<HTMLInputElement>('[name="xmxx.jsrq"]')!;
+  end.value = '2021-12-31'; // the widget's own write: no input, no change
+  end.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  await vi.waitFor(() => expect(statusOf(controller.getState().findings, durationRule)).toBe('pass'));
+  expect(posted.at(-1)!.fields['project.endDate']).toBe('2021-12-31');
   controller.stop();
 });

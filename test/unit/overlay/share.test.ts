@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { emptyChecklist, type Checklist } from '@/lib/drafts/model';
 import { findDirection } from '@/lib/engine/evaluate';
-import {
-  checklistAfterImport,
-  describeParts,
-  fieldChoices,
-  hiddenByOwner,
-  previewImport,
-  shareFileName,
-  shareOfState,
-} from '@/lib/overlay/share';
+import { describeParts, fieldChoices, hiddenByOwner, shareFileName, shareOfState } from '@/lib/overlay/share';
+import { checklistAfterImport, previewImport } from '@/lib/share/preview';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { CLOCK_SKEW_SECONDS } from '@/lib/share/merge';
 import { shareSummaryMarkdown } from '@/lib/share/summary';

@@ -7,11 +7,11 @@ import { formTitlesOf } from '@/lib/i18n/labels';
 import type { Lang } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
 import { toPanelView } from '@/lib/overlay/view';
-import type { PortalProfile } from '@/lib/portal/profileSchema';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { application, pack } from '../report/fixtures';
 
-const formTitles = formTitlesOf(profileJson as unknown as PortalProfile);
+const formTitles = formTitlesOf(profileJson as unknown as FieldMap);
 const appDir = join(import.meta.dirname, '../../fixtures/applications');
 const cases = ['2019-intl-1', '2020-hmt'].flatMap((packId) =>
   readdirSync(join(appDir, packId))

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
 import { fillForm } from '@/lib/portal/fill';
 import { locateFields } from '@/lib/portal/locate';
-import { PortalProfile } from '@/lib/portal/profileSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const markup = readFileSync(join(import.meta.dirname, '../../fixtures/portal/fill-react.html'), 'utf8');
-const profile = PortalProfile.parse(profileJson);
+const fieldMap = FieldMap.parse(fieldMapJson);
 const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
 
 /**
@@ -75,7 +75,7 @@ beforeEach(() => {
 });
 
 test('values set through the native setter and an input event survive a re-render', async () => {
-  const report = await fillForm(document, locateFields(document, profile), {
+  const report = await fillForm(document, locateFields(document, fieldMap), {
     'foreignPartners.0.name': 'RIKEN Center for Quantum Computing',
     'budget.central': '200',
     'foreignPartners.0.memberships': '理化学研究所职员、地平线2020正式参与方',
@@ -114,7 +114,7 @@ test('a value assigned with `.value =` and then an input event is still lost: th
 });
 
 test('a controlled input that refuses the value puts it back, and the report says so', async () => {
-  const report = await fillForm(document, locateFields(document, profile), {
+  const report = await fillForm(document, locateFields(document, fieldMap), {
     'budget.central': '200万',
     'budget.other': '50',
   });

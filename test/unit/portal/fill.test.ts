@@ -5,16 +5,16 @@ import { beforeEach, expect, test, vi } from 'vitest';
 import { fillForm, profileToFields } from '@/lib/portal/fill';
 import { addButtonOf } from '@/lib/portal/fill/rows';
 import { type PageMap, controlsIn, documentsOf, locateFields } from '@/lib/portal/locate';
-import { PortalProfile } from '@/lib/portal/profileSchema';
+import { FieldMap } from '@/lib/portal/fieldMapSchema';
 import { readRawValues } from '@/lib/portal/read';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/portal', name), 'utf8');
 const form = fixture('fill-form.html');
 const budget = fixture('fill-budget.html');
-const profile = PortalProfile.parse(profileJson);
+const fieldMap = FieldMap.parse(fieldMapJson);
 
-const locate = () => locateFields(document, profile);
+const locate = () => locateFields(document, fieldMap);
 const frameDoc = () => document.querySelector('iframe')!.contentDocument!;
 const named = <T extends Element = HTMLInputElement>(name: string, doc: Document = document) =>
   doc.querySelector<T>(`[name="${name}"]`)!;

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
-import { PortalProfile } from '@/lib/portal/profileSchema';
+import { FieldMap } from '@/lib/portal/fieldMapSchema';
 import { applicationIdOf, isApplicationForm } from '@/lib/portal/detect';
 import { locateFields } from '@/lib/portal/locate';
 import { readApplication } from '@/lib/portal/read';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const form = readFileSync(join(import.meta.dirname, '../../fixtures/portal/form.html'), 'utf8');
-const profile = PortalProfile.parse(profileJson);
+const fieldMap = FieldMap.parse(fieldMapJson);
 
 beforeEach(() => {
   document.body.innerHTML = form;
@@ -18,21 +18,21 @@ beforeEach(() => {
     option.selected = true;
 });
 
-test('the bundled portal profile is valid', () => {
-  expect(PortalProfile.safeParse(profileJson).success).toBe(true);
+test('the bundled portal field map is valid', () => {
+  expect(FieldMap.safeParse(fieldMapJson).success).toBe(true);
 });
 
 test('recognises the application form and its id, not a notice page', () => {
-  expect(isApplicationForm(document, profile)).toBe(true);
-  expect(applicationIdOf(document, profile)).toBe('SQ2019YFE0100123');
+  expect(isApplicationForm(document, fieldMap)).toBe(true);
+  expect(applicationIdOf(document, fieldMap)).toBe('SQ2019YFE0100123');
   document.body.innerHTML =
     '<h1>通知公告</h1><ul><li><a href="#">关于2019年度项目申报的通知</a></li></ul><input name="q" placeholder="搜索">';
-  expect(isApplicationForm(document, profile)).toBe(false);
+  expect(isApplicationForm(document, fieldMap)).toBe(false);
 });
 
 test('reads the page into the application model by labels, whatever the ids', () => {
-  const map = locateFields(document, profile);
-  const { application, directionText, directionGroup } = readApplication(map, profile.vocabularies);
+  const map = locateFields(document, fieldMap);
+  const { application, directionText, directionGroup } = readApplication(map, fieldMap.vocabularies);
   expect(directionText).toBe('1.7 中国和奥地利政府间科技合作项目');
   expect(directionGroup).toContain('2019');
   expect(application.project).toEqual({
@@ -51,15 +51,15 @@ test('reads the page into the application model by labels, whatever the ids', ()
   expect(application.budget).toEqual({ central: 200, other: 50 });
 });
 
-test('reports the profile fields the page does not show instead of failing', () => {
-  const map = locateFields(document, profile);
+test('reports the field-map fields the page does not show instead of failing', () => {
+  const map = locateFields(document, fieldMap);
   expect(map.missing).toContain('pi.email');
   expect(map.missing).toContain('attachments');
   expect(map.missing).not.toContain('project.nameZh');
 });
 
 test('the same label under two sections goes to the right field', () => {
-  const map = locateFields(document, profile);
+  const map = locateFields(document, fieldMap);
   const leadName = map.fields.find((f) => f.spec.path === 'leadUnit.name')!.controls[0]!;
   const piName = map.fields.find((f) => f.spec.path === 'pi.name')!.controls[0]!;
   expect(leadName.getAttribute('name')).toBe('sbdw.dwmc');

@@ -1,0 +1,106 @@
+import { documentsOf } from '../portal/locate';
+
+export interface PageWatcherHandlers {
+  /** A control fired input or change */
+  onInput(target: Element): void;
+  /** A click anywhere on the page or its frames (mapping mode picks controls with it) */
+  onClick(event: Event): void;
+  /** Controls or frames were added or removed (rows 添加/删除), after the page's own handlers ran */
+  onControlsChanged(): void;
+  /** A frame (re)loaded: its document is new */
+  onFrameLoaded(): void;
+  /**
+   * Time to look for values set by script: after focus moves or a click (once the page's own handlers ran) and
+   * on an idle timer. Widgets write `.value` without events.
+   */
+  onSweep(): void;
+}
+
+const FORMISH = 'input, select, textarea, iframe, frame';
+
+function touchesControls(nodes: NodeList): boolean {
+  return Array.from(nodes).some(
+    (n) => n.nodeType === 1 && ((n as Element).matches(FORMISH) || (n as Element).querySelector(FORMISH)),
+  );
+}
+
+/**
+ * Listens to the page and its same-origin frames, including frames added or (re)loaded later. `attach` is called
+ * again whenever the page may have grown new documents; each document and frame is listened to once.
+ */
+export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) {
+  const cleanups: (() => void)[] = [];
+  const attached = new WeakSet<Document>();
+  const framesSeen = new WeakSet<Element>();
+  let pending = false;
+  let sweepQueued = false;
+  const queueSweep = () => {
+    if (sweepQueued) return;
+    sweepQueued = true;
+    setTimeout(() => {
+      sweepQueued = false;
+      handlers.onSweep();
+    }, 0);
+  };
+
+  function listen(target: EventTarget, type: string, fn: EventListener, capture = true) {
+    target.addEventListener(type, fn, capture);
+    cleanups.push(() => target.removeEventListener(type, fn, capture));
+  }
+
+  const onInput = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target && 'value' in target) handlers.onInput(target);
+  };
+
+  function onMutations(records: MutationRecord[]) {
+    if (pending || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      handlers.onControlsChanged();
+    });
+  }
+
+  function attach() {
+    for (const d of documentsOf(doc)) {
+      if (!attached.has(d)) {
+        attached.add(d);
+        listen(d, 'input', onInput);
+        listen(d, 'change', onInput);
+        listen(d, 'click', handlers.onClick);
+        for (const type of ['click', 'focusin', 'focusout']) listen(d, type, queueSweep);
+        const win = d.defaultView;
+        if (win && d.body) {
+          const observer = new win.MutationObserver(onMutations);
+          observer.observe(d.body, { childList: true, subtree: true });
+          cleanups.push(() => observer.disconnect());
+        }
+      }
+      for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
+        if (framesSeen.has(frame)) continue;
+        framesSeen.add(frame);
+        listen(frame, 'load', () => handlers.onFrameLoaded());
+      }
+    }
+  }
+
+  function startIdleSweep(intervalMs: number) {
+    const win = doc.defaultView;
+    if (!win) return;
+    const idle = (fn: () => void) =>
+      typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: intervalMs }) : fn();
+    const timer = win.setInterval(() => idle(queueSweep), intervalMs);
+    cleanups.push(() => win.clearInterval(timer));
+  }
+
+  return {
+    attach,
+    startIdleSweep,
+    stop() {
+      for (const c of cleanups.splice(0)) c();
+    },
+  };
+}
+
+export type PageWatcher = ReturnType<typeof createPageWatcher>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The field map: how the portal's form maps onto the application model (rules/portal/*.json).
+ * Kept as data so an admin can correct it when the portal changes, and patched per host by mapping mode.
+ */
+
+const FieldType = z.enum(['text', 'date', 'amount', 'number', 'unitType', 'memberships', 'attachmentKind']);
+
+export const FieldSpec = z.object({
+  /** Application model path, e.g. "project.startDate", or "direction" */
+  path: z.string(),
+  /** What mapping mode calls the field, when the first label is not enough (执行期限 has a start and an end) */
+  title: z.string().optional(),
+  /** Label texts as the portal may print them (compared after removing *, ：, spaces) */
+  labels: z.array(z.string()).default([]),
+  /** Regular expressions over a control's name or id, tried after labels */
+  names: z.array(z.string()).default([]),
+  /** Headings of the section the label must be under, when the same label appears twice (e.g. 单位名称) */
+  section: z.array(z.string()).default([]),
+  /** Which control of the value cell (e.g. 0 = start, 1 = end of 执行期限) */
+  index: z.number().int().nonnegative().default(0),
+  type: FieldType.default('text'),
+});
+
+export const ListSpec = z.object({
+  path: z.string(),
+  columns: z.array(FieldSpec.omit({ section: true, index: true })),
+});
+
+export const FieldMap = z.object({
+  schema: z.literal(1),
+  id: z.string(),
+  version: z.number().int().positive(),
+  title: z.string(),
+  signature: z.object({ labels: z.array(z.string()).min(1), minMatches: z.number().int().positive() }),
+  applicationId: z.object({ labels: z.array(z.string()), urlParams: z.array(z.string()) }),
+  fields: z.array(FieldSpec),
+  lists: z.array(ListSpec).default([]),
+  vocabularies: z.object({
+    memberships: z.record(z.string(), z.string()).default({}),
+    attachmentKinds: z.record(z.string(), z.string()).default({}),
+  }),
+});
+
+/**
+ * The field map as written (defaults not filled in): the content script uses the bundled JSON without
+ * loading zod, so code reading a field map treats every defaulted key as optional.
+ */
+export type FieldType = z.infer<typeof FieldType>;
+export type FieldSpec = z.input<typeof FieldSpec>;
+export type ListSpec = z.input<typeof ListSpec>;
+export type FieldMap = z.input<typeof FieldMap>;

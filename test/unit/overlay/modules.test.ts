@@ -1,0 +1,279 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { emptyChecklist } from '@/lib/drafts/model';
+import { countFindings } from '@/lib/engine/counts';
+import type { Finding } from '@/lib/engine/finding';
+import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
+import { changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
+import { type DraftChannel, createDraftSync, restorableFields } from '@/lib/overlay/draftSync';
+import { controlFor } from '@/lib/overlay/fieldControls';
+import { createMappingMode } from '@/lib/overlay/mappingMode';
+import { createPageWatcher } from '@/lib/overlay/pageWatcher';
+import { createValueSweep, locatedControls } from '@/lib/overlay/valueSweep';
+import { type OverlayState, initialState } from '@/lib/overlay/state';
+import { parsePack } from '@/lib/packs/parsePack';
+import { locateFields } from '@/lib/portal/locate';
+import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');
+const parsed = parsePack(JSON.parse(readFileSync(join(fixtures, 'packs/mini.json'), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const pack = parsed.pack;
+const fieldMap = fieldMapJson as unknown as FieldMap;
+const durationRule = 'test-mini/1.7/duration-max-2y';
+
+beforeEach(() => {
+  document.body.innerHTML = form;
+  for (const option of Array.from(document.querySelectorAll<HTMLOptionElement>('option[selected]')))
+    option.selected = true;
+});
+
+const input = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+
+describe('countFindings', () => {
+  const finding = (ruleId: string, status: Finding['status'], severity: Finding['severity']) =>
+    ({ ruleId, status, severity }) as Finding;
+  test('failures by severity, confirmations apart, acknowledged warnings left out', () => {
+    const findings = [
+      finding('a', 'fail', 'error'),
+      finding('b', 'fail', 'warning'),
+      finding('c', 'fail', 'warning'),
+      finding('d', 'confirm', 'info'),
+      finding('e', 'pass', 'error'),
+    ];
+    expect(countFindings(findings)).toEqual({ error: 1, warning: 2, info: 0, confirm: 1 });
+    expect(countFindings(findings, { c: { reason: 'x' } })).toEqual({ error: 1, warning: 1, info: 0, confirm: 1 });
+  });
+});
+
+describe('page watcher', () => {
+  function watch() {
+    const calls: string[] = [];
+    const watcher = createPageWatcher(document, {
+      onInput: (t) => calls.push(`input:${(t as HTMLInputElement).name}`),
+      onClick: () => calls.push('click'),
+      onControlsChanged: () => calls.push('controls'),
+      onFrameLoaded: () => calls.push('frame'),
+      onSweep: () => calls.push('sweep'),
+    });
+    watcher.attach();
+    return { calls, watcher };
+  }
+
+  test('reports input and change of controls, and clicks; nothing once stopped', () => {
+    const { calls, watcher } = watch();
+    input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
+    input('sbdw.dwmc').dispatchEvent(new Event('change', { bubbles: true }));
+    document.body.dispatchEvent(new Event('click', { bubbles: true }));
+    expect(calls).toEqual(['input:xmxx.ywmc', 'input:sbdw.dwmc', 'click']);
+    watcher.stop();
+    input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
+    expect(calls).toHaveLength(3);
+  });
+
+  test('focus moves and clicks ask for one sweep, after the page’s own handlers', async () => {
+    const { calls } = watch();
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    input('sbdw.dwmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(calls).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['sweep']);
+  });
+
+  test('one call for a batch of added controls, none for text-only changes', async () => {
+    const { calls } = watch();
+    const table = document.querySelector('#cydw')!;
+    for (const name of ['cydw[2].dwmc', 'cydw[2].gbjf']) {
+      const cell = document.createElement('td');
+      cell.innerHTML = `<input name="${name}">`;
+      table.append(cell);
+    }
+    document.body.append(document.createTextNode('已保存'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['controls']);
+  });
+
+  test('attaching twice listens once', () => {
+    const { calls, watcher } = watch();
+    watcher.attach();
+    input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
+    expect(calls).toEqual(['input:xmxx.ywmc']);
+  });
+});
+
+describe('application assembly', () => {
+  test('finds the direction, evaluates, and re-runs only rules reading a changed path', () => {
+    const assembly = createAssembly();
+    const map = locateFields(document, fieldMap);
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist() };
+    const first = assembly.assess(base);
+    expect(first.direction?.direction.code).toBe('1.7');
+    expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
+    input('xmxx.jsrq').value = '2021-12-31';
+    const second = assembly.assess({ ...base, changed: ['project.endDate'] });
+    expect(second.findings.find((f) => f.ruleId === durationRule)?.status).toBe('pass');
+    // An unrelated path changed: the duration finding stays as it was computed, even though the page changed.
+    input('xmxx.jsrq').value = '2022-12-31';
+    const third = assembly.assess({ ...base, changed: ['project.nameEn'] });
+    expect(third.findings.find((f) => f.ruleId === durationRule)?.status).toBe('pass');
+  });
+
+  test('the chosen direction is used when the page shows none a pack knows', () => {
+    const select = document.querySelector<HTMLSelectElement>('select[name="xmxx.znfx"]')!;
+    select.value = '';
+    const map = locateFields(document, fieldMap);
+    const assessed = createAssembly().assess({
+      map,
+      vocabularies: fieldMap.vocabularies,
+      packs: [pack],
+      checklist: emptyChecklist(),
+      chosen: { packId: pack.id, code: '1.7' },
+    });
+    expect(assessed.direction?.direction.code).toBe('1.7');
+    expect(chosenMatch([pack], { packId: pack.id, code: '9.9' })).toBeUndefined();
+  });
+
+  test.each([
+    ['participants.1.name', 'participants'],
+    ['project.endDate', 'project.endDate'],
+  ])('changedModelPath(%s)', (path, expected) => expect(changedModelPath(path)).toBe(expected));
+});
+
+describe('draft sync', () => {
+  function setup(values: Record<string, string>) {
+    const posted: AutosaveMessage[] = [];
+    let reply: (m: AutosaveReply) => void = () => {};
+    const channel: DraftChannel = {
+      post: (m) => void posted.push(m),
+      onMessage: (fn) => {
+        reply = fn;
+      },
+    };
+    const states: Partial<OverlayState>[] = [];
+    const sync = createDraftSync({
+      channel,
+      send: async () => ({ ok: true, value: { revision: 4, updatedAt: 'x', fields: {}, checklist: emptyChecklist() } }),
+      identity: () => ({ key: 'h|A1', host: 'h', applicationId: 'A1' }),
+      read: () => ({ ...values }),
+      onState: (p) => void states.push(p),
+    });
+    sync.listen();
+    return { sync, posted, states, reply: (m: AutosaveReply) => reply(m) };
+  }
+
+  test('posts only what changed since the baseline, with the base revision of the loaded draft', async () => {
+    const values: Record<string, string> = { a: '1', b: '2' };
+    const { sync, posted } = setup(values);
+    sync.baseline();
+    await sync.load();
+    sync.postChanges();
+    expect(posted).toEqual([]);
+    values.b = '3';
+    sync.postChanges();
+    sync.postChanges();
+    expect(posted).toEqual([
+      { type: 'draftChanges', key: 'h|A1', host: 'h', applicationId: 'A1', fields: { b: '3' }, baseRevision: 4 },
+    ]);
+  });
+
+  test('a saved reply raises the base revision; a conflict pauses posting until resolved', async () => {
+    const values: Record<string, string> = { a: '1' };
+    const { sync, posted, states, reply } = setup(values);
+    sync.baseline();
+    await sync.load();
+    reply({ type: 'saved', key: 'h|A1', revision: 9, at: 't' });
+    values.a = '2';
+    sync.postChanges();
+    expect(posted.at(-1)).toMatchObject({ fields: { a: '2' }, baseRevision: 9, key: 'h|A1' });
+    reply({ type: 'conflict', key: 'h|A1', revision: 12, fields: { a: 'theirs' } });
+    values.a = '3';
+    sync.postChanges();
+    expect(posted).toHaveLength(1);
+    sync.resolveConflict('mine');
+    sync.postChanges();
+    expect(posted.at(-1)).toMatchObject({ fields: { a: '3' }, baseRevision: 12 });
+    expect(states.at(-1)).toEqual({ conflict: undefined });
+    reply({ type: 'saved', key: 'other|key', revision: 99, at: 't' });
+    values.a = '4';
+    sync.postChanges();
+    expect(posted.at(-1)!.baseRevision).toBe(12);
+  });
+
+  test('a draft is started only with arrival values the page still shows', () => {
+    const values: Record<string, string> = { a: 'shown', b: 'typed', c: '' };
+    const { sync, posted } = setup(values);
+    const arrival = sync.baseline();
+    values.b = 'changed';
+    sync.startDraft(arrival);
+    expect(posted.map((p) => p.fields)).toEqual([{ a: 'shown' }]);
+  });
+
+  test('restorable: saved values the page lacks, never over what the user typed meanwhile', () => {
+    expect(
+      restorableFields({ a: 'x', b: 'y', c: '', d: 'same' }, { a: '', b: '', c: '', d: 'same' }, { a: '', b: 'typed' }),
+    ).toEqual({ a: 'x' });
+  });
+});
+
+describe('mapping mode', () => {
+  function setup(active: boolean) {
+    const saved = new Map<string, FieldMapPatch>();
+    let state = initialState(emptyPatch(fieldMap.id, 'h', '/f'));
+    state = { ...state, mapping: { ...state.mapping, active } };
+    const mode = createMappingMode({
+      store: { get: async (k) => saved.get(k), set: async (k, p) => void saved.set(k, p) },
+      key: 'mapping:h/f',
+      getState: () => state,
+      onState: (p) => {
+        state = { ...state, ...p };
+      },
+    });
+    return { mode, saved, state: () => state };
+  }
+
+  test('a click picks a control only while active; assigning makes a patch entry that is saved under the key', async () => {
+    const off = setup(false);
+    off.mode.onClick({ target: input('xmxx.ywmc') } as unknown as Event);
+    expect(off.mode.assign('project.nameEn')).toBeUndefined();
+
+    const { mode, saved, state } = setup(true);
+    mode.onClick({ target: document.body } as unknown as Event);
+    expect(state().mapping.picked).toBeUndefined();
+    mode.onClick({ target: input('xmxx.ywmc') } as unknown as Event);
+    expect(state().mapping.picked).toEqual({ label: '英文名称', name: 'xmxx.ywmc' });
+    const patch = mode.assign('project.nameEn')!;
+    expect(patch.entries.map((e) => e.path)).toEqual(['project.nameEn']);
+    expect(state().mapping.picked).toBeUndefined();
+    await mode.save(patch);
+    expect(await mode.load()).toEqual(patch);
+    expect(saved.has('mapping:h/f')).toBe(true);
+  });
+});
+
+describe('value sweep', () => {
+  test('finds values set by script since last seen, radios and checkboxes by their state', () => {
+    const map = locateFields(document, fieldMap);
+    const sweep = createValueSweep();
+    const controls = locatedControls(map);
+    expect(controls).toContain(input('cydw[1].gbjf'));
+    sweep.remember(controls);
+    expect(sweep.changed(controls)).toEqual([]);
+    input('xmxx.jsrq').value = '2021-06-30';
+    input('cydw[1].gbjf').value = '80';
+    expect(sweep.changed(controls)).toEqual([input('xmxx.jsrq'), input('cydw[1].gbjf')]);
+    expect(sweep.changed(controls)).toEqual([]);
+  });
+});
+
+test('controlFor: a derived fact points at its source control, a list column at its first row', () => {
+  const map = locateFields(document, fieldMap);
+  expect(controlFor(map, 'project.durationMonths')).toBe(input('xmxx.jsrq'));
+  expect(controlFor(map, 'units.1.name')).toBe(input('cydw[0].dwmc'));
+  expect(controlFor(map, 'participants.name')).toBe(input('cydw[0].dwmc'));
+  expect(controlFor(map, 'no.such.path')).toBeUndefined();
+});
