@@ -5,6 +5,7 @@ import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { profileToFields } from '@/lib/portal/fill';
+import { RAIL_WIDTH, insetPage, isSubmitControl, panelWidth } from '@/lib/overlay/pageInset';
 import { toOverlayView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
@@ -31,6 +32,29 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
   const announced = useRef(new Set<string>());
   const [myName, setMyName] = useMyName();
   const [onlyMine, setOnlyMine] = useState(false);
+  const [reminder, setReminder] = useState(false);
+  const { collapsed, dock } = state;
+
+  // Beside the page, never over it: the page narrows by the panel's (or the rail's) width.
+  const [width, setWidth] = useState(() => panelWidth(win.innerWidth));
+  useEffect(() => {
+    const onResize = () => setWidth(panelWidth(win.innerWidth));
+    win.addEventListener('resize', onResize);
+    return () => win.removeEventListener('resize', onResize);
+  }, [win]);
+  useEffect(() => insetPage(win.document, dock, collapsed ? RAIL_WIDTH : width), [win, dock, collapsed, width]);
+
+  // A click on the portal's own 提交/保存 with errors left: remind, and open the panel to show them.
+  const errorsLeft = view.counts.error;
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      if (!e.isTrusted || errorsLeft === 0 || !isSubmitControl(e.target)) return;
+      setReminder(true);
+      controller.setCollapsed(false);
+    };
+    win.document.addEventListener('click', onClick, true);
+    return () => win.document.removeEventListener('click', onClick, true);
+  }, [win, controller, errorsLeft]);
 
   useEffect(() => {
     let frame = 0;
@@ -136,6 +160,9 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         onToggleDock={() => controller.setDock(state.dock === 'right' ? 'left' : 'right')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
         onFocusField={focusField}
+        width={width}
+        reminder={reminder && errorsLeft > 0}
+        onDismissReminder={() => setReminder(false)}
       />
       <LiveRegion message={live} />
     </>

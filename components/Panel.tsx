@@ -28,6 +28,11 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
+  /** CSS pixels; the page is narrowed by as much (lib/overlay/pageInset.ts) */
+  width: number;
+  /** The user clicked the portal's 提交/保存 with errors left */
+  reminder?: boolean;
+  onDismissReminder?(): void;
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
   report: Omit<ReportActionsProps, 'lang'>;
   drafts: Omit<DraftBannersProps, 'lang'>;
@@ -65,18 +70,15 @@ export function Panel(props: PanelProps) {
         type="button"
         className={`gc-launcher gc-dock-${view.dock}`}
         onClick={onToggleCollapsed}
-        aria-label={t(lang, 'expand')}
+        aria-label={`${t(lang, 'expand')}：${(['error', 'warning'] as const).map((v) => `${t(lang, verdictIds[v])} ${view.counts[v]}`).join('，')}`}
         data-testid="gc-launcher"
       >
-        GuideCheck
-        {(['error', 'warning'] as const).map(
-          (v) =>
-            view.counts[v] > 0 && (
-              <span key={v} className={`gc-badge gc-${v}`} title={t(lang, verdictIds[v])}>
-                {t(lang, verdictIds[v])} {view.counts[v]}
-              </span>
-            ),
-        )}
+        <span className="gc-rail-name">GuideCheck</span>
+        {(['error', 'warning'] as const).map((v) => (
+          <span key={v} className={`gc-badge gc-${v}`} title={t(lang, verdictIds[v])} data-verdict={v}>
+            {view.counts[v]}
+          </span>
+        ))}
       </button>
     );
   }
@@ -89,12 +91,13 @@ export function Panel(props: PanelProps) {
   );
   return (
     <aside
+      style={{ width: props.width }}
       className={`gc-panel gc-dock-${view.dock}`}
       aria-label={t(lang, 'appName')}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
     >
       <header className="gc-header">
-        <strong>{t(lang, 'appName')}</strong>
+        <strong>{t(lang, 'panelTitle')}</strong>
         <span className="gc-header-actions">
           <button
             type="button"
@@ -128,6 +131,17 @@ export function Panel(props: PanelProps) {
           {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
           <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
         </section>
+      )}
+      {props.reminder && (
+        <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
+          {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
+          <button type="button" className="gc-link" onClick={() => setFilter('error')}>
+            {t(lang, 'submitReminderShow')}
+          </button>{' '}
+          <button type="button" className="gc-link" onClick={props.onDismissReminder}>
+            {t(lang, 'restoreDismiss')}
+          </button>
+        </div>
       )}
       <DraftBanners lang={lang} {...props.drafts} />
       {view.phase === 'loading' && <p className="gc-muted">{t(lang, 'loading')}</p>}
@@ -192,9 +206,10 @@ export function Panel(props: PanelProps) {
         </label>
       )}
       {view.missing.length > 0 && (
-        <p className="gc-alert" data-testid="gc-missing">
+        <details className="gc-alert gc-missing" data-testid="gc-missing">
+          <summary>{t(lang, 'missingFieldsCount', { n: view.missing.length })}</summary>
           {t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}
-        </p>
+        </details>
       )}
       {view.heading && (
         <nav className="gc-counts" data-testid="gc-counts" aria-label={t(lang, 'filterBy')}>

@@ -1,6 +1,7 @@
 /** Strings of the overlay panel, popup and options page. */
 export const overlayStrings = {
   appName: { zh: 'GuideCheck 申报指南自查', en: 'GuideCheck guideline self-check' },
+  panelTitle: { zh: 'GuideCheck 自查', en: 'GuideCheck' },
   loading: { zh: '正在加载规则…', en: 'Loading rules…' },
   moveDock: { zh: '移到另一侧', en: 'Move to the other side' },
   collapse: { zh: '收起', en: 'Collapse' },
@@ -29,7 +30,16 @@ export const overlayStrings = {
   itemMore: { zh: '负责人、备注与指南原文', en: 'Owner, note and guideline text' },
   menu: { zh: '更多', en: 'More' },
   actionFailed: { zh: '操作未完成：{error}', en: 'That did not work: {error}' },
+  submitReminder: {
+    zh: '提交前请先处理：还有 {error} 个错误、{warning} 个警告。',
+    en: 'Before you submit: {error} errors and {warning} warnings are left.',
+  },
+  submitReminderShow: { zh: '只看错误', en: 'Show the errors' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
+  missingFieldsCount: {
+    zh: '本页有 {n} 个字段未能对应规则包（可在“更多”中用映射模式补上）',
+    en: '{n} fields of the rule pack were not found on this page (mapping mode under More can add them)',
+  },
   missingFields: {
     zh: '此页面与规则包的字段对应不完整：{fields}',
     en: 'The page does not match the rule pack’s field map: {fields}',
