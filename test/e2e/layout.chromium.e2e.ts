@@ -122,7 +122,7 @@ test('the counts filter, the menu, the report, the options page and the popup sp
   await errors.click();
 
   await page.getByTestId('gc-menu-toggle').click();
-  await page.getByTestId('gc-share').locator('summary').click();
+  await page.getByTestId('gc-share').locator('summary').first().click();
   const menu = await page.getByTestId('gc-menu').textContent();
   expect(menu).toContain('任何拿到分享码或文件的人都能读到以上内容');
   expect(menu).not.toMatch(internals);
