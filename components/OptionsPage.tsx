@@ -1,5 +1,6 @@
 import type { DraftDb } from '@/lib/drafts/db';
-import { type Lang, t } from '@/lib/i18n/pageMessages';
+import { t } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 import { DraftsManager } from './options/DraftsManager';
 import { Profiles } from './options/Profiles';
 import { RuleSources } from './options/RuleSources';

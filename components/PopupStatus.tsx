@@ -1,4 +1,5 @@
-import { type Lang, t } from '@/lib/i18n/pageMessages';
+import { t } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
 import type { TabStatus } from '@/lib/messages/protocol';
 

@@ -1,4 +1,5 @@
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
+import type { Lang } from '@/lib/core/vocabulary';
 
 /** A rejected promise as the message the user sees: what failed, in the browser's own words. */
 export function failureText(lang: Lang, error: unknown): string {

@@ -1,4 +1,4 @@
-import type { Checklist } from '@/lib/drafts/model';
+import type { Checklist } from '@/lib/core/vocabulary';
 import { formatTime } from './format';
 import { ruleTitle } from './ruleTitles';
 import { Text, useLang } from './Text';

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { type Lang, type MessageId, t } from '@/lib/i18n/pageMessages';
+import { type MessageId, t } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 
 /** The extension pages' language: Chinese unless the user switched to English (one language at a time). */
 export const LangContext = createContext<Lang>('zh');

@@ -1,5 +1,5 @@
 import { fieldLabel, formTitlesOf } from '@/lib/i18n/labels';
-import type { Lang } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { fieldPathLabel } from './format';

@@ -1,4 +1,4 @@
-import type { Lang } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 import { t } from '@/lib/i18n/pageMessages';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import type { Rule } from '@/lib/packs/schema';

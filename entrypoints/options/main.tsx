@@ -1,8 +1,10 @@
+import '@/lib/core/zodJitless';
 import { createRoot } from 'react-dom/client';
 import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/pages.css';
 import { openDraftDb } from '@/lib/drafts/db';
-import { type Lang, readPageLang, writePageLang } from '@/lib/i18n/langSetting';
+import { readPageLang, writePageLang } from '@/lib/i18n/langSetting';
+import type { Lang } from '@/lib/core/vocabulary';
 
 const root = createRoot(document.getElementById('root')!);
 const db = openDraftDb();

@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { PopupStatus } from '@/components/PopupStatus';
 import '@/components/pages.css';
-import { type Lang, readPageLang, writePageLang } from '@/lib/i18n/langSetting';
+import { readPageLang, writePageLang } from '@/lib/i18n/langSetting';
+import type { Lang } from '@/lib/core/vocabulary';
 import { TAB_OPEN_PANEL } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
 import { t } from '@/lib/i18n/pageMessages';

@@ -1,8 +1,7 @@
+import type { Lang } from '../core/vocabulary';
 import type { Rule } from '../packs/schema';
 import type { Finding } from './finding';
 import type { LeafResult } from './result';
-
-export type Lang = 'zh' | 'en';
 
 /**
  * The sentence the applicant reads: for a failed check, the rule's message with {actual}, {expected},

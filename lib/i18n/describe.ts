@@ -2,7 +2,7 @@ import type { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/format';
 import type { Rule } from '../packs/schema';
 import { valueLabel } from './labels';
-import type { Lang } from './messages';
+import type { Lang } from '../core/vocabulary';
 
 /**
  * The rule's message with the deciding values as the applicant names them ("申报单位类型为 企业", not

@@ -3,7 +3,7 @@
  * values by their names, and where on the form a path is filled. Pure and zod-free: used by the panel,
  * the markers, the report, the share summary and the options page alike.
  */
-import type { Lang } from './messages';
+import type { Lang } from '../core/vocabulary';
 
 type Bilingual = Record<Lang, string>;
 

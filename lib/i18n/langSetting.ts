@@ -1,4 +1,4 @@
-import type { Lang } from './messages';
+import type { Lang } from '../core/vocabulary';
 
 export type { Lang };
 

@@ -3,8 +3,7 @@
  * share summary, popup and options page. A failed rule is named by its severity (错误 / 警告 / 提示), so an info
  * item never reads "未通过"; the other statuses keep their own names.
  */
-import type { FindingStatus } from '../engine/finding';
-import type { Severity } from '../packs/schema';
+import type { FindingStatus, Severity } from '../core/vocabulary';
 import type { MessageId } from './messages';
 
 export type Verdict = Severity | Exclude<FindingStatus, 'fail'>;

@@ -1,6 +1,7 @@
-import type { Finding, FindingStatus } from '../engine/finding';
-import { type Lang, type MessageId, t } from '../i18n/messages';
-import type { Rule, Section, Severity } from '../packs/schema';
+import type { FindingStatus, Lang, Severity } from '../core/vocabulary';
+import type { Finding } from '../engine/finding';
+import { type MessageId, t } from '../i18n/messages';
+import type { Rule, Section } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';

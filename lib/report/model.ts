@@ -1,14 +1,14 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import { directionFacts } from '../engine/context';
 import { rulesFor } from '../engine/evaluate';
-import type { Finding, FindingStatus } from '../engine/finding';
+import type { Finding } from '../engine/finding';
 import { findingMessage } from '../i18n/describe';
 import { fieldLabel } from '../i18n/labels';
-import { type Lang, type MessageId, t } from '../i18n/pageMessages';
+import { type MessageId, t } from '../i18n/pageMessages';
 import { type Verdict, verdictIds, verdictOf, verdictOrder } from '../i18n/vocabulary';
-import type { Contact, Direction, RuleKind, RulePack, Section, Severity } from '../packs/schema';
+import type { Contact, Direction, RuleKind, RulePack, Section } from '../packs/schema';
 import { beijingDateTime } from './time';
+import type { Checklist, FindingStatus, Lang, Severity } from '../core/vocabulary';
 
 /**
  * The pre-review self-check report (形式审查自查表) of one application and direction: plain data with every

@@ -1,5 +1,6 @@
 import { findDirection, rulesFor } from '../engine/evaluate';
-import { t, type Lang } from '../i18n/pageMessages';
+import { t } from '../i18n/pageMessages';
+import type { Lang } from '../core/vocabulary';
 import { verdictIds, verdictOf } from '../i18n/vocabulary';
 import type { Rule, RulePack } from '../packs/schema';
 import type { Share, ShareItem } from './model';

@@ -1,4 +1,5 @@
 /** Strings of the overlay panel, popup and options page. */
+
 export const overlayStrings = {
   appName: { zh: 'GuideCheck 申报指南自查', en: 'GuideCheck guideline self-check' },
   panelTitle: { zh: 'GuideCheck 自查', en: 'GuideCheck' },

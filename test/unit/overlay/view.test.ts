@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
+import { emptyChecklist, type Lang } from '@/lib/core/vocabulary';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { formTitlesOf } from '@/lib/i18n/labels';
-import type { Lang } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/controller';
 import { toPanelView } from '@/lib/overlay/view';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
