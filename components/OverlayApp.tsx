@@ -44,8 +44,8 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
   }, [win]);
   useEffect(() => insetPage(win.document, dock, collapsed ? RAIL_WIDTH : width), [win, dock, collapsed, width]);
 
-  // A click on the portal's own 提交/保存 with errors left: remind, and open the panel to show them.
-  const errorsLeft = view.counts.error;
+  // A click on the portal's own 提交/保存 with errors or warnings left: remind, and open the panel on them.
+  const errorsLeft = view.counts.error + view.counts.warning;
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
       if (!e.isTrusted || errorsLeft === 0 || !isSubmitControl(e.target)) return;

@@ -127,8 +127,8 @@ export function Panel(props: PanelProps) {
       {(menuOpen || props.mapping.active) && (
         <section className="gc-menu" data-testid="gc-menu">
           {view.heading && <ReportActions lang={lang} {...props.report} />}
-          {view.heading && <SharePanel lang={lang} {...props.share} />}
           {view.heading && <MineFilter lang={lang} {...owners} hidden={hidden.size} />}
+          {view.heading && <SharePanel lang={lang} {...props.share} />}
           {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
           <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
         </section>
@@ -136,7 +136,7 @@ export function Panel(props: PanelProps) {
       {props.reminder && (
         <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
           {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
-          <button type="button" className="gc-link" onClick={() => setFilter('error')}>
+          <button type="button" className="gc-link" onClick={() => setFilter(view.counts.error > 0 ? 'error' : 'warning')}>
             {t(lang, 'submitReminderShow')}
           </button>{' '}
           <button type="button" className="gc-link" onClick={props.onDismissReminder}>

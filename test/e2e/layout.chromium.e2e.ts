@@ -153,7 +153,8 @@ test('the counts filter, the menu, the report, the options page and the popup sp
 
   await page.bringToFront();
   const tabId = await env.browser.worker.evaluate(
-    async () => (await (globalThis as unknown as typeof browser).tabs.query({ active: true }))[0]?.id,
+    async () =>
+      (await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({ active: true }))[0]?.id,
   );
   const popup = await env.browser.context.newPage();
   await popup.setViewportSize({ width: 360, height: 320 });

@@ -35,7 +35,7 @@ export const overlayStrings = {
     zh: '提交前请先处理：还有 {error} 个错误、{warning} 个警告。',
     en: 'Before you submit: {error} errors and {warning} warnings are left.',
   },
-  submitReminderShow: { zh: '只看错误', en: 'Show the errors' },
+  submitReminderShow: { zh: '只看这些', en: 'Show them' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFieldsCount: {
     zh: '本页有 {n} 个字段未能对应规则包（可在“更多”中用映射模式补上）',
