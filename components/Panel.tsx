@@ -136,7 +136,11 @@ export function Panel(props: PanelProps) {
       {props.reminder && (
         <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
           {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
-          <button type="button" className="gc-link" onClick={() => setFilter(view.counts.error > 0 ? 'error' : 'warning')}>
+          <button
+            type="button"
+            className="gc-link"
+            onClick={() => setFilter(view.counts.error > 0 ? 'error' : 'warning')}
+          >
             {t(lang, 'submitReminderShow')}
           </button>{' '}
           <button type="button" className="gc-link" onClick={props.onDismissReminder}>

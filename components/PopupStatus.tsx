@@ -4,8 +4,8 @@ import { verdictIds } from '@/lib/i18n/vocabulary';
 import type { TabStatus } from '@/lib/messages/protocol';
 
 export interface PopupProps {
-  /** undefined: still asking; null: the tab is not a recognised portal form. */
-  status: TabStatus | null | undefined;
+  /** undefined: still asking; null: not a recognised portal form; 'insecure': a portal page over http://. */
+  status: TabStatus | 'insecure' | null | undefined;
   lang: Lang;
   onLang(lang: Lang): void;
   /** Opens the checklist panel on the tab (only offered on a recognised form) */
@@ -33,7 +33,14 @@ export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, 
           {t(lang, 'popupNotPortal')}
         </p>
       )}
-      {status && (
+      {status === 'insecure' && (
+        <p data-testid="popup-state" className="gc-error" role="alert">
+          {t(lang, 'popupInsecure')}
+          <br />
+          <span lang="en">{t('en', 'popupInsecure')}</span>
+        </p>
+      )}
+      {status && status !== 'insecure' && (
         <>
           <p data-testid="popup-state" className="gc-ok">
             ✔ {t(lang, 'popupRecognised')}
@@ -58,7 +65,7 @@ export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, 
         </p>
       )}
       <p className="gc-popup-actions" data-testid="popup-actions">
-        {status && (
+        {status && status !== 'insecure' && (
           <button type="button" onClick={onOpenPanel}>
             {t(lang, 'popupOpenPanel')}
           </button>

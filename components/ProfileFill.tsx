@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { failureText } from './failureText';
 import type { ProfileChoice } from '@/lib/overlay/controller';
+import { trusted } from './trusted';
 
 export interface ProfileFillProps {
   lang: Lang;
@@ -19,10 +20,10 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
       <p className="gc-profile-fill">
         <button
           type="button"
-          onClick={() => {
+          onClick={trusted(() => {
             setFailed('');
             load().then(setProfiles, (error: unknown) => setFailed(failureText(lang, error)));
-          }}
+          })}
         >
           {t(lang, 'profileFill')}
         </button>
@@ -39,7 +40,7 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
     <ul className="gc-profile-list" data-testid="gc-profiles">
       {profiles.map((p) => (
         <li key={p.id}>
-          <button type="button" onClick={() => onFill(p)}>
+          <button type="button" onClick={trusted(() => onFill(p))}>
             {t(lang, p.kind === 'leadUnit' ? 'profileAsLead' : 'profileAsPi')}：{p.name}
           </button>
         </li>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { failureText } from './failureText';
+import { trusted } from './trusted';
 
 export interface ReportActionsProps {
   lang: Lang;
@@ -19,13 +20,13 @@ export function ReportActions({ lang, onDownload, onPrint }: ReportActionsProps)
   return (
     <p className="gc-report" data-testid="gc-report">
       <strong>{t(lang, 'panelReportTitle')}</strong>
-      <button type="button" onClick={() => run(() => onDownload('html'))}>
+      <button type="button" onClick={trusted(() => run(() => onDownload('html')))}>
         {t(lang, 'reportHtml')}
       </button>
-      <button type="button" onClick={() => run(() => onDownload('markdown'))}>
+      <button type="button" onClick={trusted(() => run(() => onDownload('markdown')))}>
         {t(lang, 'reportMarkdown')}
       </button>
-      <button type="button" onClick={() => run(onPrint)}>
+      <button type="button" onClick={trusted(() => run(onPrint))}>
         {t(lang, 'reportPrint')}
       </button>
       {failed && (

@@ -7,6 +7,7 @@ import { rulesById } from '@/lib/overlay/view';
 import { partsOf } from '@/lib/share/items';
 import { failureText } from '../failureText';
 import type { Lang, Bilingual, Checklist } from '@/lib/core/vocabulary';
+import { trusted } from '../trusted';
 
 export interface ShareImportProps {
   lang: Lang;
@@ -167,7 +168,7 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
             </fieldset>
           ))}
           <p className="gc-share-buttons">
-            <button type="button" onClick={merge}>
+            <button type="button" onClick={trusted(merge)}>
               {t(lang, 'shareConfirmMerge')}
             </button>
             <button type="button" onClick={() => setPreview(undefined)}>

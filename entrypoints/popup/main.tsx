@@ -12,7 +12,7 @@ const PORTAL_URL = 'https://service.most.gov.cn/';
 const root = createRoot(document.getElementById('root')!);
 const here = new URL(location.href);
 let lang: Lang = 'zh';
-let status: TabStatus | null | undefined;
+let status: TabStatus | 'insecure' | null | undefined;
 let failure: string | undefined;
 const fail = (error: unknown) => {
   failure = t(lang, 'actionFailed', { error: error instanceof Error ? error.message : String(error) });

@@ -7,6 +7,7 @@ import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';
 import { fieldLabel, formPaths } from '../i18n/labels';
 import { type Verdict, verdictOf, verdictOrder } from '../i18n/vocabulary';
+import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -64,7 +65,7 @@ const sectionOrder: Section[] = [
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
+  return new Map(m ? rulesFor(m.pack, m.direction).map((r) => [r.id, r]) : []);
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
