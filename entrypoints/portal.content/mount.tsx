@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 // Inlined: no stylesheet of ours for the page to load or fingerprint.
 import overlayCss from '@/components/overlay.css?inline';
 import { OverlayApp } from '@/components/OverlayApp';
-import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
+import { AUTOSAVE_PORT, TAB_OPEN_PANEL, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
 import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
@@ -80,7 +80,9 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   browser.runtime.onMessage.addListener(
     (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
-      if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
+      const type = (message as { type?: string })?.type;
+      if (type === TAB_OPEN_PANEL) controller.setCollapsed(false);
+      if (type !== TAB_STATUS_REQUEST) return undefined;
       const s = controller.getState();
       const d = s.direction;
       const status: TabStatus = {

@@ -47,7 +47,7 @@ export const severityLabels: Record<Severity, Bilingual> = {
  */
 export interface Checklist {
   confirmations: Record<string, { by?: string; at: string; note?: string }>;
-  documents: Record<string, { ready: boolean; at: string }>;
+  documents: Record<string, { ready: boolean; by?: string; at: string }>;
   acknowledgements: Record<string, { reason: string; by?: string; at: string }>;
   owners: Record<string, string>;
 }

@@ -279,16 +279,16 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     setChecklist(next: Checklist) {
       updateChecklist(() => next);
     },
-    setDocumentReady(ruleId: string, ready: boolean) {
+    setDocumentReady(ruleId: string, ready: boolean, by?: string) {
       updateChecklist((c) => ({
         ...c,
-        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } },
+        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString(), ...(by ? { by } : {}) } },
       }));
     },
-    acknowledge(ruleId: string, reason: string | undefined) {
+    acknowledge(ruleId: string, reason: string | undefined, by?: string) {
       updateChecklist((c) => {
         const acknowledgements = { ...c.acknowledgements };
-        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString() };
+        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString(), ...(by ? { by } : {}) };
         else delete acknowledgements[ruleId];
         return { ...c, acknowledgements };
       });

@@ -39,16 +39,19 @@ const input = (name: string) => document.querySelector<HTMLInputElement>(`[name=
 describe('countFindings', () => {
   const finding = (ruleId: string, status: Finding['status'], severity: Finding['severity']) =>
     ({ ruleId, status, severity }) as Finding;
-  test('failures by severity, confirmations apart, acknowledged warnings left out', () => {
+  test('by verdict: failures by severity, the rest by status, 不适用 and acknowledged warnings left out', () => {
     const findings = [
       finding('a', 'fail', 'error'),
       finding('b', 'fail', 'warning'),
       finding('c', 'fail', 'warning'),
       finding('d', 'confirm', 'info'),
       finding('e', 'pass', 'error'),
+      finding('f', 'unknown', 'error'),
+      finding('g', 'na', 'error'),
     ];
-    expect(countFindings(findings)).toEqual({ error: 1, warning: 2, info: 0, confirm: 1 });
-    expect(countFindings(findings, { c: { reason: 'x' } })).toEqual({ error: 1, warning: 1, info: 0, confirm: 1 });
+    const all = { error: 1, warning: 2, info: 0, confirm: 1, unknown: 1, pass: 1 };
+    expect(countFindings(findings)).toEqual(all);
+    expect(countFindings(findings, { c: { reason: 'x' } })).toEqual({ ...all, warning: 1 });
   });
 });
 
