@@ -12,6 +12,7 @@ import { budgetFramePage } from './pages/budgetFrame';
 import { type ReplicaPageLink, indexPage } from './pages/index';
 import { noticeListPage } from './pages/notices';
 import { ReplicaStore } from './store';
+import { spaVariantPage, widgetsVariantPage } from './pages/variants';
 
 /**
  * The replica of the national S&T portal's application system: a local node:http server that is both
@@ -49,6 +50,16 @@ export const replicaPages: ReplicaPageLink[] = [
     path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}&expired=1`,
     title: '会话超时后的申报书',
     note: '表单为空，并提示会话已超时',
+  },
+  {
+    path: '/egrantweb/variant/spa.html?sbbh=SQ2021YFE0300201',
+    title: '项目申报（新版单页应用）',
+    note: '首次请求后才渲染、标签在输入框上方、控件无 name/id、可整页重新渲染',
+  },
+  {
+    path: '/egrantweb/variant/widgets.html?sbbh=SQ2021YFE0300202',
+    title: '项目申报书（控件版）',
+    note: '下拉组合框、日期控件、弹出层添加参与单位、标签在上一行的经费表',
   },
   { path: '/egrantweb/notice/list.html', title: '通知公告', note: '同一站点的非申报页面' },
 ];
@@ -136,6 +147,8 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
     if (path === '/egrantweb/xmsb/apply-v2.html') return sendHtml(res, applyV2Page(form()));
     if (path === '/egrantweb/xmsb/frame/jfys.html') return sendHtml(res, budgetFramePage());
     if (path === '/egrantweb/notice/list.html') return sendHtml(res, noticeListPage());
+    if (path === '/egrantweb/variant/spa.html') return sendHtml(res, spaVariantPage(form()));
+    if (path === '/egrantweb/variant/widgets.html') return sendHtml(res, widgetsVariantPage(form()));
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/egrantweb/css/portal.css') {
       return send(

@@ -81,13 +81,44 @@ function labelCandidates(doc: Document, outerSection: string): LabelCandidate[] 
   return out;
 }
 
-/** The controls a label names: `for=`, else the next sibling (or the parent's next sibling) holding controls. */
+/** A cell's column, counting the column spans before it. */
+function columnOf(cell: HTMLTableCellElement): number {
+  let column = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling)
+    column += (c as HTMLTableCellElement).colSpan || 1;
+  return column;
+}
+
+/**
+ * A label in a table row without controls (labels printed above their inputs): the controls of the cell in the same
+ * column of the next row, never simply the first input of that row. Undefined when the label is not laid out so.
+ */
+function controlsBelow(label: Element): Control[] | undefined {
+  const cell = label.closest('td, th') as HTMLTableCellElement | null;
+  const row = cell?.parentElement;
+  if (!cell || row?.tagName !== 'TR' || controlsIn(row).length) return undefined;
+  const next = row.nextElementSibling;
+  if (next?.tagName !== 'TR') return undefined;
+  const column = columnOf(cell);
+  for (const below of Array.from((next as HTMLTableRowElement).cells)) {
+    const start = columnOf(below);
+    if (column >= start && column < start + (below.colSpan || 1)) return controlsIn(below);
+  }
+  return [];
+}
+
+/**
+ * The controls a label names: `for=`, a column below a header-row label, else the next sibling (or the parent's next
+ * sibling) holding controls.
+ */
 function controlsForLabel(label: Element): Control[] {
   const forId = label.getAttribute('for');
   if (forId) {
     const target = label.ownerDocument.getElementById(forId);
     if (target?.matches(CONTROL_SELECTOR)) return groupOf(target as Control);
   }
+  const below = controlsBelow(label);
+  if (below) return below;
   let el: Element | null = label;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
