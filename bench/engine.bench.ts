@@ -5,7 +5,7 @@ import { Application } from '../lib/application/model';
 import type { Condition } from '../lib/engine/condition';
 import { evaluate } from '../lib/engine/evaluate';
 import { createIncrementalEvaluator } from '../lib/engine/incremental';
-import { bundledPackDir, readPackFile } from '../lib/packs/bundled';
+import { bundledPackDir, readPackFile } from '../lib/packs/fromDisk';
 import { parsePack } from '../lib/packs/parsePack';
 import type { RulePack } from '../lib/packs/schema';
 import { type Bench, type BenchFigure, median, percentile } from './types';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Application } from '../lib/application/model';
 import { emptyChecklist } from '../lib/drafts/model';
 import { evaluate, rulesFor } from '../lib/engine/evaluate';
-import { bundledPackDir, readPackFile } from '../lib/packs/bundled';
+import { bundledPackDir, readPackFile } from '../lib/packs/fromDisk';
 import { reportToHtml } from '../lib/report/html';
 import { reportToMarkdown } from '../lib/report/markdown';
 import { buildReport } from '../lib/report/model';

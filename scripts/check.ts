@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseApplication } from '../lib/application/parseApplication';
 import { evaluate, findDirection } from '../lib/engine/evaluate';
 import { hasBlockingFailure, renderReport, reportJson } from '../lib/engine/report';
-import { bundledPackDir, loadPackDir } from '../lib/packs/bundled';
+import { bundledPackDir, loadPackDir } from '../lib/packs/fromDisk';
 
 const usage = `用法 Usage: npm run check -- --pack <pack-id> --direction <code> <application.json>
 

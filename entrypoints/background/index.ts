@@ -10,7 +10,7 @@ import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
-import { loadBuiltInPacks } from '@/lib/packs/builtIn';
+import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';

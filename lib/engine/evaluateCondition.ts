@@ -1,6 +1,7 @@
-import type { Condition, Leaf, OperatorName } from './condition';
-import { operators } from './operators';
-import type { Operator, Scope } from './operators/scope';
+import { evaluators } from '../operators';
+import type { Evaluate } from '../operators/kit';
+import type { Scope } from '../operators/scope';
+import type { Condition, Leaf } from './condition';
 import type { ConditionResult, LeafResult } from './result';
 
 /**
@@ -38,10 +39,10 @@ function combine(results: ConditionResult[], dominant: 'pass' | 'fail'): Conditi
 }
 
 function evaluateLeaf(leaf: Leaf, scope: Scope): LeafResult {
-  const operator = operators[leaf.op] as Operator<OperatorName> | undefined;
+  const operator = (evaluators as Record<string, Evaluate<Leaf> | undefined>)[leaf.op];
   // Packs are validated before they reach the engine; this guards a pack that skipped validation.
-  if (!operator) return { op: leaf.op, status: 'unknown', missing: [] };
-  return operator(leaf as never, scope);
+  if (!operator || !Object.hasOwn(evaluators, leaf.op)) return { op: leaf.op, status: 'unknown', missing: [] };
+  return operator(leaf, scope);
 }
 
 /** The scope of a whole evaluation context. */

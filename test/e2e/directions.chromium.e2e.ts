@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate } from '@/lib/engine/evaluate';
-import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
 import { directionCases, fixture } from './support/directionCases';

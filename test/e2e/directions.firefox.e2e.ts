@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { evaluate } from '@/lib/engine/evaluate';
-import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica } from './support/firefox';
 import { directionCases, fixture } from './support/directionCases';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bundledPackDir, loadPackDir } from '@/lib/packs/bundled';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';

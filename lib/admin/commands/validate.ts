@@ -1,5 +1,5 @@
 import type { AdminCommand } from '../command';
-import { readPackFile } from '../../packs/bundled';
+import { readPackFile } from '../../packs/fromDisk';
 
 /** `npm run rules -- validate <pack.json>…`: schema and convention checks, with the path of every error. */
 const validate: AdminCommand = {

@@ -4,7 +4,7 @@ import { Application } from '@/lib/application/model';
 import type { Checklist } from '@/lib/drafts/model';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import type { Lang } from '@/lib/i18n/messages';
-import { readPackFile, bundledPackDir } from '@/lib/packs/bundled';
+import { readPackFile, bundledPackDir } from '@/lib/packs/fromDisk';
 import type { RulePack } from '@/lib/packs/schema';
 import { buildReport, type Report } from '@/lib/report/model';
 

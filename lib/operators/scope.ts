@@ -1,6 +1,6 @@
-import type { Condition, Leaf, NumberRef, OperatorName } from '../condition';
-import { getPath, isEmpty, joinPath } from '../path';
-import type { ConditionResult, ConditionStatus, LeafResult } from '../result';
+import type { Condition, NumberRef, OperatorName } from '../engine/condition';
+import { getPath, isEmpty, joinPath } from '../engine/path';
+import type { ConditionResult, ConditionStatus, LeafResult } from '../engine/result';
 
 /** Where a leaf is evaluated: the whole context, or one list item inside `where` / `check`. */
 export interface Scope {
@@ -13,11 +13,6 @@ export interface Scope {
   /** Evaluates a nested condition; passed in so operators need not import the evaluator (no cycle). */
   evaluate(condition: Condition, scope: Scope): ConditionResult;
 }
-
-/** The leaf type of one operator name (`eq` → the `eq | ne` leaf). */
-export type LeafOf<N extends OperatorName, L = Leaf> = L extends { op: infer O } ? (N extends O ? L : never) : never;
-
-export type Operator<N extends OperatorName> = (leaf: LeafOf<N>, scope: Scope) => LeafResult;
 
 export interface Read {
   value: unknown;

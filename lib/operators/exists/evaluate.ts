@@ -1,7 +1,13 @@
-import { type Operator, read } from './scope';
+import type { Evaluate } from '../kit';
+import { read } from '../scope';
+
+export interface ExistsLeaf {
+  op: 'exists';
+  field: string;
+}
 
 /** `exists`: the field is filled in. Never unknown: emptiness is exactly what it asks about. */
-export const exists: Operator<'exists'> = (leaf, scope) => {
+const exists: Evaluate<ExistsLeaf> = (leaf, scope) => {
   const field = read(scope, leaf.field);
   return {
     op: 'exists',
@@ -11,3 +17,5 @@ export const exists: Operator<'exists'> = (leaf, scope) => {
     ...(field.empty ? { missing: [field.path] } : {}),
   };
 };
+
+export const evaluators = { exists };

@@ -4,7 +4,7 @@ import type { RulePack } from './schema';
 /**
  * The rule packs built into the extension (rules/*.json, bundled by Vite), validated once in the
  * background or an extension page. A pack that fails validation is left out and reported, never half-loaded.
- * Node tools read the same files with loadPackDir (./bundled.ts).
+ * Node tools read the same files with loadPackDir (./fromDisk.ts).
  */
 const files = import.meta.glob<unknown>('/rules/*.json', { eager: true, import: 'default' });
 

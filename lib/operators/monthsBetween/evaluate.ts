@@ -1,8 +1,17 @@
-import { wholeMonthsBetween } from '../dates';
-import { describeBounds, type Operator, read, unknownResult, withinBounds } from './scope';
+import { wholeMonthsBetween } from '../../engine/dates';
+import type { Evaluate } from '../kit';
+import { describeBounds, read, unknownResult, withinBounds } from '../scope';
+
+export interface MonthsBetweenLeaf {
+  op: 'monthsBetween';
+  from: string;
+  to: string;
+  min?: number;
+  max?: number;
+}
 
 /** `monthsBetween`: whole months from date `from` to date `to` (end day included) lie within [min, max]. */
-export const monthsBetween: Operator<'monthsBetween'> = (leaf, scope) => {
+const monthsBetween: Evaluate<MonthsBetweenLeaf> = (leaf, scope) => {
   const from = read(scope, leaf.from);
   const to = read(scope, leaf.to);
   const bounds = {
@@ -24,3 +33,5 @@ export const monthsBetween: Operator<'monthsBetween'> = (leaf, scope) => {
     ...bounds,
   };
 };
+
+export const evaluators = { monthsBetween };
