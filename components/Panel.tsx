@@ -161,6 +161,11 @@ export function Panel(props: PanelProps) {
           </select>
         </label>
       )}
+      {view.fromOtherPages.map((line) => (
+        <p key={line} className="gc-note" data-testid="gc-from-other-pages">
+          {line}
+        </p>
+      ))}
       {view.missing.length > 0 && (
         <p className="gc-alert" data-testid="gc-missing">
           {t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}

@@ -7,7 +7,7 @@ import { type Control, type PageMap, controlsIn, documentsOf, locateFields } fro
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
-import { changedModelPath, createAssembly } from './assembly';
+import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
 import { type DraftChannel, type Send, createDraftSync, restorableFields } from './draftSync';
 import { controlFor } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
@@ -55,7 +55,19 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const assembly = createAssembly();
   const relocate = () => (map = locateFields(doc, fieldMap));
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
-  const readValues = () => readRawValues(map, allControls());
+  /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
+  const readValues = () => {
+    const values = readRawValues(map, allControls());
+    let sections: Record<string, string> = {};
+    try {
+      sections = JSON.parse(sync.known()[SECTIONS_KEY] ?? '{}');
+    } catch {
+      // a damaged entry is rebuilt from what the pages show
+    }
+    for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
+    if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    return values;
+  };
 
   const sync = createDraftSync({
     channel,
@@ -89,6 +101,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         chosen: state.chosenDirection,
         checklist: state.checklist,
         changed,
+        draft: sync.known(),
+        fieldMap,
       }),
     );
   }
@@ -270,7 +284,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sync.postChanges();
     },
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
-    fieldValues: readValues,
+    fieldValues: () => readRawValues(map, allControls()),
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
     setChecklist(next: Checklist) {
       updateChecklist(() => next);

@@ -54,7 +54,9 @@ export function restorableFields(
   now: Record<string, string>,
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(saved).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
+    Object.entries(saved).filter(
+      ([k, v]) => !k.startsWith('~') && v !== '' && arrival[k] !== v && now[k] === arrival[k],
+    ),
   );
 }
 
@@ -62,13 +64,13 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
   let lastPosted: Record<string, string> = {};
   let baseRevision: number | undefined;
   let conflict: { revision: number; fields: Record<string, string> } | undefined;
+  /** The draft as this tab knows it: what was loaded plus everything posted since (every section page's values) */
+  let known: Record<string, string> = {};
 
-  const message = (fields: Record<string, string>, extra: Partial<AutosaveMessage> = {}): AutosaveMessage => ({
-    type: 'draftChanges',
-    ...identity(),
-    fields,
-    ...extra,
-  });
+  const message = (fields: Record<string, string>, extra: Partial<AutosaveMessage> = {}): AutosaveMessage => {
+    known = { ...known, ...fields };
+    return { type: 'draftChanges', ...identity(), fields, ...extra };
+  };
 
   return {
     /** Hears the background's answers: saved (a newer base revision), a conflict (autosave pauses), a failure. */
@@ -98,6 +100,7 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
         | undefined;
       const saved = response?.ok ? (response.value ?? undefined) : undefined;
       baseRevision = saved?.revision ?? 0; // 0: another tab's first save is news to this one
+      known = { ...saved?.fields, ...known };
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
@@ -125,6 +128,8 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
     postIdentity({ withBase }: { withBase: boolean }) {
       channel.post(message({}, withBase ? { baseRevision } : {}));
     },
+    /** The draft's values as this tab knows them */
+    known: () => known,
     /** After a conflict: keep this page's values (posted over the other tab's) or the other tab's (already filled in). */
     resolveConflict(choice: 'mine' | 'theirs') {
       if (!conflict) return;

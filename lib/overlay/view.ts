@@ -42,6 +42,8 @@ export interface PanelView {
   missing: string[];
   /** The missing fields by their Chinese titles */
   missingTitles: string[];
+  /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
+  fromOtherPages: string[];
 }
 
 const sectionOrder: Section[] = [
@@ -79,6 +81,9 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       });
     }
   }
+  // Fields another page of the application showed are not lost: they are listed as coming from that page.
+  const elsewhere = new Set(state.fromOtherPages.map((f) => f.path));
+  const missing = state.missing.filter((p) => !elsewhere.has(p));
   const sections = sectionOrder
     .map((section) => ({
       section,
@@ -128,9 +133,24 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
           : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
     sections,
-    missing: state.missing,
-    missingTitles: state.missing.map((p) => titles.get(p) ?? p),
+    missing,
+    missingTitles: missing.map((p) => titles.get(p) ?? p),
+    fromOtherPages: fromOtherPageLines(state, titles),
   };
+}
+
+/** One line per page the draft's values came from, fields by their titles. */
+function fromOtherPageLines(state: OverlayState, titles: Map<string, string>): string[] {
+  const bySection = new Map<string, string[]>();
+  for (const f of state.fromOtherPages) {
+    const key = f.section ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), titles.get(f.path) ?? f.path]);
+  }
+  return [...bySection].map(([section, fields]) =>
+    section
+      ? t(state.lang, 'fromOtherPage', { section, fields: fields.join('、') })
+      : t(state.lang, 'fromOtherPages', { fields: fields.join('、') }),
+  );
 }
 
 /** The paths a finding is about, the deciding values' paths first. */

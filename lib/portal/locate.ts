@@ -14,6 +14,8 @@ export interface LocatedField {
   controls: Control[];
   /** The label as the page prints it (its unit, e.g. （元）, tells how to read amounts) */
   label: string;
+  /** The heading the label sits under ("基本信息"), empty when found by name */
+  section: string;
 }
 
 export interface LocatedList {
@@ -160,22 +162,22 @@ function locateField(
   candidates: LabelCandidate[],
   docs: Document[],
   used: Set<Element>,
-): { controls: Control[]; label: string } {
+): { controls: Control[]; label: string; section: string } {
   for (const wanted of (spec.labels ?? []).map(labelKey)) {
     for (const c of candidates) {
       if (labelKey(c.text) !== wanted || !sectionMatches(spec, c.section)) continue;
       const controls = pickControls(controlsForLabel(c.el), spec.index ?? 0).filter((ctl) => !used.has(ctl));
-      if (controls.length) return { controls, label: c.text };
+      if (controls.length) return { controls, label: c.text, section: c.section };
     }
   }
   for (const pattern of spec.names ?? []) {
     const re = new RegExp(pattern, 'i');
     for (const doc of docs) {
       const hit = controlsIn(doc).find((c) => !used.has(c) && (re.test(c.name) || re.test(c.id)));
-      if (hit) return { controls: groupOf(hit), label: spec.labels?.[0] ?? '' };
+      if (hit) return { controls: groupOf(hit), label: spec.labels?.[0] ?? '', section: '' };
     }
   }
-  return { controls: [], label: '' };
+  return { controls: [], label: '', section: '' };
 }
 
 /** A repeatable table: the header row names the columns, every later row with controls is an item. */
@@ -257,7 +259,7 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
   }
   const fields: LocatedField[] = [];
   for (const spec of fieldMap.fields) {
-    const { controls, label } = locateField(spec, candidates, docs, used);
+    const { controls, label, section } = locateField(spec, candidates, docs, used);
     if (!controls.length) {
       missing.push(spec.path);
       continue;
@@ -266,7 +268,7 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
       used.add(c);
       pathOf.set(c, spec.path);
     }
-    fields.push({ spec, controls, label });
+    fields.push({ spec, controls, label, section });
   }
   return { fields, lists, missing, pathOf };
 }

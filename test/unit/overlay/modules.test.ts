@@ -6,7 +6,7 @@ import { emptyChecklist } from '@/lib/drafts/model';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
-import { changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
+import { SECTIONS_KEY, changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
 import { type DraftChannel, createDraftSync, restorableFields } from '@/lib/overlay/draftSync';
 import { controlFor } from '@/lib/overlay/fieldControls';
 import { createMappingMode } from '@/lib/overlay/mappingMode';
@@ -136,6 +136,30 @@ describe('application assembly', () => {
     });
     expect(assessed.direction?.direction.code).toBe('1.7');
     expect(chosenMatch([pack], { packId: pack.id, code: '9.9' })).toBeUndefined();
+  });
+
+  test('a section page without the dates: the rules read them from the draft, and say from which page', () => {
+    const dates = input('xmxx.jsrq').closest('tr')!;
+    dates.remove();
+    const map = locateFields(document, fieldMap);
+    expect(map.missing).toEqual(expect.arrayContaining(['project.startDate', 'project.endDate']));
+    const draft = {
+      'project.startDate': '2020-01-01',
+      'project.endDate': '2022-12-31',
+      'project.nameZh': '草稿里的旧名称',
+      [SECTIONS_KEY]: JSON.stringify({ 'project.startDate': '基本信息', 'project.endDate': '基本信息' }),
+    };
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist(), fieldMap };
+    const withDraft = createAssembly().assess({ ...base, draft });
+    expect(withDraft.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
+    expect(withDraft.fromOtherPages).toEqual([
+      { path: 'project.startDate', section: '基本信息' },
+      { path: 'project.endDate', section: '基本信息' },
+    ]);
+    // what the page shows wins over the draft
+    expect(withDraft.application.project.nameZh).toBe('中奥量子通信合作研究');
+    const withoutDraft = createAssembly().assess(base);
+    expect(withoutDraft.findings.find((f) => f.ruleId === durationRule)?.status).not.toBe('fail');
   });
 
   test.each([
