@@ -12,7 +12,7 @@ import { budgetFramePage } from './pages/budgetFrame';
 import { type ReplicaPageLink, indexPage } from './pages/index';
 import { noticeListPage } from './pages/notices';
 import { ReplicaStore } from './store';
-import { spaVariantPage, widgetsVariantPage } from './pages/variants';
+import { sectionVariantPage, shellVariantPage, spaVariantPage, widgetsVariantPage } from './pages/variants';
 
 /**
  * The replica of the national S&T portal's application system: a local node:http server that is both
@@ -60,6 +60,11 @@ export const replicaPages: ReplicaPageLink[] = [
     path: '/egrantweb/variant/widgets.html?sbbh=SQ2021YFE0300202',
     title: '项目申报书（控件版）',
     note: '下拉组合框、日期控件、弹出层添加参与单位、标签在上一行的经费表',
+  },
+  {
+    path: '/egrantweb/variant/shell.html?sbbh=SQ2021YFE0300203',
+    title: '申报书填写（框架版，每节一页）',
+    note: '左侧菜单在框架中打开各节，每节单独保存',
   },
   { path: '/egrantweb/notice/list.html', title: '通知公告', note: '同一站点的非申报页面' },
 ];
@@ -149,6 +154,9 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
     if (path === '/egrantweb/notice/list.html') return sendHtml(res, noticeListPage());
     if (path === '/egrantweb/variant/spa.html') return sendHtml(res, spaVariantPage(form()));
     if (path === '/egrantweb/variant/widgets.html') return sendHtml(res, widgetsVariantPage(form()));
+    if (path === '/egrantweb/variant/shell.html') return sendHtml(res, shellVariantPage(form()));
+    if (path === '/egrantweb/variant/section.html')
+      return sendHtml(res, sectionVariantPage({ ...form(), section: url.searchParams.get('s') ?? 'basic' }));
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/egrantweb/css/portal.css') {
       return send(

@@ -71,10 +71,10 @@ export function completeFromDraft(
     return lacking.has(k) || (list !== undefined && lacking.has(list));
   });
   if (!keys.length) return { application, fromOtherPages: [] };
-  const fromDraft = applicationFromFields(Object.fromEntries(keys.map((k) => [k, draft[k]!])), fieldMap) as unknown as Record<
-    string,
-    unknown
-  >;
+  const fromDraft = applicationFromFields(
+    Object.fromEntries(keys.map((k) => [k, draft[k]!])),
+    fieldMap,
+  ) as unknown as Record<string, unknown>;
   const merged = structuredClone(application) as unknown as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {

@@ -44,6 +44,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let map: PageMap = locateFields(doc, fieldMap);
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
+  /** Accepted restore values whose section page has not appeared yet: filled as soon as their fields do */
+  let pendingRestore: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = `${host}|${applicationId}`;
 
@@ -140,7 +142,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     onFrameLoaded() {
       relocate();
       watcher.attach();
+      sync.arrived();
       if (state.phase === 'ready') refresh();
+      void restoreArrived();
     },
     onSweep() {
       const changed = sweep.changed(locatedControls(map));
@@ -155,6 +159,28 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sync.postChanges();
     },
   });
+
+  /** An accepted restore continues on each section page as it appears: its empty fields get the draft's values. */
+  async function restoreArrived() {
+    const now = readValues();
+    const here = Object.entries(pendingRestore).filter(([k]) => now[k] === '');
+    if (!here.length) return;
+    for (const [k] of here) delete pendingRestore[k];
+    const report = await fill(Object.fromEntries(here));
+    sync.baseline();
+    const before = state.fillResult?.kind === 'restore' ? state.fillResult.report : undefined;
+    setState({
+      fillResult: {
+        kind: 'restore',
+        report: {
+          filled: [...(before?.filled ?? []), ...report.filled],
+          notTaken: [...(before?.notTaken ?? []), ...report.notTaken],
+          missing: Object.keys(pendingRestore),
+        },
+      },
+    });
+    refresh();
+  }
 
   /** Fills values through the page's own events, then looks at the page again. */
   async function fill(fields: Record<string, string>) {
@@ -255,6 +281,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     /** Fills the page with the saved draft's values, through the page's own events, and reports what it did not take. */
     async restore() {
       const report = await fill(restorable);
+      // Fields of section pages not open now are restored when their page appears.
+      pendingRestore = Object.fromEntries(report.missing.map((k) => [k, restorable[k]!]));
       restorable = {};
       sync.baseline();
       setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
@@ -262,6 +290,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     },
     dismissRestore() {
       restorable = {};
+      pendingRestore = {};
       setState({ restoreOffer: undefined, fillResult: undefined });
     },
     /** Fills saved profile data (unit name, credit code, the PI's details) into the form; the page's events save it. */

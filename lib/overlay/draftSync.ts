@@ -115,6 +115,20 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
       lastPosted = now;
       channel.post(message(changed, { baseRevision }));
     },
+    /**
+     * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
+     * section after a timeout never empties the draft); those the draft does not know yet start it.
+     */
+    arrived() {
+      const now = read();
+      const fresh: Record<string, string> = {};
+      for (const [k, v] of Object.entries(now)) {
+        if (k in lastPosted) continue;
+        lastPosted[k] = v;
+        if (v !== '' && known[k] === undefined) fresh[k] = v;
+      }
+      if (Object.keys(fresh).length && !conflict) channel.post(message(fresh, { baseRevision }));
+    },
     /** A page without a draft: what it showed on arrival and still shows (the portal's own values) starts one. */
     startDraft(arrival: Record<string, string>) {
       const now = read();

@@ -188,3 +188,71 @@ export function widgetsVariantPage(opts: { sbbh: string }): string {
 </script>`;
   return page({ title: '项目申报书（控件版）', menu: 'apply', body });
 }
+
+const SHELL_SECTIONS = [
+  { key: 'basic', title: '基本信息' },
+  { key: 'unit', title: '申报单位' },
+  { key: 'budget', title: '经费预算' },
+] as const;
+export type ShellSection = (typeof SHELL_SECTIONS)[number]['key'];
+
+/**
+ * A frame shell: the menu on the left loads each section of the 申报书 as its own page into one frame; each section
+ * page has its own 保存 (kept in the page's storage) and reloads after saving. `expired` opens every section empty.
+ */
+export function shellVariantPage(opts: { sbbh: string; expired: boolean }): string {
+  const href = (s: string) =>
+    `/egrantweb/variant/section.html?sbbh=${encodeURIComponent(opts.sbbh)}&s=${s}${opts.expired ? '&expired=1' : ''}`;
+  const menu = SHELL_SECTIONS.map(
+    (s) =>
+      `<li><a class="shell-menu" data-section="${s.key}" href="${esc(href(s.key))}" target="mainFrame">${esc(s.title)}</a></li>`,
+  ).join('');
+  const body = `<div class="shell"><ul class="shell-nav">${menu}</ul>
+<iframe name="mainFrame" class="shell-frame" src="${esc(href('basic'))}" style="width:100%;height:520px;border:0"></iframe></div>`;
+  return page({ title: '申报书填写', menu: 'apply', body, data: { loaded: '1' } });
+}
+
+export function sectionVariantPage(opts: { sbbh: string; expired: boolean; section: string }): string {
+  const section = SHELL_SECTIONS.find((s) => s.key === opts.section) ?? SHELL_SECTIONS[0];
+  const row = (label: string, control: string) => `<tr><td class="label">${esc(label)}</td><td>${control}</td></tr>`;
+  const input = (name: string, type = 'text') => `<input class="inp" type="${type}" name="${name}">`;
+  const rows = {
+    basic: [
+      row('申报编号', esc(opts.sbbh)),
+      row('项目名称', input('xmmc')),
+      row(
+        '指南方向',
+        `<select name="znfx"><option value="">--请选择--</option>${directionGroups()
+          .map(
+            ([group, ds]) =>
+              `<optgroup label="${esc(group)}">${ds.map((d) => `<option value="${esc(d.value)}">${esc(d.text)}</option>`).join('')}</optgroup>`,
+          )
+          .join('')}</select>`,
+      ),
+      row('执行期限', `${input('ksrq', 'date')} 至 ${input('jsrq', 'date')}`),
+    ],
+    unit: [row('单位名称', input('dwmc')), row('统一社会信用代码', input('tyshxydm'))],
+    budget: [row('中央财政经费（万元）', input('zyczjf')), row('其他来源经费（万元）', input('qtlyjf'))],
+  }[section.key];
+  const storageKey = `shell:${opts.sbbh}:${section.key}`;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(section.title)}</title>
+<link rel="stylesheet" href="/egrantweb/css/portal.css"></head>
+<body><h3 class="section-title">${esc(section.title)}</h3>
+<table class="form-table">${rows.join('')}</table>
+<button type="button" class="btn section-save">保存</button>
+<script>
+(function () {
+  var key = ${json(storageKey)};
+  var controls = document.querySelectorAll('input[name], select[name]');
+  var saved = ${opts.expired ? '{}' : 'JSON.parse(localStorage.getItem(key) || "{}")'};
+  controls.forEach(function (c) { if (saved[c.name]) c.value = saved[c.name]; });
+  document.querySelector('.section-save').addEventListener('click', function () {
+    var values = {};
+    controls.forEach(function (c) { values[c.name] = c.value; });
+    localStorage.setItem(key, JSON.stringify(values));
+    location.reload();
+  });
+  document.body.dataset.loaded = '1';
+})();
+</script></body></html>`;
+}

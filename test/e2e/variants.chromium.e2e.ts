@@ -141,3 +141,65 @@ test('widgets: combobox, date pickers writing .value without events, a dialog ad
   await failing(page, FUNDING).waitFor({ timeout: 1000 });
   await page.close();
 });
+
+test('frame shell: one section per page with its own 保存; the rules and the restore span the sections', async () => {
+  const sbbh = 'SQ2021VARSHL1';
+  const page = await open(`/egrantweb/variant/shell.html?sbbh=${sbbh}`, 'variant-shell');
+  const section = async (key: string) => {
+    if (key !== 'basic' || page.frame({ name: 'mainFrame' })?.url().includes('s=basic') === false)
+      await page.locator(`.shell-menu[data-section="${key}"]`).click();
+    const frame = page.frame({ name: 'mainFrame' })!;
+    await expect.poll(() => frame.url()).toContain(`s=${key}`);
+    await frame.locator('body[data-loaded="1"]').waitFor();
+    return frame;
+  };
+  let frame = await section('basic');
+  await frame.fill('[name=xmmc]', '中奥量子信息科学联合研究');
+  await frame.selectOption('[name=znfx]', { label: DIRECTION });
+  await expect.poll(() => page.locator('.gc-panel h2').textContent()).toContain('1.7');
+  await frame.fill('[name=ksrq]', '2020-01-01');
+  await frame.fill('[name=jsrq]', '2022-12-31');
+  await failing(page, DURATION).waitFor({ timeout: 1000 });
+  await frame.locator('.section-save').click(); // the section saves and reloads itself
+  await frame.locator('body[data-loaded="1"]').waitFor();
+  frame = await section('unit');
+  await frame.fill('[name=dwmc]', '示例大学');
+  await frame.fill('[name=tyshxydm]', '12100000400012345X');
+  frame = await section('budget');
+  await frame.fill('[name=qtlyjf]', '50');
+  await frame.fill('[name=zyczjf]', '450');
+  // on 经费预算 the rules still know the direction and the dates from 基本信息
+  await failing(page, FUNDING).waitFor({ timeout: 1000 });
+  await failing(page, DURATION).waitFor({ timeout: 1000 });
+  await expect
+    .poll(() => page.getByTestId('gc-from-other-pages').allTextContents())
+    .toContainEqual(expect.stringContaining('来自「基本信息」页'));
+  await page.locator(`.gc-marker[data-rule="${FUNDING}"]`).waitFor({ timeout: 1000 });
+  const saved = {
+    basic: { xmmc: '中奥量子信息科学联合研究', ksrq: '2020-01-01', jsrq: '2022-12-31' },
+    unit: { dwmc: '示例大学', tyshxydm: '12100000400012345X' },
+    budget: { zyczjf: '450', qtlyjf: '50' },
+  };
+  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
+
+  // session timeout: every section comes back empty; the restore continues section by section
+  await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=${sbbh}&expired=1`);
+  frame = await section('basic');
+  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await page.getByTestId('gc-restored').waitFor();
+  let restored = 0;
+  let total = 0;
+  for (const key of ['basic', 'unit', 'budget'] as const) {
+    frame = await section(key);
+    for (const [name, value] of Object.entries(saved[key])) {
+      total++;
+      await expect
+        .poll(() => frame.inputValue(`[name=${name}]`), { timeout: 2000 })
+        .toBe(value)
+        .then(() => restored++)
+        .catch(() => {});
+    }
+  }
+  expect(restored / total).toBeGreaterThanOrEqual(0.95);
+  await page.close();
+});

@@ -237,6 +237,22 @@ describe('draft sync', () => {
     expect(posted.map((p) => p.fields)).toEqual([{ a: 'shown' }]);
   });
 
+  test('a section page arriving empty never empties the draft; values the draft lacks start it', async () => {
+    const values: Record<string, string> = { a: '1' };
+    const { sync, posted } = setup(values);
+    sync.baseline();
+    await sync.load();
+    values.b = ''; // a new section's empty field (after a portal timeout)
+    values.c = 'shown by the portal';
+    sync.arrived();
+    expect(posted.map((p) => p.fields)).toEqual([{ c: 'shown by the portal' }]);
+    sync.postChanges();
+    expect(posted).toHaveLength(1);
+    values.b = 'typed';
+    sync.postChanges();
+    expect(posted.at(-1)!.fields).toEqual({ b: 'typed' });
+  });
+
   test('restorable: saved values the page lacks, never over what the user typed meanwhile', () => {
     expect(
       restorableFields({ a: 'x', b: 'y', c: '', d: 'same' }, { a: '', b: '', c: '', d: 'same' }, { a: '', b: 'typed' }),
