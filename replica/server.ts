@@ -22,7 +22,19 @@ import { sectionVariantPage, shellVariantPage, spaVariantPage, widgetsVariantPag
 export const DEFAULT_SBBH = 'SQ2019YFE0100123';
 /** 参与单位 rows of the large form: 60 rows × 5 controls, ≥300 fields with the rest of the form */
 export const LARGE_FORM_ROWS = 60;
+/** ?rows=N on the large form (the bench's 1,000- and 2,000-control forms), at most this many */
+export const MAX_LARGE_FORM_ROWS = 500;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function largeFormRows(url: URL): number {
+  const rows = Number(url.searchParams.get('rows') ?? LARGE_FORM_ROWS);
+  if (!Number.isInteger(rows) || rows < 1 || rows > MAX_LARGE_FORM_ROWS)
+    throw new HttpError(
+      400,
+      `rows 应为 1–${MAX_LARGE_FORM_ROWS} 的整数 / rows must be an integer 1–${MAX_LARGE_FORM_ROWS}`,
+    );
+  return rows;
+}
 const SBBH = /^[A-Za-z0-9_-]{1,40}$/;
 
 export const replicaPages: ReplicaPageLink[] = [
@@ -147,7 +159,7 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
     if (path === '/' || path === '/index.html') return sendHtml(res, indexPage(replicaPages));
     if (path === '/egrantweb/xmsb/apply.html') return sendHtml(res, applyPage(form()));
     if (path === '/egrantweb/xmsb/apply-large.html')
-      return sendHtml(res, applyPage({ ...form(), participants: LARGE_FORM_ROWS }));
+      return sendHtml(res, applyPage({ ...form(), participants: largeFormRows(url) }));
     if (path === '/egrantweb/xmsb/apply-react.html') return sendHtml(res, applyReactPage(form()));
     if (path === '/egrantweb/xmsb/apply-v2.html') return sendHtml(res, applyV2Page(form()));
     if (path === '/egrantweb/xmsb/frame/jfys.html') return sendHtml(res, budgetFramePage());
