@@ -1,18 +1,19 @@
 import type { Application } from '../application/model';
 import type { Direction, Rule, RulePack } from '../packs/schema';
-import type { Checklist } from './checklist';
 import { buildContext, type EvaluationContext } from './context';
 import { evaluateCondition, rootScope } from './evaluateCondition';
 import type { Finding } from './finding';
+import { inputRules } from './inputRules';
 import type { ConditionResult, LeafResult } from './result';
+import type { ChecklistEvidence } from '../core/vocabulary';
 
 export function findDirection(pack: RulePack, code: string): Direction | undefined {
   return pack.directions.find((d) => d.code === code);
 }
 
-/** The rules that apply to a direction: the pack-wide rules, then the direction's own. */
+/** The rules that apply to a direction: the built-in input rules (real dates), the pack-wide rules, then the direction's own. */
 export function rulesFor(pack: RulePack, direction: Direction): Rule[] {
-  return [...pack.rules, ...direction.rules];
+  return [...inputRules, ...pack.rules, ...direction.rules];
 }
 
 /** Every rule of the direction (and the pack) against one application. */
@@ -20,7 +21,7 @@ export function evaluate(
   pack: RulePack,
   directionCode: string,
   application: Application,
-  checklist?: Checklist,
+  checklist?: ChecklistEvidence,
 ): Finding[] {
   const direction = findDirection(pack, directionCode);
   if (!direction) {
@@ -32,7 +33,7 @@ export function evaluate(
   return rulesFor(pack, direction).map((rule) => evaluateRule(rule, context, checklist));
 }
 
-export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: Checklist): Finding {
+export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: ChecklistEvidence): Finding {
   const base = {
     ruleId: rule.id,
     kind: rule.kind,
@@ -50,7 +51,20 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
     // A check without a condition is rejected by pack validation; unvalidated input stays undecided.
     if (!rule.check) return { ...base, status: 'unknown', detail: [], missing: [] };
     const result = evaluateCondition(rule.check, scope);
-    return { ...base, status: result.status, detail: result.deciding, missing: missingOf(result) };
+    const missing = missingOf(result);
+    if (result.status === 'unknown' && rule.confirmWhenUnknown) {
+      const confirmation = checklist?.confirmations[rule.id];
+      if (confirmation)
+        return {
+          ...base,
+          status: 'pass',
+          detail: result.deciding,
+          missing,
+          evidence: { source: 'checklist', ...confirmation },
+        };
+      return { ...base, status: 'confirm', detail: result.deciding, missing };
+    }
+    return { ...base, status: result.status, detail: result.deciding, missing };
   }
   if (rule.kind === 'confirm') {
     const confirmation = checklist?.confirmations[rule.id];
@@ -66,9 +80,15 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
       missing: [],
       evidence: { source: 'attachment', ...(attached.name ? { note: attached.name } : {}) },
     };
-  const document = checklist?.documents[rule.id];
-  if (document?.ready)
-    return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', at: document.at } };
+  const checklistEntry = checklist?.documents[rule.id];
+  if (checklistEntry?.ready)
+    return {
+      ...base,
+      status: 'pass',
+      detail: [],
+      missing: [],
+      evidence: { source: 'checklist', at: checklistEntry.at },
+    };
   return { ...base, status: 'confirm', detail: [], missing: [] };
 }
 

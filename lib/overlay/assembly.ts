@@ -1,5 +1,4 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { RulePack } from '../packs/schema';
@@ -8,6 +7,7 @@ import type { PageMap } from '../portal/locate';
 import { readApplication, setPath } from '../portal/read';
 import { applicationFromFields } from '../feed/extension/recheckDrafts';
 import { type DirectionMatch, matchDirection } from './direction';
+import type { Checklist } from '../core/vocabulary';
 
 /** A value the rules read from the draft: the page now open does not show its field. */
 export interface FromOtherPage {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '@/lib/application/model';
-import type { Checklist } from '@/lib/engine/checklist';
 import { evaluate } from '@/lib/engine/evaluate';
 import { createIncrementalEvaluator } from '@/lib/engine/incremental';
 import { miniPack } from './fixturePack';
+import type { ChecklistEvidence } from '@/lib/core/vocabulary';
 
 const pack = miniPack();
 const base = Application.parse({
@@ -20,27 +20,27 @@ describe('incremental evaluator', () => {
   it('evaluates every rule first, then only the rules reading a changed path', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     evaluator.update(base);
-    expect(evaluator.evaluations).toBe(6);
+    expect(evaluator.evaluations).toBe(8); // 2 built-in input rules + 6 of the pack
 
     const renamed = { ...base, pi: { ...base.pi, name: '李四' } };
     evaluator.update(renamed, ['pi.name']);
-    expect(evaluator.evaluations).toBe(7); // only pi-named
+    expect(evaluator.evaluations).toBe(9); // only pi-named
 
     evaluator.update(renamed, ['project.nameZh']);
-    expect(evaluator.evaluations).toBe(7); // nobody reads it
+    expect(evaluator.evaluations).toBe(9); // nobody reads it
   });
 
   it.each([
-    [['project.endDate'], ['duration-max-2y']],
-    [['project'], ['duration-max-2y']],
-    [['participants'], ['enterprise-matching']],
-    [['participants.0.type'], ['enterprise-matching']],
+    [['project.endDate'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
+    [['project'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
+    [['participants'], ['valid-dates', 'enterprise-matching']],
+    [['participants.0.type'], ['valid-dates', 'enterprise-matching']],
     [['leadUnit.type'], ['enterprise-matching']],
     [['budget.central'], ['budget-near-funding']],
     [['attachments'], ['ip-agreement']],
   ])('a change to %j re-runs %j', (changed, expected) => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
-    const checklist: Checklist = { confirmations: {}, documents: {} };
+    const checklist: ChecklistEvidence = { confirmations: {}, documents: {} };
     const before = evaluator.update(base, undefined, checklist);
     const after = evaluator.update(base, changed, checklist);
     // A finding that was not re-evaluated is the very same object as before.
@@ -64,7 +64,7 @@ describe('incremental evaluator', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     evaluator.update(base, undefined, { confirmations: {}, documents: {} });
     const before = evaluator.evaluations;
-    const confirmed: Checklist = {
+    const confirmed: ChecklistEvidence = {
       confirmations: { 'test-mini/1.7/both-sides-apply': { at: '2024-01-01' } },
       documents: {},
     };

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist, type Checklist } from '@/lib/drafts/model';
 import { findDirection } from '@/lib/engine/evaluate';
 import { describeParts, fieldChoices, hiddenByOwner, shareFileName, shareOfState } from '@/lib/overlay/share';
 import { checklistAfterImport, previewImport } from '@/lib/share/preview';
@@ -8,6 +7,7 @@ import { CLOCK_SKEW_SECONDS } from '@/lib/share/merge';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import type { RulePack } from '@/lib/packs/schema';
 import { realPack } from '../../fixtures/share/team';
+import { emptyChecklist, type Checklist } from '@/lib/core/vocabulary';
 
 const pack = realPack();
 const rule = (name: string) => `2019-intl-1/1.7/${name}`;
@@ -73,7 +73,7 @@ describe('making a share from the panel state', () => {
     expect(share.sharedBy).toBe('张伟');
     expect(share.fields).toEqual({ 'project.nameZh': '中奥合作' });
     expect(Object.keys(share.items)).toContain(X);
-    expect(Object.keys(share.items)).toHaveLength(10); // nine rules of 1.7 and the pack-wide one
+    expect(Object.keys(share.items)).toHaveLength(12); // two built-in input rules, the pack-wide one, nine of 1.7
     expect(share.items[X]!.confirmation).toEqual({ by: '张伟', at: at(0), note: '奥方已提交' });
   });
 
