@@ -236,6 +236,8 @@ async function sizedFormFigures(
   const rows = Math.ceil((controls - baseControls) / CONTROLS_PER_ROW);
   const page = await context.newPage();
   try {
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.addInitScript(installPageTiming);
     await page.goto(`${url}${LARGE_PATH}?sbbh=BENCH-${controls}&rows=${rows}`);
     await page.locator('body[data-loaded="1"]').waitFor();
     await page.locator('.gc-panel').waitFor();
