@@ -37,9 +37,10 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
     }
   await page.waitForFunction(
     () =>
-      document.querySelector('guidecheck-overlay')?.shadowRoot?.querySelector('.gc-panel h2')?.textContent?.includes(
-        '1.7',
-      ),
+      document
+        .querySelector('guidecheck-overlay')
+        ?.shadowRoot?.querySelector('.gc-panel h2')
+        ?.textContent?.includes('1.7'),
     { timeout: 5000 },
   );
   for (const [name, date] of [
@@ -61,19 +62,38 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
 test('Firefox: frame shell — on 经费预算 the rules still know the dates from 基本信息', async () => {
   const page = await open('/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1');
   const frame = async (section: string) => {
-    await page.waitForFunction((s) => {
-      const f = document.querySelector<HTMLIFrameElement>('iframe[name=mainFrame]');
-      return f?.contentDocument?.location.href.includes(`s=${s}`) && f.contentDocument.body?.dataset.loaded === '1';
-    }, {}, section);
+    await page.waitForFunction(
+      (s) => {
+        const f = document.querySelector<HTMLIFrameElement>('iframe[name=mainFrame]');
+        return f?.contentDocument?.location.href.includes(`s=${s}`) && f.contentDocument.body?.dataset.loaded === '1';
+      },
+      {},
+      section,
+    );
     return page.frames().find((f) => f.url().includes(`s=${section}`))!;
   };
-  let basic = await frame('basic');
-  await basic.select('[name=znfx]', await basic.$eval('[name=znfx]', (el, text) => Array.from((el as HTMLSelectElement).options).find((o) => o.text === text)!.value, DIRECTION));
-  await type(basic, '[name=ksrq]', '2020-01-01');
-  await basic.$eval('[name=jsrq]', (el) => {
-    (el as HTMLInputElement).value = '2022-12-31';
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  const basic = await frame('basic');
+  await basic.select(
+    '[name=znfx]',
+    await basic.$eval(
+      '[name=znfx]',
+      (el, text) => Array.from((el as HTMLSelectElement).options).find((o) => o.text === text)!.value,
+      DIRECTION,
+    ),
+  );
+  // a date input's own picker is the browser's: its value comes with an input event
+  for (const [name, date] of [
+    ['ksrq', '2020-01-01'],
+    ['jsrq', '2022-12-31'],
+  ] as const)
+    await basic.$eval(
+      `[name=${name}]`,
+      (el, value: string) => {
+        (el as HTMLInputElement).value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      date,
+    );
   await failing(page, DURATION);
   await page.click('.shell-menu[data-section="budget"]');
   const budget = await frame('budget');
@@ -82,6 +102,5 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
   await failing(page, DURATION);
   const lines = await page.$$eval('>>> [data-testid="gc-from-other-pages"]', (els) => els.map((e) => e.textContent));
   expect(lines.join(' ')).toContain('来自「基本信息」页');
-  basic = await frame('budget');
   await page.close();
 });
