@@ -70,7 +70,7 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
       {},
       section,
     );
-    return page.frames().find((f) => f.url().includes(`s=${section}`))!;
+    return (await (await page.$('iframe[name=mainFrame]'))!.contentFrame())!;
   };
   const basic = await frame('basic');
   await basic.select(
