@@ -238,9 +238,10 @@ async function sizedFormFigures(
   try {
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(installPageTiming);
-    await page.goto(`${url}${LARGE_PATH}?sbbh=BENCH-${controls}&rows=${rows}`);
-    await page.locator('body[data-loaded="1"]').waitFor();
-    await page.locator('.gc-panel').waitFor();
+    // a 2,000-control page takes a while to load on a busy machine: the figures are about the overlay, not the load
+    await page.goto(`${url}${LARGE_PATH}?sbbh=BENCH-${controls}&rows=${rows}`, { timeout: 180_000 });
+    await page.locator('body[data-loaded="1"]').waitFor({ timeout: 180_000 });
+    await page.locator('.gc-panel').waitFor({ timeout: 180_000 });
     const fields = await page.locator('input, select, textarea').count();
     await fillReplica(page, {
       select: { 'xmxx.znfx': '1.7 中国和奥地利政府间科技合作项目' },
