@@ -91,7 +91,7 @@ test('spa: renders after its first XHR, no names or ids, labels above inputs, it
   );
   const before = await formValues(page);
 
-  await restoreAfterTimeout(page, `${env.host}|${sbbh}`);
+  await restoreAfterTimeout(page, `http://${env.host}|${sbbh}`);
   await page.locator('.spa-refresh').click(); // the framework renders the form again from its model
   const after = await formValues(page);
   expect(share(before, after)).toBeGreaterThanOrEqual(0.95);
@@ -124,7 +124,7 @@ test('widgets: combobox, date pickers writing .value without events, a dialog ad
   await expectBothWarnings(page, '[name=jsrq]', '[name=zyczjf]');
   const before = await formValues(page);
 
-  await restoreAfterTimeout(page, `${env.host}|${sbbh}`);
+  await restoreAfterTimeout(page, `http://${env.host}|${sbbh}`);
   const after = await formValues(page);
   expect(share(before, after)).toBeGreaterThanOrEqual(0.95);
   // the dialog's 单位名称 never lands in the lead unit's; the combobox took the restored text as its own value
@@ -180,7 +180,7 @@ test('frame shell: one section per page with its own 保存; the rules and the r
     unit: { dwmc: '示例大学', tyshxydm: '12100000400012345X' },
     budget: { zyczjf: '450', qtlyjf: '50' },
   };
-  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
+  await waitForDraft(env.browser.worker, `http://${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
 
   // session timeout: every section comes back empty; the restore continues section by section
   await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=${sbbh}&expired=1`);
