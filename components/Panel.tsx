@@ -210,6 +210,11 @@ export function Panel(props: PanelProps) {
           </select>
         </label>
       )}
+      {view.fromOtherPages.map((line) => (
+        <p key={line} className="gc-note" data-testid="gc-from-other-pages">
+          {line}
+        </p>
+      ))}
       {view.missing.length > 0 && (
         <details className="gc-alert gc-missing" data-testid="gc-missing">
           <summary>{t(lang, 'missingFieldsCount', { n: view.missing.length })}</summary>

@@ -47,7 +47,9 @@ export function restorableFields(
   now: Record<string, string>,
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(saved).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
+    Object.entries(saved).filter(
+      ([k, v]) => !k.startsWith('~') && v !== '' && arrival[k] !== v && now[k] === arrival[k],
+    ),
   );
 }
 
@@ -55,13 +57,13 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
   let lastPosted: Record<string, string> = {};
   let baseRevision: number | undefined;
   let conflict: { revision: number; fields: Record<string, string> } | undefined;
+  /** The draft as this tab knows it: what was loaded plus everything posted since (every section page's values) */
+  let known: Record<string, string> = {};
 
-  const message = (fields: Record<string, string>, extra: Partial<AutosaveMessage> = {}): AutosaveMessage => ({
-    type: 'draftChanges',
-    ...identity(),
-    fields,
-    ...extra,
-  });
+  const message = (fields: Record<string, string>, extra: Partial<AutosaveMessage> = {}): AutosaveMessage => {
+    known = { ...known, ...fields };
+    return { type: 'draftChanges', ...identity(), fields, ...extra };
+  };
 
   return {
     /** Hears the background's answers: saved (a newer base revision), a conflict (autosave pauses), a failure. */
@@ -88,6 +90,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     async load(): Promise<SavedDraft | undefined> {
       const saved = (await call('getDraft', { key: identity().key }).catch(() => null)) ?? undefined;
       baseRevision = saved?.revision ?? 0; // 0: another tab's first save is news to this one
+      known = { ...saved?.fields, ...known };
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
@@ -102,6 +105,20 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       lastPosted = now;
       channel.post(message(changed, { baseRevision }));
     },
+    /**
+     * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
+     * section after a timeout never empties the draft); those the draft does not know yet start it.
+     */
+    arrived() {
+      const now = read();
+      const fresh: Record<string, string> = {};
+      for (const [k, v] of Object.entries(now)) {
+        if (k in lastPosted) continue;
+        lastPosted[k] = v;
+        if (v !== '' && known[k] === undefined) fresh[k] = v;
+      }
+      if (Object.keys(fresh).length && !conflict) channel.post(message(fresh, { baseRevision }));
+    },
     /** A page without a draft: what it showed on arrival and still shows (the portal's own values) starts one. */
     startDraft(arrival: Record<string, string>) {
       const now = read();
@@ -115,6 +132,8 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     postIdentity({ withBase }: { withBase: boolean }) {
       channel.post(message({}, withBase ? { baseRevision } : {}));
     },
+    /** The draft's values as this tab knows them */
+    known: () => known,
     /** After a conflict: keep this page's values (posted over the other tab's) or the other tab's (already filled in). */
     resolveConflict(choice: 'mine' | 'theirs') {
       if (!conflict) return;

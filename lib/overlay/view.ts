@@ -50,6 +50,8 @@ export interface PanelView {
   missing: string[];
   /** The missing fields by their Chinese titles */
   missingTitles: string[];
+  /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
+  fromOtherPages: string[];
 }
 
 const sectionOrder: Section[] = [
@@ -106,6 +108,9 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
         acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
       };
     });
+  // Fields another page of the application showed are not lost: they are listed as coming from that page.
+  const elsewhere = new Set(state.fromOtherPages.map((f) => f.path));
+  const missing = state.missing.filter((p) => !elsewhere.has(p));
   return {
     lang,
     collapsed: state.collapsed,
@@ -126,8 +131,9 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
           : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
     items: readingOrder(items),
-    missing: state.missing,
-    missingTitles: state.missing.map((p) => fieldLabel(p, lang, titles)),
+    missing,
+    missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
+    fromOtherPages: fromOtherPageLines(state, titles),
   };
 }
 
@@ -166,6 +172,20 @@ export function readingOrder(items: FindingView[]): FindingView[] {
     ...items.filter(ticked),
     ...checks.filter((i) => i.verdict === 'pass'),
   ];
+}
+
+/** One line per page the draft's values came from, fields by their titles. */
+function fromOtherPageLines(state: OverlayState, titles: Map<string, string>): string[] {
+  const bySection = new Map<string, string[]>();
+  for (const f of state.fromOtherPages) {
+    const key = f.section ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), titles.get(f.path) ?? f.path]);
+  }
+  return [...bySection].map(([section, fields]) =>
+    section
+      ? t(state.lang, 'fromOtherPage', { section, fields: fields.join('、') })
+      : t(state.lang, 'fromOtherPages', { fields: fields.join('、') }),
+  );
 }
 
 /** The paths a finding is about, the deciding values' paths first. */

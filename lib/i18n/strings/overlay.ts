@@ -45,6 +45,8 @@ export const overlayStrings = {
     zh: '此页面与规则包的字段对应不完整：{fields}',
     en: 'The page does not match the rule pack’s field map: {fields}',
   },
+  fromOtherPage: { zh: '来自「{section}」页：{fields}', en: 'From the “{section}” page: {fields}' },
+  fromOtherPages: { zh: '来自其他页面（草稿）：{fields}', en: 'From other pages (the draft): {fields}' },
   rulesUnavailable: { zh: '无法加载规则：{error}', en: 'Rules could not be loaded: {error}' },
   popupNotPortal: {
     zh: '当前页面不是国家科技管理信息系统的申报书页面。',
