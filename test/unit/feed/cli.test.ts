@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FeedIndex } from '@/lib/feed/feedIndex';
+import { FeedEntry, FeedIndex } from '@/lib/feed/feedIndex';
 import { fixtures } from './helpers';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
@@ -93,7 +93,7 @@ describe('admin CLI (spawned)', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const index = FeedIndex.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
     expect(index.packs).toMatchObject([{ id: 'test-2020-hmt', version: 2, url: 'packs/test-2020-hmt-2.json' }]);
-    const verified = await rules('verify', join(out, index.packs[0]!.url), '--pub', publicKey);
+    const verified = await rules('verify', join(out, FeedEntry.parse(index.packs[0]).url), '--pub', publicKey);
     expect(verified.code).toBe(0);
   });
 });
