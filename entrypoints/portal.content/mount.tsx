@@ -49,6 +49,27 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
+  let controller: ReturnType<typeof createOverlayController> | undefined;
+  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
+  // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".
+  browser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
+      if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
+      if (!controller) {
+        sendResponse({ recognised: false, counts: { error: 0, warning: 0, info: 0, confirm: 0 }, missingFields: [] });
+        return undefined;
+      }
+      const s = controller.getState();
+      const d = s.direction;
+      sendResponse({
+        recognised: true,
+        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
+        counts: countFindings(s.findings, s.checklist.acknowledgements),
+        missingFields: s.missing,
+      });
+      return undefined;
+    },
+  );
   // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
   const found = await new Promise<boolean>((resolve) => {
     const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
@@ -58,7 +79,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     });
   });
   if (!found) return;
-  const controller = createOverlayController({
+  controller = createOverlayController({
     doc: document,
     fieldMap,
     send: (request) => browser.runtime.sendMessage(request),
@@ -81,21 +102,5 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   });
   ui.mount();
   void controller.start();
-  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
-  browser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
-      if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
-      const s = controller.getState();
-      const d = s.direction;
-      const status: TabStatus = {
-        recognised: true,
-        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
-        counts: countFindings(s.findings, s.checklist.acknowledgements),
-        missingFields: s.missing,
-      };
-      sendResponse(status);
-      return undefined;
-    },
-  );
-  ctx.onInvalidated(() => controller.stop());
+  ctx.onInvalidated(() => controller?.stop());
 }
