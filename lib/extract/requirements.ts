@@ -1,7 +1,7 @@
 import type { Condition } from '../engine/condition';
-import type { RuleKind, Section, Text } from '../packs/schema';
+import type { RuleKind, Text } from '../packs/schema';
 import { NUMBER, readNumber } from './phrases/number';
-import type { Severity } from '../core/vocabulary';
+import type { Severity, Section } from '../core/vocabulary';
 
 /**
  * The recurring requirements of 其他要求, recognised by wording. Each pattern is tested against one

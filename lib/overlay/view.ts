@@ -1,10 +1,18 @@
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
-import type { Rule, Section } from '../packs/schema';
+import type { Rule } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { formatFinding } from '../engine/format';
-import { type FindingStatus, type Lang, type Severity, severities, statusesByUrgency } from '../core/vocabulary';
+import {
+  type FindingStatus,
+  type Lang,
+  type Severity,
+  sections,
+  severities,
+  statusesByUrgency,
+  type Section,
+} from '../core/vocabulary';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -45,17 +53,6 @@ export interface PanelView {
   missingTitles: string[];
 }
 
-const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
-
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
   return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
@@ -78,7 +75,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       });
     }
   }
-  const sections = sectionOrder
+  const sectionViews = sections
     .map((section) => ({
       section,
       label: t(lang, `section_${section}` as MessageId),
@@ -126,7 +123,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
           ? t(lang, 'unknownDirection', { text: state.directionText })
           : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
-    sections,
+    sections: sectionViews,
     missing: state.missing,
     missingTitles: state.missing.map((p) => titles.get(p) ?? p),
   };

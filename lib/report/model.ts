@@ -4,15 +4,17 @@ import { rulesFor } from '../engine/evaluate';
 import type { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/format';
 import { type MessageId, t } from '../i18n/pageMessages';
-import type { Contact, Direction, RuleKind, RulePack, Section } from '../packs/schema';
+import type { Contact, Direction, RuleKind, RulePack } from '../packs/schema';
 import { beijingDateTime } from './time';
 import {
   type Checklist,
   type FindingStatus,
   type Lang,
   type Severity,
+  sections,
   severityLabels,
   statusLabels,
+  type Section,
 } from '../core/vocabulary';
 
 /**
@@ -87,17 +89,6 @@ export interface ReportInput {
   projectName?: string;
 }
 
-/** Form sections in the order the applicant meets them on the portal. */
-export const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
 /** The totals table's columns. */
 export const statusOrder: FindingStatus[] = ['pass', 'fail', 'confirm', 'unknown', 'na'];
 
@@ -155,7 +146,7 @@ export function buildReport(input: ReportInput): Report {
     }),
     facts: fundingFacts(direction, lang),
     contacts: direction.contacts,
-    sections: sectionOrder
+    sections: sections
       .map((section) => ({
         section,
         label: t(lang, `section_${section}` as MessageId),
