@@ -7,8 +7,46 @@ import { z } from 'zod';
  * a rule whose field is missing answers "cannot tell", never "fail".
  */
 
-export const unitTypes = ['enterprise', 'university', 'institute', 'other'] as const;
+/** 单位性质: 企业, 高等院校, 科研院所, 国家机关, 其他事业单位, 其他. */
+export const unitTypes = ['enterprise', 'university', 'institute', 'stateOrgan', 'publicInstitution', 'other'] as const;
 export const UnitType = z.enum(unitTypes);
+
+/** Chinese labels of the vocabularies, for messages and the check CLI. */
+export const unitTypeLabels: Record<(typeof unitTypes)[number], string> = {
+  enterprise: '企业',
+  university: '高等院校',
+  institute: '科研院所',
+  stateOrgan: '国家机关',
+  publicInstitution: '其他事业单位',
+  other: '其他',
+};
+
+export const genders = ['male', 'female'] as const;
+export const genderLabels: Record<(typeof genders)[number], string> = { male: '男', female: '女' };
+
+/** 职称级别 / 学位级别, derived from the title / degree through lib/application/vocabulary/titles.json when not given. */
+export const titleLevels = ['senior', 'associateSenior', 'intermediate', 'junior'] as const;
+export const titleLevelLabels: Record<(typeof titleLevels)[number], string> = {
+  senior: '正高级',
+  associateSenior: '副高级',
+  intermediate: '中级',
+  junior: '初级',
+};
+
+export const degrees = ['doctorate', 'master', 'bachelor', 'other'] as const;
+
+export const degreeLabels: Record<(typeof degrees)[number], string> = {
+  doctorate: '博士',
+  master: '硕士',
+  bachelor: '学士',
+  other: '其他',
+};
+
+/**
+ * A calendar date as the form gives it. Kept as text (a wrong date must reach the engine, which reports it
+ * at its field); marked so that pack validation knows the path holds a date (lib/packs/knownPaths.ts).
+ */
+export const DateText = z.string().meta({ valueType: 'date' });
 
 export const Unit = z.object({
   name: z.string().optional(),
@@ -17,7 +55,8 @@ export const Unit = z.object({
   type: UnitType.optional(),
   /** Top-level body the unit belongs to (上级主管单位); units sharing one are affiliated. Defaults to the unit's own name. */
   affiliation: z.string().optional(),
-  registeredOn: z.string().optional(),
+  /** 注册（成立）日期 */
+  registeredOn: DateText.optional(),
   /** 国拨经费 (government funding requested for this unit), 万元 */
   governmentFunding: z.number().optional(),
   /** 自筹经费 / 配套出资 (the unit's own matching money), 万元 */
@@ -35,9 +74,16 @@ export const ForeignPartner = z.object({
 
 export const Person = z.object({
   name: z.string().optional(),
+  gender: z.enum(genders).optional(),
+  /** 职称 as written, e.g. "研究员" */
   title: z.string().optional(),
+  /** 职称级别; derived from `title` when absent */
+  titleLevel: z.enum(titleLevels).optional(),
+  /** 学位 as written, e.g. "博士" */
   degree: z.string().optional(),
-  birthDate: z.string().optional(),
+  /** 学位级别; derived from `degree` when absent */
+  degreeLevel: z.enum(degrees).optional(),
+  birthDate: DateText.optional(),
   /** Months per year the PI works on the project */
   monthsPerYear: z.number().optional(),
   idNumber: z.string().optional(),
@@ -72,8 +118,10 @@ export const Application = z.object({
     .object({
       nameZh: z.string().optional(),
       nameEn: z.string().optional(),
-      startDate: z.string().optional(),
-      endDate: z.string().optional(),
+      startDate: DateText.optional(),
+      endDate: DateText.optional(),
+      /** 领域方向 / sub-direction, one of the direction's `areas` (their names or sub-areas) */
+      area: z.string().optional(),
       abstractEn: z.string().optional(),
     })
     .default({}),

@@ -1,6 +1,7 @@
-import type { Application, Unit } from '../application/model';
+import type { Application, ForeignPartner, Person, Unit } from '../application/model';
 import type { Direction } from '../packs/schema';
-import { wholeMonthsBetween } from './dates';
+import { spanBetween, spanInMonths } from './dates';
+import { canonicalCountry, degreeLevelOf, titleLevelOf } from './vocabulary';
 
 /** The direction's figures a rule can compare against (`direction.*` paths). Amounts in 万元. */
 export interface DirectionFacts {
@@ -28,6 +29,8 @@ export type EvaluationContext = Omit<Application, 'direction' | 'project'> & {
  */
 export const derivedFacts = {
   'project.durationMonths': ['project.startDate', 'project.endDate'],
+  'pi.titleLevel': ['pi.title', 'pi.titleLevel'],
+  'pi.degreeLevel': ['pi.degree', 'pi.degreeLevel'],
   units: ['leadUnit', 'participants'],
   'direction.code': [],
   'direction.totalBudget': [],
@@ -37,14 +40,27 @@ export const derivedFacts = {
 
 export function buildContext(application: Application, direction: Direction): EvaluationContext {
   const { direction: _code, project, ...rest } = application;
-  const durationMonths =
-    project.startDate && project.endDate ? wholeMonthsBetween(project.startDate, project.endDate) : undefined;
+  const span = spanBetween(project.startDate, project.endDate);
   return {
     ...rest,
-    project: durationMonths === undefined ? { ...project } : { ...project, durationMonths },
+    project: span ? { ...project, durationMonths: spanInMonths(span) } : { ...project },
+    pi: withLevels(application.pi),
+    foreignPartners: application.foreignPartners.map(withCanonicalCountry),
     units: [application.leadUnit, ...application.participants].map(withAffiliation),
     direction: directionFacts(direction),
   };
+}
+
+/** The PI's title and degree levels, from the vocabularies when the form gives only the words. */
+function withLevels(pi: Person): Person {
+  const titleLevel = pi.titleLevel ?? titleLevelOf(pi.title);
+  const degreeLevel = pi.degreeLevel ?? degreeLevelOf(pi.degree);
+  return { ...pi, ...(titleLevel ? { titleLevel } : {}), ...(degreeLevel ? { degreeLevel } : {}) };
+}
+
+/** "Norge" / "Kingdom of Norway" / "挪威" → "Norway", so a rule names a country once. */
+function withCanonicalCountry(partner: ForeignPartner): ForeignPartner {
+  return partner.country ? { ...partner, country: canonicalCountry(partner.country) } : partner;
 }
 
 /** A unit without a declared affiliation belongs to itself (lib/application/model.ts). */

@@ -3,6 +3,7 @@ import type { Direction, Rule, RulePack } from '../packs/schema';
 import { buildContext, type EvaluationContext } from './context';
 import { evaluateCondition, rootScope } from './evaluateCondition';
 import type { Finding } from './finding';
+import { inputRules } from './inputRules';
 import type { ConditionResult, LeafResult } from './result';
 import type { ChecklistEvidence } from '../core/vocabulary';
 
@@ -10,9 +11,9 @@ export function findDirection(pack: RulePack, code: string): Direction | undefin
   return pack.directions.find((d) => d.code === code);
 }
 
-/** The rules that apply to a direction: the pack-wide rules, then the direction's own. */
+/** The rules that apply to a direction: the built-in input rules (real dates), the pack-wide rules, then the direction's own. */
 export function rulesFor(pack: RulePack, direction: Direction): Rule[] {
-  return [...pack.rules, ...direction.rules];
+  return [...inputRules, ...pack.rules, ...direction.rules];
 }
 
 /** Every rule of the direction (and the pack) against one application. */
@@ -50,7 +51,20 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
     // A check without a condition is rejected by pack validation; unvalidated input stays undecided.
     if (!rule.check) return { ...base, status: 'unknown', detail: [], missing: [] };
     const result = evaluateCondition(rule.check, scope);
-    return { ...base, status: result.status, detail: result.deciding, missing: missingOf(result) };
+    const missing = missingOf(result);
+    if (result.status === 'unknown' && rule.confirmWhenUnknown) {
+      const confirmation = checklist?.confirmations[rule.id];
+      if (confirmation)
+        return {
+          ...base,
+          status: 'pass',
+          detail: result.deciding,
+          missing,
+          evidence: { source: 'checklist', ...confirmation },
+        };
+      return { ...base, status: 'confirm', detail: result.deciding, missing };
+    }
+    return { ...base, status: result.status, detail: result.deciding, missing };
   }
   if (rule.kind === 'confirm') {
     const confirmation = checklist?.confirmations[rule.id];

@@ -1,6 +1,7 @@
 import type { Direction, Rule, RulePack } from '../packs/schema';
 import type { Finding } from './finding';
 import { formatFinding } from './format';
+import { rulesFor } from './evaluate';
 import {
   type FindingStatus,
   type Lang,
@@ -35,7 +36,7 @@ export function hasBlockingFailure(findings: Finding[]): boolean {
 }
 
 function ruleIndex(pack: RulePack, direction: Direction): Map<string, Rule> {
-  return new Map([...pack.rules, ...direction.rules].map((r) => [r.id, r]));
+  return new Map(rulesFor(pack, direction).map((r) => [r.id, r]));
 }
 
 /** Plain-text report, grouped by status then severity, each finding with its guideline quote. */

@@ -1,3 +1,5 @@
+import * as ageAt from './ageAt/evaluate';
+import * as ageAtPaths from './ageAt/paths';
 import * as between from './between/evaluate';
 import * as betweenPaths from './between/paths';
 import * as compare from './compare/evaluate';
@@ -10,6 +12,8 @@ import * as count from './count/evaluate';
 import * as countPaths from './count/paths';
 import * as countDistinct from './countDistinct/evaluate';
 import * as countDistinctPaths from './countDistinct/paths';
+import * as dateCompare from './dateCompare/evaluate';
+import * as dateComparePaths from './dateCompare/paths';
 import * as equality from './equality/evaluate';
 import * as equalityPaths from './equality/paths';
 import * as equalsNormalized from './equalsNormalized/evaluate';
@@ -20,6 +24,8 @@ import * as exists from './exists/evaluate';
 import * as existsPaths from './exists/paths';
 import * as inList from './in/evaluate';
 import * as inListPaths from './in/paths';
+import * as isDate from './isDate/evaluate';
+import * as isDatePaths from './isDate/paths';
 import * as monthsBetween from './monthsBetween/evaluate';
 import * as monthsBetweenPaths from './monthsBetween/paths';
 import * as sum from './sum/evaluate';
@@ -46,6 +52,9 @@ export const evaluators = {
   ...every.evaluators,
   ...compareFields.evaluators,
   ...contains.evaluators,
+  ...dateCompare.evaluators,
+  ...ageAt.evaluators,
+  ...isDate.evaluators,
 };
 
 export const readers = {
@@ -62,4 +71,7 @@ export const readers = {
   ...everyPaths.readers,
   ...compareFieldsPaths.readers,
   ...containsPaths.readers,
+  ...dateComparePaths.readers,
+  ...ageAtPaths.readers,
+  ...isDatePaths.readers,
 } satisfies Record<keyof typeof evaluators, unknown>;

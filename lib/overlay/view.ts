@@ -13,6 +13,7 @@ import {
   statusesByUrgency,
   type Section,
 } from '../core/vocabulary';
+import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -55,7 +56,7 @@ export interface PanelView {
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? [...m.pack.rules, ...m.direction.rules].map((r) => [r.id, r]) : []);
+  return new Map(m ? rulesFor(m.pack, m.direction).map((r) => [r.id, r]) : []);
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {

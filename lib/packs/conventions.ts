@@ -1,6 +1,8 @@
 import { attachmentKinds } from '../application/model';
 import type { Condition } from '../engine/condition';
-import { conditionPaths } from '../engine/conditionPaths';
+import { conditionPaths, type PathRead } from '../engine/conditionPaths';
+import { parseIsoDate } from '../engine/dates';
+import type { ValueType } from '../operators/kit';
 import { formatPath } from './issues';
 import { contextTree, type PathNode, resolvePath } from './knownPaths';
 import type { Rule, RulePack } from './schema';
@@ -33,14 +35,16 @@ export function packConventionErrors(pack: RulePack): string[] {
       );
   });
 
-  const located: { rule: Rule; at: (string | number)[] }[] = [
+  const located: { rule: Rule; at: (string | number)[]; areas?: string[] }[] = [
     ...pack.rules.map((rule, r) => ({ rule, at: ['rules', r] })),
-    ...pack.directions.flatMap((direction, d) =>
-      direction.rules.map((rule, r) => ({ rule, at: ['directions', d, 'rules', r] })),
-    ),
+    ...pack.directions.flatMap((direction, d) => {
+      // A direction's rules may scope themselves to one of its areas (project.area), and to nothing else.
+      const areas = direction.areas.flatMap((a) => [a.name, ...a.subAreas]);
+      return direction.rules.map((rule, r) => ({ rule, at: ['directions', d, 'rules', r], areas }));
+    }),
   ];
   const seenIds = new Map<string, string>();
-  for (const { rule, at } of located) {
+  for (const { rule, at, areas } of located) {
     const first = seenIds.get(rule.id);
     if (first !== undefined) report([...at, 'id'], `duplicate rule id "${rule.id}", first at ${first}`, '规则编号重复');
     else seenIds.set(rule.id, formatPath(at));
@@ -48,7 +52,7 @@ export function packConventionErrors(pack: RulePack): string[] {
     for (const key of ['when', 'check'] as const) {
       const condition = rule[key];
       if (condition)
-        for (const [problemAt, en, zh] of pathProblems(condition)) report([...at, key, ...problemAt], en, zh);
+        for (const [problemAt, en, zh] of pathProblems(condition, areas)) report([...at, key, ...problemAt], en, zh);
     }
     rule.fields.forEach((field, f) => {
       if (!resolvePath(contextTree, field, true))
@@ -87,7 +91,7 @@ function kindProblems(rule: Rule): Problem[] {
 }
 
 /** Paths that lead nowhere in the context; paths inside `where` / `check` of a list are relative to its items. */
-function pathProblems(condition: Condition): Problem[] {
+function pathProblems(condition: Condition, areas?: string[]): Problem[] {
   const problems: Problem[] = [];
   for (const read of conditionPaths(condition)) {
     let scope: PathNode | undefined = contextTree;
@@ -107,6 +111,59 @@ function pathProblems(condition: Condition): Problem[] {
       ]);
     else if (read.role === 'list' && node.kind !== 'array')
       problems.push([read.at, `"${read.path}" is not a list`, '此路径不是列表']);
+    else
+      problems.push(
+        ...typeProblems(
+          read,
+          read.path === 'project.area' && areas?.length && node.kind === 'value' ? { ...node, values: areas } : node,
+        ),
+      );
   }
+  return problems;
+}
+
+const typeNames: Record<ValueType, [en: string, zh: string]> = {
+  number: ['a number', '数值'],
+  date: ['a date', '日期'],
+  text: ['text', '文本'],
+  boolean: ['true/false', '是/否'],
+  any: ['a value', '值'],
+};
+
+/**
+ * A rule that can never work: an operator given a path of the wrong kind (`gte pi.birthDate 19650101` compares a
+ * date as a number), or a literal the field can never hold (`ne type "stateOrgan"` where type has no such value).
+ */
+function typeProblems(read: PathRead, node: PathNode): Problem[] {
+  const problems: Problem[] = [];
+  const wanted = read.type;
+  const has = node.kind === 'value' ? node.type : undefined;
+  if (wanted && wanted !== 'any' && has && has !== wanted && !(wanted === 'text' && has === 'date')) {
+    const [wantEn, wantZh] = typeNames[wanted];
+    const [hasEn, hasZh] = typeNames[has];
+    problems.push([
+      read.at,
+      `"${read.path}" holds ${hasEn}; this operator needs ${wantEn}`,
+      `此路径为${hasZh}，该运算符需要${wantZh}`,
+    ]);
+  }
+  if (!read.literals || node.kind !== 'value') return problems;
+  read.literals.values.forEach((literal, i) => {
+    const at = read.literals!.at.at(-1) === 'values' ? [...read.literals!.at, i] : read.literals!.at;
+    if (node.values && !node.values.includes(String(literal)))
+      problems.push([
+        at,
+        `${JSON.stringify(literal)} is not a value of "${read.path}" (${node.values.join(', ')})`,
+        `取值不在此字段的词表中，可选：${node.values.join('、')}`,
+      ]);
+    else if (has === 'date' && (typeof literal !== 'string' || !parseIsoDate(literal)))
+      problems.push([at, `${JSON.stringify(literal)} is not a date YYYY-MM-DD`, '应为 YYYY-MM-DD 格式的日期']);
+    else if (has === 'number' && typeof literal !== 'number')
+      problems.push([
+        at,
+        `${JSON.stringify(literal)} is not a number; "${read.path}" holds numbers`,
+        '此字段为数值，应写数字',
+      ]);
+  });
   return problems;
 }

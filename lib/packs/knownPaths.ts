@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { ValueType } from '../operators/kit';
 import { Application, Unit } from '../application/model';
 import { derivedFacts } from '../engine/context';
 
@@ -9,7 +10,7 @@ import { derivedFacts } from '../engine/context';
 export type PathNode =
   | { kind: 'object'; children: Record<string, PathNode> }
   | { kind: 'array'; item: PathNode }
-  | { kind: 'value' };
+  | { kind: 'value'; type?: ValueType; values?: readonly string[] };
 
 function nodeOf(schema: z.ZodType): PathNode {
   const def = schema._zod.def as {
@@ -17,6 +18,7 @@ function nodeOf(schema: z.ZodType): PathNode {
     innerType?: z.ZodType;
     shape?: Record<string, z.ZodType>;
     element?: z.ZodType;
+    entries?: Record<string, string>;
   };
   if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType)
     return nodeOf(def.innerType);
@@ -27,12 +29,22 @@ function nodeOf(schema: z.ZodType): PathNode {
     };
   }
   if (def.type === 'array' && def.element) return { kind: 'array', item: nodeOf(def.element) };
+  if (def.type === 'enum' && def.entries) return { kind: 'value', type: 'text', values: Object.values(def.entries) };
+  if (def.type === 'number') return { kind: 'value', type: 'number' };
+  if (def.type === 'boolean') return { kind: 'value', type: 'boolean' };
+  if (def.type === 'string')
+    return { kind: 'value', type: z.globalRegistry.get(schema)?.valueType === 'date' ? 'date' : 'text' };
   return { kind: 'value' };
 }
 
-/** Derived facts whose value is not a plain value. */
+/** What each derived fact holds; a derived fact the model already declares (pi.titleLevel) keeps its vocabulary. */
 const derivedShapes: Partial<Record<keyof typeof derivedFacts, PathNode>> = {
   units: { kind: 'array', item: nodeOf(Unit) },
+  'project.durationMonths': { kind: 'value', type: 'number' },
+  'direction.code': { kind: 'value', type: 'text' },
+  'direction.totalBudget': { kind: 'value', type: 'number' },
+  'direction.plannedProjects': { kind: 'value', type: 'number' },
+  'direction.fundingPerProject': { kind: 'value', type: 'number' },
 };
 
 function buildContextTree(): PathNode {
@@ -48,7 +60,8 @@ function buildContextTree(): PathNode {
       if (child?.kind !== 'object') throw new Error(`derived fact ${path} is not under an object`);
       node = child;
     }
-    node.children[segments.at(-1)!] = derivedShapes[path] ?? { kind: 'value' };
+    const last = segments.at(-1)!;
+    node.children[last] = derivedShapes[path] ?? node.children[last] ?? { kind: 'value' };
   }
   return root;
 }

@@ -6,11 +6,12 @@ import { ConditionSchema } from './conditionSchema';
  * The rule-pack format an institutional admin reads and edits (see rules/*.json).
  * One pack per guideline; `version` rises with every published change.
  * Validated here, in the background and in the CLI; the content script receives packs already validated.
+ * Every object is strict: a misspelt key ("wehn") is an error with its path, never a silently ignored rule part.
  */
 
 export const PACK_SCHEMA_VERSION = 1;
 
-export const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export const Text = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
 export const RuleKind = z.enum(['check', 'confirm', 'document']);
 export const Severity = z.enum(severities);
@@ -19,7 +20,7 @@ export const Section = z.enum(sections);
 /** Condition: all / any / not over the operator registry (lib/engine/condition.ts). */
 export { ConditionSchema };
 
-export const Rule = z.object({
+export const Rule = z.strictObject({
   /** Stable id, never reused: `<pack>/<direction or *>/<slug>` e.g. "2019-intl-1/1.7/duration-max-2y" */
   id: z.string().regex(/^[a-z0-9.*/-]+$/),
   kind: RuleKind,
@@ -38,11 +39,16 @@ export const Rule = z.object({
   when: ConditionSchema.optional(),
   /** For kind "check": the condition that must hold. */
   check: ConditionSchema.optional(),
+  /**
+   * For kind "check": while the fields cannot decide it (a partner's memberships left empty), the rule becomes a
+   * confirmation the applicant answers in the checklist, instead of staying "unknown" forever.
+   */
+  confirmWhenUnknown: z.boolean().optional(),
   /** For kind "document": the attachment kind that satisfies it (lib/application/model.ts attachmentKinds). */
   attachmentKind: z.string().optional(),
 });
 
-export const PlannedProjects = z.object({
+export const PlannedProjects = z.strictObject({
   min: z.number().int().nonnegative(),
   max: z.number().int().nonnegative(),
   /** "左右": about */
@@ -51,7 +57,7 @@ export const PlannedProjects = z.object({
   text: z.string(),
 });
 
-export const Contact = z.object({
+export const Contact = z.strictObject({
   name: z.string(),
   organization: z.string().optional(),
   email: z.string().optional(),
@@ -60,9 +66,9 @@ export const Contact = z.object({
   website: z.string().optional(),
 });
 
-export const Area = z.object({ name: z.string(), subAreas: z.array(z.string()).default([]) });
+export const Area = z.strictObject({ name: z.string(), subAreas: z.array(z.string()).default([]) });
 
-export const Direction = z.object({
+export const Direction = z.strictObject({
   /** As printed: "1.4" */
   code: z.string().regex(/^\d+\.\d+$/),
   title: Text,
@@ -70,7 +76,7 @@ export const Direction = z.object({
   areas: z.array(Area).default([]),
   plannedProjects: PlannedProjects.optional(),
   /** 共拟支持经费, 万元 */
-  totalBudget: z.object({ amount: z.number().nonnegative(), text: z.string() }).optional(),
+  totalBudget: z.strictObject({ amount: z.number().nonnegative(), text: z.string() }).optional(),
   /** Duration as printed, e.g. "原则上不超过3年" */
   durationText: z.string().optional(),
   contacts: z.array(Contact).default([]),
@@ -79,12 +85,12 @@ export const Direction = z.object({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const RulePack = z.object({
+export const RulePack = z.strictObject({
   schema: z.literal(PACK_SCHEMA_VERSION),
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.number().int().positive(),
   title: Text,
-  source: z.object({
+  source: z.strictObject({
     title: z.string(),
     issuer: z.string(),
     year: z.number().int(),

@@ -1,3 +1,4 @@
+import type { UnitType } from '../application/model';
 import { toHalfWidth } from './text';
 
 /**
@@ -42,15 +43,17 @@ export function unitOfLabel(label: string): 'yuan' | 'wan' {
   return /[(（]\s*元\s*[)）]/.test(label) ? 'yuan' : 'wan';
 }
 
-const unitTypeWords: [RegExp, 'enterprise' | 'university' | 'institute' | 'other'][] = [
+const unitTypeWords: [RegExp, UnitType][] = [
+  [/国家机关|政府机关|行政机关/, 'stateOrgan'],
+  [/其他事业单位/, 'publicInstitution'],
   [/企业|公司|集团/, 'enterprise'],
   [/高等|院校|大学|学院/, 'university'],
   [/科研|研究所|研究院|院所|事业单位/, 'institute'],
   [/其他|其它/, 'other'],
 ];
 
-/** "企业" / "高等院校" / "科研院所" → the model's unit type. */
-export function parseUnitType(raw: string): 'enterprise' | 'university' | 'institute' | 'other' | undefined {
+/** "企业" / "高等院校" / "科研院所" / "国家机关" → the model's unit type. */
+export function parseUnitType(raw: string): UnitType | undefined {
   return unitTypeWords.find(([re]) => re.test(raw))?.[1];
 }
 

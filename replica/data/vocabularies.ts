@@ -18,6 +18,8 @@ export const unitKinds: Choice[] = [
   { value: '1', text: '企业' },
   { value: '2', text: '高等院校' },
   { value: '3', text: '科研院所' },
+  { value: '4', text: '国家机关' },
+  { value: '5', text: '其他事业单位' },
   { value: '9', text: '其他' },
 ];
 

@@ -1,4 +1,4 @@
-import { wholeMonthsBetween } from '../../engine/dates';
+import { compareDates, conventionalEnds, parseIsoDate, spanBetween, spanInMonths } from '../../engine/dates';
 import type { Evaluate } from '../kit';
 import { describeBounds, read, unknownResult, withinBounds } from '../scope';
 
@@ -10,7 +10,12 @@ export interface MonthsBetweenLeaf {
   max?: number;
 }
 
-/** `monthsBetween`: whole months from date `from` to date `to` (end day included) lie within [min, max]. */
+/**
+ * `monthsBetween`: the span from date `from` to date `to` (end day included), exact to the day, lies within
+ * [min, max] months: "max 36" fails at 36 months and 1 day. When min = max the span is exact ("实施期为2年"):
+ * the end must be the conventional one, the day before the same date N months later or the end of that month.
+ * An invalid or reversed pair is unknown here; the built-in input rules report it at its field.
+ */
 const monthsBetween: Evaluate<MonthsBetweenLeaf> = (leaf, scope) => {
   const from = read(scope, leaf.from);
   const to = read(scope, leaf.to);
@@ -20,10 +25,15 @@ const monthsBetween: Evaluate<MonthsBetweenLeaf> = (leaf, scope) => {
   };
   const missing = [from, to].filter((r) => r.empty).map((r) => r.path);
   if (missing.length) return unknownResult('monthsBetween', from.path, missing, bounds);
-  const months = wholeMonthsBetween(String(from.value), String(to.value));
-  if (months === undefined)
-    return unknownResult('monthsBetween', from.path, [], { ...bounds, actual: `${from.value} → ${to.value}` });
-  const pass = withinBounds(months, leaf.min, leaf.max);
+  const span = spanBetween(from.value, to.value);
+  if (!span) return unknownResult('monthsBetween', from.path, [], { ...bounds, actual: `${from.value} → ${to.value}` });
+  const months = spanInMonths(span);
+  const exact = leaf.min !== undefined && leaf.min === leaf.max;
+  const pass = exact
+    ? conventionalEnds(parseIsoDate(from.value)!, leaf.min!).some(
+        (end) => compareDates(end, parseIsoDate(to.value)!) === 0,
+      )
+    : withinBounds(months, leaf.min, leaf.max);
   return {
     op: 'monthsBetween',
     path: from.path,

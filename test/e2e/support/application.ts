@@ -1,4 +1,4 @@
-import type { Application, ForeignPartner, Unit } from '@/lib/application/model';
+import { type Application, type ForeignPartner, type Unit, unitTypeLabels } from '@/lib/application/model';
 import type { RulePack } from '@/lib/packs/schema';
 import { countries as replicaCountries } from '@/replica/data/vocabularies';
 
@@ -17,7 +17,7 @@ export interface Driver {
   run(step: Step): Promise<void>;
 }
 
-const unitTypeText = { enterprise: '企业', university: '高等院校', institute: '科研院所', other: '其他' } as const;
+const unitTypeText = unitTypeLabels;
 const membershipText: Record<string, string> = {
   RIKEN: '理化学研究所职员',
   FME: '挪威FME中心成员',

@@ -1,28 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '@/lib/application/model';
 import { buildContext, directionFacts } from '@/lib/engine/context';
-import { wholeMonthsBetween } from '@/lib/engine/dates';
+import { describeMonths, spanBetween, spanInMonths } from '@/lib/engine/dates';
 import { Direction } from '@/lib/packs/schema';
 
 const direction = (extra: object) => Direction.parse({ code: '1.2', title: { zh: '方向', en: 'Direction' }, ...extra });
 
-describe('whole months between two dates (end day included)', () => {
+describe('spans between two dates, to the day (end day included)', () => {
   it.each([
-    ['2020-01-01', '2021-12-31', 24],
-    ['2020-01-01', '2022-12-31', 36],
-    ['2020-01-15', '2021-01-14', 12],
-    ['2020-01-15', '2021-01-13', 11],
-    ['2020-03-01', '2020-03-31', 1],
-    ['2019-12-01', '2020-02-29', 3],
-    ['2020-01-31', '2020-02-29', 1], // month end to month end
-    ['2020-01-31', '2020-02-28', 0],
-    ['2020-01-01', '2023-01-01', 36],
-  ])('%s → %s is %i', (from, to, months) => {
-    expect(wholeMonthsBetween(from, to)).toBe(months);
+    ['2020-01-01', '2021-12-31', 24, 0],
+    ['2020-01-01', '2022-12-31', 36, 0],
+    ['2020-01-01', '2023-01-01', 36, 1], // 不超过3年 fails from here
+    ['2020-01-01', '2023-01-30', 36, 30],
+    ['2020-01-15', '2021-01-14', 12, 0],
+    ['2020-01-15', '2021-01-13', 11, 30],
+    ['2020-03-01', '2020-03-31', 1, 0],
+    ['2019-12-01', '2020-02-29', 3, 0],
+    ['2020-01-31', '2020-02-28', 1, 0], // the day before 01-31 + 1 month (clamped to 02-29)
+    ['2020-02-29', '2020-02-29', 0, 1],
+  ])('%s → %s is %i months %i days', (from, to, months, days) => {
+    expect(spanBetween(from, to)).toEqual({ months, days });
   });
 
-  it.each([['2020-13-01'], ['2021-02-29'], ['2020/01/01'], ['']])('rejects %s', (bad) => {
-    expect(wholeMonthsBetween(bad, '2021-01-01')).toBeUndefined();
+  it.each([['2020-13-01'], ['2021-02-29'], ['2020/01/01'], ['20200101'], ['']])('rejects %s', (bad) => {
+    expect(spanBetween(bad, '2021-01-01')).toBeUndefined();
+  });
+
+  it('rejects an end before the start', () => expect(spanBetween('2021-01-02', '2021-01-01')).toBeUndefined());
+
+  it('states months and days', () => {
+    expect(describeMonths(spanInMonths({ months: 36, days: 30 }), 'zh')).toBe('36 个月 30 天');
+    expect(describeMonths(spanInMonths({ months: 24, days: 0 }), 'en')).toBe('24 months');
+    expect(describeMonths(spanInMonths({ months: 1, days: 1 }), 'en')).toBe('1 month 1 day');
   });
 });
 
@@ -48,6 +57,30 @@ describe('evaluation context', () => {
     ]);
     expect(context.direction).toEqual({ code: '1.2', totalBudget: 4000, plannedProjects: 3, fundingPerProject: 1600 });
     expect(application.leadUnit.affiliation).toBeUndefined();
+  });
+
+  it('derives title and degree levels from the vocabularies, and one name per country', () => {
+    const context = buildContext(
+      Application.parse({
+        pi: { title: '教授级 高级工程师', degree: '工学博士' },
+        foreignPartners: [
+          { country: 'Kingdom of Norway' },
+          { country: 'Norge' },
+          { country: '挪威' },
+          { country: 'Atlantis' },
+        ],
+      }),
+      direction({}),
+    );
+    expect(context.pi).toMatchObject({ titleLevel: 'senior', degreeLevel: 'doctorate' });
+    expect(context.foreignPartners.map((p) => p.country)).toEqual(['Norway', 'Norway', 'Norway', 'Atlantis']);
+    const given = buildContext(
+      Application.parse({ pi: { title: '首席科学家', titleLevel: 'associateSenior' } }),
+      direction({}),
+    );
+    expect(given.pi.titleLevel).toBe('associateSenior');
+    const unknownTitle = buildContext(Application.parse({ pi: { title: '首席科学家' } }), direction({}));
+    expect(unknownTitle.pi.titleLevel).toBeUndefined();
   });
 
   it('leaves facts out when their sources are missing', () => {

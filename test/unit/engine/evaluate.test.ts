@@ -23,6 +23,8 @@ describe('evaluate', () => {
   it('evaluates the pack-wide rules and the direction rules with their deciding values', () => {
     const findings = evaluate(pack, '1.7', filled);
     expect(findings.map((f) => f.ruleId)).toEqual([
+      'input/*/valid-dates',
+      'input/*/end-not-before-start',
       'test-mini/*/pi-named',
       'test-mini/1.7/duration-max-2y',
       'test-mini/1.7/budget-near-funding',

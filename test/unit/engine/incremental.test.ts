@@ -20,21 +20,21 @@ describe('incremental evaluator', () => {
   it('evaluates every rule first, then only the rules reading a changed path', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     evaluator.update(base);
-    expect(evaluator.evaluations).toBe(6);
+    expect(evaluator.evaluations).toBe(8); // 2 built-in input rules + 6 of the pack
 
     const renamed = { ...base, pi: { ...base.pi, name: '李四' } };
     evaluator.update(renamed, ['pi.name']);
-    expect(evaluator.evaluations).toBe(7); // only pi-named
+    expect(evaluator.evaluations).toBe(9); // only pi-named
 
     evaluator.update(renamed, ['project.nameZh']);
-    expect(evaluator.evaluations).toBe(7); // nobody reads it
+    expect(evaluator.evaluations).toBe(9); // nobody reads it
   });
 
   it.each([
-    [['project.endDate'], ['duration-max-2y']],
-    [['project'], ['duration-max-2y']],
-    [['participants'], ['enterprise-matching']],
-    [['participants.0.type'], ['enterprise-matching']],
+    [['project.endDate'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
+    [['project'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
+    [['participants'], ['valid-dates', 'enterprise-matching']],
+    [['participants.0.type'], ['valid-dates', 'enterprise-matching']],
     [['leadUnit.type'], ['enterprise-matching']],
     [['budget.central'], ['budget-near-funding']],
     [['attachments'], ['ip-agreement']],

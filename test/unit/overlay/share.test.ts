@@ -73,7 +73,7 @@ describe('making a share from the panel state', () => {
     expect(share.sharedBy).toBe('张伟');
     expect(share.fields).toEqual({ 'project.nameZh': '中奥合作' });
     expect(Object.keys(share.items)).toContain(X);
-    expect(Object.keys(share.items)).toHaveLength(10); // nine rules of 1.7 and the pack-wide one
+    expect(Object.keys(share.items)).toHaveLength(12); // two built-in input rules, the pack-wide one, nine of 1.7
     expect(share.items[X]!.confirmation).toEqual({ by: '张伟', at: at(0), note: '奥方已提交' });
   });
 
