@@ -6,5 +6,5 @@ import { queryTabStatus } from '@/lib/messages/tabStatus';
 const root = createRoot(document.getElementById('root')!);
 root.render(<PopupStatus status={undefined} />);
 void queryTabStatus(browser, new URL(location.href)).then((status) =>
-  root.render(<PopupStatus status={status?.recognised ? status : null} />),
+  root.render(<PopupStatus status={status === 'insecure' || status?.recognised ? status : null} />),
 );
