@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import type { CDPSession, Page } from 'playwright-core';
 import { LARGE_FORM_ROWS, startReplica } from '../replica/server';
-import { launchChromium, root } from '../scripts/support/browsers';
+import { launchChromium } from '../scripts/support/browsers';
 import { fillReplica } from '../scripts/support/replicaForm';
-import { type Bench, type BenchFigure, median, percentile } from './types';
+import { type Bench, type BenchFigure, buildTestExtension, median, percentile } from './types';
 
 /**
  * Input → overlay update latency and the page's JS heap over a long typing session, with the built
@@ -286,12 +285,7 @@ const latencyFigures = (name: string, xs: number[], target?: string): BenchFigur
 const bench: Bench = {
   topic: 'overlay',
   async run() {
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' },
-    });
-    if (build.status !== 0) throw new Error('wxt build failed');
+    buildTestExtension();
     const replica = await startReplica({ port: 0 });
     const browser = await launchChromium();
     try {

@@ -45,6 +45,7 @@ void readPageLang(browser.storage.local)
   .then((saved) => (lang = saved))
   .finally(render);
 void queryTabStatus(browser, here).then((s) => {
-  status = s ?? null;
+  // A dormant tab answers "not recognised": the popup shows it as not a portal form.
+  status = s === 'insecure' || s?.recognised ? s : null;
   render();
 });

@@ -53,6 +53,29 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
+  let controller: ReturnType<typeof createOverlayController> | undefined;
+  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
+  // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".
+  browser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
+      const type = (message as { type?: string })?.type;
+      if (type === TAB_OPEN_PANEL) controller?.setCollapsed(false);
+      if (type !== TAB_STATUS_REQUEST) return undefined;
+      if (!controller) {
+        sendResponse({ recognised: false, counts: countFindings([], {}), missingFields: [] });
+        return undefined;
+      }
+      const s = controller.getState();
+      const d = s.direction;
+      sendResponse({
+        recognised: true,
+        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
+        counts: countFindings(s.findings, s.checklist.acknowledgements),
+        missingFields: s.missing,
+      });
+      return undefined;
+    },
+  );
   // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
   const found = await new Promise<boolean>((resolve) => {
     const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
@@ -66,7 +89,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     );
   });
   if (!found) return;
-  const controller = createOverlayController({
+  controller = createOverlayController({
     doc: document,
     fieldMap,
     send: (request) => browser.runtime.sendMessage(request),
@@ -77,29 +100,11 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   const root = createRoot(layer.container);
   root.render(<OverlayApp controller={controller} win={window} layer={layer.container} />);
   void controller.start();
-  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
-  browser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
-      const type = (message as { type?: string })?.type;
-      if (type === TAB_OPEN_PANEL) controller.setCollapsed(false);
-      if (type !== TAB_STATUS_REQUEST) return undefined;
-      const s = controller.getState();
-      const d = s.direction;
-      const status: TabStatus = {
-        recognised: true,
-        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
-        counts: countFindings(s.findings, s.checklist.acknowledgements),
-        missingFields: s.missing,
-      };
-      sendResponse(status);
-      return undefined;
-    },
-  );
   onExtensionGone(
     ctx.onInvalidated.bind(ctx),
     () => browser.runtime?.id,
     () => {
-      controller.stop();
+      controller?.stop();
       root.unmount();
       layer.remove();
     },

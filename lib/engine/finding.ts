@@ -1,6 +1,6 @@
-import type { RuleKind, Section } from '../packs/schema';
+import type { RuleKind } from '../packs/schema';
 import type { LeafResult } from './result';
-import type { FindingStatus, Severity } from '../core/vocabulary';
+import type { FindingStatus, Severity, Section } from '../core/vocabulary';
 
 /** One rule's verdict on one application, with the values that decided it. */
 export interface Finding {

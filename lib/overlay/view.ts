@@ -1,7 +1,7 @@
-import type { FindingStatus, Lang, Severity } from '../core/vocabulary';
+import { type FindingStatus, type Lang, type Section, type Severity, sections } from '../core/vocabulary';
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
-import type { Rule, Section } from '../packs/schema';
+import type { Rule } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';
@@ -53,17 +53,6 @@ export interface PanelView {
   /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
   fromOtherPages: string[];
 }
-
-const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
@@ -165,7 +154,7 @@ export function readingOrder(items: FindingView[]): FindingView[] {
     .sort(
       (a, b) =>
         verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) ||
-        sectionOrder.indexOf(a.section) - sectionOrder.indexOf(b.section),
+        sections.indexOf(a.section) - sections.indexOf(b.section),
     );
   return [
     ...checks.filter((i) => i.verdict !== 'pass'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { severities } from '../core/vocabulary';
+import { sections, severities } from '../core/vocabulary';
 import { ConditionSchema } from './conditionSchema';
 
 /**
@@ -15,17 +15,7 @@ export const Text = z.strictObject({ zh: z.string().min(1), en: z.string().min(1
 
 export const RuleKind = z.enum(['check', 'confirm', 'document']);
 export const Severity = z.enum(severities);
-/** Form sections, used to group findings the way the applicant meets them. */
-export const Section = z.enum([
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-]);
+export const Section = z.enum(sections);
 
 /** Condition: all / any / not over the operator registry (lib/engine/condition.ts). */
 export { ConditionSchema };
@@ -115,7 +105,6 @@ export const RulePack = z.strictObject({
 
 export type Text = z.infer<typeof Text>;
 export type RuleKind = z.infer<typeof RuleKind>;
-export type Section = z.infer<typeof Section>;
 export type Rule = z.infer<typeof Rule>;
 export type Direction = z.infer<typeof Direction>;
 export type RulePack = z.infer<typeof RulePack>;

@@ -6,9 +6,16 @@ import { findingMessage } from '../i18n/describe';
 import { fieldLabel } from '../i18n/labels';
 import { type MessageId, t } from '../i18n/pageMessages';
 import { type Verdict, verdictIds, verdictOf, verdictOrder } from '../i18n/vocabulary';
-import type { Contact, Direction, RuleKind, RulePack, Section } from '../packs/schema';
+import type { Contact, Direction, RuleKind, RulePack } from '../packs/schema';
 import { beijingDateTime } from './time';
-import type { Checklist, FindingStatus, Lang, Severity } from '../core/vocabulary';
+import {
+  type Checklist,
+  type FindingStatus,
+  type Lang,
+  type Section,
+  type Severity,
+  sections,
+} from '../core/vocabulary';
 
 /**
  * The pre-review self-check report (形式审查自查表) of one application and direction: plain data with every
@@ -94,16 +101,7 @@ export interface ReportInput {
 }
 
 /** Form sections in the order the applicant meets them on the portal. */
-export const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
+export const sectionOrder: readonly Section[] = sections;
 export { verdictOrder };
 
 export function verdictLabel(verdict: Verdict, lang: Lang): string {
@@ -169,7 +167,7 @@ export function buildReport(input: ReportInput): Report {
     }),
     facts: fundingFacts(direction, lang),
     contacts: direction.contacts,
-    sections: sectionOrder
+    sections: sections
       .map((section) => ({
         section,
         label: t(lang, `section_${section}` as MessageId),

@@ -100,8 +100,9 @@ test('the React variant keeps restored values after its own re-render', async ()
   await page.locator('body[data-loaded="1"]').waitFor();
   await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
   await page.getByTestId('gc-restored').waitFor();
+  const renders = Number(await page.locator('#render-count').textContent());
   await page.evaluate(() => (window as unknown as { __replica: { rerender(): void } }).__replica.rerender());
-  await page.waitForTimeout(100);
+  await expect.poll(() => page.locator('#render-count').textContent()).toBe(String(renders + 1));
   expect(await formValues(page)).toEqual(before);
   await expect(page.getByTestId('gc-restored').textContent()).resolves.not.toContain('页面未接受');
   await page.close();
@@ -116,8 +117,8 @@ test('two tabs on one draft: the stale tab sees the conflict and chooses; nothin
   await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '甲标签页的名称');
   // tab B still has the revision it opened with: its write is refused, not applied over A's
   await b.fill('[name="xmxx.ywmc"]', 'typed in tab B');
+  // The banner is the background's refusal of B's write: nothing of B's can have landed.
   await b.getByTestId('gc-conflict').waitFor();
-  await b.waitForTimeout(200);
   const meanwhile = await waitForDraft(env.browser.worker, key, () => true);
   expect(meanwhile.fields['project.nameZh']).toBe('甲标签页的名称');
   expect(meanwhile.fields['project.nameEn']).toBeUndefined();

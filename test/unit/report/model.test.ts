@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, findDirection, rulesFor } from '@/lib/engine/evaluate';
 import { findingMessage } from '@/lib/i18n/describe';
-import { buildReport, sectionOrder, verdictOrder } from '@/lib/report/model';
+import { buildReport, verdictOrder } from '@/lib/report/model';
 import { application, expectedFailures, pack, reportFor } from './fixtures';
-import { emptyChecklist } from '@/lib/core/vocabulary';
+import { emptyChecklist, sections } from '@/lib/core/vocabulary';
 
 const cases: { packId: string; file: string }[] = [
   { packId: '2019-intl-1', file: '1.1.fail.json' },
@@ -28,7 +28,7 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
 
   test('lists every rule of the direction once, grouped by form section in portal order', () => {
     expect(items.map((i) => i.ruleId).sort()).toEqual(rules.map((r) => r.id).sort());
-    const order = report.sections.map((s) => sectionOrder.indexOf(s.section));
+    const order = report.sections.map((s) => sections.indexOf(s.section));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     for (const section of report.sections) for (const item of section.items) expect(item.section).toBe(section.section);
   });
