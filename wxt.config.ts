@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { storeReady } from './scripts/support/storeReady';
 
 /**
  * Hosts of the local replica portal (replica/): matched in `wxt` dev mode and in test builds
@@ -19,6 +20,7 @@ const TEST_MANIFEST_KEY =
 export default defineConfig({
   outDir: TEST_BUILD ? '.output-test' : '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [storeReady()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -35,7 +37,16 @@ export default defineConfig({
     // Enterprise policy (feeds, institution): Chrome/Edge read its shape from this file; Firefox from policies.json.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'guidecheck@guidecheck.app', strict_min_version: '128.0' } },
+      browser_specific_settings: {
+        gecko: {
+          id: 'guidecheck@guidecheck.app',
+          // 140 (the current ESR) is the first to read data_collection_permissions; Android has it from 142.
+          strict_min_version: '140.0',
+          // AMO: nothing leaves the browser for us; feeds are fetched, never sent to.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
   hooks: {

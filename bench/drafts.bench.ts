@@ -2,10 +2,11 @@
 // Dexie, not of a browser's disk. The real-browser round trip (with durability 'strict') is measured by the lead.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openDraftDb } from '../lib/drafts/db';
-import { draftKey, type Draft, type Revision } from '../lib/drafts/model';
+import type { Draft, Revision } from '../lib/drafts/model';
 import { listDrafts, saveDraft } from '../lib/drafts/store';
 import { sampleFields } from '../test/fixtures/drafts/sample';
 import { median, percentile, type Bench, type BenchFigure } from './types';
+import { draftKey } from '../lib/core/vocabulary';
 
 const checklist = {
   confirmations: { bothSidesApply: { by: '张三', at: '2024-03-01T02:00:00.000Z', note: '瑞方已向 Vinnova 申报' } },

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application } from '../lib/application/model';
-import { emptyChecklist } from '../lib/drafts/model';
 import { evaluate, rulesFor } from '../lib/engine/evaluate';
 import { bundledPackDir, readPackFile } from '../lib/packs/fromDisk';
 import { reportToHtml } from '../lib/report/html';
 import { reportToMarkdown } from '../lib/report/markdown';
 import { buildReport } from '../lib/report/model';
 import { type Bench, type BenchFigure, median, percentile } from './types';
+import { emptyChecklist } from '../lib/core/vocabulary';
 
 /** Times `fn` `runs` times after a warm-up; milliseconds. */
 function time(fn: () => void, runs: number): number[] {

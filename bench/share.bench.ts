@@ -1,10 +1,10 @@
 // Share code size for the largest direction of the real 2019 pack, and the time to encode, decode and merge it.
-import { emptyChecklist } from '../lib/drafts/model';
 import { decodeShareCode, encodeShareCode } from '../lib/share/code';
 import { mergeContextFor, mergeShare } from '../lib/share/merge';
 import { fullShare } from '../test/fixtures/share/shares';
 import { fullChecklist, largestDirection, realPack } from '../test/fixtures/share/team';
 import { median, percentile, type Bench, type BenchFigure } from './types';
+import { emptyChecklist } from '../lib/core/vocabulary';
 
 function timed(run: () => unknown, times: number): number[] {
   for (let i = 0; i < 20; i++) run(); // warm-up

@@ -1,5 +1,6 @@
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { FillReport } from '@/lib/portal/fill';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface DraftBannersProps {
   lang: Lang;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { FindingView } from '@/lib/overlay/view';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface FindingActionHandlers {
   onConfirm(ruleId: string, entry: { note?: string } | undefined): void;

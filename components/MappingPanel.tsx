@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface MappingPanelProps {
   lang: Lang;

@@ -1,4 +1,4 @@
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
 import { DraftBanners, type DraftBannersProps } from './DraftBanners';
 import { type FindingActionHandlers, FindingActions } from './FindingActions';
@@ -9,6 +9,7 @@ import { SharePanel, type SharePanelProps } from './SharePanel';
 import { MineFilter, type MineFilterProps } from './share/MineFilter';
 import { OwnerField } from './share/OwnerField';
 import { hiddenByOwner } from '@/lib/overlay/share';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface DirectionOption {
   packId: string;

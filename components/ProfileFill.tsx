@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { ProfileChoice } from '@/lib/overlay/controller';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface ProfileFillProps {
   lang: Lang;

@@ -1,4 +1,5 @@
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface ReportActionsProps {
   lang: Lang;

@@ -2,7 +2,7 @@
 // Checks one application file against a rule pack and any institution layers. Exit 0 ok, 1 blocked, 2 bad input.
 import { parseArgs } from 'node:util';
 import { parseApplication } from '../lib/application/parseApplication';
-import type { Checklist } from '../lib/engine/checklist';
+import type { ChecklistEvidence as Checklist } from '../lib/core/vocabulary';
 import { evaluate, findDirection } from '../lib/engine/evaluate';
 import type { Finding } from '../lib/engine/finding';
 import { renderReport, reportJson } from '../lib/engine/report';

@@ -1,4 +1,5 @@
-// npm test: lint and format check, type-check, unit tests, the test build, end-to-end tests in Chromium and Firefox.
+// npm test: lint and format check, type-check, unit tests, the store builds and Mozilla's store lint of the Firefox
+// build, the test build, end-to-end tests in Chromium and Firefox.
 // Ends with the line "N passed, N failed" and a non-zero exit code when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,12 @@ let failed = 0;
 function run(title: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  // NO_UPDATE_NOTIFIER: web-ext would otherwise ask the registry for a newer version of itself.
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+  });
   console.log(`◀ ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }
@@ -60,10 +66,13 @@ function suite(title: string, configArgs: string[]) {
   }
 }
 
-step('lint and format (biome ci)', 'npx', ['biome', 'ci', '.']);
+step('lint and format (biome ci)', 'npx', ['biome', 'ci', '--error-on-warnings', '.']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 suite('unit', []);
-const built = step('build (store)', 'npm', ['run', 'build']) && step('build:test', 'npm', ['run', 'build:test']);
+const storeBuilt = step('build (store)', 'npm', ['run', 'build']);
+// AMO's linter, run offline on the Firefox store build: 0 errors and 0 warnings.
+if (storeBuilt) step('web-ext lint (Firefox store build)', 'npm', ['run', 'lint:firefox']);
+const built = storeBuilt && step('build:test', 'npm', ['run', 'build:test']);
 if (built) suite('e2e', ['--config', 'vitest.e2e.config.ts']);
 else {
   failed++;

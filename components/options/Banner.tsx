@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Bilingual } from '@/lib/drafts/problems';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** A message across the section: Chinese first, English below, with an optional action (撤销 Undo) and a close. */
 export function Banner({

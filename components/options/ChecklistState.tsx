@@ -1,5 +1,5 @@
-import type { Checklist } from '@/lib/drafts/model';
 import { Both } from './rules/Both';
+import type { Checklist } from '@/lib/core/vocabulary';
 
 /** The team's checklist work on a draft, by rule id: confirmations, documents, acknowledged warnings, owners. */
 export function ChecklistState({ checklist }: { checklist: Checklist }) {

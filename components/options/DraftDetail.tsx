@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DraftDb } from '@/lib/drafts/db';
-import type { Bilingual } from '@/lib/drafts/problems';
 import { listRevisions } from '@/lib/drafts/revisions';
 import { getDraft, restoreRevision } from '@/lib/drafts/store';
 import { t } from '@/lib/i18n/pageMessages';
@@ -9,6 +8,7 @@ import { DraftHistory } from './DraftHistory';
 import { errorMessage, failureMessage } from './failure';
 import { fieldPathLabel } from './format';
 import { Both } from './rules/Both';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftDetailProps {
   db: DraftDb;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { DraftDb } from '@/lib/drafts/db';
-import type { Bilingual } from '@/lib/drafts/problems';
 import { importDrafts, type ImportResult } from '@/lib/drafts/transfer';
 import { Banner } from './Banner';
 import { errorMessage } from './failure';
 import { ImportReportView } from './ImportReportView';
 import { Both } from './rules/Both';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftTransferProps {
   db: DraftDb;

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { DraftDb } from '@/lib/drafts/db';
 import type { Draft } from '@/lib/drafts/model';
-import type { Bilingual } from '@/lib/drafts/problems';
 import { deleteDraft, listDrafts, purgeDeleted, renameDraft, undoDelete } from '@/lib/drafts/store';
 import { t } from '@/lib/i18n/pageMessages';
 import { Banner } from './Banner';
@@ -13,6 +12,7 @@ import { DuplicateHints } from './DuplicateHints';
 import { downloadDrafts } from './exportFile';
 import { errorMessage, failureMessage } from './failure';
 import { Both } from './rules/Both';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** A deleted draft stays restorable for a day (撤销 on the page, or the next visit), then it is purged. */
 const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { DraftDb } from '@/lib/drafts/db';
-import type { Bilingual, Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/drafts/problems';
 import { deleteProfile, listProfiles, saveProfile, type Profile } from '@/lib/drafts/profiles';
 import { Banner } from './Banner';
 import { errorMessage, failureMessage } from './failure';
 import { ProfileForm } from './ProfileForm';
 import { problemsByField, toProfileInput, valuesOf, type FormValues, type ProfileKind } from './profileForm';
 import { Both } from './rules/Both';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** 常用资料: lead units and team members, saved once and filled into any application. */
 export function Profiles({ db }: { db: DraftDb }) {

@@ -1,5 +1,6 @@
-import type { Bilingual, Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/drafts/problems';
 import { t } from '@/lib/i18n/pageMessages';
+import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** Every way a drafts/profiles write can fail, as the store answers it. */
 export type WriteFailure =

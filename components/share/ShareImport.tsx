@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import type { Bilingual } from '@/lib/drafts/problems';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/state';
 import { type ShareCodec, describeParts } from '@/lib/overlay/share';
 import { type ConflictChoice, type ImportPreview, checklistAfterImport, previewImport } from '@/lib/share/preview';
 import { rulesById } from '@/lib/overlay/view';
-import type { Checklist } from '@/lib/drafts/model';
 import { partsOf } from '@/lib/share/items';
+import type { Lang, Bilingual, Checklist } from '@/lib/core/vocabulary';
 
 export interface ShareImportProps {
   lang: Lang;

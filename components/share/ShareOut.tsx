@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { type Lang, t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/state';
 import { type FieldChoice, type ShareCodec, fieldChoices, shareFileName, shareOfState } from '@/lib/overlay/share';
+import type { Lang } from '@/lib/core/vocabulary';
 
 export interface ShareOutProps {
   lang: Lang;

@@ -1,3 +1,4 @@
+import '@/lib/core/zodJitless';
 import { createAutosaveHub } from '@/lib/autosave/hub';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';

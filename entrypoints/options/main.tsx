@@ -1,3 +1,4 @@
+import '@/lib/core/zodJitless';
 import { createRoot } from 'react-dom/client';
 import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/pages.css';

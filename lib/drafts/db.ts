@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
-import { emptyChecklist, type Checklist, type Draft, type Revision } from './model';
+import type { Draft, Revision } from './model';
 import type { Profile } from './profiles';
+import { emptyChecklist, type Checklist } from '../core/vocabulary';
 
 /** The drafts row leaves the checklist out: since schema v2 it lives in its own table (see version 2 below). */
 export type DraftRow = Omit<Draft, 'checklist'>;

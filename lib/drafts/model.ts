@@ -1,21 +1,10 @@
 import { z } from 'zod';
+import { ChecklistSchema } from '../core/schemas';
 
 /**
  * The draft model: what GuideCheck keeps of one application between portal sessions.
  * Timestamps are ISO strings (`new Date().toISOString()`), so they survive JSON export unchanged.
  */
-
-/** A team member's work on a direction's checklist, keyed by the pack's rule id. */
-export const Checklist = z.object({
-  confirmations: z
-    .record(z.string(), z.object({ by: z.string().optional(), at: z.string(), note: z.string().optional() }))
-    .default({}),
-  documents: z.record(z.string(), z.object({ ready: z.boolean(), at: z.string() })).default({}),
-  acknowledgements: z
-    .record(z.string(), z.object({ reason: z.string(), by: z.string().optional(), at: z.string() }))
-    .default({}),
-  owners: z.record(z.string(), z.string()).default({}),
-});
 
 export const Draft = z.object({
   /** `${host}|${applicationId}`, or a key the user chose */
@@ -28,7 +17,7 @@ export const Draft = z.object({
   direction: z.string().max(20).optional(),
   /** Portal field key → value as typed */
   fields: z.record(z.string().max(300), z.string().max(100_000)),
-  checklist: Checklist,
+  checklist: ChecklistSchema,
   /** Monotonic per draft; the compare-and-set token of `saveDraft` */
   revision: z.number().int().positive(),
   createdAt: z.string(),
@@ -53,19 +42,9 @@ export const Revision = z.object({
   guideline: z.string().max(100).optional(),
   direction: z.string().max(20).optional(),
   fields: z.record(z.string().max(300), z.string().max(100_000)),
-  checklist: Checklist,
+  checklist: ChecklistSchema,
 });
 
-export type Checklist = z.infer<typeof Checklist>;
 export type Draft = z.infer<typeof Draft>;
 export type RevisionReason = z.infer<typeof RevisionReason>;
 export type Revision = z.infer<typeof Revision>;
-
-export function emptyChecklist(): Checklist {
-  return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
-}
-
-/** The default draft key: the portal host plus the application id found on the page. */
-export function draftKey(host: string, applicationId: string): string {
-  return `${host}|${applicationId}`;
-}

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-/** A message for the user, Chinese first. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../core/vocabulary';
 
 /** One thing wrong with an input, with where it is (e.g. "drafts[2].fields.x"). */
 export interface Problem extends Bilingual {

@@ -1,5 +1,6 @@
 import type { DraftDb } from './db';
-import { emptyChecklist, type Draft } from './model';
+import type { Draft } from './model';
+import { emptyChecklist } from '../core/vocabulary';
 
 /** A draft as the API sees it: the drafts row joined with its checklist row (split since schema v2). */
 export async function readDraft(db: DraftDb, key: string): Promise<Draft | undefined> {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
 import type { DraftDb } from './db';
-import { Checklist, Draft, emptyChecklist } from './model';
+import { Draft } from './model';
 import { parseWithProblems, type Problem } from './problems';
 import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
 import { isQuotaError, readDraft, withoutKey, writeDraft } from './rows';
+import { emptyChecklist } from '../core/vocabulary';
+import { ChecklistSchema } from '../core/schemas';
 
 /**
  * A save carries only what changed: `fields` are merged into the stored ones (the content script posts the fields
@@ -21,7 +23,7 @@ export const SaveDraftInput = z.object({
   direction: Draft.shape.direction,
   fields: Draft.shape.fields.optional(),
   removeFields: z.array(z.string()).optional(),
-  checklist: Checklist.optional(),
+  checklist: ChecklistSchema.optional(),
   baseRevision: z.number().int().nonnegative().optional(),
 });
 export type SaveDraftInput = z.input<typeof SaveDraftInput>;

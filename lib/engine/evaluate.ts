@@ -1,11 +1,11 @@
 import type { Application } from '../application/model';
 import type { Direction, Rule, RulePack } from '../packs/schema';
-import type { Checklist } from './checklist';
 import { buildContext, type EvaluationContext } from './context';
 import { evaluateCondition, rootScope } from './evaluateCondition';
 import type { Finding } from './finding';
 import { inputRules } from './inputRules';
 import type { ConditionResult, LeafResult } from './result';
+import type { ChecklistEvidence } from '../core/vocabulary';
 
 export function findDirection(pack: RulePack, code: string): Direction | undefined {
   return pack.directions.find((d) => d.code === code);
@@ -49,7 +49,7 @@ export function evaluate(
   pack: RulePack,
   directionCode: string,
   application: Application,
-  checklist?: Checklist,
+  checklist?: ChecklistEvidence,
   layers: readonly RulePack[] = [],
 ): Finding[] {
   const direction = findDirection(pack, directionCode);
@@ -65,7 +65,7 @@ export function evaluate(
   }));
 }
 
-export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: Checklist): Finding {
+export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: ChecklistEvidence): Finding {
   const base = {
     ruleId: rule.id,
     kind: rule.kind,
@@ -112,9 +112,15 @@ export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?:
       missing: [],
       evidence: { source: 'attachment', ...(attached.name ? { note: attached.name } : {}) },
     };
-  const document = checklist?.documents[rule.id];
-  if (document?.ready)
-    return { ...base, status: 'pass', detail: [], missing: [], evidence: { source: 'checklist', at: document.at } };
+  const checklistEntry = checklist?.documents[rule.id];
+  if (checklistEntry?.ready)
+    return {
+      ...base,
+      status: 'pass',
+      detail: [],
+      missing: [],
+      evidence: { source: 'checklist', at: checklistEntry.at },
+    };
   return { ...base, status: 'confirm', detail: [], missing: [] };
 }
 

@@ -1,11 +1,6 @@
-import type { RuleKind, Section, Severity } from '../packs/schema';
+import type { RuleKind, Section } from '../packs/schema';
 import type { LeafResult } from './result';
-
-/**
- * pass / fail: decided from the fields; confirm: waits for a person's confirmation or a document;
- * na: the rule's `when` does not hold; unknown: a field it needs is empty.
- */
-export type FindingStatus = 'pass' | 'fail' | 'confirm' | 'na' | 'unknown';
+import type { FindingStatus, Severity } from '../core/vocabulary';
 
 /** One rule's verdict on one application, with the values that decided it. */
 export interface Finding {

@@ -1,10 +1,9 @@
+import type { Lang } from '../core/vocabulary';
 import type { Rule } from '../packs/schema';
 import { chineseLabels } from '../application/vocabulary';
 import { describeMonths } from './dates';
 import type { Finding } from './finding';
 import type { LeafResult } from './result';
-
-export type Lang = 'zh' | 'en';
 
 /**
  * The sentence the applicant reads: for a failed check, the rule's message with {actual}, {expected},

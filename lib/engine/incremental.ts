@@ -1,11 +1,11 @@
 import type { Application } from '../application/model';
 import type { Rule, RulePack } from '../packs/schema';
-import type { Checklist } from './checklist';
 import { buildContext, derivedFacts } from './context';
 import { conditionPaths } from './conditionPaths';
 import { evaluateRule, findDirection, rulesFor } from './evaluate';
 import type { Finding } from './finding';
 import { pathsOverlap } from './path';
+import type { ChecklistEvidence } from '../core/vocabulary';
 
 /**
  * Keeps a direction's findings current while the applicant types: each rule is indexed by the
@@ -16,7 +16,7 @@ export interface IncrementalEvaluator {
    * Findings for `application` after `changedPaths` changed (every rule when undefined or on the first call).
    * Confirm and document rules are re-evaluated when `checklist` is a different object than last time.
    */
-  update(application: Application, changedPaths?: readonly string[], checklist?: Checklist): Finding[];
+  update(application: Application, changedPaths?: readonly string[], checklist?: ChecklistEvidence): Finding[];
   /** Rule evaluations run so far, to show (and test) that unrelated changes cost nothing. */
   readonly evaluations: number;
 }
@@ -36,7 +36,7 @@ export function createIncrementalEvaluator(pack: RulePack, directionCode: string
     );
   const rules = rulesFor(pack, direction).map(indexRule);
   let findings: Finding[] | undefined;
-  let lastChecklist: Checklist | undefined;
+  let lastChecklist: ChecklistEvidence | undefined;
   let evaluations = 0;
 
   return {

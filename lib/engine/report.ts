@@ -1,28 +1,28 @@
-import type { Direction, Rule, RulePack, Severity } from '../packs/schema';
-import type { Finding, FindingStatus } from './finding';
-import { formatFinding, type Lang } from './format';
+import type { Direction, Rule, RulePack } from '../packs/schema';
+import type { Finding } from './finding';
+import { formatFinding } from './format';
 import { rulesFor } from './evaluate';
-
-/** Most urgent first: what fails, what cannot be told yet, what a person must confirm, then the rest. */
-const statusOrder: FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
-const severityOrder: Severity[] = ['error', 'warning', 'info'];
+import {
+  type FindingStatus,
+  type Lang,
+  severities,
+  severityLabels,
+  statusesByUrgency,
+  statusLabels,
+} from '../core/vocabulary';
 
 const labels = {
   zh: {
-    status: { fail: '未通过', unknown: '待填写', confirm: '待确认', pass: '通过', na: '不适用' },
-    severity: { error: '错误', warning: '警告', info: '提示' },
     quote: '指南原文',
     missing: '需填写',
     summary: (n: Record<FindingStatus, number>) =>
-      `共 ${total(n)} 条：未通过 ${n.fail}，待填写 ${n.unknown}，待确认 ${n.confirm}，通过 ${n.pass}，不适用 ${n.na}`,
+      `共 ${total(n)} 条：${statusesByUrgency.map((s) => `${statusLabels[s].zh} ${n[s]}`).join('，')}`,
   },
   en: {
-    status: { fail: 'Failed', unknown: 'Needs input', confirm: 'To confirm', pass: 'Passed', na: 'Not applicable' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
     quote: 'Guideline',
     missing: 'Fill in',
     summary: (n: Record<FindingStatus, number>) =>
-      `${total(n)} rules: ${n.fail} failed, ${n.unknown} need input, ${n.confirm} to confirm, ${n.pass} passed, ${n.na} not applicable`,
+      `${total(n)} rules: ${statusesByUrgency.map((s) => `${n[s]} ${statusLabels[s].en.toLowerCase()}`).join(', ')}`,
   },
 } as const;
 
@@ -51,23 +51,25 @@ export function renderReport(
   const rules = ruleIndex(pack, direction, layers);
   const titles = new Map([pack, ...layers].map((p) => [p.id, p.title[lang]]));
   const counts = Object.fromEntries(
-    statusOrder.map((s) => [s, findings.filter((f) => f.status === s).length]),
+    statusesByUrgency.map((s) => [s, findings.filter((f) => f.status === s).length]),
   ) as Record<FindingStatus, number>;
   const lines = [
     `${pack.title[lang]} v${pack.version} — ${direction.code} ${direction.title[lang]}`,
     l.summary(counts),
   ];
-  for (const status of statusOrder) {
+  for (const status of statusesByUrgency) {
     const group = findings.filter((f) => f.status === status);
     if (!group.length) continue;
-    lines.push('', `## ${l.status[status]} (${group.length})`);
-    for (const severity of severityOrder) {
+    lines.push('', `## ${statusLabels[status][lang]} (${group.length})`);
+    for (const severity of severities) {
       for (const finding of group.filter((f) => f.severity === severity)) {
         const rule = rules.get(finding.ruleId)!;
         // A rule from an institution's layer names its pack, so the applicant knows whose requirement it is.
         const source =
           finding.pack && finding.pack !== pack.id && titles.has(finding.pack) ? `; ${titles.get(finding.pack)}` : '';
-        lines.push(`- [${l.severity[severity]}] ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`);
+        lines.push(
+          `- [${severityLabels[severity][lang]}] ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`,
+        );
         if (status === 'fail' || status === 'unknown' || status === 'confirm')
           lines.push(`    ${l.quote}：“${rule.quote}”`);
         if (finding.missing.length && status !== 'pass') lines.push(`    ${l.missing}：${finding.missing.join(', ')}`);

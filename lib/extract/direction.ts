@@ -1,23 +1,22 @@
-import type { Condition } from '../engine/condition';
-import type { Contact, Direction, Rule } from '../packs/schema';
+import type { Contact, Direction } from '../packs/schema';
 import { leadingName, parseAreaItem, parseInlineAreas } from './areas';
 import type { AreaDraft } from './areas';
 import type { DirectionBlock } from './blocks';
 import { CONTACT_LABEL, parseContacts } from './contacts';
 import { fold } from './fold';
-import { AREA_ITEM, ITEM, LABEL, SUB_ITEM } from './paragraphs';
+import { AREA_ITEM, BUDGET_LABELS, ITEM, LABEL, labelName, SUB_ITEM } from './paragraphs';
 import { parseBudget } from './phrases/budget';
-import { parseDuration } from './phrases/duration';
-import type { DurationPhrase } from './phrases/duration';
 import { parsePlannedProjects } from './phrases/plannedProjects';
-import { requirementRules, unmappedReason } from './requirements';
+import { placeRules, readSentence, sentences } from './sentences';
+import type { DraftWithQuote } from './sentences';
 import type { RuleDraft } from './requirements';
-import type { ReviewItem, UnmappedSentence } from './review';
+import type { AccountedSentence, ReviewItem, UnmappedSentence } from './review';
 
 export interface DirectionRead {
   direction: Direction;
   items: ReviewItem[];
   unmapped: UnmappedSentence[];
+  sentences: AccountedSentence[];
 }
 
 type Context = 'none' | 'agreements' | 'areas' | 'content' | 'requirements';
@@ -34,27 +33,16 @@ const labelContext: Record<string, Context> = {
   其它要求: 'requirements',
 };
 
-const DURATION_WORDS = /执行期|实施期|实施周期|执行期限|项目周期|执行年限|研究期限/;
-/** The budget rule warns at this multiple of the funding per project; a default the admin should confirm. */
-const FAR_ABOVE = 1.5;
-
 /** Text after the first "：" of a label paragraph. */
 function afterLabel(paragraph: string): string {
   return paragraph.slice(LABEL.exec(fold(paragraph))![0].length).trim();
 }
 
 /** The paragraph without its leading "1）" / "（1）" / "1." marker. */
-function withoutMarker(paragraph: string): string {
+export function withoutMarker(paragraph: string): string {
   const folded = fold(paragraph);
   const m = /^(?:\d{1,2}\s*[).]|\(\d{1,2}\))\s*/.exec(folded);
   return m ? paragraph.slice(m[0].length) : paragraph;
-}
-
-/** Sentences ending in "。", as printed. */
-function sentences(text: string): string[] {
-  return (text.match(/[^。]+。?/g) ?? [])
-    .map((s) => s.trim())
-    .filter((s) => s.replace(/[。，,；;\s]/g, '').length >= 2);
 }
 
 function agreementsOf(text: string): string[] {
@@ -64,84 +52,31 @@ function agreementsOf(text: string): string[] {
   return plain ? [plain] : [];
 }
 
-function durationRule(phrase: DurationPhrase): RuleDraft {
-  const { minMonths: min, maxMonths: max } = phrase;
-  const field = 'project.durationMonths';
-  let slug: string;
-  let check: Condition;
-  let zh: string;
-  let en: string;
-  if (min !== undefined && max !== undefined && min === max) {
-    [slug, check, zh, en] = [
-      `duration-${max}m`,
-      { op: 'between', field, min, max },
-      `执行期为 ${max} 个月`,
-      `Duration is ${max} months`,
-    ];
-  } else if (min !== undefined && max !== undefined) {
-    [slug, check, zh, en] = [
-      `duration-${min}-${max}m`,
-      { op: 'between', field, min, max },
-      `执行期 ${min}–${max} 个月`,
-      `Duration ${min}–${max} months`,
-    ];
-  } else if (max !== undefined) {
-    [slug, check, zh, en] = [
-      `duration-max-${max}m`,
-      { op: 'lte', field, value: max },
-      `执行期不超过 ${max} 个月`,
-      `Duration at most ${max} months`,
-    ];
-  } else {
-    [slug, check, zh, en] = [
-      `duration-min-${min}m`,
-      { op: 'gte', field, value: min! },
-      `执行期不少于 ${min} 个月`,
-      `Duration at least ${min} months`,
-    ];
-  }
-  return {
-    slug,
-    kind: 'check',
-    section: 'basic',
-    check,
-    confidence: 0.9,
-    // "原则上" (in principle) allows exceptions: warn rather than block.
-    severity: phrase.inPrinciple ? 'warning' : 'error',
-    fields: ['project.startDate', 'project.endDate'],
-    title: { zh, en },
-    explain: {
-      zh: `指南规定项目执行期${phrase.text}。`,
-      en: `The guideline sets the project duration: ${phrase.text}.`,
-    },
-    message: {
-      zh: '执行期为 {actual} 个月，要求：{expected}。',
-      en: 'Duration is {actual} months; required: {expected}.',
-    },
-  };
-}
-
+/**
+ * The direction's budget over its planned projects is the funding per project; a request above it is pointed
+ * out (info). How far above should block is the guideline's to say, not ours: a stated cap is `budget-max-*`.
+ */
 function budgetRule(): RuleDraft {
   return {
     slug: 'budget-near-funding-per-project',
     kind: 'check',
-    severity: 'warning',
+    severity: 'info',
     section: 'budget',
-    confidence: 0.6,
+    confidence: 0.7,
     fields: ['budget.central'],
     title: {
       zh: '申请经费与本方向单项目平均资助相称',
       en: 'Requested funding in line with the direction’s funding per project',
     },
     explain: {
-      zh: `共拟支持经费除以拟支持项目数即单项目平均资助；申请中央财政经费超过其 ${FAR_ABOVE} 倍时提醒。`,
-      en: `Total budget divided by planned projects gives the funding per project; a request above ${FAR_ABOVE}× that is flagged.`,
+      zh: '共拟支持经费除以拟支持项目数即单项目平均资助；申请中央财政经费高于它时提示。',
+      en: 'Total budget divided by planned projects gives the funding per project; a request above it is pointed out.',
     },
     message: {
-      zh: '申请 {actual} 万元，远高于单项目平均资助（上限参考 {max} 万元）。',
-      en: 'Requested {actual} 万元, far above the funding per project (reference {max} 万元).',
+      zh: '申请 {actual} 万元，高于单项目平均资助 {max} 万元。',
+      en: 'Requested {actual} 万元, above the funding per project ({max} 万元).',
     },
-    check: { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject', times: FAR_ABOVE } },
+    check: { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject' } },
   };
 }
 
@@ -176,12 +111,14 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
   let context: Context = 'none';
   let inlineAreas = '';
   const areaItems: AreaDraft[] = [];
-  const requirementItems: string[] = [];
-  const drafts: { draft: RuleDraft; quote: string }[] = [];
+  /** Paragraphs read sentence by sentence; `all`: every sentence is accounted for (其他要求), not only requirement-bearing ones. */
+  const requirementItems: { text: string; all: boolean }[] = [];
+  const drafts: DraftWithQuote[] = [];
+  const accounted: AccountedSentence[] = [];
 
   for (const paragraph of block.paragraphs) {
     const folded = fold(paragraph);
-    const label = LABEL.exec(folded)?.[1];
+    const label = labelName(folded);
     if (label === '拟支持项目数') {
       const planned = parsePlannedProjects(afterLabel(paragraph));
       if (planned) {
@@ -202,7 +139,7 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
           quote: paragraph,
         });
       context = 'none';
-    } else if (label === '共拟支持经费' || label === '拟支持经费') {
+    } else if (label && BUDGET_LABELS.includes(label)) {
       const budget = parseBudget(afterLabel(paragraph));
       if (budget) {
         direction.totalBudget = budget;
@@ -228,7 +165,7 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       const inline = afterLabel(paragraph);
       if (context === 'agreements') direction.agreements.push(...agreementsOf(inline));
       if (context === 'areas' && label === '领域方向') inlineAreas = inline;
-      if (context === 'requirements' && inline) requirementItems.push(inline);
+      if (context === 'requirements' && inline) requirementItems.push({ text: inline, all: true });
     } else if (context === 'agreements') {
       direction.agreements.push(...agreementsOf(paragraph));
     } else if (
@@ -242,8 +179,13 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       const sub = leadingName(withoutMarker(paragraph));
       if (sub) areaItems.at(-1)!.subAreas.push(sub);
     } else if (context === 'requirements') {
-      if (ITEM.test(folded) || requirementItems.length === 0) requirementItems.push(withoutMarker(paragraph));
-      else requirementItems[requirementItems.length - 1] += paragraph;
+      const last = requirementItems.at(-1);
+      if (ITEM.test(folded) || SUB_ITEM.test(folded) || !last?.all)
+        requirementItems.push({ text: withoutMarker(paragraph), all: true });
+      else last.text += paragraph;
+    } else if (context === 'none') {
+      // Outside any label ("项目须由企业牵头申报。" after the budget line): requirement-bearing sentences only.
+      requirementItems.push({ text: withoutMarker(paragraph), all: false });
     }
   }
 
@@ -265,7 +207,7 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
     });
   }
 
-  for (const item of requirementItems) {
+  for (const { text: item, all } of requirementItems) {
     const label = CONTACT_LABEL.exec(fold(item));
     const rulesPart = label ? item.slice(0, label.index) : item;
     if (label) {
@@ -293,39 +235,23 @@ export function readDirection(block: DirectionBlock, index: number, packId: stri
       }
     }
     for (const sentence of sentences(rulesPart)) {
-      const foldedSentence = fold(sentence);
-      const found = requirementRules(foldedSentence);
-      if (DURATION_WORDS.test(foldedSentence)) {
-        const phrase = parseDuration(sentence);
-        if (phrase) {
-          // "为 2 年" → "2年": the verb and the PDF's spaces are not part of the limit.
-          direction.durationText ??= phrase.text.replace(/^[为為]\s*/, '').replace(/\s+/g, '');
-          found.push(durationRule(phrase));
-        }
-      }
-      if (found.length === 0) unmapped.push({ direction: code, sentence, reason: unmappedReason(foldedSentence) });
-      for (const draft of found) drafts.push({ draft, quote: sentence });
+      const read = readSentence(sentence, code, all);
+      if (read.duration)
+        // "为 2 年" → "2年": the verb and the PDF's spaces are not part of the limit.
+        direction.durationText ??= read.duration.text.replace(/^[为為]\s*/, '').replace(/\s+/g, '');
+      drafts.push(...read.drafts);
+      unmapped.push(...read.listed);
+      if (read.accounted) accounted.push(read.accounted);
     }
   }
 
-  const seen = new Set<string>();
-  for (const { draft, quote } of drafts) {
-    if (seen.has(draft.slug) || quote.length < 4) continue;
-    seen.add(draft.slug);
-    const { slug, confidence, ...rest } = draft;
-    const rule: Rule = { id: `${packId}/${code}/${slug}`, quote, ...rest };
-    direction.rules.push(rule);
-    items.push({
-      path: `${at}.rules[${direction.rules.length - 1}]`,
-      direction: code,
-      what: `${rule.kind} ${slug}`,
-      confidence,
-      quote,
-      note:
-        slug === 'budget-near-funding-per-project'
-          ? `warning threshold ${FAR_ABOVE}× funding per project is a default`
-          : undefined,
-    });
-  }
-  return { direction, items, unmapped };
+  placeRules(drafts, {
+    idPrefix: `${packId}/${code}`,
+    rules: direction.rules,
+    items,
+    accounted,
+    path: `${at}.rules`,
+    direction: code,
+  });
+  return { direction, items, unmapped, sentences: accounted };
 }

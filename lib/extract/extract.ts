@@ -2,12 +2,15 @@ import type { RulePack } from '../packs/schema';
 import { PACK_SCHEMA_VERSION } from '../packs/schema';
 import { splitDirections } from './blocks';
 import { readDirection } from './direction';
+import { readGeneralPart } from './general';
 import { readGuideline } from './guideline';
+import type { GuidelineFacts } from './guideline';
+import { readNumber } from './phrases/number';
 import { toParagraphs } from './paragraphs';
 import type { ExtractReview } from './review';
 
 export interface ExtractOptions {
-  /** Pack id; default `draft-<year>`. */
+  /** Pack id; default from the guideline: `<year>-<batch>` ("2019年度第一批" → "2019-1"), `<year>`, or `draft`. */
   id?: string;
   /** Where the text came from, for the review file. */
   source?: string;
@@ -26,6 +29,13 @@ export class NoDirectionError extends Error {
   }
 }
 
+/** "2019年度第一批" → "2019-1"; no year → "draft". */
+export function packIdOf(guideline: GuidelineFacts): string {
+  if (!guideline.year) return 'draft';
+  const batch = guideline.batch && readNumber(guideline.batch.replace(/^第|批$/g, ''));
+  return batch && Number.isInteger(batch) ? `${guideline.year}-${batch}` : String(guideline.year);
+}
+
 function addYear(isoDate: string): string {
   const [y, rest] = [Number(isoDate.slice(0, 4)), isoDate.slice(4)];
   return `${y + 1}${rest === '-02-29' ? '-02-28' : rest}`;
@@ -40,21 +50,28 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
   const blocks = splitDirections(toParagraphs(text));
   if (blocks.directions.length === 0) throw new NoDirectionError();
   const guideline = readGuideline(blocks.preamble);
-  const id = options.id ?? (guideline.year ? `draft-${guideline.year}` : 'draft');
+  const id = options.id ?? packIdOf(guideline);
   const review: ExtractReview = {
     source: options.source ?? '',
     items: [],
     unmapped: [],
+    sentences: [],
     batch: guideline.batchFacts,
     notes: [],
+    placeholders: { published: options.today, expires: addYear(options.today) },
   };
 
   const directions = blocks.directions.map((block, i) => {
     const read = readDirection(block, i, id);
     review.items.push(...read.items);
     review.unmapped.push(...read.unmapped);
+    review.sentences.push(...read.sentences);
     return read.direction;
   });
+  const general = readGeneralPart([...blocks.preamble, ...blocks.trailer], guideline.title, id, directions);
+  review.items.push(...general.items);
+  review.unmapped.push(...general.unmapped);
+  review.sentences.push(...general.sentences);
 
   const title = guideline.title ?? '未识别的指南标题 (title not found)';
   if (!guideline.title) review.notes.push('标题未识别 Guideline title not found: set title.zh and source.title.');
@@ -64,11 +81,6 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
     `发布日期和有效期为占位值 published/expires are placeholders (${options.today} + 1 year): set them from the notice.`,
     '英文标题为占位值 English titles start with "[to translate]": translate them.',
   );
-  if (blocks.trailer.length) {
-    review.notes.push(
-      `方向之后的 ${blocks.trailer.length} 段未读取 ${blocks.trailer.length} paragraphs after the directions were not read (e.g. "${blocks.trailer[0]!.slice(0, 30)}").`,
-    );
-  }
   const count = guideline.batchFacts.directionCount?.value;
   if (count !== undefined && count !== directions.length) {
     review.notes.push(
@@ -90,7 +102,7 @@ export function extractDraft(text: string, options: ExtractOptions): DraftExtrac
     published: options.today,
     expires: addYear(options.today),
     directions,
-    rules: [],
+    rules: general.rules,
   };
   return { pack, review };
 }

@@ -8,11 +8,28 @@ import { fold } from './fold';
 
 /** A direction heading: "1.4 中国和瑞典…", "1.9中国和韩国…", "2.0 中国和日本…". */
 export const HEADING = /^(\d{1,2})\s*\.\s*(\d{1,2})(?!\d)\s*(?=[\u4e00-\u9fff(《“])/;
-/** "拟支持项目数：", "其它要求:" … (folded: the colon is half-width). */
-export const LABEL =
-  /^(合作协议|领域方向|研究领域包括|研究内容包括|主要内容|拟支持项目数|共拟支持经费|拟支持经费|其他要求|其它要求|预期考核指标|考核指标)\s*:/;
+export const BUDGET_LABELS = ['共拟支持经费', '拟支持经费', '国拨经费总概算', '中央财政经费总概算', '拟安排国拨经费'];
+const LABEL_WORDS = [
+  '合作协议',
+  '领域方向',
+  '研究领域包括',
+  '研究内容包括',
+  '主要内容',
+  '拟支持项目数',
+  ...BUDGET_LABELS,
+  '其他要求',
+  '其它要求',
+  '预期考核指标',
+  '考核指标',
+];
+/**
+ * "拟支持项目数：", "其它要求:", "其 他 要 求 ：" … (folded: the colon is half-width). Some texts space out
+ * a label's characters; `labelName` gives the label without them.
+ */
+export const LABEL = new RegExp(`^(${LABEL_WORDS.map((w) => [...w].join('\\s*')).join('|')})\\s*:`);
+export const labelName = (folded: string): string | undefined => LABEL.exec(folded)?.[1]?.replace(/\s+/g, '');
 /** "1）" requirement items, "（1）" sub-items, "1. " area items, "二、" sections. */
-export const ITEM = /^\d{1,2}\s*\)/;
+export const ITEM = /^(?:\d{1,2}\s*\)|[①-⑳])/;
 export const SUB_ITEM = /^\(\d{1,2}\)/;
 export const AREA_ITEM = /^\d{1,2}\s*\.(?!\d)\s*\S/;
 export const SECTION = /^[一二三四五六七八九十]{1,3}、/;

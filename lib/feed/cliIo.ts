@@ -7,7 +7,7 @@ import type { RulePack } from '../packs/schema';
 import { ed25519 } from './crypto';
 import { fromBase64Url } from './encoding';
 import { KeyFile, keyFileProblem, type SigningKey, type TrustedKey } from './keyFile';
-import type { Bilingual } from './refusal';
+import type { Bilingual } from '../core/vocabulary';
 
 /** Thrown for bad input; the command prints it and exits with 2. */
 export class BadInput extends Error {

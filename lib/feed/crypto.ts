@@ -88,6 +88,24 @@ export function ed25519(): Promise<Ed25519> {
   return chosen;
 }
 
+/**
+ * Why a raw public key cannot be trusted, or undefined when it can: 32 bytes, the canonical encoding of a
+ * curve point, and not of small order. An identity or small-order key lets WebCrypto verify a signature
+ * (R = identity, S = 0) over any message, so such keys are refused wherever keys are entered.
+ */
+export function publicKeyProblem(raw: Uint8Array | undefined): string | undefined {
+  if (raw?.length !== 32) return '须为 32 字节的公钥 / must be a 32-byte public key';
+  let point: noble.Point;
+  try {
+    point = noble.Point.fromBytes(raw, false);
+  } catch {
+    return '不是规范编码的 Ed25519 公钥 / not a canonically encoded Ed25519 public key';
+  }
+  if (point.isSmallOrder())
+    return '弱公钥（小阶点或单位元），不可信任 / weak public key (small order or identity), not trusted';
+  return undefined;
+}
+
 /** A fresh 32-byte private seed from the platform's CSPRNG. */
 export function randomSeed(): Bytes {
   return crypto.getRandomValues(new Uint8Array(32));

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Ed25519 } from './crypto';
+import { ed25519, type Ed25519 } from './crypto';
 import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8, type Bytes } from './encoding';
 import type { SigningKey, TrustedKey } from './keyFile';
+import { jsonLimitProblem } from './limits';
 import { refusal, type Refusal } from './refusal';
+import { DEFAULT_MAX_BYTES, screenFile } from './screen';
 
 /**
  * The signed envelope around one rule pack. The payload is the pack file's exact bytes (base64url),
@@ -15,12 +17,26 @@ const MAX_SIGNATURES = 16;
 export const Signature = z.object({ kid: z.string().regex(/^[0-9a-f]{16}$/), sig: z.string().min(1).max(200) });
 export type Signature = z.infer<typeof Signature>;
 
+export const PackId = z.string().regex(/^[a-z0-9-]{1,100}$/);
+
+/** YYYY-MM-DD that is a real day: "2099-02-30" would compare as a string but is no date anyone meant. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => {
+      const ms = Date.parse(`${s}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+    },
+    { message: '不存在的日期 / no such date' },
+  );
+
 export const PackEnvelope = z.object({
   format: z.literal(ENVELOPE_FORMAT),
   version: z.literal(1),
-  packId: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  packId: PackId,
   packVersion: z.number().int().positive(),
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  expires: CalendarDate,
   payload: z.string().min(1),
   signatures: z.array(Signature).min(1).max(MAX_SIGNATURES),
 });
@@ -96,13 +112,61 @@ export async function verifiedSigners(
   return valid;
 }
 
-/** Reads a verified payload as UTF-8 JSON. Call only after the signatures verified. */
-export function parseVerifiedPayload(payload: Uint8Array): { ok: true; json: unknown } | Refusal {
+export interface OpenOptions {
+  trustedKeys: TrustedKey[];
+  /** Signatures by this many distinct trusted keys are required (k of n). */
+  threshold: number;
+  maxBytes?: number;
+  /** Defaults to the runtime's best (WebCrypto, else noble); tests and the bench pass one explicitly. */
+  impl?: Ed25519;
+}
+
+export interface Opened<E> {
+  ok: true;
+  envelope: E;
+  payload: Bytes;
+  /** The signed bytes, for callers that check further signers (a key list's new keys). */
+  message: Bytes;
+  /** The payload as JSON, within JSON_LIMITS: safe to hand to a schema. */
+  json: unknown;
+  impl: Ed25519;
+}
+
+/**
+ * The one path for every signed file (packs, key lists, feed timestamps): screen the bytes, check the
+ * outer shape, decode the payload, require k distinct trusted signatures, and only then read the payload
+ * as JSON and check its depth and string sizes. Never throws: every failure is a Refusal.
+ */
+export async function openSigned<E extends { payload: string; signatures: Signature[] }>(
+  input: Uint8Array | string,
+  schema: z.ZodType<E>,
+  signedMessage: (envelope: E, payload: Bytes) => Bytes,
+  opts: OpenOptions,
+): Promise<Opened<E> | Refusal> {
+  const screened = screenFile(input, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!screened.ok) return screened;
+  const outer = parseOuter(screened.text, schema);
+  if (!outer.ok) return outer;
+  const envelope = outer.value;
+  const payload = fromBase64Url(envelope.payload);
+  if (!payload) return refusal('malformed', { detail: 'payload: not base64url' });
+
+  const impl = opts.impl ?? (await ed25519());
+  const message = signedMessage(envelope, payload);
+  const signers = await verifiedSigners(impl, message, envelope.signatures, opts.trustedKeys);
+  const k = Math.max(1, opts.threshold);
+  if (signers.size < k) return refusal('signature', { k, n: signers.size });
+
+  // Past this line the bytes are the signers' own: only now is the payload read.
   const text = fromUtf8(payload);
   if (text === undefined) return refusal('payload');
+  let json: unknown;
   try {
-    return { ok: true, json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch {
     return refusal('payload');
   }
+  const tooBig = jsonLimitProblem(json);
+  if (tooBig) return refusal('limits', { detail: tooBig });
+  return { ok: true, envelope, payload, message, json, impl };
 }

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { ed25519, keyId, type Ed25519 } from './crypto';
+import { keyId, type Ed25519 } from './crypto';
 import { concatBytes, fromBase64Url, toBase64Url, utf8, type Bytes } from './encoding';
-import { Signature, parseOuter, parseVerifiedPayload, verifiedSigners } from './envelope';
-import { TrustedKey, type SigningKey } from './keyFile';
+import { openSigned, Signature, verifiedSigners, type OpenOptions } from './envelope';
+import { checkKeySet, TrustedKey, type SigningKey } from './keyFile';
 import { refusal, type Refusal } from './refusal';
-import { DEFAULT_MAX_BYTES, screenFile } from './screen';
+import { DEFAULT_MAX_BYTES } from './screen';
 
 /**
  * Key rotation: a signed list of the keys to trust from now on. It is accepted only when signed by
- * k of the keys trusted now (the institution consents) and by every key it adds (each new key holder
- * proves possession). `seq` only rises, so an old list cannot be replayed to bring back a retired key.
+ * k of the keys trusted now (the institution consents), by its own threshold of its own keys, and by every
+ * key it adds (each new key holder proves possession). `seq` only rises, so an old list cannot be replayed
+ * to bring back a retired key.
  */
 export const KEYS_FORMAT = 'guidecheck-signed-keys';
 const MAX_KEYS = 16;
@@ -32,7 +33,14 @@ export const KeyList = z
     threshold: z.number().int().positive(),
     keys: z.array(TrustedKey).min(1).max(MAX_KEYS),
   })
-  .refine((l) => l.threshold <= l.keys.length, { message: 'threshold > number of keys' });
+  .superRefine((l, ctx) =>
+    checkKeySet(
+      l.keys.map((k) => k.publicKey),
+      l.threshold,
+      ctx,
+      'keys',
+    ),
+  );
 export type KeyList = z.infer<typeof KeyList>;
 
 function keyListMessage(seq: number, payload: Uint8Array): Bytes {
@@ -48,50 +56,45 @@ export async function signKeyList(impl: Ed25519, list: KeyList, signers: Signing
   return { format: KEYS_FORMAT, version: 1, seq: list.seq, payload: toBase64Url(payload), signatures };
 }
 
-export interface KeyListOptions {
-  trustedKeys: TrustedKey[];
-  threshold: number;
+export interface KeyListOptions extends OpenOptions {
   /** seq of the last key list accepted (0 when none). */
   lastSeq: number;
-  maxBytes?: number;
-  impl?: Ed25519;
 }
 
+/**
+ * A new key list is accepted when signed by k distinct keys trusted now (k: the effective threshold the
+ * caller passes, the higher of the subscription's and the current list's), by as many of its own keys as
+ * its own threshold (so a list cannot announce a k its holders never met), and by every key it adds.
+ */
 export async function acceptKeyList(
   input: Uint8Array | string,
   opts: KeyListOptions,
 ): Promise<{ ok: true; list: KeyList } | Refusal> {
-  const screened = screenFile(input, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (!screened.ok) return screened;
-  const outer = parseOuter(screened.text, KeyListEnvelope);
-  if (!outer.ok) return outer;
-  const envelope = outer.value;
-  const payload = fromBase64Url(envelope.payload);
-  if (!payload) return refusal('malformed', { detail: 'payload: not base64url' });
-
-  const impl = opts.impl ?? (await ed25519());
-  const message = keyListMessage(envelope.seq, payload);
-  const k = Math.max(1, opts.threshold);
-  const current = await verifiedSigners(impl, message, envelope.signatures, opts.trustedKeys);
-  if (current.size < k) return refusal('signature', { k, n: current.size });
-  if (envelope.seq <= opts.lastSeq) {
-    return refusal('key-list', { detail: `seq ${envelope.seq} ≤ ${opts.lastSeq}` });
+  const opened = await openSigned(input, KeyListEnvelope, (e, payload) => keyListMessage(e.seq, payload), {
+    ...opts,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
+  if (!opened.ok) return opened;
+  const { envelope, message, impl } = opened;
+  if (envelope.seq <= opts.lastSeq) return refusal('key-list', { detail: `seq ${envelope.seq} ≤ ${opts.lastSeq}` });
+  const parsed = KeyList.safeParse(opened.json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return refusal('key-list', { detail: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
   }
-
-  const read = parseVerifiedPayload(payload);
-  if (!read.ok) return read;
-  const parsed = KeyList.safeParse(read.json);
-  if (!parsed.success) return refusal('key-list', { detail: parsed.error.issues[0]!.message });
   const list = parsed.data;
   if (list.seq !== envelope.seq) return refusal('header-mismatch', { field: 'seq' });
   for (const key of list.keys) {
     if ((await keyId(fromBase64Url(key.publicKey)!)) !== key.kid)
       return refusal('key-list', { detail: `kid ${key.kid} ≠ public key` });
   }
+  const ownSigners = await verifiedSigners(impl, message, envelope.signatures, list.keys);
+  if (ownSigners.size < list.threshold)
+    return refusal('key-list', {
+      detail: `签名来自新列表中 ${ownSigners.size} 个密钥，新列表要求 ${list.threshold} 个 / signed by ${ownSigners.size} of its own keys, its threshold is ${list.threshold}`,
+    });
   const trustedNow = new Set(opts.trustedKeys.map((t) => t.kid));
-  const added = list.keys.filter((key) => !trustedNow.has(key.kid));
-  const addedSigned = await verifiedSigners(impl, message, envelope.signatures, added);
-  const unsigned = added.filter((key) => !addedSigned.has(key.kid));
+  const unsigned = list.keys.filter((key) => !trustedNow.has(key.kid) && !ownSigners.has(key.kid));
   if (unsigned.length > 0)
     return refusal('key-list', { detail: `new key ${unsigned.map((u) => u.kid).join(', ')} did not sign` });
   return { ok: true, list };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { unitTypes } from '../application/model';
-import { fromBase64Url } from './encoding';
-import { trustedKeyFromPublic, type TrustedKey } from './keyFile';
+import { PackId } from './envelope';
+import { FeedUrl } from './feedUrl';
+import { checkKeySet, PublicKey, trustedKeyFromPublic, type TrustedKey } from './keyFile';
 import type { Subscription } from './updater';
 
 /**
@@ -11,22 +12,16 @@ import type { Subscription } from './updater';
  */
 export const PolicyFeed = z
   .object({
-    url: z.string().regex(/^https:\/\/\S+$/, { message: '须为 https:// 地址 / must be an https:// URL' }),
-    keys: z
-      .array(
-        z.string().refine((k) => fromBase64Url(k)?.length === 32, {
-          message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
-        }),
-      )
-      .min(1)
-      .max(16),
+    url: FeedUrl,
+    keys: z.array(PublicKey).min(1).max(16),
     threshold: z.number().int().min(1).default(1),
     name: z.string().max(200).optional(),
+    /** Warn when the feed has not produced a fresh signed timestamp for this many days (default 14). */
+    staleDays: z.number().int().min(1).max(365).optional(),
+    /** The pack ids this feed may publish; absent: any id not bundled or given by another policy feed. */
+    packs: z.array(PackId).min(1).max(200).optional(),
   })
-  .refine((f) => f.threshold <= f.keys.length, {
-    message: 'threshold 大于公钥数 / threshold exceeds the number of keys',
-    path: ['threshold'],
-  });
+  .superRefine((f, ctx) => checkKeySet(f.keys, f.threshold, ctx, 'keys'));
 
 export const InstitutionProfile = z.object({
   unitName: z.string().max(200).optional(),
@@ -61,6 +56,8 @@ export async function subscriptionsFromPolicy(policy: ManagedPolicy): Promise<Su
       threshold: feed.threshold,
       name: feed.name ?? policy.institutionName ?? new URL(feed.url).host,
       source: 'policy' as const,
+      ...(feed.packs ? { packIds: feed.packs } : {}),
+      ...(feed.staleDays ? { staleDays: feed.staleDays } : {}),
     })),
   );
 }
@@ -77,7 +74,11 @@ export const managedPolicyJsonSchema = {
       items: {
         type: 'object',
         properties: {
-          url: { type: 'string', title: 'URL of the feed index.json (https)', pattern: '^https://\\S+$' },
+          url: {
+            type: 'string',
+            title: 'URL of the feed index.json (https)',
+            pattern: '^(https://|http://(127\\.0\\.0\\.1|localhost|\\[::1\\])[:/])\\S+$',
+          },
           keys: {
             type: 'array',
             title: 'Trusted Ed25519 public keys (base64url)',
@@ -85,6 +86,12 @@ export const managedPolicyJsonSchema = {
           },
           threshold: { type: 'integer', title: 'Signatures required (k of the keys)', minimum: 1 },
           name: text('Display name', 200),
+          staleDays: { type: 'integer', title: 'Warn after this many days without a fresh feed timestamp', minimum: 1 },
+          packs: {
+            type: 'array',
+            title: 'Pack ids this feed may publish (default: any id not bundled or set by another feed)',
+            items: { type: 'string', pattern: '^[a-z0-9-]{1,100}$' },
+          },
         },
         required: ['url', 'keys'],
       },

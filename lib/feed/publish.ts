@@ -1,7 +1,7 @@
 import type { Ed25519 } from './crypto';
-import { sha256Hex, utf8 } from './encoding';
+import { sha256Hex, toBase64Url, utf8 } from './encoding';
 import { serializeEnvelope, signPack, type PackHeader } from './envelope';
-import { FEED_FORMAT, packFileName, type FeedIndex } from './feedIndex';
+import { FEED_FORMAT, packFileName, timestampMessage, type FeedIndex } from './feedIndex';
 import type { SigningKey } from './keyFile';
 
 /** A pack to publish: its exact file bytes and the header read from it (already validated by the caller). */
@@ -13,6 +13,7 @@ export interface PackToPublish {
 /**
  * The static feed folder as path → file text: index.json plus one signed envelope per pack under packs/.
  * Servable as-is by any HTTPS static host; `keyList` (a signed key-list file) is included when given.
+ * The index carries a timestamp signed by the same keys (the time of `updated`).
  */
 export async function buildFeed(
   impl: Ed25519,
@@ -38,6 +39,11 @@ export async function buildFeed(
       sha256: await sha256Hex(utf8(text)),
     });
   }
+  const at = opts.updated.toISOString();
+  const message = timestampMessage(index, at);
+  const signatures = [];
+  for (const key of keys) signatures.push({ kid: key.kid, sig: toBase64Url(await impl.sign(key.seed, message)) });
+  index.timestamp = { at, signatures };
   files.set('index.json', `${JSON.stringify(index, null, 2)}\n`);
   return files;
 }

@@ -2,10 +2,7 @@
  * Why a feed, envelope or key list was refused: a stable code for code and tests, and a message
  * for people, Chinese first. Variables in `{braces}` are filled from `vars`.
  */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../core/vocabulary';
 
 const messages = {
   'too-large': { zh: '文件超过大小上限（{max} 字节）', en: 'File exceeds the size cap ({max} bytes)' },
@@ -20,14 +17,11 @@ const messages = {
     en: 'Signature check failed: valid signatures by {k} trusted keys needed, {n} found',
   },
   payload: { zh: '规则包内容不是有效的 UTF-8 JSON', en: 'Pack content is not valid UTF-8 JSON' },
+  limits: { zh: '规则包超出结构限制：{detail}', en: 'Pack exceeds the structure limits: {detail}' },
   schema: { zh: '规则包不符合格式：{detail}', en: 'Pack does not match the rule-pack schema: {detail}' },
   'header-mismatch': {
     zh: '签名信封中的 {field} 与规则包内容不一致',
     en: 'The envelope’s {field} differs from the pack content',
-  },
-  'already-have': {
-    zh: '已有此版本（{version}），无需更新',
-    en: 'Already have this version ({version}); nothing to do',
   },
   'version-conflict': {
     zh: '版本 {version} 的内容与已接受的同版本不同，已拒绝',
@@ -49,6 +43,12 @@ const messages = {
     zh: '下载的文件与索引中的 SHA-256 不符',
     en: 'The downloaded file does not match the SHA-256 in the index',
   },
+  scope: {
+    zh: '此规则源无权发布规则包 {packId}（该编号由{owner}提供）',
+    en: 'This feed may not publish pack {packId} (that id belongs to {ownerEn})',
+  },
+  internal: { zh: '处理时出错：{detail}', en: 'Error while processing: {detail}' },
+  timestamp: { zh: '规则源时间戳被拒绝：{detail}', en: 'Feed timestamp refused: {detail}' },
   'no-rules': {
     zh: '规则包 {packId} 既无已验证的下载版本，也无内置版本',
     en: 'Pack {packId} has neither a verified download nor a bundled copy',

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { CLOCK_SKEW_MS } from '../clock/skew';
+import { BilingualSchema } from '../core/schemas';
 import type { RulePack } from '../packs/schema';
 import { acceptEnvelope, isExpired, verifyEnvelope, type ValidatePack } from './accept';
-import type { Ed25519 } from './crypto';
+import { ed25519, type Ed25519 } from './crypto';
 import { fromUtf8, sha256Hex } from './encoding';
 import { diffPacks, type PackDiff } from './diff';
-import { FeedIndex, MAX_INDEX_BYTES, resolveFeedUrl } from './feedIndex';
+import { parseOuter, verifiedSigners } from './envelope';
+import { FeedIndex, MAX_INDEX_BYTES, readEntry, resolveFeedUrl, timestampMessage, type FeedEntry } from './feedIndex';
 import { fetchBytes, type FetchFn } from './fetch';
 import { TrustedKey } from './keyFile';
 import { acceptKeyList } from './keys';
-import { refusal, type Bilingual, type Refusal, type RefusalCode } from './refusal';
+import { refusal, type Refusal, type RefusalCode } from './refusal';
 import { DEFAULT_MAX_BYTES, screenFile } from './screen';
-import { parseOuter } from './envelope';
+import type { Bilingual } from '../core/vocabulary';
 
 /**
  * The updater of one subscription, independent of where its state lives: the extension's background
@@ -25,9 +28,18 @@ export interface Subscription {
   name: string;
   /** 'policy' subscriptions come from enterprise policy and cannot be removed by the user. */
   source: 'user' | 'policy';
+  /** Pack ids this feed may publish (policy feeds may list them); absent: any the manager allows. */
+  packIds?: string[];
+  /** Warn when no fresh signed timestamp came for this many days (default FRESH_DAYS). */
+  staleDays?: number;
 }
 
-const StoredPack = z.object({
+/** Days without a fresh signed feed timestamp before the feed is reported stale. */
+export const FRESH_DAYS = 14;
+/** Accepted payload digests kept per pack: enough to recognise any recent version re-signed. */
+const MAX_DIGESTS_PER_PACK = 32;
+
+const StoredCopy = z.object({
   version: z.number().int().positive(),
   /** SHA-256 of the payload (the pack's bytes). */
   digest: z.string(),
@@ -37,10 +49,19 @@ const StoredPack = z.object({
   envelope: z.string(),
   acceptedAt: z.string(),
 });
+type StoredCopy = z.infer<typeof StoredCopy>;
+
+/** The newest accepted copy, and the one before it: what stays in use if the newest stops verifying. */
+const StoredPack = StoredCopy.extend({ previous: StoredCopy.optional() });
 
 export const FeedState = z.object({
   /** Highest version accepted per pack id; never lowered, even when a stored pack is dropped. */
   highWater: z.record(z.string(), z.number()),
+  /**
+   * Payload digest accepted per pack id and version, kept apart from the stored envelopes: the same content
+   * under new signatures (a key rotation) is recognised even when its stored envelope no longer verifies.
+   */
+  accepted: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   packs: z.record(z.string(), StoredPack),
   /** The keys in force after a rotation, and the subscription keys the rotation started from. */
   rotation: z
@@ -51,8 +72,12 @@ export const FeedState = z.object({
       baseKids: z.array(z.string()),
     })
     .optional(),
+  /** When this feed was first checked: the start of the freshness clock before any signed timestamp. */
+  since: z.string().optional(),
+  /** The newest verified feed timestamp (index.json `timestamp.at`). */
+  freshAt: z.string().optional(),
   lastCheck: z.string().optional(),
-  lastError: z.object({ zh: z.string(), en: z.string() }).optional(),
+  lastError: BilingualSchema.optional(),
 });
 export type FeedState = z.infer<typeof FeedState>;
 
@@ -66,6 +91,8 @@ export interface UpdaterDeps {
   fetch: FetchFn;
   store: FeedStore;
   validatePack: ValidatePack<RulePack>;
+  /** Refuses pack ids another source owns (the manager's scope rule); undefined means allowed. */
+  scope?: (packId: string) => Refusal | undefined;
   now?: () => Date;
   timeoutMs?: number;
   maxBytes?: number;
@@ -86,6 +113,8 @@ export interface CheckResult {
   accepted: { packId: string; from?: number; to: number; diff: PackDiff }[];
   refused: Refused[];
   unchanged: string[];
+  /** Same version and content under new signatures: the stored envelope was replaced. */
+  resigned: string[];
   /** Set when a new key list was accepted. */
   rotatedKeys?: number;
 }
@@ -97,59 +126,130 @@ export interface PackInUse {
   expired: boolean;
 }
 
-const emptyState = (): FeedState => ({ highWater: {}, packs: {} });
+export interface Freshness {
+  /** The newest verified timestamp, if any. */
+  freshAt?: string;
+  /** No fresh signed timestamp for `days` days (counted from the first check when none ever came). */
+  stale: boolean;
+  days: number;
+}
+
+const emptyState = (): FeedState => ({ highWater: {}, accepted: {}, packs: {} });
+
+const asRefusal = (error: unknown): Refusal =>
+  refusal('internal', { detail: error instanceof Error ? error.message : String(error) });
 
 export function createUpdater(deps: UpdaterDeps) {
   const now = deps.now ?? (() => new Date());
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
   const { subscription } = deps;
-  /** Packs whose stored envelope verified in this session. */
+  /** Per pack id, the newest stored copy that verified in this session. */
   let verified: Map<string, RulePack> | undefined;
+  /** Stored copies that did not verify in this session (kept in the store until a replacement arrives). */
+  let failed: Refused[] = [];
 
   async function load(): Promise<FeedState> {
     const parsed = FeedState.safeParse(await deps.store.get());
-    return parsed.success ? parsed.data : emptyState();
+    if (!parsed.success) return emptyState();
+    const state = parsed.data;
+    // States written before digests were kept apart: the stored copies are the accepted ones.
+    for (const [id, p] of Object.entries(state.packs)) {
+      const digests = state.accepted[id] ?? {};
+      for (const copy of [p, p.previous]) if (copy) digests[copy.version] ??= copy.digest;
+      state.accepted[id] = digests;
+    }
+    return state;
   }
 
-  /** Keys in force: the subscription's, or a rotation accepted from exactly those keys. */
+  /**
+   * Keys in force: the subscription's, or a rotation accepted from exactly those keys. The threshold is the
+   * higher of the subscription's and the key list's: raising it in the policy takes effect over a rotation.
+   */
   function trust(state: FeedState): { trustedKeys: TrustedKey[]; threshold: number } {
     const base = subscription.trustedKeys.map((k) => k.kid).sort();
     const r = state.rotation;
     if (r && r.baseKids.length === base.length && r.baseKids.every((kid, i) => kid === base[i]))
-      return { trustedKeys: r.keys, threshold: r.threshold };
+      return { trustedKeys: r.keys, threshold: Math.max(subscription.threshold, r.threshold) };
     return { trustedKeys: subscription.trustedKeys, threshold: subscription.threshold };
   }
 
-  /** Re-checks every stored envelope against today's keys and schema; drops (and reports) those that fail. */
-  async function reverifyStored(): Promise<{ verified: string[]; dropped: Refused[] }> {
+  const verifyOpts = (state: FeedState) => ({
+    ...trust(state),
+    maxBytes,
+    validatePack: deps.validatePack,
+    impl: deps.impl,
+  });
+
+  /**
+   * Re-checks every stored envelope against today's keys and schema. Nothing is deleted: a copy that fails
+   * stays stored (unused) until a check brings a replacement, and the pack id falls back to the previous
+   * stored copy, then to the bundled one. Returns the copies that failed, for the caller to check the feed.
+   */
+  async function reverifyStored(): Promise<{ verified: string[]; failed: Refused[] }> {
     const state = await load();
-    const keys = trust(state);
+    const opts = verifyOpts(state);
     const good = new Map<string, RulePack>();
-    const dropped: Refused[] = [];
+    const bad: Refused[] = [];
     for (const [packId, stored] of Object.entries(state.packs)) {
-      const result = await verifyEnvelope(stored.envelope, {
-        ...keys,
-        maxBytes,
-        validatePack: deps.validatePack,
-        impl: deps.impl,
-      });
-      if (result.ok && result.header.packId === packId) good.set(packId, result.pack);
-      else {
+      for (const copy of [stored, stored.previous]) {
+        if (!copy) continue;
+        let result: Awaited<ReturnType<typeof verifyEnvelope<RulePack>>>;
+        try {
+          result = await verifyEnvelope(copy.envelope, opts);
+        } catch (error) {
+          result = asRefusal(error);
+        }
+        if (result.ok && result.header.packId === packId && result.digest === copy.digest) {
+          good.set(packId, result.pack);
+          break;
+        }
         const why = result.ok ? refusal('header-mismatch', { field: 'packId' }) : result;
-        dropped.push({ packId, version: stored.version, reason: why.reason, message: why.message });
-        delete state.packs[packId];
+        bad.push({ packId, version: copy.version, reason: why.reason, message: why.message });
       }
     }
-    if (dropped.length) await deps.store.put({ ...state, lastError: dropped[0]!.message });
+    if (bad.length) await deps.store.put({ ...state, lastError: bad[0]!.message });
     verified = good;
-    return { verified: [...good.keys()], dropped };
+    failed = bad;
+    return { verified: [...good.keys()], failed: bad };
+  }
+
+  /** Verifies the index's timestamp with the keys in force; records it when newer and not in the future. */
+  async function checkTimestamp(index: FeedIndex, state: FeedState, at: Date): Promise<Refusal | undefined> {
+    if (!index.timestamp) return undefined;
+    const { trustedKeys, threshold } = trust(state);
+    const impl = deps.impl ?? (await ed25519());
+    const signers = await verifiedSigners(
+      impl,
+      timestampMessage(index, index.timestamp.at),
+      index.timestamp.signatures,
+      trustedKeys,
+    );
+    if (signers.size < Math.max(1, threshold))
+      return refusal('timestamp', { detail: `${signers.size} / ${threshold} signatures` });
+    const time = Date.parse(index.timestamp.at);
+    if (!Number.isFinite(time)) return refusal('timestamp', { detail: index.timestamp.at });
+    if (time > at.getTime() + CLOCK_SKEW_MS)
+      return refusal('timestamp', {
+        detail: `${index.timestamp.at} 晚于本机时间 / is later than this computer's clock`,
+      });
+    if (!state.freshAt || time > Date.parse(state.freshAt)) state.freshAt = new Date(time).toISOString();
+    return undefined;
   }
 
   async function checkFeed(): Promise<CheckResult> {
+    const result: CheckResult = { ok: true, accepted: [], refused: [], unchanged: [], resigned: [] };
+    try {
+      return await runCheck(result);
+    } catch (error) {
+      return { ...result, ok: false, error: asRefusal(error) };
+    }
+  }
+
+  async function runCheck(result: CheckResult): Promise<CheckResult> {
     if (!verified) await reverifyStored();
     const state = await load();
-    const result: CheckResult = { ok: true, accepted: [], refused: [], unchanged: [] };
     const checkedAt = now();
+    state.since ??= checkedAt.toISOString();
     const download = (url: string, cap: number) =>
       fetchBytes(deps.fetch, url, { maxBytes: cap, timeoutMs: deps.timeoutMs });
     const fail = async (error: Refusal): Promise<CheckResult> => {
@@ -170,9 +270,8 @@ export function createUpdater(deps: UpdaterDeps) {
       const file = url
         ? await download(url, MAX_INDEX_BYTES)
         : refusal('index', { detail: `keys.url ${index.keys.url}` });
-      const keys = trust(state);
       const list = file.ok
-        ? await acceptKeyList(file.bytes, { ...keys, lastSeq: state.rotation?.seq ?? 0, impl: deps.impl })
+        ? await acceptKeyList(file.bytes, { ...trust(state), lastSeq: state.rotation?.seq ?? 0, impl: deps.impl })
         : file;
       if (list.ok) {
         const baseKids = subscription.trustedKeys.map((k) => k.kid).sort();
@@ -181,80 +280,122 @@ export function createUpdater(deps: UpdaterDeps) {
       } else result.refused.push({ packId: '(keys)', reason: list.reason, message: list.message });
     }
 
-    const keys = trust(state);
+    const stamp = await checkTimestamp(index, state, checkedAt);
+
+    const opts = verifyOpts(state);
     const next = new Map(verified);
-    for (const entry of index.packs) {
-      const stored = state.packs[entry.id];
-      if (stored && stored.fileSha256 === entry.sha256) {
-        result.unchanged.push(entry.id);
+    for (const [i, raw] of index.packs.entries()) {
+      const read = readEntry(raw, i);
+      if (!read.ok) {
+        const r = refusal('index', { detail: read.detail });
+        const id = (raw as { id?: unknown } | null)?.id;
+        result.refused.push({
+          packId: typeof id === 'string' ? id : `(packs.${i})`,
+          reason: r.reason,
+          message: r.message,
+        });
         continue;
       }
-      const refuse = (r: Refusal) =>
+      const entry = read.entry;
+      const refuse = (r: Refusal): void => {
         result.refused.push({ packId: entry.id, version: entry.version, reason: r.reason, message: r.message });
-      const url = resolveFeedUrl(subscription.feedUrl, entry.url);
-      if (!url) {
-        refuse(refusal('index', { detail: `url ${entry.url}` }));
-        continue;
-      }
-      const file = await download(url, maxBytes);
-      if (!file.ok) {
-        refuse(file);
-        continue;
-      }
-      const fileSha256 = await sha256Hex(file.bytes);
-      if (fileSha256 !== entry.sha256) {
-        refuse(refusal('index-mismatch'));
-        continue;
-      }
-      const accepted = await acceptEnvelope(file.bytes, {
-        ...keys,
-        maxBytes,
-        validatePack: deps.validatePack,
-        impl: deps.impl,
-        now: checkedAt,
-        highWater: (id) => state.highWater[id],
-        knownDigest: (id, version) => (state.packs[id]?.version === version ? state.packs[id]!.digest : undefined),
-      });
-      if (!accepted.ok) {
-        if (accepted.reason === 'already-have') result.unchanged.push(entry.id);
-        else refuse(accepted);
-        continue;
-      }
-      if (accepted.header.packId !== entry.id) {
-        refuse(refusal('index-mismatch'));
-        continue;
-      }
-      const previous = next.get(entry.id);
-      state.packs[entry.id] = {
-        version: accepted.header.packVersion,
-        digest: accepted.digest,
-        fileSha256,
-        envelope: fromUtf8(file.bytes)!,
-        acceptedAt: checkedAt.toISOString(),
       };
-      state.highWater[entry.id] = Math.max(state.highWater[entry.id] ?? 0, accepted.header.packVersion);
-      next.set(entry.id, accepted.pack);
-      result.accepted.push({
-        packId: entry.id,
-        from: previous?.version,
-        to: accepted.header.packVersion,
-        diff: diffPacks(previous, accepted.pack),
-      });
+      try {
+        await checkEntry(entry);
+      } catch (error) {
+        refuse(asRefusal(error));
+      }
+
+      async function checkEntry(entry: FeedEntry): Promise<void> {
+        const outOfScope = deps.scope?.(entry.id);
+        if (outOfScope) return refuse(outOfScope);
+        const stored = state.packs[entry.id];
+        // Unchanged only if the stored copy also verified in this session; a failed copy is fetched again.
+        if (stored && stored.fileSha256 === entry.sha256 && next.has(entry.id)) {
+          result.unchanged.push(entry.id);
+          return;
+        }
+        const url = resolveFeedUrl(subscription.feedUrl, entry.url);
+        if (!url) return refuse(refusal('index', { detail: `url ${entry.url}` }));
+        const file = await download(url, maxBytes);
+        if (!file.ok) return refuse(file);
+        const fileSha256 = await sha256Hex(file.bytes);
+        if (fileSha256 !== entry.sha256) return refuse(refusal('index-mismatch'));
+        const accepted = await acceptEnvelope(file.bytes, {
+          ...opts,
+          now: checkedAt,
+          highWater: (id) => state.highWater[id],
+          knownDigest: (id, version) => state.accepted[id]?.[version],
+        });
+        if (!accepted.ok) return refuse(accepted);
+        if (accepted.header.packId !== entry.id) return refuse(refusal('index-mismatch'));
+        const copy: StoredCopy = {
+          version: accepted.header.packVersion,
+          digest: accepted.digest,
+          fileSha256,
+          envelope: fromUtf8(file.bytes)!,
+          acceptedAt: checkedAt.toISOString(),
+        };
+        const previous = next.get(entry.id);
+        if (accepted.resigned) {
+          // Content accepted before, under new signatures (a key rotation): it replaces the stored copy of
+          // that version, or becomes the copy in use when none verifies now. Never a new version of the rules.
+          if (stored?.version === copy.version) state.packs[entry.id] = { ...copy, previous: stored.previous };
+          else if (stored?.previous?.version === copy.version) state.packs[entry.id] = { ...stored, previous: copy };
+          else if (!previous) state.packs[entry.id] = copy;
+          else {
+            result.unchanged.push(entry.id);
+            return;
+          }
+          if (!previous || previous.version <= copy.version) next.set(entry.id, accepted.pack);
+          result.resigned.push(entry.id);
+          return;
+        }
+        const { previous: _older, ...current } = stored ?? {};
+        state.packs[entry.id] = { ...copy, ...(stored ? { previous: current as StoredCopy } : {}) };
+        const digests = state.accepted[entry.id] ?? {};
+        state.accepted[entry.id] = digests;
+        digests[copy.version] = copy.digest;
+        for (const v of Object.keys(digests)
+          .map(Number)
+          .sort((a, b) => b - a)
+          .slice(MAX_DIGESTS_PER_PACK))
+          delete digests[v];
+        state.highWater[entry.id] = Math.max(state.highWater[entry.id] ?? 0, copy.version);
+        next.set(entry.id, accepted.pack);
+        result.accepted.push({
+          packId: entry.id,
+          from: previous?.version,
+          to: copy.version,
+          diff: diffPacks(previous, accepted.pack),
+        });
+      }
     }
 
+    if (stamp) result.refused.push({ packId: '(timestamp)', reason: stamp.reason, message: stamp.message });
     // One put: the new packs, their high-water marks and the check's outcome land together or not at all.
     await deps.store.put({ ...state, lastCheck: checkedAt.toISOString(), lastError: result.refused[0]?.message });
     verified = next;
+    failed = failed.filter(
+      (f) => !result.accepted.some((a) => a.packId === f.packId) && !result.resigned.includes(f.packId),
+    );
     return result;
   }
 
   /**
    * The packs to apply: per pack id, the verified download or the bundled copy, whichever is newer;
-   * an error for a pack id known to this feed that has neither (its stored copy failed re-verification).
+   * an error for a pack id known to this feed that has neither (its stored copies failed re-verification).
+   * Never throws: a store that cannot be read gives the bundled packs.
    */
   async function currentPacks(bundled: RulePack[]): Promise<{ packs: PackInUse[]; errors: Refused[] }> {
-    if (!verified) await reverifyStored();
-    const state = await load();
+    let state: FeedState;
+    try {
+      if (!verified) await reverifyStored();
+      state = await load();
+    } catch {
+      state = emptyState();
+      verified ??= new Map();
+    }
     const at = now();
     const ids = new Set([...bundled.map((p) => p.id), ...verified!.keys(), ...Object.keys(state.highWater)]);
     const packs: PackInUse[] = [];
@@ -277,7 +418,16 @@ export function createUpdater(deps: UpdaterDeps) {
     return { packs, errors };
   }
 
-  return { checkFeed, reverifyStored, currentPacks };
+  /** Whether the feed produced a fresh signed timestamp within its N days. */
+  async function freshness(): Promise<Freshness> {
+    const days = subscription.staleDays ?? FRESH_DAYS;
+    const state = await load().catch(emptyState);
+    const from = state.freshAt ?? state.since;
+    const stale = from !== undefined && now().getTime() - Date.parse(from) > days * 86_400_000;
+    return { freshAt: state.freshAt, stale, days };
+  }
+
+  return { checkFeed, reverifyStored, currentPacks, freshness, failed: () => failed };
 }
 
 export type Updater = ReturnType<typeof createUpdater>;

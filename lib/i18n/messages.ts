@@ -2,10 +2,9 @@
  * UI strings by id, Chinese first, for the overlay (content script) and what it shares with the pages.
  * The options page's own tables are in ./pageMessages.ts. Packs carry their own zh/en texts.
  */
+import type { Lang } from '../core/vocabulary';
 import { overlayStrings } from './strings/overlay';
 import { shareStrings } from './strings/share';
-
-export type Lang = 'zh' | 'en';
 
 const messages = { ...overlayStrings, ...shareStrings };
 

@@ -2,15 +2,14 @@
  * UI strings of the extension's own pages and the background (options, popup, the self-check report): every
  * table. The content script uses ./messages.ts, which leaves the other tables out to keep the script small.
  */
-import { type Lang, translate } from './messages';
+import { translate } from './messages';
 import { feedsStrings } from './strings/feeds';
 import { optionsStrings } from './strings/options';
 import { overlayStrings } from './strings/overlay';
 import { reportStrings } from './strings/report';
 import { shareStrings } from './strings/share';
 import { shareSummaryStrings } from './strings/shareSummary';
-
-export type { Lang } from './messages';
+import type { Lang } from '../core/vocabulary';
 
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
 export const stringTables = {

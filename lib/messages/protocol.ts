@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Checklist, Draft } from '../drafts/model';
+import { Draft } from '../drafts/model';
 import { SaveDraftInput } from '../drafts/store';
+import { ChecklistSchema, LangSchema } from '../core/schemas';
 
 /**
  * Messages between the content script, the popup/options pages and the background.
@@ -17,7 +18,7 @@ export const Request = z.discriminatedUnion('type', [
   /** Saved lead-unit and team-member profiles, for filling repeated data into the form */
   z.object({ type: z.literal('listProfiles') }),
   /** Share codes and files are made and read here: validating a teammate's share needs zod, kept out of the content script */
-  z.object({ type: z.literal('share:encode'), share: z.unknown(), lang: z.enum(['zh', 'en']) }),
+  z.object({ type: z.literal('share:encode'), share: z.unknown(), lang: LangSchema }),
   z.object({ type: z.literal('share:decode'), text: z.string().max(1_000_000) }),
   /** The self-check report is written here too, to keep the report builder out of the content script */
   z.object({
@@ -27,10 +28,10 @@ export const Request = z.discriminatedUnion('type', [
     findings: z
       .array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) }))
       .max(5000),
-    checklist: Checklist,
+    checklist: ChecklistSchema,
     application: z.unknown().optional(),
     applicationId: z.string().max(200),
-    lang: z.enum(['zh', 'en']),
+    lang: LangSchema,
     format: z.enum(['html', 'markdown']),
   }),
   /** Rule sources for the options page (FeedsStatus of lib/feed/extension/status.ts). */

@@ -1,5 +1,4 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { RulePack } from '../packs/schema';
@@ -7,6 +6,7 @@ import type { PageMap } from '../portal/locate';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readApplication } from '../portal/read';
 import { type DirectionMatch, matchDirection } from './direction';
+import type { Checklist } from '../core/vocabulary';
 
 export interface Assessment {
   direction?: DirectionMatch;

@@ -1,5 +1,3 @@
-import type { Checklist } from '../drafts/model';
-import type { Lang } from '../i18n/messages';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -15,6 +13,7 @@ import { createPageWatcher } from './pageWatcher';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 export type { DraftChannel, Send } from './draftSync';
 export type { MappingStore } from './mappingMode';

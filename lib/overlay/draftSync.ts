@@ -1,6 +1,6 @@
-import type { Checklist } from '../drafts/model';
 import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
 import type { StatePatch } from './state';
+import type { Checklist } from '../core/vocabulary';
 
 /**
  * The autosave client: owns the channel to the background, what was last posted and the draft revision this tab

@@ -1,10 +1,10 @@
-import type { Lang } from '../i18n/messages';
 import type { Request } from '../messages/protocol';
 import type { Share } from '../share/model';
 import type { Send } from './draftSync';
 import type { ReadShare } from '../share/preview';
 import type { ShareCodec } from './share';
 import type { OverlayState, ProfileChoice } from './state';
+import type { Lang } from '../core/vocabulary';
 
 /** What the background answers: the value, or an error thrown as the panel shows it. */
 async function ask<T>(send: Send, request: Request): Promise<T> {

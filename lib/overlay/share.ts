@@ -1,11 +1,11 @@
-import type { Checklist } from '../drafts/model';
-import { t, type Lang } from '../i18n/messages';
+import { t } from '../i18n/messages';
 import { buildShare, personalFieldKeys } from '../share/build';
 import type { ItemParts } from '../share/items';
 import type { Share } from '../share/model';
 import { filterMine } from '../share/owners';
 import type { ReadShare } from '../share/preview';
 import type { OverlayState } from './state';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 /**
  * Glue between the overlay's state and lib/share: the share of what the panel shows, the file names, the owner filter

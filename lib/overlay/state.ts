@@ -1,11 +1,10 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Finding } from '../engine/finding';
-import type { Lang } from '../i18n/messages';
 import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
 import type { DirectionMatch } from './direction';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 /** Everything the panel is drawn from: the controller owns it, lib/overlay/view.ts turns it into what is shown. */
 export interface OverlayState {

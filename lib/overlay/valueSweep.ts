@@ -3,7 +3,7 @@ import { type Control, isChoice, type PageMap } from '../portal/locate';
 /** How often the idle sweep looks for values set by script (date pickers, comboboxes writing `.value`). */
 export const SWEEP_INTERVAL_MS = 1000;
 
-const currentValueOf = (c: Control) => (isChoice(c) ? String(c.checked) : c.value);
+const controlValue = (c: Control) => (isChoice(c) ? String(c.checked) : c.value);
 
 /** Every control the field map located: single fields and list cells. */
 export function locatedControls(map: PageMap): Control[] {
@@ -20,13 +20,13 @@ export function createValueSweep() {
   const seen = new WeakMap<Element, string>();
   return {
     remember(controls: Control[]) {
-      for (const c of controls) seen.set(c, currentValueOf(c));
+      for (const c of controls) seen.set(c, controlValue(c));
     },
     /** Controls whose value changed since they were last seen (now remembered with the new value) */
     changed(controls: Control[]): Control[] {
       const out: Control[] = [];
       for (const c of controls) {
-        const v = currentValueOf(c);
+        const v = controlValue(c);
         const before = seen.get(c);
         if (before !== undefined && before !== v) out.push(c);
         seen.set(c, v);

@@ -1,9 +1,10 @@
-import type { Finding, FindingStatus } from '../engine/finding';
-import { type Lang, type MessageId, t } from '../i18n/messages';
-import type { Rule, Section, Severity } from '../packs/schema';
+import type { Finding } from '../engine/finding';
+import { type MessageId, t } from '../i18n/messages';
+import type { Rule, Section } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { formatFinding } from '../engine/format';
+import { type FindingStatus, type Lang, type Severity, severities, statusesByUrgency } from '../core/vocabulary';
 import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
@@ -55,8 +56,6 @@ const sectionOrder: Section[] = [
   'attachments',
   'cooperation',
 ];
-const statusOrder: FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
-const severityOrder: Severity[] = ['error', 'warning', 'info'];
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
@@ -88,8 +87,8 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
         .filter((f) => f.section === section && f.status !== 'na')
         .sort(
           (a, b) =>
-            statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
-            severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity),
+            statusesByUrgency.indexOf(a.status) - statusesByUrgency.indexOf(b.status) ||
+            severities.indexOf(a.severity) - severities.indexOf(b.severity),
         )
         .map((f): FindingView => {
           const rule = rules.get(f.ruleId);

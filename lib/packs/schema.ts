@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { severities } from '../core/vocabulary';
 import { ConditionSchema } from './conditionSchema';
 
 /**
@@ -13,7 +14,7 @@ export const PACK_SCHEMA_VERSION = 1;
 export const Text = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
 export const RuleKind = z.enum(['check', 'confirm', 'document']);
-export const Severity = z.enum(['error', 'warning', 'info']);
+export const Severity = z.enum(severities);
 /** Form sections, used to group findings the way the applicant meets them. */
 export const Section = z.enum([
   'basic',
@@ -129,7 +130,6 @@ export const RulePack = z.strictObject({
 
 export type Text = z.infer<typeof Text>;
 export type RuleKind = z.infer<typeof RuleKind>;
-export type Severity = z.infer<typeof Severity>;
 export type Section = z.infer<typeof Section>;
 export type Rule = z.infer<typeof Rule>;
 export type Direction = z.infer<typeof Direction>;

@@ -3,6 +3,7 @@ import { type Control, type PageMap, isChoice } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
 import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
+import { emptyApplication } from '../core/vocabulary';
 
 /**
  * Reading the page into the application model. Writing into the page is lib/portal/fill.ts;
@@ -96,16 +97,7 @@ export interface PageReading {
 
 /** Reads every located field and list row into a fresh application. */
 export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
-  const app: Record<string, unknown> = {
-    schema: 1,
-    project: {},
-    leadUnit: {},
-    participants: [],
-    pi: {},
-    foreignPartners: [],
-    budget: {},
-    attachments: [],
-  };
+  const app: Record<string, unknown> = emptyApplication();
   const reading: PageReading = { application: app as Application };
   for (const { spec, controls, label } of map.fields) {
     const text = displayValue(controls);

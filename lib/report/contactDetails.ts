@@ -1,5 +1,6 @@
-import { type Lang, t } from '../i18n/pageMessages';
+import { t } from '../i18n/pageMessages';
 import type { Contact } from '../packs/schema';
+import type { Lang } from '../core/vocabulary';
 
 /** A contact's reachable details as label/value pairs (raw text; renderers escape). */
 export function contactDetails(contact: Contact, lang: Lang): { label: string; value: string }[] {

@@ -1,12 +1,11 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import type { Finding } from '../engine/finding';
-import type { Lang } from '../i18n/pageMessages';
 import type { RulePack } from '../packs/schema';
 import { reportFileName } from './fileName';
 import { reportToHtml } from './html';
 import { reportToMarkdown } from './markdown';
 import { buildReport } from './model';
+import type { Lang, Checklist } from '../core/vocabulary';
 
 export type ReportFormat = 'html' | 'markdown';
 

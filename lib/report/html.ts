@@ -1,7 +1,8 @@
 import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeHtml as h } from './escape';
-import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';
+import { severities } from '../core/vocabulary';
+import { type Report, severityLabel, statusLabel, statusMarks, statusOrder } from './model';
 import { colonOf, itemRecords, reportMeta } from './records';
 import { reportCss } from './style';
 
@@ -38,7 +39,7 @@ export function reportToHtml(report: Report): string {
   );
 
   const head = statusOrder.map((s) => `<th class="n">${statusMarks[s]} ${h(statusLabel(s, lang))}</th>`).join('');
-  const rows = severityOrder.map((severity) => {
+  const rows = severities.map((severity) => {
     const row = report.totals.bySeverity[severity];
     const sum = statusOrder.reduce((n, s) => n + row[s], 0);
     return `<tr><th>${h(severityLabel(severity, lang))}</th>${statusOrder.map((s) => `<td class="n">${row[s]}</td>`).join('')}<td class="n">${sum}</td></tr>`;

@@ -1,7 +1,8 @@
 import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeMarkdown as md } from './escape';
-import { type Report, severityLabel, severityOrder, statusLabel, statusMarks, statusOrder } from './model';
+import { severities } from '../core/vocabulary';
+import { type Report, severityLabel, statusLabel, statusMarks, statusOrder } from './model';
 import { colonOf, itemRecords, reportMeta } from './records';
 
 /** The report as Markdown that reads well in a chat or an editor, rendered or not. */
@@ -30,7 +31,7 @@ export function reportToMarkdown(report: Report): string {
   const statusHeads = statusOrder.map((s) => `${statusMarks[s]} ${md(statusLabel(s, lang))}`);
   lines.push(`| ${md(t(lang, 'reportSeverity'))} | ${statusHeads.join(' | ')} | ${md(t(lang, 'reportTotal'))} |`);
   lines.push(`|---|${statusOrder.map(() => '---:').join('|')}|---:|`);
-  for (const severity of severityOrder) {
+  for (const severity of severities) {
     const row = report.totals.bySeverity[severity];
     const sum = statusOrder.reduce((n, s) => n + row[s], 0);
     lines.push(`| ${md(severityLabel(severity, lang))} | ${statusOrder.map((s) => row[s]).join(' | ')} | ${sum} |`);

@@ -1,12 +1,19 @@
 import type { Application } from '../application/model';
-import type { Checklist } from '../drafts/model';
 import { directionFacts } from '../engine/context';
 import { rulesFor } from '../engine/evaluate';
-import type { Finding, FindingStatus } from '../engine/finding';
+import type { Finding } from '../engine/finding';
 import { formatFinding } from '../engine/format';
-import { type Lang, type MessageId, t } from '../i18n/pageMessages';
-import type { Contact, Direction, RuleKind, RulePack, Section, Severity } from '../packs/schema';
+import { type MessageId, t } from '../i18n/pageMessages';
+import type { Contact, Direction, RuleKind, RulePack, Section } from '../packs/schema';
 import { beijingDateTime } from './time';
+import {
+  type Checklist,
+  type FindingStatus,
+  type Lang,
+  type Severity,
+  severityLabels,
+  statusLabels,
+} from '../core/vocabulary';
 
 /**
  * The pre-review self-check report (形式审查自查表) of one application and direction: plain data with every
@@ -91,28 +98,15 @@ export const sectionOrder: Section[] = [
   'attachments',
   'cooperation',
 ];
+/** The totals table's columns. */
 export const statusOrder: FindingStatus[] = ['pass', 'fail', 'confirm', 'unknown', 'na'];
-export const severityOrder: Severity[] = ['error', 'warning', 'info'];
-
-const statusIds: Record<FindingStatus, MessageId> = {
-  pass: 'statusPass',
-  fail: 'statusFail',
-  confirm: 'statusConfirm',
-  unknown: 'statusUnknown',
-  na: 'statusNa',
-};
-const severityIds: Record<Severity, MessageId> = {
-  error: 'severityError',
-  warning: 'severityWarning',
-  info: 'severityInfo',
-};
 
 export function statusLabel(status: FindingStatus, lang: Lang): string {
-  return t(lang, statusIds[status]);
+  return statusLabels[status][lang];
 }
 
 export function severityLabel(severity: Severity, lang: Lang): string {
-  return t(lang, severityIds[severity]);
+  return severityLabels[severity][lang];
 }
 
 export function buildReport(input: ReportInput): Report {

@@ -1,5 +1,6 @@
-import { type Lang, t } from '../i18n/pageMessages';
+import { t } from '../i18n/pageMessages';
 import type { Report, ReportItem } from './model';
+import type { Lang } from '../core/vocabulary';
 
 /** One labelled line under a requirement; `value` is raw text that each renderer escapes. */
 export interface ItemRecord {

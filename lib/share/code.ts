@@ -1,13 +1,13 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
-import { parseWithProblems } from '../drafts/problems';
+import { parseWithProblems, type Problem } from '../drafts/problems';
 import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../feed/encoding';
 import { crc32 } from './crc32';
 import { changedAtOf } from './items';
 import { SHARE_FORMAT, SHARE_VERSION } from './format';
 import { Share, ShareItemStatus, type ShareItem } from './model';
 import { refusal, type ShareRefusal } from './refusal';
-import { fromSeconds, toSeconds } from './time';
+import { fromSeconds, inTimeRange, toSeconds } from './time';
 
 /**
  * A share as text short enough for a chat message: "GC1." + base64url(deflate(compact JSON) ‖ CRC-32).
@@ -93,7 +93,32 @@ export function decodeShareCode(text: string): DecodeResult {
   }
   const parsed = parseWithProblems(CompactShare, raw, 'code');
   if (!parsed.success) return refusal('invalid', {}, parsed.problems);
+  const badTime = timeOutOfRange(parsed.data);
+  if (badTime) return refusal('invalid', {}, [badTime]);
   return validated(expand(parsed.data), 'code');
+}
+
+/**
+ * A code's times are seconds before its base time: a crafted code can put them anywhere, and a Date out of range
+ * throws. Every time is checked before any is turned into a date, and the first bad one is named.
+ */
+function timeOutOfRange([, , , , base, , rows]: CompactShare): Problem | undefined {
+  const problem = (path: string) => ({
+    path,
+    zh: '时间超出范围（2000–2200 年）',
+    en: 'time out of range (years 2000–2200)',
+  });
+  if (!inTimeRange(base)) return problem('code.sharedAt');
+  for (const [i, [, , c = 0, d = 0, a = 0]] of rows.entries()) {
+    const deltas: [string, number | undefined][] = [
+      ['confirmation', c ? c[1] : undefined],
+      ['document', d ? d[1] : undefined],
+      ['acknowledgement', a ? a[2] : undefined],
+    ];
+    for (const [part, delta] of deltas)
+      if (delta !== undefined && !inTimeRange(base - delta)) return problem(`code.items[${i}].${part}.at`);
+  }
+  return undefined;
 }
 
 /** The file form: plain JSON of the share, pretty-printed so a person can read it. */

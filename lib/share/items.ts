@@ -1,6 +1,6 @@
-import type { Checklist } from '../drafts/model';
 import type { ShareItem } from './model';
 import { toIsoSeconds, toSeconds } from './time';
+import type { Checklist } from '../core/vocabulary';
 
 /** The parts of an item that a merge carries: everything but the sharer's status and the derived `changedAt`. */
 export type ItemParts = Pick<ShareItem, 'confirmation' | 'document' | 'acknowledgement' | 'owner'>;

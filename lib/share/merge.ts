@@ -1,5 +1,3 @@
-import type { Bilingual } from '../drafts/problems';
-import type { Checklist } from '../drafts/model';
 import { findDirection, rulesFor } from '../engine/evaluate';
 import type { RulePack } from '../packs/schema';
 import {
@@ -15,7 +13,8 @@ import {
 } from './items';
 import type { Share } from './model';
 import { bilingual, refusal, type ShareRefusal } from './refusal';
-import { toSeconds } from './time';
+import { latestBelievable, toSeconds } from './time';
+import type { Bilingual, Checklist } from '../core/vocabulary';
 
 /**
  * Merging a teammate's share into a local checklist, item by item (an item is one rule: its confirmation, document
@@ -23,7 +22,8 @@ import { toSeconds } from './time';
  * - a part only the share has is added; a share never removes anything;
  * - a part both have with different content goes to the side whose item changed last (the latest `at` of its parts);
  * - when both changed within CLOCK_SKEW_SECONDS of each other, or one side's time is unknown (an item with only an
- *   owner: owners carry no time), nobody can tell who was last: the item is a conflict, kept as it is locally until
+ *   owner: owners carry no time), or a time is later than the share was made or than now (beyond the clock skew of
+ *   lib/clock/skew.ts, e.g. an item dated 2099), nobody can tell who was last: the item is a conflict, kept as it is locally until
  *   the user chooses with `resolveConflict`.
  * A share for another guideline (pack) or direction is refused before anything is merged; one made with another
  * version of the same pack is flagged and mapped by rule id, and rule ids this pack does not know are reported.
@@ -78,7 +78,12 @@ export function checkShareTarget(
     : { ok: true, otherPackVersion: { theirs: share.packVersion, ours: context.packVersion } };
 }
 
-export function mergeShare(local: Checklist, incoming: Share, context: MergeContext): MergeResult | ShareRefusal {
+export function mergeShare(
+  local: Checklist,
+  incoming: Share,
+  context: MergeContext,
+  now: Date = new Date(),
+): MergeResult | ShareRefusal {
   const target = checkShareTarget(incoming, context);
   if (!target.ok) return target;
   const known = new Set(context.ruleIds);
@@ -95,7 +100,10 @@ export function mergeShare(local: Checklist, incoming: Share, context: MergeCont
       if (!isEmpty(theirs)) flags.unknownRules.push(ruleId);
       continue;
     }
-    const decision = decideItem(partsOf(itemOf(merged, ruleId)), theirs);
+    const decision = decideItem(partsOf(itemOf(merged, ruleId)), theirs, {
+      mine: latestBelievable(undefined, now),
+      theirs: latestBelievable(incoming.sharedAt, now),
+    });
     if (!isEmpty(decision.take)) {
       merged = writeParts(merged, ruleId, decision.take);
       applied.push(ruleId);
@@ -109,12 +117,14 @@ export function mergeShare(local: Checklist, incoming: Share, context: MergeCont
 export function decideItem(
   mine: ItemParts,
   theirs: ItemParts,
+  /** The latest believable time (seconds) on each side; later ones count as unknown (see latestBelievable). */
+  believable: { mine: number; theirs: number } = { mine: Infinity, theirs: Infinity },
 ): { take: ItemParts; conflict?: Omit<ItemConflict, 'ruleId'> } {
   const differing = PART_NAMES.filter((p) => theirs[p] !== undefined && !samePart(mine[p], theirs[p]));
   const gaps = differing.filter((p) => mine[p] === undefined);
   const overlaps = differing.filter((p) => mine[p] !== undefined);
   if (overlaps.length === 0) return { take: pick(theirs, gaps) };
-  const order = whoChangedLast(mine, theirs);
+  const order = whoChangedLast(mine, theirs, believable);
   if (order === 'theirs') return { take: pick(theirs, differing) };
   if (order === 'mine') return { take: pick(theirs, gaps) };
   return {
@@ -123,10 +133,15 @@ export function decideItem(
   };
 }
 
-function whoChangedLast(mine: ItemParts, theirs: ItemParts): 'mine' | 'theirs' | 'unknown' {
+function whoChangedLast(
+  mine: ItemParts,
+  theirs: ItemParts,
+  believable: { mine: number; theirs: number },
+): 'mine' | 'theirs' | 'unknown' {
   const a = changedAtOf(mine);
   const b = changedAtOf(theirs);
   if (a === undefined || b === undefined) return 'unknown';
+  if (toSeconds(a) > believable.mine || toSeconds(b) > believable.theirs) return 'unknown';
   const difference = toSeconds(b) - toSeconds(a);
   if (Math.abs(difference) <= CLOCK_SKEW_SECONDS) return 'unknown';
   return difference > 0 ? 'theirs' : 'mine';

@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 
 import { SHARE_FORMAT, SHARE_VERSION } from './format';
+import { inTimeRange } from './time';
 
 export { SHARE_FORMAT, SHARE_VERSION };
 
@@ -15,7 +16,10 @@ const isoSeconds = z
   .regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.000)?Z$/,
     '时间须为 ISO 格式（UTC，到秒） / Time must be ISO (UTC, to the second)',
-  );
+  )
+  .refine((s) => inTimeRange(Date.parse(s) / 1000), {
+    message: '时间超出范围（2000–2200 年） / Time out of range (years 2000–2200)',
+  });
 const name = z.string().min(1).max(100);
 const text = z.string().max(2000);
 

@@ -1,4 +1,4 @@
-import type { Checklist } from '../drafts/model';
+import type { Checklist } from '../core/vocabulary';
 
 /** Assigns a checklist item to a team member by name; an empty name removes the assignment. Returns a copy. */
 export function assignOwner(checklist: Checklist, ruleId: string, name: string): Checklist {

@@ -1,9 +1,9 @@
-import type { Checklist } from '../drafts/model';
 import type { Finding } from '../engine/finding';
 import type { Direction, RulePack } from '../packs/schema';
 import { mergeContextFor, mergeShare, resolveConflict, type MergeResult } from './merge';
 import type { Share } from './model';
 import { refusal, type ShareRefusal } from './refusal';
+import type { Checklist } from '../core/vocabulary';
 
 /** What an import is merged into: the checklist of the direction the panel shows, and its findings. */
 export interface ShareState {

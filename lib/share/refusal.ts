@@ -1,5 +1,6 @@
-import type { Bilingual, Problem } from '../drafts/problems';
+import type { Problem } from '../drafts/problems';
 import { t, type MessageId } from '../i18n/messages';
+import type { Bilingual } from '../core/vocabulary';
 
 /** Why a share was not taken: each reason has its own message, Chinese first. */
 export type ShareRefusalReason =

@@ -1,7 +1,8 @@
 import { findDirection, rulesFor } from '../engine/evaluate';
-import { t, type Lang, type MessageId } from '../i18n/pageMessages';
+import { t, type MessageId } from '../i18n/pageMessages';
 import type { Rule, RulePack } from '../packs/schema';
 import type { Share, ShareItem, ShareItemStatus } from './model';
+import type { Lang } from '../core/vocabulary';
 
 /**
  * A share as a Markdown checklist to paste into a chat, a mail or a document, or to print. Everything that comes

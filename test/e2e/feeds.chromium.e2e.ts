@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fingerprint, randomSeed, webcryptoEd25519 } from '@/lib/feed/crypto';
@@ -8,7 +11,7 @@ import { fromBase64Url } from '@/lib/feed/encoding';
 import { keyFileFromSeed, type SigningKey } from '@/lib/feed/keyFile';
 import { ManagedPolicy } from '@/lib/feed/policy';
 import { chromeExtensionDir, launchChromium, type ChromiumWithExtension } from '@/scripts/support/browsers';
-import { bundledPackVariant, startFeedServer } from '@/test/fixtures/feed-e2e/feedServer';
+import { bundledPackVariant, renamedPackVariant, startFeedServer } from '@/test/fixtures/feed-e2e/feedServer';
 import { screenshotOnFailure } from './support/chromium';
 
 /**
@@ -26,6 +29,12 @@ async function newKey(): Promise<{ signing: SigningKey; publicKey: string }> {
 
 const hmt = (version: number) =>
   bundledPackVariant('2020-hmt', (p) => {
+    p.version = version;
+    p.expires = '2099-12-31';
+  });
+/** A user-added feed may only add pack ids: the bundled 2020-hmt belongs to the extension (or the institution). */
+const office = (version: number) =>
+  renamedPackVariant('2020-hmt', 'office-hmt', (p) => {
     p.version = version;
     p.expires = '2099-12-31';
   });
@@ -57,9 +66,10 @@ describe('subscribing to a feed from the options page', () => {
   });
 
   test('the fingerprint is shown before subscribing, and a newer pack is applied with a notice', async () => {
-    await feed.publish([hmt(2)], [key.signing]);
+    await feed.publish([office(1), hmt(2)], [key.signing]);
     page = await openRuleSources(browser, 'feeds-subscribe');
     await expect.poll(() => versionOf(page, '2020-hmt').textContent()).toBe('1');
+    expect(await versionOf(page, 'office-hmt').count()).toBe(0);
 
     const form = page.getByTestId('subscribe-form');
     await form.locator('input[name="feedUrl"]').fill(feed.indexUrl);
@@ -71,11 +81,21 @@ describe('subscribing to a feed from the options page', () => {
       .toContain(await fingerprint(fromBase64Url(key.publicKey)!));
     await page.getByTestId('confirm-subscribe').click();
 
-    await expect.poll(() => versionOf(page, '2020-hmt').textContent(), { timeout: 15_000 }).toBe('2');
-    await expect.poll(() => page.getByTestId('update-notice').textContent()).toMatch(/规则已更新[\s\S]*版本 1 → 2/);
+    await expect.poll(() => versionOf(page, 'office-hmt').textContent(), { timeout: 15_000 }).toBe('1');
     const row = page.locator(`[data-feed="${feed.indexUrl}"]`);
     expect(await row.textContent()).toContain('测试科研处');
-    expect(await row.getByTestId('feed-error').textContent()).toMatch(/正常/);
+    // The feed's 2020-hmt v2 does not replace the bundled pack of that id: only new ids come from a user's feed.
+    expect(await versionOf(page, '2020-hmt').textContent()).toBe('1');
+    expect(await row.getByTestId('feed-error').textContent()).toMatch(/无权发布规则包 2020-hmt/);
+
+    await feed.publish([office(2)], [key.signing]);
+    await page.getByTestId('check-now').click();
+    await expect.poll(() => versionOf(page, 'office-hmt').textContent(), { timeout: 15_000 }).toBe('2');
+    await expect.poll(() => page.getByTestId('update-notice').textContent()).toMatch(/规则已更新[\s\S]*版本 1 → 2/);
+    await expect.poll(() => row.getByTestId('feed-error').textContent()).toMatch(/正常/);
+    expect(await page.locator('tr[data-pack="office-hmt"] [data-testid="pack-source"]').textContent()).toContain(
+      '测试科研处',
+    );
     // What the content script gets when it asks the background for the packs on the portal:
     const served = await page.evaluate(async () => {
       const api = (
@@ -85,24 +105,25 @@ describe('subscribing to a feed from the options page', () => {
       ).chrome;
       return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
     });
-    expect(served).toContain('2020-hmt@2');
+    expect(served).toContain('office-hmt@2');
+    expect(served).toContain('2020-hmt@1');
   });
 
   test('a bad signature is refused: the old pack stays and the reason is shown', async () => {
     const stranger = await newKey();
-    await feed.publish([hmt(3)], [stranger.signing]);
+    await feed.publish([office(3)], [stranger.signing]);
     await page.getByTestId('check-now').click();
     const error = page.locator(`[data-feed="${feed.indexUrl}"]`).getByTestId('feed-error');
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/签名验证失败/);
-    expect(await versionOf(page, '2020-hmt').textContent()).toBe('2');
+    expect(await versionOf(page, 'office-hmt').textContent()).toBe('2');
   });
 
   test('a rollback to a lower version is refused', async () => {
-    await feed.publish([hmt(1)], [key.signing]);
+    await feed.publish([office(1)], [key.signing]);
     await page.getByTestId('check-now').click();
     const error = page.locator(`[data-feed="${feed.indexUrl}"]`).getByTestId('feed-error');
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toMatch(/防止回滚/);
-    expect(await versionOf(page, '2020-hmt').textContent()).toBe('2');
+    expect(await versionOf(page, 'office-hmt').textContent()).toBe('2');
     await page.getByTestId('rule-sources').screenshot({ path: '/tmp/rule-sources.png' });
   });
 
@@ -111,7 +132,7 @@ describe('subscribing to a feed from the options page', () => {
     await browser.context.close();
     browser = await launchChromium({ userDataDir });
     page = await openRuleSources(browser, 'feeds-restart');
-    await expect.poll(() => versionOf(page, '2020-hmt').textContent()).toBe('2');
+    await expect.poll(() => versionOf(page, 'office-hmt').textContent()).toBe('2');
   });
 });
 
@@ -170,6 +191,147 @@ describe('a feed set by enterprise policy', () => {
       await browser.close();
       rmSync(policyFile, { force: true });
       if (createdDir) rmSync('/etc/chromium/policies', { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * docs/admin.md §5 with the admin CLI, against the institution's policy feed: publish with the old key, rotate
+ * (key list signed by old + new, every pack re-signed at the same version), update the policy, and restart the
+ * browser (so the service worker and its re-verification) twice. Needs root for the policy folder, like above.
+ */
+describe('key rotation of the institution’s feed, as docs/admin.md §5 says', () => {
+  const policyDir = '/etc/chromium/policies/managed';
+  const policyFile = join(policyDir, 'guidecheck-rotation.json');
+  const isRoot = process.getuid?.() === 0;
+  const repo = join(import.meta.dirname, '..', '..');
+  const work = mkdtempSync(join(tmpdir(), 'gc-rotation-'));
+  const run = async (...args: string[]) => {
+    const { stdout } = await promisify(execFile)(
+      join(repo, 'node_modules', '.bin', 'tsx'),
+      [join(repo, 'scripts', 'rules.ts'), ...args],
+      {
+        cwd: work,
+        env: { ...process.env, HOME: work },
+      },
+    );
+    return stdout;
+  };
+  const keygen = async (name: string) => {
+    await run('keygen', '--out', join(work, name));
+    const files = readdirSync(join(work, name));
+    const pub = JSON.parse(readFileSync(join(work, name, files.find((f) => f.endsWith('.public.json'))!), 'utf8'));
+    return {
+      private: join(work, name, files.find((f) => f.endsWith('.private.json'))!),
+      kid: pub.kid as string,
+      publicKey: pub.publicKey as string,
+    };
+  };
+  const setPolicy = (keys: string[], url: string) =>
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [extensionIdOf(chromeExtensionDir)]: {
+              institutionName: '测试大学科研处',
+              feeds: [{ url, keys, name: '科研处规则源' }],
+            },
+          },
+        },
+      }),
+    );
+
+  test('the institution’s pack stays in use through the rotation and two restarts', { timeout: 240_000 }, async () => {
+    if (!isRoot) {
+      console.warn('Not root: the rotation e2e needs to write /etc/chromium/policies/managed (see docs/admin.md).');
+      return;
+    }
+    const feed = await startFeedServer();
+    const createdDir = !existsSync('/etc/chromium/policies');
+    mkdirSync(policyDir, { recursive: true });
+    let browser: ChromiumWithExtension | undefined;
+    try {
+      // §1–4: the old key signs 2020-hmt v3; the folder goes on the host; the policy lists the old key.
+      const [oldKey, newKey] = [await keygen('old'), await keygen('new')];
+      writeFileSync(join(work, '2020-hmt.json'), hmt(3));
+      await run('publish', join(work, 'feed'), '--key', oldKey.private, join(work, '2020-hmt.json'));
+      feed.serveFolder(join(work, 'feed'));
+      setPolicy([oldKey.publicKey], feed.indexUrl);
+      browser = await launchChromium();
+      let page = await openRuleSources(browser, 'feeds-rotation');
+      await page.getByTestId('check-now').click();
+      await expect.poll(() => versionOf(page, '2020-hmt').textContent(), { timeout: 20_000 }).toBe('3');
+
+      // §5 step 1–2: the key list signed by the old and the new key; the same pack, same version, signed by the new key.
+      writeFileSync(
+        join(work, 'keylist.json'),
+        JSON.stringify({ seq: 1, threshold: 1, keys: [{ kid: newKey.kid, publicKey: newKey.publicKey }] }),
+      );
+      await run(
+        'sign',
+        join(work, 'keylist.json'),
+        '--key',
+        oldKey.private,
+        '--key',
+        newKey.private,
+        '-o',
+        join(work, 'keys.signed.json'),
+      );
+      await run(
+        'publish',
+        join(work, 'feed2'),
+        '--keys',
+        join(work, 'keys.signed.json'),
+        '--key',
+        newKey.private,
+        join(work, '2020-hmt.json'),
+      );
+      feed.serveFolder(join(work, 'feed2'));
+      await page.getByTestId('check-now').click();
+      const row = page.locator('[data-source="policy"]');
+      await expect.poll(() => row.getByTestId('feed-error').textContent(), { timeout: 20_000 }).toMatch(/正常/);
+      expect(await versionOf(page, '2020-hmt').textContent()).toBe('3');
+
+      // Restart 1: the stored copy (re-signed by the new key) verifies under the rotated keys.
+      // Restart 2, after §5 step 3: the policy lists the new key only.
+      for (const [restart, keys] of [
+        [1, [oldKey.publicKey]],
+        [2, [newKey.publicKey]],
+      ] as const) {
+        setPolicy([...keys], feed.indexUrl);
+        const userDataDir = browser.userDataDir;
+        await browser.context.close();
+        browser = await launchChromium({ userDataDir });
+        page = await openRuleSources(browser, `feeds-rotation-restart-${restart}`);
+        await expect.poll(() => versionOf(page, '2020-hmt').textContent(), { timeout: 20_000 }).toBe('3');
+        expect(await page.locator('tr[data-pack="2020-hmt"] [data-testid="pack-source"]').textContent()).toContain(
+          '科研处规则源',
+        );
+        const served = await page.evaluate(async () => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } };
+            }
+          ).chrome;
+          return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
+        });
+        expect(served, `restart ${restart}`).toContain('2020-hmt@3');
+        await page.getByTestId('check-now').click();
+        await expect
+          .poll(() => page.locator('[data-source="policy"]').getByTestId('feed-error').textContent(), {
+            timeout: 20_000,
+          })
+          .toMatch(/正常/);
+        expect(await versionOf(page, '2020-hmt').textContent()).toBe('3');
+      }
+    } finally {
+      await browser?.close();
+      rmSync(browser?.userDataDir ?? join(work, 'none'), { recursive: true, force: true });
+      await feed.close();
+      rmSync(policyFile, { force: true });
+      if (createdDir) rmSync('/etc/chromium/policies', { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
     }
   });
 });

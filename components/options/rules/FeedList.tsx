@@ -51,6 +51,11 @@ export function FeedList({
               <span className="gc-muted"> · {f.packs.map((p) => `${p.id} v${p.version}`).join(', ')}</span>
             )}
           </div>
+          {f.stale && (
+            <div data-testid="feed-stale" className="gc-rs-error">
+              <Both id="feedsStale" vars={{ days: f.staleDays }} />
+            </div>
+          )}
           <div data-testid="feed-error">
             {f.lastError ? (
               <span className="gc-rs-error">

@@ -35,8 +35,9 @@ export function PacksInUse({ status }: { status: FeedsStatus }) {
                 </strong>
               )}
             </td>
-            <td>
+            <td data-testid="pack-source">
               <Both id={p.source === 'feed' ? 'feedsFromFeed' : 'feedsBundled'} />
+              {p.source === 'feed' && <span> · {p.sourceName}</span>}
             </td>
           </tr>
         ))}

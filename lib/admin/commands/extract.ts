@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
 import { extractDraft, NoDirectionError } from '../../extract/extract';
 import { isPdf, pdfText, PdfReadError } from '../../extract/pdfText';
 import { formatSummary } from '../../extract/summary';
 import { parsePack } from '../../packs/parsePack';
 import type { AdminCommand } from '../command';
+import { chineseFirst } from '../packFile';
 
 const usage = 'npm run rules -- extract <guideline.txt|guideline.pdf> [-o draft.json] [--id pack-id] [--force]';
 
@@ -77,13 +78,15 @@ const command: AdminCommand = {
     const validation = parsePack(JSON.parse(JSON.stringify(pack)));
     if (!validation.ok) {
       console.error('草稿未通过规则包校验，未写入 (the draft fails pack validation; nothing written):');
-      for (const error of validation.errors) console.error(`  ${error}`);
+      for (const error of validation.errors) console.error(`  ${chineseFirst(error)}`);
       return 1;
     }
+    mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, `${JSON.stringify(validation.pack, null, 2)}\n`);
     writeFileSync(reviewPath, `${JSON.stringify(review, null, 2)}\n`);
     console.log(formatSummary(validation.pack, review));
     console.log(`\n已写入 Written: ${output}\n复核清单 Review list: ${reviewPath}`);
+    console.log(`下一步 Next: 复核后运行 after review run  npm run rules -- validate ${output}  (草稿 draft: --draft)`);
     return 0;
   },
 };

@@ -1,13 +1,16 @@
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { AdminCommand } from '../command';
 import { ed25519 } from '../../feed/crypto';
-import { BadInput, args, guarded, readJson, readPack, readSigningKey } from '../../feed/cliIo';
+import { BadInput, args, guarded, readJson, readSigningKey } from '../../feed/cliIo';
 import { utf8 } from '../../feed/encoding';
 import { serializeEnvelope, signPack } from '../../feed/envelope';
 import { KeyList, signKeyList } from '../../feed/keys';
+import { pendingReview, readAdminPack } from '../packFile';
 
 const usage =
-  'npm run rules -- sign <pack.json | key-list.json> --key <private.json> [--key <second.json>] [-o out.json]\n' +
+  'npm run rules -- sign <pack.json | key-list.json> --key <private.json> [--key <second.json>] [-o out.json | -o -]\n' +
+  '  writes <pack>.signed.json in the current folder unless -o is given (-o - prints the envelope)\n' +
   '  key-list.json = { "seq": n, "threshold": k, "keys": [{ "kid", "publicKey" }] }: sign with k current keys and every new key';
 
 /** `sign`: validates a pack, then wraps its exact bytes in a signed envelope. */
@@ -34,7 +37,14 @@ const sign: AdminCommand = {
         out = serializeEnvelope(await signKeyList(await ed25519(), keyList.data, keys));
         what = `密钥列表 key list seq ${keyList.data.seq}`;
       } else {
-        const { pack, text } = readPack(positionals[0]!);
+        const { pack, text } = readAdminPack(positionals[0]!);
+        const pending = pendingReview(pack, positionals[0]!);
+        if (pending.length) {
+          console.error(
+            `✗ 草稿仍有 ${pending.length} 项需人工处理，未签名：先运行 npm run rules -- validate ${positionals[0]}\n  The draft still needs a person for ${pending.length} item(s); not signed. Run validate to see them.`,
+          );
+          return 1;
+        }
         out = serializeEnvelope(
           await signPack(
             await ed25519(),
@@ -45,9 +55,11 @@ const sign: AdminCommand = {
         );
         what = `${pack.id} v${pack.version}（有效期至 expires ${pack.expires}）`;
       }
-      if (values.out) writeFileSync(values.out, out);
-      else process.stdout.write(out);
-      console.error(`✓ ${what} 已签名 signed by ${signers}${values.out ? ` → ${values.out}` : ''}`);
+      // In the current folder, not beside the pack: a signed file inside rules/ would be bundled as a pack.
+      const target = values.out ?? basename(positionals[0]!).replace(/(\.json)?$/, '.signed.json');
+      if (target === '-') process.stdout.write(out);
+      else writeFileSync(target, out);
+      console.error(`✓ ${what} 已签名 signed by ${signers}${target === '-' ? '' : ` → ${target}`}`);
       return 0;
     }),
 };

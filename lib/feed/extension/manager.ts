@@ -6,6 +6,7 @@ import { fingerprint, type Ed25519 } from '../crypto';
 import { diffPacks } from '../diff';
 import { fromBase64Url } from '../encoding';
 import type { FetchFn } from '../fetch';
+import { refusal } from '../refusal';
 import { createUpdater, FeedState, type PackInUse, type Subscription, type Updater } from '../updater';
 import type { FeedBrowser } from './browserApi';
 import { feedStateKey, storageFeedStore } from './feedStore';
@@ -33,6 +34,10 @@ interface Feed {
   subscription: Subscription;
   updater: Updater;
 }
+
+/** A pack in use and where it came from: what the panel, popup and report name. */
+export type InUse = PackInUse & { feedUrl?: string; sourceName: string };
+const BUNDLED_NAME = '扩展内置 / bundled';
 
 /** Refused with a message the options page shows as is. */
 class FeedError extends Error {}
@@ -104,42 +109,101 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const user = await loadUserSubscriptions(local);
       const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
       const subscriptions = [...policy.subscriptions, ...user.filter((s) => !policyUrls.has(s.feedUrl))];
-      const feeds = subscriptions.map((subscription) => ({
-        subscription,
-        updater: createUpdater({
+      const feeds: Feed[] = [];
+      for (const subscription of subscriptions) {
+        const updater = createUpdater({
           subscription,
           fetch: deps.fetch,
           store: storageFeedStore(local, subscription.feedUrl),
           validatePack: deps.validatePack,
+          scope: (id) => scopeRefusal(feeds, subscription, id),
           now,
           impl: deps.impl,
-        }),
-      }));
+        });
+        feeds.push({ subscription, updater });
+      }
       return { feeds, policy };
     })();
   }
 
-  /** Per pack id the newest verified copy across feeds, else the bundled one; errors where there is neither. */
+  const bundledIds = new Set(deps.bundled.map((p) => p.id));
+  /** Pack ids a policy feed holds, from its last verified state (filled by packsInUse and before checks). */
+  let policyHeld = new Map<string, string>();
+
+  /**
+   * Who may publish a pack id. Bundled packs and the institution's policy feeds own their ids: a user's feed
+   * may only add new ids. A policy feed that lists its ids publishes only those, and an id listed by one
+   * policy feed is not another policy feed's to publish.
+   */
+  function scopeRefusal(feeds: Feed[], subscription: Subscription, id: string) {
+    const listedBy = feeds.find(
+      (f) => f.subscription.source === 'policy' && f.subscription.packIds?.includes(id),
+    )?.subscription;
+    if (subscription.source === 'policy') {
+      if (subscription.packIds && !subscription.packIds.includes(id))
+        return refusal('scope', {
+          packId: id,
+          owner: '其他来源',
+          ownerEn: 'another source: not in this feed’s policy list',
+        });
+      if (listedBy && listedBy !== subscription)
+        return refusal('scope', { packId: id, owner: listedBy.name, ownerEn: listedBy.name });
+      return undefined;
+    }
+    const owner = listedBy?.name ?? policyHeld.get(id);
+    if (owner) return refusal('scope', { packId: id, owner, ownerEn: owner });
+    if (bundledIds.has(id))
+      return refusal('scope', { packId: id, owner: '扩展内置规则', ownerEn: 'the bundled rules' });
+    return undefined;
+  }
+
+  /**
+   * Per pack id the newest copy among its owners (bundled, policy feeds) or, for ids no owner has, among the
+   * user's feeds; errors where there is none. Never throws: a feed that fails is skipped and reported.
+   */
   async function packsInUse(): Promise<{
-    packs: (PackInUse & { feedUrl?: string })[];
+    packs: InUse[];
     errors: { zh: string; en: string }[];
   }> {
-    const { feeds } = await load(false);
-    const best = new Map<string, PackInUse & { feedUrl?: string }>();
-    for (const pack of deps.bundled) best.set(pack.id, { pack, source: 'bundled', expired: false });
+    let feeds: Feed[] = [];
     const missing = new Map<string, { zh: string; en: string }>();
+    try {
+      feeds = (await load(false)).feeds;
+    } catch (error) {
+      missing.set('(feeds)', {
+        zh: `规则源读取失败：${String(error)}`,
+        en: `Feeds could not be read: ${String(error)}`,
+      });
+    }
+    const best = new Map<string, InUse>();
+    for (const pack of deps.bundled)
+      best.set(pack.id, { pack, source: 'bundled', sourceName: BUNDLED_NAME, expired: false });
+    const offered: { feed: Feed; p: PackInUse }[] = [];
+    const held = new Map<string, string>();
     for (const feed of feeds) {
-      const { packs, errors } = await feed.updater.currentPacks([]);
-      for (const p of packs) {
-        const held = best.get(p.pack.id);
-        if (
-          !held ||
-          p.pack.version > held.pack.version ||
-          (p.pack.version === held.pack.version && held.source === 'bundled')
-        )
-          best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl });
+      try {
+        const { packs, errors } = await feed.updater.currentPacks([]);
+        for (const p of packs) offered.push({ feed, p });
+        if (feed.subscription.source === 'policy')
+          for (const p of packs) if (!held.has(p.pack.id)) held.set(p.pack.id, feed.subscription.name);
+        for (const e of errors) missing.set(e.packId, e.message);
+      } catch (error) {
+        missing.set(feed.subscription.feedUrl, {
+          zh: `规则源 ${feed.subscription.name} 出错：${String(error)}`,
+          en: `Feed ${feed.subscription.name} failed: ${String(error)}`,
+        });
       }
-      for (const e of errors) missing.set(e.packId, e.message);
+    }
+    policyHeld = held;
+    for (const { feed, p } of offered) {
+      if (scopeRefusal(feeds, feed.subscription, p.pack.id)) continue;
+      const current = best.get(p.pack.id);
+      if (
+        !current ||
+        p.pack.version > current.pack.version ||
+        (p.pack.version === current.pack.version && current.source === 'bundled')
+      )
+        best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl, sourceName: feed.subscription.name });
     }
     const at = now();
     const packs = [...best.values()]
@@ -148,11 +212,22 @@ export function createFeedManager(deps: FeedManagerDeps) {
     return { packs, errors: [...missing].filter(([id]) => !best.has(id)).map(([, m]) => m) };
   }
 
-  /** Re-verifies every stored pack (service-worker start): a tampered store falls back to bundled packs. */
+  /**
+   * Re-verifies every stored pack (service-worker start). A copy that fails is not deleted: the pack falls back
+   * to the previous stored copy or the bundled one, and its feed is checked at once for a replacement (after
+   * a key rotation, the same version re-signed).
+   */
   function reverifyAll() {
     return serial(async () => {
       const { feeds } = await load();
-      for (const feed of feeds) await feed.updater.reverifyStored();
+      for (const feed of feeds) {
+        try {
+          const { failed } = await feed.updater.reverifyStored();
+          if (failed.length) await feed.updater.checkFeed();
+        } catch (error) {
+          console.error('GuideCheck: re-verifying a feed failed', feed.subscription.feedUrl, error);
+        }
+      }
     });
   }
 
@@ -165,7 +240,14 @@ export function createFeedManager(deps: FeedManagerDeps) {
       const { feeds } = await load();
       const before = new Map((await packsInUse()).packs.map((p) => [p.pack.id, p.pack]));
       const acceptedIds = new Set<string>();
-      for (const feed of feeds) for (const a of (await feed.updater.checkFeed()).accepted) acceptedIds.add(a.packId);
+      // Policy feeds come first in `feeds`: their ids are known (policyHeld) before a user feed is checked.
+      for (const feed of feeds) {
+        const result = await feed.updater.checkFeed();
+        for (const a of result.accepted) acceptedIds.add(a.packId);
+        if (feed.subscription.source === 'policy')
+          for (const { pack } of (await feed.updater.currentPacks([])).packs)
+            if (!policyHeld.has(pack.id)) policyHeld.set(pack.id, feed.subscription.name);
+      }
       const changed = (await packsInUse()).packs
         .map((p) => p.pack)
         .filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
@@ -229,11 +311,12 @@ export function createFeedManager(deps: FeedManagerDeps) {
     const row = (p: RulePack) => ({ id: p.id, title: p.title.zh, version: p.version, expires: p.expires });
     return {
       bundled: deps.bundled.map(row),
-      inUse: packs.map((p) => ({ ...row(p.pack), source: p.source, expired: p.expired })),
+      inUse: packs.map((p) => ({ ...row(p.pack), source: p.source, sourceName: p.sourceName, expired: p.expired })),
       feeds: await Promise.all(
         feeds.map(async ({ subscription: s }) => {
           const parsed = FeedState.safeParse((await local.get(feedStateKey(s.feedUrl)))[feedStateKey(s.feedUrl)]);
           const state = parsed.success ? parsed.data : undefined;
+          const fresh = await feeds.find((f) => f.subscription === s)!.updater.freshness();
           return {
             url: s.feedUrl,
             name: s.name,
@@ -247,6 +330,9 @@ export function createFeedManager(deps: FeedManagerDeps) {
             ),
             lastCheck: state?.lastCheck,
             lastError: state?.lastError,
+            freshAt: fresh.freshAt,
+            stale: fresh.stale,
+            staleDays: fresh.days,
             packs: Object.entries(state?.packs ?? {}).map(([id, p]) => ({ id, version: p.version })),
           };
         }),

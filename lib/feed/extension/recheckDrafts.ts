@@ -4,6 +4,7 @@ import { evaluate, findDirection } from '../../engine/evaluate';
 import type { RulePack } from '../../packs/schema';
 import { convert, setPath } from '../../portal/read';
 import type { FieldType, FieldMap } from '../../portal/fieldMapSchema';
+import { emptyApplication } from '../../core/vocabulary';
 
 /** A saved draft that fails error-severity rules of a newly applied pack. */
 export interface FailingDraft {
@@ -38,16 +39,7 @@ function fieldInfo(fieldMap: FieldMap): (path: string) => FieldInfo | undefined 
  */
 export function applicationFromFields(fields: Record<string, string>, fieldMap: FieldMap): Application {
   const info = fieldInfo(fieldMap);
-  const app: Record<string, unknown> = {
-    schema: 1,
-    project: {},
-    leadUnit: {},
-    participants: [],
-    pi: {},
-    foreignPartners: [],
-    budget: {},
-    attachments: [],
-  };
+  const app: Record<string, unknown> = emptyApplication();
   for (const [path, text] of Object.entries(fields)) {
     const field = info(path);
     if (!field || path === 'direction') continue;

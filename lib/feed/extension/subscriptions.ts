@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fromBase64Url } from '../encoding';
-import { TrustedKey, trustedKeyFromPublic } from '../keyFile';
+import { FeedUrl } from '../feedUrl';
+import { checkKeySet, PublicKey, TrustedKey, trustedKeyFromPublic } from '../keyFile';
 import type { Subscription } from '../updater';
 import type { StorageArea } from './browserApi';
 
@@ -10,55 +10,18 @@ import type { StorageArea } from './browserApi';
  */
 const SUBSCRIPTIONS_KEY = 'feedSubscriptions';
 
-function parseUrl(s: string): URL | undefined {
-  try {
-    return new URL(s);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * https, or plain http on the loopback interface only (a feed served from this computer, as in tests):
- * the signature protects the content either way; the address check keeps the feed off open networks.
- */
-export const FeedUrl = z
-  .string()
-  .max(2000)
-  .refine(
-    (s) => {
-      const url = parseUrl(s);
-      return (
-        !!url &&
-        (url.protocol === 'https:' ||
-          (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)))
-      );
-    },
-    { message: '须为 https:// 地址 / must be an https:// URL' },
-  );
-
 /** What the options page sends to subscribe: the keys the user confirmed by fingerprint. */
 export const SubscribeInput = z
   .object({
     url: FeedUrl,
     keys: z
-      .array(
-        z
-          .string()
-          .trim()
-          .refine((k) => fromBase64Url(k)?.length === 32, {
-            message: '须为 32 字节 base64url 公钥 / must be a 32-byte base64url public key',
-          }),
-      )
+      .array(z.string().trim().pipe(PublicKey))
       .min(1, { message: '至少需要一个公钥 / at least one public key is needed' })
       .max(16),
     threshold: z.number().int().min(1).default(1),
     name: z.string().trim().max(200).optional(),
   })
-  .refine((s) => s.threshold <= s.keys.length, {
-    message: '所需签名数大于公钥数 / threshold exceeds the number of keys',
-    path: ['threshold'],
-  });
+  .superRefine((s, ctx) => checkKeySet(s.keys, s.threshold, ctx, 'keys'));
 export type SubscribeInput = z.input<typeof SubscribeInput>;
 
 const StoredSubscription = z.object({
@@ -77,7 +40,7 @@ export async function subscriptionFromInput(
   if (!parsed.success)
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
   const input = parsed.data;
-  const keys = (await Promise.all([...new Set(input.keys)].map(trustedKeyFromPublic))) as TrustedKey[];
+  const keys = (await Promise.all(input.keys.map(trustedKeyFromPublic))) as TrustedKey[];
   return {
     ok: true,
     subscription: {

@@ -21,6 +21,10 @@ export const feedsStrings = {
   feedsNever: { zh: '尚未检查', en: 'Not checked yet' },
   feedsLastError: { zh: '上次检查的问题', en: 'Problem at the last check' },
   feedsOk: { zh: '正常', en: 'OK' },
+  feedsStale: {
+    zh: '已超过 {days} 天没有新的签名时间戳，规则可能不是最新',
+    en: 'No fresh signed timestamp for over {days} days: the rules may be out of date',
+  },
   feedsCheckNow: { zh: '立即检查', en: 'Check now' },
   feedsChecking: { zh: '正在检查…', en: 'Checking…' },
   feedsRemove: { zh: '取消订阅', en: 'Unsubscribe' },

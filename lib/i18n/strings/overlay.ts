@@ -1,4 +1,6 @@
 /** Strings of the overlay panel, popup and options page. */
+import { severityLabels, statusLabels } from '../../core/vocabulary';
+
 export const overlayStrings = {
   appName: { zh: 'GuideCheck 申报指南自查', en: 'GuideCheck guideline self-check' },
   loading: { zh: '正在加载规则…', en: 'Loading rules…' },
@@ -13,14 +15,14 @@ export const overlayStrings = {
   perProject: { zh: '平均每项', en: 'Per project' },
   wan: { zh: '{n} 万元', en: '{n} × 10k CNY' },
   contacts: { zh: '对方联系人', en: 'Partner-side contacts' },
-  statusFail: { zh: '未通过', en: 'Failed' },
-  statusPass: { zh: '通过', en: 'Passed' },
-  statusConfirm: { zh: '待确认', en: 'To confirm' },
-  statusUnknown: { zh: '信息不全', en: 'Cannot tell yet' },
-  statusNa: { zh: '不适用', en: 'Not applicable' },
-  severityError: { zh: '错误', en: 'Error' },
-  severityWarning: { zh: '警告', en: 'Warning' },
-  severityInfo: { zh: '提示', en: 'Info' },
+  statusFail: statusLabels.fail,
+  statusPass: statusLabels.pass,
+  statusConfirm: statusLabels.confirm,
+  statusUnknown: statusLabels.unknown,
+  statusNa: statusLabels.na,
+  severityError: severityLabels.error,
+  severityWarning: severityLabels.warning,
+  severityInfo: severityLabels.info,
   quote: { zh: '指南原文', en: 'Guideline text' },
   countsSummary: {
     zh: '{error} 个错误 · {warning} 个警告 · {confirm} 项待确认',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicateApplicants } from '@/lib/drafts/limits';
-import { emptyChecklist, type Draft } from '@/lib/drafts/model';
+import type { Draft } from '@/lib/drafts/model';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 function draft(key: string, fields: Record<string, string>, extra: Partial<Draft> = {}): Draft {
   const at = '2024-03-01T00:00:00.000Z';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { isRevisionWorthy, KEEP_LAST, revisionsToPrune } from '@/lib/drafts/revisionPolicy';
 import { listRevisions } from '@/lib/drafts/revisions';
 import { getDraft, restoreRevision, saveDraft } from '@/lib/drafts/store';
 import { freshDb } from '@/test/fixtures/drafts/sample';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const base = { key: 'h|1', host: 'h', applicationId: '1' };
 const last = {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '@/lib/application/model';
-import type { Checklist } from '@/lib/engine/checklist';
 import { evaluate } from '@/lib/engine/evaluate';
 import type { Finding } from '@/lib/engine/finding';
 import { formatFinding } from '@/lib/engine/format';
 import { miniPack } from './fixturePack';
+import type { ChecklistEvidence } from '@/lib/core/vocabulary';
 
 const pack = miniPack();
 const ruleOf = (id: string) => [...pack.rules, ...pack.directions.flatMap((d) => d.rules)].find((r) => r.id === id)!;
 const byId = (findings: Finding[]) => Object.fromEntries(findings.map((f) => [f.ruleId.split('/').at(-1)!, f]));
-const noChecklist: Checklist = { confirmations: {}, documents: {} };
+const noChecklist: ChecklistEvidence = { confirmations: {}, documents: {} };
 
 const filled = Application.parse({
   project: { startDate: '2020-01-01', endDate: '2022-12-31' },
@@ -61,7 +61,7 @@ describe('evaluate', () => {
   });
 
   it('passes a confirm rule once confirmed and a document rule once attached or marked ready', () => {
-    const checklist: Checklist = {
+    const checklist: ChecklistEvidence = {
       confirmations: { 'test-mini/1.7/both-sides-apply': { by: '李四', at: '2024-03-01T10:00:00Z' } },
       documents: {},
     };
@@ -72,12 +72,12 @@ describe('evaluate', () => {
     f = byId(evaluate(pack, '1.7', { ...filled, attachments: [{ kind: 'ipAgreement', name: 'IP.pdf' }] }, noChecklist));
     expect(f['ip-agreement']).toMatchObject({ status: 'pass', evidence: { source: 'attachment' } });
 
-    const ready: Checklist = {
+    const ready: ChecklistEvidence = {
       confirmations: {},
       documents: { 'test-mini/1.7/ip-agreement': { ready: true, at: '2024-03-02' } },
     };
     expect(byId(evaluate(pack, '1.7', filled, ready))['ip-agreement']!.status).toBe('pass');
-    const notReady: Checklist = {
+    const notReady: ChecklistEvidence = {
       confirmations: {},
       documents: { 'test-mini/1.7/ip-agreement': { ready: false, at: '2024-03-02' } },
     };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '@/lib/application/model';
-import type { Checklist } from '@/lib/engine/checklist';
 import { evaluate } from '@/lib/engine/evaluate';
 import { createIncrementalEvaluator } from '@/lib/engine/incremental';
 import { miniPack } from './fixturePack';
+import type { ChecklistEvidence } from '@/lib/core/vocabulary';
 
 const pack = miniPack();
 const base = Application.parse({
@@ -40,7 +40,7 @@ describe('incremental evaluator', () => {
     [['attachments'], ['ip-agreement']],
   ])('a change to %j re-runs %j', (changed, expected) => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
-    const checklist: Checklist = { confirmations: {}, documents: {} };
+    const checklist: ChecklistEvidence = { confirmations: {}, documents: {} };
     const before = evaluator.update(base, undefined, checklist);
     const after = evaluator.update(base, changed, checklist);
     // A finding that was not re-evaluated is the very same object as before.
@@ -64,7 +64,7 @@ describe('incremental evaluator', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     evaluator.update(base, undefined, { confirmations: {}, documents: {} });
     const before = evaluator.evaluations;
-    const confirmed: Checklist = {
+    const confirmed: ChecklistEvidence = {
       confirmations: { 'test-mini/1.7/both-sides-apply': { at: '2024-01-01' } },
       documents: {},
     };

@@ -36,6 +36,17 @@ describe('rules extract', () => {
     expect(summary).toMatch(/Items needing review: \d+/);
   });
 
+  it('creates the output folder, takes the id from the guideline and counts the requirement sentences', async () => {
+    const out = join(dir, 'draft', 'nested', 'x.json');
+    expect(await command.run([join(fixtures, 'corpus', 'numbered-2033.txt'), '-o', out])).toBe(0);
+    expect(RulePack.parse(JSON.parse(readFileSync(out, 'utf8'))).id).toBe('2033-1');
+    expect(existsSync(join(dir, 'draft', 'nested', 'x.review.json'))).toBe(true);
+    const summary = stdout.join('\n');
+    expect(summary).toMatch(/要求句 Requirement sentences: 17 \(编码 encoded 15, 列出待复核 listed 2\)/);
+    expect(summary).toMatch(/Items by confidence: ≥0\.8 \d+, 0\.5–0\.8 \d+, <0\.5 \d+/);
+    expect(summary).toContain('Pack-wide rules (from the general part): 4');
+  });
+
   it.each([['empty.txt'], ['binary.bin'], ['unrelated.txt']])(
     '%s: "no guideline direction found", exit 2, nothing written',
     async (name) => {

@@ -19,6 +19,11 @@ describe('parsePlannedProjects', () => {
     ['拟支持项目数：3个（每个领域方向1个项目）。', 3, 3, false, '3个'],
     ['20-25 个左右', 20, 25, true, '20-25 个左右'],
     ['三个', 3, 3, false, '三个'],
+    // An upper bound states no lower one: "不超过 6 个" is 0..6, not exactly 6.
+    ['拟支持项目数：不超过 6 个。', 0, 6, false, '不超过 6 个'],
+    ['6个以内', 0, 6, false, '6个以内'],
+    ['最多4项', 0, 4, false, '最多4项'],
+    ['3至5个', 3, 5, false, '3至5个'],
   ])('%s', (text, min, max, approx, printed) => {
     expect(parsePlannedProjects(text)).toEqual({ min, max, approx, text: printed });
   });
@@ -39,6 +44,8 @@ describe('parseBudget', () => {
     ['共擬支持經費：1000萬元', 1000, '1000萬元'],
     ['15,000万元', 15000, '15,000万元'],
     ['3,000,000元', 300, '3,000,000元'],
+    ['国拨经费总概算：900万元', 900, '900万元'],
+    ['拟支持经费：1.2 亿元。', 12000, '1.2 亿元'],
   ])('%s', (text, amount, printed) => {
     expect(parseBudget(text)).toEqual({ amount, text: printed });
   });
@@ -63,6 +70,10 @@ describe('parseDuration', () => {
     ['不超过三年', undefined, 36, false, '不超过三年'],
     ['18至24个月', 18, 24, false, '18至24个月'],
     ['每個項目執行期為２年', 24, 24, false, '為２年'],
+    // "一般" (as a rule) allows exceptions like "原则上": a warning, not an error.
+    ['项目执行期一般为3年', 36, 36, true, '一般为3年'],
+    ['项目执行期为 2 至 3 年。', 24, 36, false, '为 2 至 3 年'],
+    ['工作时间不得少于 6 个月', 6, undefined, false, '不得少于 6 个月'],
   ])('%s', (text, minMonths, maxMonths, inPrinciple, printed) => {
     const phrase = parseDuration(text);
     expect(phrase).toBeDefined();

@@ -22,7 +22,7 @@ describe('texts the extractor has never seen', () => {
     });
     expect(d!.contacts).toEqual([{ name: '陳大文', phone: '+852-1234 5678', email: 'tai.man@example.hk' }]);
     expect(d!.rules.map((r) => r.id)).toEqual(
-      expect.arrayContaining(['draft-2021/1.1/duration-24m', 'draft-2021/1.1/consistent-with-partner']),
+      expect.arrayContaining(['2021/1.1/duration-24m', '2021/1.1/consistent-with-partner']),
     );
     expect(parsePack(JSON.parse(JSON.stringify(pack))).ok).toBe(true);
   });

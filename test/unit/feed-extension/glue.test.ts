@@ -20,7 +20,7 @@ describe('storage FeedStore', () => {
     const browser = testBrowser();
     const store = storageFeedStore(browser.storage.local, FEED);
     expect(await store.get()).toBeUndefined();
-    const state = { highWater: { a: 2 }, packs: {}, lastCheck: '2026-03-01T00:00:00.000Z' };
+    const state = { highWater: { a: 2 }, accepted: {}, packs: {}, lastCheck: '2026-03-01T00:00:00.000Z' };
     await store.put(state);
     expect(await store.get()).toEqual(state);
     expect(Object.keys(await browser.storage.local.get(null))).toEqual([feedStateKey(FEED)]);
@@ -77,7 +77,15 @@ describe('subscription input', () => {
     [{ url: 'http://rules.example.edu.cn/index.json', keys: ['K'], threshold: 1 }, /^url: 须为 https/],
     [{ url: FEED, keys: ['not-a-key'], threshold: 1 }, /^keys\.0: 须为 32 字节/],
     [{ url: FEED, keys: [], threshold: 1 }, /^keys: 至少需要一个公钥/],
-    [{ url: FEED, keys: ['K'], threshold: 2 }, /^threshold: 所需签名数大于公钥数/],
+    [{ url: FEED, keys: ['K'], threshold: 2 }, /^threshold: 所需签名数 2 大于不同公钥数 1/],
+    [
+      { url: FEED, keys: ['K', 'K'], threshold: 2 },
+      /^keys\.1: 与第 1 个公钥重复.*\nthreshold: 所需签名数 2 大于不同公钥数 1/,
+    ],
+    // The identity point: with it, WebCrypto verifies R = identity, S = 0 over any message.
+    [{ url: FEED, keys: ['AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'], threshold: 1 }, /^keys\.0: 弱公钥/],
+    // y = p + 1: a non-canonical encoding (of the identity).
+    [{ url: FEED, keys: ['7v_______________________________________38'], threshold: 1 }, /^keys\.0: 不是规范编码/],
   ])('%j → %s', async (raw, problem) => {
     const key = await testKey(41);
     const made = await subscriptionFromInput({
@@ -89,7 +97,7 @@ describe('subscription input', () => {
         ok: true,
         subscription: { feedUrl: raw.url, trustedKeys: [key.trusted], source: 'user' },
       });
-    else expect(made.ok ? 'accepted' : made.errors[0]).toMatch(problem);
+    else expect(made.ok ? 'accepted' : made.errors.join('\n')).toMatch(problem);
   });
 
   it('survives a damaged stored entry: the others are kept, the problem is reported', async () => {

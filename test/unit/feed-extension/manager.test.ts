@@ -4,9 +4,9 @@ import { toBase64Url, utf8 } from '@/lib/feed/encoding';
 import { feedStateKey } from '@/lib/feed/extension/feedStore';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { bundledPackVariant } from '@/test/fixtures/feed-e2e/feedServer';
 import { FEED, feedHost, manager, pack, testBrowser } from './setup';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const v1 = fixtureText('pack-v1.json');
 const v2 = fixtureText('pack-v2.json');
@@ -24,11 +24,23 @@ const input = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function subscribed(bundled = [pack(v1)]) {
+async function withPolicy(browser: FeedBrowser, policy: unknown) {
+  await (browser.storage.managed as unknown as { set(v: unknown): Promise<void> }).set(
+    policy as Record<string, unknown>,
+  );
+}
+
+/**
+ * A feed for the bundled pack's id: only the institution's policy feed may publish it (a user's feed may
+ * only add new ids), so the feed is set by policy unless `via` says otherwise.
+ */
+async function subscribed(bundled = [pack(v1)], via: 'policy' | 'user' = 'policy') {
   const browser = testBrowser([ORIGIN]);
   const host = feedHost();
+  if (via === 'policy')
+    await withPolicy(browser, { feeds: [{ url: FEED, keys: [key.trusted.publicKey], name: '科研处' }] });
   const m = manager(browser, host.fetch, bundled);
-  await m.subscribe(input());
+  if (via === 'user') await m.subscribe(input());
   return { browser, host, m };
 }
 
@@ -51,7 +63,7 @@ describe('feed manager', () => {
     expect(status.feeds[0]).toMatchObject({
       url: FEED,
       name: '科研处',
-      source: 'user',
+      source: 'policy',
       packs: [{ id: 'test-2020-hmt', version: 2 }],
     });
     expect(status.feeds[0]!.keys[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
@@ -81,8 +93,8 @@ describe('feed manager', () => {
         p.version = version;
         p.expires = '2099-12-31';
       });
+    await withPolicy(browser, { feeds: [{ url: FEED, keys: [key.trusted.publicKey] }] });
     const m = manager(browser, host.fetch, [pack(hmt(1))], drafts);
-    await m.subscribe(input());
     await host.publish([hmt(2)], [key]);
     const notice = await m.checkAll();
     expect(notice!.packs).toEqual([
@@ -123,11 +135,17 @@ describe('feed manager', () => {
     envelope.payload = toBase64Url(utf8(packVariant((p) => (p.expires = '2100-12-31'), 'pack-v2.json')));
     state.packs['test-2020-hmt']!.envelope = JSON.stringify(envelope);
     await browser.storage.local.set({ [key_]: state });
-    // A new service worker: a fresh manager over the same storage.
+    // A new service worker: a fresh manager over the same storage, while the feed's host is down.
+    const down = manager(browser, feedHost('https://down.example/index.json').fetch, [pack(v1)]);
+    await down.reverifyAll();
+    expect((await down.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[1, 'bundled']]);
+    expect((await down.status()).feeds[0]!.lastError).toBeDefined();
+    // The tampered copy was kept (never deleted without a replacement); the next start fetches one at once.
+    const stored = (await browser.storage.local.get(key_))[key_] as { packs: Record<string, { envelope: string }> };
+    expect(stored.packs['test-2020-hmt']!.envelope).toBe(JSON.stringify(envelope));
     const restarted = manager(browser, host.fetch, [pack(v1)]);
     await restarted.reverifyAll();
-    expect((await restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[1, 'bundled']]);
-    expect((await restarted.status()).feeds[0]!.lastError).toBeDefined();
+    expect((await restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
   });
 
   it('reports a clear error when a feed-only pack fails and nothing is bundled', async () => {
@@ -164,23 +182,17 @@ describe('feed manager', () => {
   });
 
   it('unsubscribing removes the feed and its stored packs', async () => {
-    const { browser, host, m } = await subscribed();
+    const { browser, host, m } = await subscribed([], 'user');
     await host.publish([v2], [key]);
     await m.checkAll();
     await m.unsubscribe(FEED);
     expect((await m.status()).feeds).toEqual([]);
     expect(await browser.storage.local.get(feedStateKey(FEED))).toEqual({});
-    expect((await m.packsInUse()).packs[0]!.source).toBe('bundled');
+    expect((await m.packsInUse()).packs).toEqual([]);
   });
 });
 
 describe('policy feeds in the manager', () => {
-  async function withPolicy(browser: FeedBrowser, policy: unknown) {
-    await (browser.storage.managed as unknown as { set(v: unknown): Promise<void> }).set(
-      policy as Record<string, unknown>,
-    );
-  }
-
   it('lists the institution feed read-only and shadows a user subscription to the same URL', async () => {
     const browser = testBrowser([ORIGIN]);
     const first = manager(browser, feedHost().fetch, []);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyChecklist, type Draft } from '@/lib/drafts/model';
+import type { Draft } from '@/lib/drafts/model';
 import { applicationFromFields, failingDrafts } from '@/lib/feed/extension/recheckDrafts';
 import { pack, fieldMap } from './setup';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const hmt = pack(readFileSync(join(import.meta.dirname, '..', '..', '..', 'rules', '2020-hmt.json'), 'utf8'));
 

@@ -1,29 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FeedIndex } from '@/lib/feed/feedIndex';
+import { FeedEntry, FeedIndex } from '@/lib/feed/feedIndex';
+import { rulesCli } from '../support/rulesCli';
 import { fixtures } from './helpers';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
-const tsx = join(repo, 'node_modules', '.bin', 'tsx');
-const cli = join(repo, 'scripts', 'rules.ts');
 const home = mkdtempSync(join(tmpdir(), 'guidecheck-cli-'));
 
-async function rules(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(tsx, [cli, ...args], {
-      cwd: home,
-      env: { ...process.env, HOME: home },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const rules = rulesCli(home);
 
 let privateKey = '';
 let publicKey = '';
@@ -93,7 +79,7 @@ describe('admin CLI (spawned)', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const index = FeedIndex.parse(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')));
     expect(index.packs).toMatchObject([{ id: 'test-2020-hmt', version: 2, url: 'packs/test-2020-hmt-2.json' }]);
-    const verified = await rules('verify', join(out, index.packs[0]!.url), '--pub', publicKey);
+    const verified = await rules('verify', join(out, FeedEntry.parse(index.packs[0]).url), '--pub', publicKey);
     expect(verified.code).toBe(0);
   });
 });

@@ -2,24 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptEnvelope, type AcceptOptions } from '@/lib/feed/accept';
 import { fromBase64Url, toBase64Url, utf8 } from '@/lib/feed/encoding';
 import type { RulePack } from '@/lib/packs/schema';
+import { prng } from '../../fuzz/prng';
 import { fixtureText, sealText, testKey, validatePack, type TestKey } from './helpers';
-
-/** mulberry32: a small seeded PRNG, so every run tries the same 12,000 inputs. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
-}
 
 const CASES = 12_000;
 const MAX = 32 * 1024;

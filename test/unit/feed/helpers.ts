@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
 import { utf8 } from '@/lib/feed/encoding';
 import { serializeEnvelope, signPack } from '@/lib/feed/envelope';
+import type { FetchFn } from '@/lib/feed/fetch';
 import { keyFileFromSeed, type SigningKey, type TrustedKey } from '@/lib/feed/keyFile';
+import { buildFeed } from '@/lib/feed/publish';
+import type { FeedState, FeedStore } from '@/lib/feed/updater';
+import type { RulePack } from '@/lib/packs/schema';
 import { parsePack } from '@/lib/packs/parsePack';
 
 export const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'feed');
@@ -48,4 +52,59 @@ export function packVariant(edit: (pack: Record<string, unknown>) => void, name 
   const pack = JSON.parse(fixtureText(name)) as Record<string, unknown>;
   edit(pack);
   return JSON.stringify(pack, null, 2);
+}
+
+export const FEED = 'https://feeds.example.edu.cn/guidecheck/index.json';
+
+/** A static host: serves whatever folder was last published. */
+export function host() {
+  let files = new Map<string, string>();
+  const requests: string[] = [];
+  const fetch: FetchFn = async (url) => {
+    requests.push(url);
+    const path = url.slice(FEED.length - 'index.json'.length);
+    const text = files.get(path);
+    return text === undefined ? new Response('not found', { status: 404 }) : new Response(text);
+  };
+  return {
+    fetch,
+    requests,
+    async publish(
+      packTexts: string[],
+      signer: TestKey[],
+      keyList?: { text: string; seq: number },
+      updated = new Date('2026-01-01T00:00:00Z'),
+    ) {
+      const packs = packTexts.map((t) => {
+        const p = JSON.parse(t) as RulePack;
+        return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
+      });
+      files = await buildFeed(
+        webcryptoEd25519,
+        packs,
+        signer.map((k) => k.signing),
+        { updated, keyList },
+      );
+      return files;
+    },
+    set(path: string, text: string) {
+      files.set(path, text);
+    },
+    files: () => files,
+  };
+}
+
+export function memoryStore(initial?: FeedState) {
+  let state: unknown = initial && structuredClone(initial);
+  const puts: FeedState[] = [];
+  const store: FeedStore = {
+    async get() {
+      return structuredClone(state);
+    },
+    async put(next) {
+      puts.push(structuredClone(next));
+      state = structuredClone(next);
+    },
+  };
+  return { store, puts, peek: () => state as FeedState };
 }

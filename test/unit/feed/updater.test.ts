@@ -1,69 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
-import { utf8 } from '@/lib/feed/encoding';
 import { serializeEnvelope } from '@/lib/feed/envelope';
 import type { FetchFn } from '@/lib/feed/fetch';
 import { signKeyList } from '@/lib/feed/keys';
-import { buildFeed } from '@/lib/feed/publish';
-import { createUpdater, type FeedState, type FeedStore } from '@/lib/feed/updater';
+import { createUpdater, type FeedStore } from '@/lib/feed/updater';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
-import { fixtureText, packVariant, testKey, validatePack, type TestKey } from './helpers';
-
-const FEED = 'https://feeds.example.edu.cn/guidecheck/index.json';
+import { FEED, fixtureText, host, memoryStore, packVariant, testKey, validatePack, type TestKey } from './helpers';
 const v1 = fixtureText('pack-v1.json');
 const v2 = fixtureText('pack-v2.json');
 let key: TestKey, other: TestKey;
 beforeAll(async () => {
   [key, other] = await Promise.all([testKey(21), testKey(22)]);
 });
-
-/** A static host: serves whatever folder was last published. */
-function host() {
-  let files = new Map<string, string>();
-  const requests: string[] = [];
-  const fetch: FetchFn = async (url) => {
-    requests.push(url);
-    const path = url.slice(FEED.length - 'index.json'.length);
-    const text = files.get(path);
-    return text === undefined ? new Response('not found', { status: 404 }) : new Response(text);
-  };
-  return {
-    fetch,
-    requests,
-    async publish(packTexts: string[], signer: TestKey[] = [key], keyList?: { text: string; seq: number }) {
-      const packs = packTexts.map((t) => {
-        const p = JSON.parse(t) as RulePack;
-        return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
-      });
-      files = await buildFeed(
-        webcryptoEd25519,
-        packs,
-        signer.map((k) => k.signing),
-        { updated: new Date('2026-01-01T00:00:00Z'), keyList },
-      );
-      return files;
-    },
-    set(path: string, text: string) {
-      files.set(path, text);
-    },
-  };
-}
-
-function memoryStore(initial?: FeedState) {
-  let state: unknown = initial && structuredClone(initial);
-  const puts: FeedState[] = [];
-  const store: FeedStore = {
-    async get() {
-      return structuredClone(state);
-    },
-    async put(next) {
-      puts.push(structuredClone(next));
-      state = structuredClone(next);
-    },
-  };
-  return { store, puts, peek: () => state as FeedState };
-}
 
 function updater(h: ReturnType<typeof host>, store: FeedStore, trusted = () => [key.trusted]) {
   return createUpdater({
@@ -80,7 +29,7 @@ const bundledV1 = () => (parsePack(JSON.parse(v1)) as { ok: true; pack: RulePack
 describe('updater', () => {
   it('accepts a new pack, records the high-water mark in one put, and reports the diff', async () => {
     const h = host();
-    await h.publish([v1]);
+    await h.publish([v1], [key]);
     const mem = memoryStore();
     const u = updater(h, mem.store);
     const first = await u.checkFeed();
@@ -90,7 +39,7 @@ describe('updater', () => {
     expect(mem.puts).toHaveLength(1);
     expect(mem.peek().highWater).toEqual({ 'test-2020-hmt': 1 });
 
-    await h.publish([v2]);
+    await h.publish([v2], [key]);
     const second = await u.checkFeed();
     expect(second.accepted[0]).toMatchObject({
       from: 1,
@@ -107,7 +56,7 @@ describe('updater', () => {
 
   it('does not download an envelope whose index entry is unchanged', async () => {
     const h = host();
-    await h.publish([v1]);
+    await h.publish([v1], [key]);
     const u = updater(h, memoryStore().store);
     await u.checkFeed();
     h.requests.length = 0;
@@ -118,10 +67,10 @@ describe('updater', () => {
 
   it('refuses a rollback to an older version and keeps the newer one in use', async () => {
     const h = host();
-    await h.publish([v2]);
+    await h.publish([v2], [key]);
     const u = updater(h, memoryStore().store);
     await u.checkFeed();
-    await h.publish([v1]);
+    await h.publish([v1], [key]);
     const result = await u.checkFeed();
     expect(result.refused).toMatchObject([{ packId: 'test-2020-hmt', reason: 'rollback' }]);
     const { packs } = await u.currentPacks([bundledV1()]);
@@ -130,7 +79,7 @@ describe('updater', () => {
 
   it('refuses a file that differs from its index entry', async () => {
     const h = host();
-    const files = await h.publish([v1]);
+    const files = await h.publish([v1], [key]);
     h.set('packs/test-2020-hmt-1.json', `${files.get('packs/test-2020-hmt-1.json')} `);
     const result = await updater(h, memoryStore().store).checkFeed();
     expect(result.refused).toMatchObject([{ reason: 'index-mismatch' }]);
@@ -147,10 +96,10 @@ describe('updater', () => {
 
   it('an expired pack is refused; the last good one stays in use', async () => {
     const h = host();
-    await h.publish([v1]);
+    await h.publish([v1], [key]);
     const u = updater(h, memoryStore().store);
     await u.checkFeed();
-    await h.publish([packVariant((p) => Object.assign(p, { version: 3, expires: '2026-01-31' }))]);
+    await h.publish([packVariant((p) => Object.assign(p, { version: 3, expires: '2026-01-31' }))], [key]);
     const result = await u.checkFeed();
     expect(result.refused).toMatchObject([
       { reason: 'expired', message: { zh: expect.stringContaining('规则已过期') } },
@@ -160,7 +109,7 @@ describe('updater', () => {
 
   it('re-verifies stored envelopes at start; a tampered one falls back to the bundled pack', async () => {
     const h = host();
-    await h.publish([v2]);
+    await h.publish([v2], [key]);
     const mem = memoryStore();
     await updater(h, mem.store).checkFeed();
     const state = mem.peek();
@@ -171,8 +120,8 @@ describe('updater', () => {
       packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
     });
     const restarted = updater(h, tampered.store);
-    const { dropped } = await restarted.reverifyStored();
-    expect(dropped).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
+    const { failed } = await restarted.reverifyStored();
+    expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
     expect((await restarted.currentPacks([bundledV1()])).packs).toMatchObject([
       { source: 'bundled', pack: { version: 1 } },
     ]);
@@ -181,7 +130,7 @@ describe('updater', () => {
   });
 
   it('reports an error when a pack has neither a verified download nor a bundled copy', async () => {
-    const u = updater(host(), memoryStore({ highWater: { 'gone-pack': 4 }, packs: {} }).store);
+    const u = updater(host(), memoryStore({ highWater: { 'gone-pack': 4 }, accepted: {}, packs: {} }).store);
     const { packs, errors } = await u.currentPacks([]);
     expect(packs).toEqual([]);
     expect(errors).toMatchObject([{ packId: 'gone-pack', reason: 'no-rules' }]);
@@ -189,7 +138,7 @@ describe('updater', () => {
 
   it('prefers a bundled copy newer than the download (after an extension update)', async () => {
     const h = host();
-    await h.publish([v1]);
+    await h.publish([v1], [key]);
     const u = updater(h, memoryStore().store);
     await u.checkFeed();
     const newer = { ...bundledV1(), version: 5 };
@@ -220,7 +169,8 @@ describe('updater', () => {
     await h.publish([v1], [other], { text: list, seq: 1 });
     const result = await updater(h, memoryStore().store).checkFeed();
     expect(result.rotatedKeys).toBeUndefined();
-    expect(result.refused.map((r) => r.reason)).toEqual(['signature', 'signature']);
+    // The key list, the pack, and the index timestamp (signed by the same untrusted key).
+    expect(result.refused.map((r) => r.reason)).toEqual(['signature', 'signature', 'timestamp']);
   });
 
   it('stops reading a body above the size cap and times out a hanging server', async () => {

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { applicantsOf, duplicatesByGuideline } from '@/components/options/applicants';
-import { emptyChecklist, type Draft } from '@/lib/drafts/model';
+import type { Draft } from '@/lib/drafts/model';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 function draft(key: string, guideline: string | undefined, fields: Record<string, string>): Draft {
   const at = '2024-03-01T00:00:00.000Z';

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
@@ -18,6 +17,7 @@ import { locateFields } from '@/lib/portal/locate';
 import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');

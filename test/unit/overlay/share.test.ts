@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist, type Checklist } from '@/lib/drafts/model';
 import { findDirection } from '@/lib/engine/evaluate';
 import { describeParts, fieldChoices, hiddenByOwner, shareFileName, shareOfState } from '@/lib/overlay/share';
 import { checklistAfterImport, previewImport } from '@/lib/share/preview';
@@ -8,6 +7,7 @@ import { CLOCK_SKEW_SECONDS } from '@/lib/share/merge';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import type { RulePack } from '@/lib/packs/schema';
 import { realPack } from '../../fixtures/share/team';
+import { emptyChecklist, type Checklist } from '@/lib/core/vocabulary';
 
 const pack = realPack();
 const rule = (name: string) => `2019-intl-1/1.7/${name}`;

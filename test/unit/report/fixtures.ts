@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application } from '@/lib/application/model';
-import type { Checklist } from '@/lib/drafts/model';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
-import type { Lang } from '@/lib/i18n/messages';
 import { readPackFile, bundledPackDir } from '@/lib/packs/fromDisk';
 import type { RulePack } from '@/lib/packs/schema';
 import { buildReport, type Report } from '@/lib/report/model';
+import type { Lang, Checklist } from '@/lib/core/vocabulary';
 
 const appDir = join(import.meta.dirname, '../../fixtures/applications');
 

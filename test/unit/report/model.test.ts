@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { evaluate, findDirection, rulesFor } from '@/lib/engine/evaluate';
 import { formatFinding } from '@/lib/engine/format';
 import { buildReport, sectionOrder } from '@/lib/report/model';
 import { application, expectedFailures, pack, reportFor } from './fixtures';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const cases: { packId: string; file: string }[] = [
   { packId: '2019-intl-1', file: '1.1.fail.json' },

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { findDirection } from '@/lib/engine/evaluate';
 import { escapeMarkdown } from '@/lib/report/escape';
 import { reportFileName } from '@/lib/report/fileName';
@@ -8,6 +7,7 @@ import { reportToHtml } from '@/lib/report/html';
 import { reportToMarkdown } from '@/lib/report/markdown';
 import { buildReport } from '@/lib/report/model';
 import { pack, reportFor } from './fixtures';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const hostile = {
   script: '<script>alert(1)</script>',

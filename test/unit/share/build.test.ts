@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { buildShare, personalFieldKeys } from '@/lib/share/build';
 import { encodeShareCode } from '@/lib/share/code';
 import {
@@ -10,6 +9,7 @@ import {
   realPack,
   teamDraft,
 } from '../../fixtures/share/team';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const pack = realPack();
 const code = largestDirection(pack);

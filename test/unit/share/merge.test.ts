@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { emptyChecklist, type Checklist } from '@/lib/drafts/model';
 import type { ItemParts } from '@/lib/share/items';
 import {
   CLOCK_SKEW_SECONDS,
@@ -12,6 +11,7 @@ import {
 import type { Share } from '@/lib/share/model';
 import { fullShare } from '../../fixtures/share/shares';
 import { realPack } from '../../fixtures/share/team';
+import { emptyChecklist, type Checklist } from '@/lib/core/vocabulary';
 
 const T0 = '2024-03-01T02:00:00.000Z';
 const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();

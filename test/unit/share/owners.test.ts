@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { emptyChecklist } from '@/lib/drafts/model';
 import { assignOwner, filterMine } from '@/lib/share/owners';
+import { emptyChecklist } from '@/lib/core/vocabulary';
 
 test('assigning an owner sets, replaces and clears a name without touching the original', () => {
   const empty = emptyChecklist();

@@ -1,0 +1,79 @@
+/**
+ * The words every context shares (content script, background, extension pages, CLI), as plain types and
+ * values: no zod, no Dexie, no DOM, so the content script can import them. Their schemas are in ./schemas.ts.
+ */
+import type { Application } from '../application/model';
+
+/** The UI language: Chinese first, English second. */
+export type Lang = 'zh' | 'en';
+export const langs = ['zh', 'en'] as const satisfies readonly Lang[];
+
+/** A message for people, Chinese first. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * A rule's verdict. pass / fail: decided from the fields; confirm: waits for a person's confirmation or a
+ * document; na: the rule's `when` does not hold; unknown: a field it needs is empty.
+ */
+export type FindingStatus = 'pass' | 'fail' | 'confirm' | 'na' | 'unknown';
+
+/** How much a failing rule matters, most first: an error blocks formal review (形式审查). */
+export const severities = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof severities)[number];
+
+/** Most urgent first: what fails, what cannot be told yet, what a person must confirm, then the rest. */
+export const statusesByUrgency: readonly FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
+
+export const statusLabels: Record<FindingStatus, Bilingual> = {
+  fail: { zh: '未通过', en: 'Failed' },
+  pass: { zh: '通过', en: 'Passed' },
+  confirm: { zh: '待确认', en: 'To confirm' },
+  unknown: { zh: '信息不全', en: 'Cannot tell yet' },
+  na: { zh: '不适用', en: 'Not applicable' },
+};
+
+export const severityLabels: Record<Severity, Bilingual> = {
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+  info: { zh: '提示', en: 'Info' },
+};
+
+/**
+ * What the team has recorded beside the rules, keyed by the pack's rule id: who confirmed a confirm-rule,
+ * which documents are ready, why a failing rule is accepted, who owns an item. Dates are ISO timestamps.
+ */
+export interface Checklist {
+  confirmations: Record<string, { by?: string; at: string; note?: string }>;
+  documents: Record<string, { ready: boolean; at: string }>;
+  acknowledgements: Record<string, { reason: string; by?: string; at: string }>;
+  owners: Record<string, string>;
+}
+
+/** The part of a checklist that settles rules: what the engine reads. */
+export type ChecklistEvidence = Pick<Checklist, 'confirmations' | 'documents'>;
+
+export function emptyChecklist(): Checklist {
+  return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
+}
+
+/** The default draft key: the portal host plus the application id found on the page. */
+export function draftKey(host: string, applicationId: string): string {
+  return `${host}|${applicationId}`;
+}
+
+/** An application with nothing filled in: what the page reader and a draft's re-check fill field by field. */
+export function emptyApplication(): Application {
+  return {
+    schema: 1,
+    project: {},
+    leadUnit: {},
+    participants: [],
+    pi: {},
+    foreignPartners: [],
+    budget: {},
+    attachments: [],
+  };
+}
