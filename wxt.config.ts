@@ -8,7 +8,8 @@ import { storeReady } from './scripts/support/storeReady';
  */
 const TEST_BUILD = process.env.GUIDECHECK_TEST_BUILD === '1';
 const REPLICA_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
-const PORTAL_MATCHES = ['*://*.most.gov.cn/*'];
+// https only: an http:// copy of the portal (or a forged one) gets no overlay, only a notice in the popup.
+const PORTAL_MATCHES = ['https://*.most.gov.cn/*'];
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
 /**
  * Test build only: a fixed public key, so the unpacked extension's id is stable (ldojkgchfncdbnboiolkncmkgabidfoj)
@@ -25,7 +26,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // activeTab: the popup reads the address of the tab it was opened on, to tell an http:// portal page apart.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
     // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }

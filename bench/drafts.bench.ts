@@ -21,7 +21,11 @@ const checklist = {
 async function saveLatency(): Promise<BenchFigure[]> {
   let now = Date.parse('2024-03-01T02:00:00.000Z');
   const db = openDraftDb('bench-save', { indexedDB, IDBKeyRange, now: () => new Date(now) });
-  const ids = { key: draftKey('service.most.gov.cn', 'A001'), host: 'service.most.gov.cn', applicationId: 'A001' };
+  const ids = {
+    key: draftKey('https://service.most.gov.cn', 'A001'),
+    host: 'service.most.gov.cn',
+    applicationId: 'A001',
+  };
   await saveDraft(db, { ...ids, fields: sampleFields(), checklist });
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -53,7 +57,7 @@ async function listLatency(): Promise<BenchFigure[]> {
   const revisions: Revision[] = [];
   for (let i = 0; i < 1000; i++) {
     const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
-    const key = draftKey('service.most.gov.cn', `A${i}`);
+    const key = draftKey('https://service.most.gov.cn', `A${i}`);
     const draft: Draft = {
       key,
       host: 'service.most.gov.cn',

@@ -92,7 +92,7 @@ const bench: Bench = {
             db.close();
             return Date.now();
           },
-          [`${host}|SQ2019BENCHSAVE`, value],
+          [`http://${host}|SQ2019BENCHSAVE`, value],
         );
         roundTrips.push(committedAt - typedAt);
       }

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n/messages';
 import type { FillReport } from '@/lib/portal/fill';
 import type { Lang } from '@/lib/core/vocabulary';
+import { trusted } from './trusted';
 
 export interface DraftBannersProps {
   lang: Lang;
@@ -22,10 +23,10 @@ export function DraftBanners(props: DraftBannersProps) {
       {props.conflict && (
         <div className="gc-banner gc-banner-warn" role="alert" data-testid="gc-conflict">
           <p>{t(lang, 'conflictTitle')}</p>
-          <button type="button" onClick={() => props.onResolveConflict('mine')}>
+          <button type="button" onClick={trusted(() => props.onResolveConflict('mine'))}>
             {t(lang, 'conflictMine')}
           </button>
-          <button type="button" onClick={() => props.onResolveConflict('theirs')}>
+          <button type="button" onClick={trusted(() => props.onResolveConflict('theirs'))}>
             {t(lang, 'conflictTheirs')}
           </button>
         </div>
@@ -33,7 +34,7 @@ export function DraftBanners(props: DraftBannersProps) {
       {props.restoreOffer && (
         <div className="gc-banner" data-testid="gc-restore">
           <p>{t(lang, 'restoreOffer', { count: props.restoreOffer.count, at: when(props.restoreOffer.updatedAt) })}</p>
-          <button type="button" onClick={props.onRestore}>
+          <button type="button" onClick={trusted(props.onRestore)}>
             {t(lang, 'restoreAction')}
           </button>
           <button type="button" onClick={props.onDismissRestore}>

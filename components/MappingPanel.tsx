@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
+import { trusted } from './trusted';
 
 export interface MappingPanelProps {
   lang: Lang;
@@ -30,7 +31,7 @@ export function MappingPanel({
   if (!active) {
     return (
       <p className="gc-mapping-entry">
-        <button type="button" onClick={() => onActivate(true)}>
+        <button type="button" onClick={trusted(() => onActivate(true))}>
           {t(lang, 'mappingStart')}
         </button>
         {mappedCount > 0 && <span className="gc-muted"> {t(lang, 'mappingCount', { n: mappedCount })}</span>}
@@ -68,14 +69,14 @@ export function MappingPanel({
         <button
           type="button"
           disabled={!picked || !path}
-          onClick={() => {
+          onClick={trusted(() => {
             onAssign(path);
             setPath('');
-          }}
+          })}
         >
           {t(lang, 'mappingAssign')}
         </button>
-        <button type="button" disabled={mappedCount === 0} onClick={onExport}>
+        <button type="button" disabled={mappedCount === 0} onClick={trusted(onExport)}>
           {t(lang, 'mappingExport')}
         </button>
         <button type="button" onClick={() => onActivate(false)}>

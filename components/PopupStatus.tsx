@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n/pageMessages';
 import type { TabStatus } from '@/lib/messages/protocol';
 
-/** undefined: still asking; null: the tab is not a recognised portal form. */
-export function PopupStatus({ status }: { status: TabStatus | null | undefined }) {
+/** undefined: still asking; null: the tab is not a recognised portal form; 'insecure': a portal page over http://. */
+export function PopupStatus({ status }: { status: TabStatus | 'insecure' | null | undefined }) {
   const lang = 'zh';
   return (
     <main className="gc-page gc-popup">
@@ -15,7 +15,14 @@ export function PopupStatus({ status }: { status: TabStatus | null | undefined }
           <span lang="en">{t('en', 'popupNotPortal')}</span>
         </p>
       )}
-      {status && (
+      {status === 'insecure' && (
+        <p data-testid="popup-state" className="gc-error" role="alert">
+          {t(lang, 'popupInsecure')}
+          <br />
+          <span lang="en">{t('en', 'popupInsecure')}</span>
+        </p>
+      )}
+      {status && status !== 'insecure' && (
         <>
           <p data-testid="popup-state" className="gc-ok">
             ✔ {t(lang, 'popupRecognised')}{' '}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { ProfileChoice } from '@/lib/overlay/controller';
 import type { Lang } from '@/lib/core/vocabulary';
+import { trusted } from './trusted';
 
 export interface ProfileFillProps {
   lang: Lang;
@@ -15,7 +16,7 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
   if (!profiles) {
     return (
       <p className="gc-profile-fill">
-        <button type="button" onClick={() => void load().then(setProfiles)}>
+        <button type="button" onClick={trusted(() => void load().then(setProfiles))}>
           {t(lang, 'profileFill')}
         </button>
       </p>
@@ -26,7 +27,7 @@ export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
     <ul className="gc-profile-list" data-testid="gc-profiles">
       {profiles.map((p) => (
         <li key={p.id}>
-          <button type="button" onClick={() => onFill(p)}>
+          <button type="button" onClick={trusted(() => onFill(p))}>
             {t(lang, p.kind === 'leadUnit' ? 'profileAsLead' : 'profileAsPi')}：{p.name}
           </button>
         </li>

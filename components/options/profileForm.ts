@@ -25,6 +25,7 @@ export const profileFields: Record<ProfileKind, FormField[]> = {
     { name: 'contactName', label: 'optFieldContact', path: 'profile.contacts[0].name' },
     { name: 'contactPhone', label: 'optFieldPhone', path: 'profile.contacts[0].phone', type: 'tel' },
     { name: 'contactEmail', label: 'optFieldEmail', path: 'profile.contacts[0].email', type: 'email' },
+    { name: 'origins', label: 'optFieldSites', path: 'profile.origins' },
   ],
   teamMember: [
     { name: 'name', label: 'optFieldPersonName', path: 'profile.name' },
@@ -34,8 +35,24 @@ export const profileFields: Record<ProfileKind, FormField[]> = {
     { name: 'idNumber', label: 'optFieldIdNumber', path: 'profile.idNumber' },
     { name: 'phone', label: 'optFieldMobile', path: 'profile.phone', type: 'tel' },
     { name: 'email', label: 'optFieldEmail', path: 'profile.email', type: 'email' },
+    { name: 'origins', label: 'optFieldSites', path: 'profile.origins' },
   ],
 };
+
+/** The portal sites a profile is offered on, written one after another; a full address counts as its site. */
+function sitesOf(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/[\s,，;；]+/)
+    .filter(Boolean)
+    .map((site) => {
+      try {
+        const url = new URL(site);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : site;
+      } catch {
+        return site; // left as typed: the schema says what is wrong with it
+      }
+    });
+}
 
 function given(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -44,11 +61,12 @@ function given(value: string | undefined): string | undefined {
 
 export function toProfileInput(kind: ProfileKind, values: FormValues, id?: string): ProfileInput {
   if (kind === 'teamMember') {
-    const { name = '', title, degree, birthDate, idNumber, phone, email } = values;
+    const { name = '', title, degree, birthDate, idNumber, phone, email, origins } = values;
     return {
       kind,
       id,
       name,
+      origins: sitesOf(origins),
       title: given(title),
       degree: given(degree),
       birthDate: given(birthDate),
@@ -57,13 +75,14 @@ export function toProfileInput(kind: ProfileKind, values: FormValues, id?: strin
       email: given(email),
     };
   }
-  const { name = '', creditCode, address, contactName, contactPhone, contactEmail } = values;
+  const { name = '', creditCode, address, contactName, contactPhone, contactEmail, origins } = values;
   const contact = { name: contactName ?? '', phone: given(contactPhone), email: given(contactEmail) };
   const hasContact = Boolean(given(contactName) || contact.phone || contact.email);
   return {
     kind,
     id,
     name,
+    origins: sitesOf(origins),
     creditCode: given(creditCode),
     address: given(address),
     contacts: hasContact ? [contact] : [],
@@ -73,7 +92,7 @@ export function toProfileInput(kind: ProfileKind, values: FormValues, id?: strin
 export function valuesOf(profile: Profile): FormValues {
   if (profile.kind === 'teamMember') {
     const { name, title = '', degree = '', birthDate = '', idNumber = '', phone = '', email = '' } = profile;
-    return { name, title, degree, birthDate, idNumber, phone, email };
+    return { name, title, degree, birthDate, idNumber, phone, email, origins: sitesText(profile) };
   }
   const contact = profile.contacts[0];
   return {
@@ -83,14 +102,20 @@ export function valuesOf(profile: Profile): FormValues {
     contactName: contact?.name ?? '',
     contactPhone: contact?.phone ?? '',
     contactEmail: contact?.email ?? '',
+    origins: sitesText(profile),
   };
 }
+
+// `?? []`: rows saved before profiles had origins
+const sitesText = (profile: Profile) => (profile.origins ?? []).join(' ');
 
 /** Problems by form input name; one no input shows (should not happen) goes under '' so it is still seen. */
 export function problemsByField(kind: ProfileKind, problems: readonly Problem[]): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
   for (const problem of problems) {
-    const name = profileFields[kind].find((f) => f.path === problem.path)?.name ?? '';
+    // Problems of one site (profile.origins[1]) go under the sites input.
+    const path = problem.path.replace(/^(profile\.origins)\[\d+\]$/, '$1');
+    const name = profileFields[kind].find((f) => f.path === path)?.name ?? '';
     out[name] ??= [];
     out[name].push(problem);
   }

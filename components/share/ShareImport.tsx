@@ -6,6 +6,7 @@ import { type ConflictChoice, type ImportPreview, checklistAfterImport, previewI
 import { rulesById } from '@/lib/overlay/view';
 import { partsOf } from '@/lib/share/items';
 import type { Lang, Bilingual, Checklist } from '@/lib/core/vocabulary';
+import { trusted } from '../trusted';
 
 export interface ShareImportProps {
   lang: Lang;
@@ -156,7 +157,7 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
             </fieldset>
           ))}
           <p className="gc-share-buttons">
-            <button type="button" onClick={merge}>
+            <button type="button" onClick={trusted(merge)}>
               {t(lang, 'shareConfirmMerge')}
             </button>
             <button type="button" onClick={() => setPreview(undefined)}>

@@ -5,10 +5,10 @@ import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { openDraftDb } from '@/lib/drafts/db';
-import { listProfiles } from '@/lib/drafts/profiles';
+import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
 import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
-import { createRouter } from '@/lib/messages/router';
+import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
@@ -52,14 +52,30 @@ export default defineBackground(() => {
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
   });
 
-  const route = createRouter(browser.runtime.id, {
+  // Senders: our pages, and our content script only on the pages the manifest runs it on.
+  const policy: SenderPolicy = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    isPortal: portalMatcher((browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? [])),
+  };
+
+  const route = createRouter(policy, {
     getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       return saveDraft(db, input);
     },
     getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
-    listProfiles: () => listProfiles(db),
+    listProfiles: async (_request, sender) => {
+      const profiles = await listProfiles(db);
+      const site = sender.role === 'content' ? sender.origin : sender.tabOrigin;
+      // The options page (no portal tab) manages them all; a portal page sees only those allowed on its site.
+      return sender.role === 'extension' && !site ? profiles : profilesFor(profiles, site ?? '');
+    },
+    'profiles:allowHere': async ({ id }, sender) => {
+      if (sender.role !== 'extension' || !sender.tabOrigin) throw new Error('only the panel of a portal tab');
+      return allowProfileOn(db, id, sender.tabOrigin);
+    },
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
@@ -103,13 +119,28 @@ export default defineBackground(() => {
 
   let nextPort = 0;
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== AUTOSAVE_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    if (port.name !== AUTOSAVE_PORT) return port.disconnect();
     const portId = String(nextPort++);
     ports.set(portId, port);
+    const role = port.sender && classifySender(port.sender, policy);
+    if (!role || 'refused' in role) {
+      console.warn('GuideCheck: refused an autosave port', role?.refused);
+      return port.disconnect();
+    }
     port.onMessage.addListener((message) => {
       const parsed = AutosaveMessage.safeParse(message);
-      if (parsed.success) void hub.receive(portId, parsed.data);
-      else console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+      if (!parsed.success) return console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+      // A content script saves only drafts of its own site: scheme + host from the browser, never from the message.
+      const { key, host } = parsed.data;
+      if (role.role === 'content' && (!draftOfOrigin(key, role.origin) || host !== new URL(role.origin).host)) {
+        console.warn(`GuideCheck: refused an autosave of ${key} from ${role.origin}`);
+        return port.postMessage({
+          type: 'saveFailed',
+          key,
+          error: 'forbidden: another site’s draft',
+        } satisfies AutosaveReply);
+      }
+      void hub.receive(portId, parsed.data);
     });
     port.onDisconnect.addListener(() => ports.delete(portId));
   });

@@ -1,9 +1,10 @@
-import '@/components/overlay.css';
 import { startGuideCheck } from './mount';
 
 export default defineContentScript({
-  matches: ['*://*.most.gov.cn/*'],
-  cssInjectionMode: 'ui',
+  matches: ['https://*.most.gov.cn/*'],
+  // WXT would post its "content script started" message, with our extension id, to the portal page.
+  noScriptStartedPostMessage: true,
+  cssInjectionMode: 'manual',
   runAt: 'document_end',
   main: (ctx) => startGuideCheck(ctx),
 });

@@ -1,4 +1,6 @@
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot } from 'react-dom/client';
+// Inlined: no stylesheet of ours for the page to load or fingerprint.
+import overlayCss from '@/components/overlay.css?inline';
 import { OverlayApp } from '@/components/OverlayApp';
 import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
@@ -6,6 +8,8 @@ import { type DraftChannel, type MappingStore, createOverlayController } from '@
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/engine/counts';
 import { watchForApplicationForm } from '@/lib/overlay/activation';
+import { mountLayer } from '@/lib/overlay/layer';
+import { onExtensionGone } from '@/lib/overlay/lifetime';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -52,10 +56,14 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
   const found = await new Promise<boolean>((resolve) => {
     const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
-    ctx.onInvalidated(() => {
-      stop();
-      resolve(false);
-    });
+    onExtensionGone(
+      ctx.onInvalidated.bind(ctx),
+      () => browser.runtime?.id,
+      () => {
+        stop();
+        resolve(false);
+      },
+    );
   });
   if (!found) return;
   const controller = createOverlayController({
@@ -65,21 +73,9 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     channel: autosaveChannel(),
     mappings,
   });
-  const ui = await createShadowRootUi<Root>(ctx, {
-    name: 'guidecheck-overlay',
-    position: 'overlay',
-    anchor: 'body',
-    zIndex: 2147483000,
-    onMount(container) {
-      const el = document.createElement('div');
-      container.append(el);
-      const root = createRoot(el);
-      root.render(<OverlayApp controller={controller} win={window} layer={container} />);
-      return root;
-    },
-    onRemove: (root) => root?.unmount(),
-  });
-  ui.mount();
+  const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
+  const root = createRoot(layer.container);
+  root.render(<OverlayApp controller={controller} win={window} layer={layer.container} />);
   void controller.start();
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   browser.runtime.onMessage.addListener(
@@ -97,5 +93,13 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
       return undefined;
     },
   );
-  ctx.onInvalidated(() => controller.stop());
+  onExtensionGone(
+    ctx.onInvalidated.bind(ctx),
+    () => browser.runtime?.id,
+    () => {
+      controller.stop();
+      root.unmount();
+      layer.remove();
+    },
+  );
 }

@@ -59,9 +59,12 @@ export function emptyChecklist(): Checklist {
   return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
 }
 
-/** The default draft key: the portal host plus the application id found on the page. */
-export function draftKey(host: string, applicationId: string): string {
-  return `${host}|${applicationId}`;
+/**
+ * The default draft key: the portal page's origin (scheme + host: an http:// copy of a site never shares drafts with
+ * the https:// one) plus the application id found on the page.
+ */
+export function draftKey(origin: string, applicationId: string): string {
+  return `${origin}|${applicationId}`;
 }
 
 /** An application with nothing filled in: what the page reader and a draft's re-check fill field by field. */

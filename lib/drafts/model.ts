@@ -7,7 +7,7 @@ import { ChecklistSchema } from '../core/schemas';
  */
 
 export const Draft = z.object({
-  /** `${host}|${applicationId}`, or a key the user chose */
+  /** `${scheme}://${host}|${applicationId}` (see draftKey), or a key the user chose */
   key: z.string().min(1).max(500),
   host: z.string().min(1).max(255),
   applicationId: z.string().min(1).max(200),

@@ -46,6 +46,22 @@ const common = {
   /** Chosen by the caller or generated on first save */
   id: z.string().min(1).max(100),
   updatedAt: z.string(),
+  /**
+   * The portal sites (scheme + host) this profile is offered on: where it was saved from, or where the user chose
+   * 在此网站使用. Empty: offered nowhere on a portal page until the user allows a site.
+   */
+  origins: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(/^https?:\/\/[^/?#\s]+$/, {
+          message:
+            '网站应写成 https://主机名，如 https://service.most.gov.cn / a site is written https://host, e.g. https://service.most.gov.cn',
+        }),
+    )
+    .max(50)
+    .default([]),
 };
 
 export const LeadUnitProfile = z.object({
@@ -86,9 +102,11 @@ export type SaveProfileResult =
   | { ok: false; error: 'quota' };
 
 export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<SaveProfileResult> {
+  // An edit that does not say where the profile is offered keeps the sites the user allowed.
+  const origins = input.origins ?? (input.id ? (await db.profiles.get(input.id))?.origins : undefined);
   const parsed = parseWithProblems(
     Profile,
-    { ...input, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() },
+    { ...input, origins, id: input.id ?? crypto.randomUUID(), updatedAt: db.now().toISOString() },
     'profile',
   );
   if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
@@ -103,6 +121,22 @@ export async function saveProfile(db: DraftDb, input: ProfileInput): Promise<Sav
 export async function listProfiles(db: DraftDb, kind?: Profile['kind']): Promise<Profile[]> {
   const rows = kind ? await db.profiles.where('kind').equals(kind).toArray() : await db.profiles.toArray();
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** The profiles a portal page of `origin` may be offered: only those allowed there. */
+export const profilesFor = (profiles: Profile[], origin: string) =>
+  // `?? []`: rows saved before profiles had origins
+  profiles.filter((p) => (p.origins ?? []).includes(origin));
+
+/** 在此网站使用: the user allowed the profile on `origin`. */
+export async function allowProfileOn(db: DraftDb, id: string, origin: string): Promise<Profile> {
+  const profile = await db.profiles.get(id);
+  if (!profile) throw new Error(`no profile ${id}`);
+  const origins = profile.origins ?? [];
+  if (origins.includes(origin)) return profile;
+  const next = { ...profile, origins: [...origins, origin] };
+  await db.profiles.put(next);
+  return next;
 }
 
 export async function deleteProfile(db: DraftDb, id: string): Promise<void> {

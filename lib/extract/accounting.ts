@@ -25,11 +25,11 @@ export function clauseSpans(folded: string): [number, number][] {
 const UNSUPPORTED: [RegExp, string][] = [
   [
     /负责人[^。]*(?:职称|学位)/,
-    '项目负责人的职称或学位条件尚无对应的规则算子 (no operator yet for the PI’s title or degree)',
+    '项目负责人的职称或学位条件未能识别，请手工编码 (PI title or degree condition in a wording not recognised: encode by hand)',
   ],
   [
     /(?:出生|年龄|周岁)/,
-    '按性别区分的出生日期或年龄条件尚无对应的规则算子 (no operator yet for birth-date limits by gender)',
+    '出生日期或年龄条件未能识别，请手工编码（ageAt / onOrAfter）(birth-date or age limit in a wording not recognised: encode by hand with ageAt / onOrAfter)',
   ],
   [/课题/, '申请书模型中没有课题数 (the application model has no sub-task count)'],
 ];

@@ -338,15 +338,15 @@ export function createUpdater(deps: UpdaterDeps) {
         };
         const previous = next.get(entry.id);
         if (accepted.resigned) {
-          // Content accepted before, under new signatures (a key rotation): it replaces the stored copy of
-          // that version, or becomes the copy in use when none verifies now. Never a new version of the rules.
+          // Content accepted before, under new signatures (a key rotation): it replaces the stored copy of that
+          // version, or becomes the copy in use when none verifies now. An older version than the one in use is
+          // still a rollback: it is refused and reported, never applied.
           if (stored?.version === copy.version) state.packs[entry.id] = { ...copy, previous: stored.previous };
-          else if (stored?.previous?.version === copy.version) state.packs[entry.id] = { ...stored, previous: copy };
           else if (!previous) state.packs[entry.id] = copy;
-          else {
-            result.unchanged.push(entry.id);
-            return;
-          }
+          else
+            return refuse(
+              refusal('rollback', { version: copy.version, highWater: state.highWater[entry.id] ?? previous.version }),
+            );
           if (!previous || previous.version <= copy.version) next.set(entry.id, accepted.pack);
           result.resigned.push(entry.id);
           return;

@@ -15,8 +15,13 @@ export const Request = z.discriminatedUnion('type', [
   /** Save a draft's values or checklist (extension pages; the content script autosaves through a port). */
   SaveDraftInput.extend({ type: z.literal('saveDraft') }),
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),
-  /** Saved lead-unit and team-member profiles, for filling repeated data into the form */
+  /**
+   * Saved lead-unit and team-member profiles, for filling repeated data into the form: only those allowed on the
+   * asking tab's scheme + host (all of them for the options page, which has no portal tab).
+   */
   z.object({ type: z.literal('listProfiles') }),
+  /** 在此网站使用: the user allowed a profile on the portal site of the asking panel's tab (extension pages only). */
+  z.object({ type: z.literal('profiles:allowHere'), id: z.string().min(1).max(100) }),
   /** Share codes and files are made and read here: validating a teammate's share needs zod, kept out of the content script */
   z.object({ type: z.literal('share:encode'), share: z.unknown(), lang: LangSchema }),
   z.object({ type: z.literal('share:decode'), text: z.string().max(1_000_000) }),
@@ -50,6 +55,8 @@ export const Request = z.discriminatedUnion('type', [
 ]);
 
 export type Request = z.infer<typeof Request>;
+/** A request as its sender writes it (defaults may be left out). */
+export type RequestInput = z.input<typeof Request>;
 
 /** Port "autosave": the content script posts every change at once; the background batches them into Dexie. */
 /**

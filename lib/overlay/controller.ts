@@ -6,16 +6,17 @@ import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
 import { changedModelPath, createAssembly } from './assembly';
-import { type DraftChannel, type Send, createDraftSync, restorableFields } from './draftSync';
+import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
+import { CallError, createClient, type Transport } from '../messages/contract';
 import { controlFor } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
-import type { Lang, Checklist } from '../core/vocabulary';
+import { type Checklist, draftKey as draftKeyOf, type Lang } from '../core/vocabulary';
 
-export type { DraftChannel, Send } from './draftSync';
+export type { DraftChannel } from './draftSync';
 export type { MappingStore } from './mappingMode';
 export type { OverlayState, ProfileChoice } from './state';
 
@@ -28,12 +29,14 @@ export type { OverlayState, ProfileChoice } from './state';
 export interface ControllerOptions {
   doc: Document;
   fieldMap: FieldMap;
-  send: Send;
+  /** runtime.sendMessage, or a test's stand-in: every request goes through the typed client over it */
+  send: Transport;
   channel: DraftChannel;
   mappings: MappingStore;
 }
 
 export function createOverlayController({ doc, fieldMap: baseFieldMap, send, channel, mappings }: ControllerOptions) {
+  const { call } = createClient(send);
   const host = doc.location?.host ?? '';
   const form = doc.location?.pathname ?? '';
   let fieldMap = baseFieldMap;
@@ -44,7 +47,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, fieldMap);
-  const draftKey = `${host}|${applicationId}`;
+  const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
 
   function setState(patch: Partial<OverlayState>) {
     state = { ...state, ...patch };
@@ -58,7 +61,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
 
   const sync = createDraftSync({
     channel,
-    send,
+    call,
     identity: () => ({
       key: draftKey,
       host,
@@ -169,11 +172,13 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       // after a portal timeout never empties the draft.
       const arrival = sync.baseline();
       const [packsResponse, saved] = await Promise.all([
-        send({ type: 'getPacks' }).catch((error: unknown) => ({ ok: false, error: String(error) })) as Promise<{
-          ok: boolean;
-          value?: RulePack[];
-          error?: string;
-        }>,
+        call('getPacks', {}).then(
+          (packs) => ({ ok: true as const, packs }),
+          (error: unknown) => ({
+            ok: false as const,
+            error: error instanceof CallError ? error.reason : String(error),
+          }),
+        ),
         sync.load(),
       ]);
       if (saved) {
@@ -191,12 +196,12 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const startDraft = () => {
         if (!saved) sync.startDraft(arrival);
       };
-      if (!packsResponse?.ok || !packsResponse.value) {
+      if (!packsResponse.ok) {
         startDraft();
-        setState({ phase: 'error', error: packsResponse?.error ?? 'no packs' });
+        setState({ phase: 'error', error: packsResponse.error });
         return;
       }
-      packs = packsResponse.value;
+      packs = packsResponse.packs;
       setState({
         phase: 'ready',
         directions: packs.flatMap((p) =>
@@ -256,9 +261,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       refresh();
       sync.postChanges();
     },
-    reportFile: (format: 'html' | 'markdown') => reportFile(send, state, applicationId, format),
-    shareCodec: shareCodec(send),
-    listProfiles: () => listProfiles(send),
+    reportFile: (format: 'html' | 'markdown') => reportFile(call, state, applicationId, format),
+    shareCodec: shareCodec(call),
+    listProfiles: () => listProfiles(call),
     /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
     async resolveConflict(choice: 'mine' | 'theirs') {
       const conflict = state.conflict;

@@ -1,4 +1,6 @@
-import type { AutosaveMessage, AutosaveReply, Request } from '../messages/protocol';
+import type { Draft } from '../drafts/model';
+import type { Call } from '../messages/contract';
+import type { AutosaveMessage, AutosaveReply } from '../messages/protocol';
 import type { StatePatch } from './state';
 import type { Checklist } from '../core/vocabulary';
 
@@ -7,8 +9,6 @@ import type { Checklist } from '../core/vocabulary';
  * last saw (autosave's compare-and-set token). Only what changed is posted, at once; the background batches writes.
  */
 
-export type Send = (request: Request) => Promise<unknown>;
-
 /** The autosave channel (a runtime Port in the extension). */
 export interface DraftChannel {
   post(message: AutosaveMessage): void;
@@ -16,14 +16,7 @@ export interface DraftChannel {
 }
 
 /** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
-export interface SavedDraft {
-  revision: number;
-  updatedAt: string;
-  fields: Record<string, string>;
-  checklist: Checklist;
-  guideline?: string;
-  direction?: string;
-}
+export type SavedDraft = Pick<Draft, 'revision' | 'updatedAt' | 'fields' | 'checklist' | 'guideline' | 'direction'>;
 
 /** Which draft the page is, and what the panel knows of it (title, guideline and direction), for every post. */
 export interface DraftIdentity {
@@ -37,7 +30,7 @@ export interface DraftIdentity {
 
 export interface DraftSyncOptions {
   channel: DraftChannel;
-  send: Send;
+  call: Call;
   identity: () => DraftIdentity;
   /** The page's field contents as the draft keeps them */
   read: () => Record<string, string>;
@@ -58,7 +51,7 @@ export function restorableFields(
   );
 }
 
-export function createDraftSync({ channel, send, identity, read, onState }: DraftSyncOptions) {
+export function createDraftSync({ channel, call, identity, read, onState }: DraftSyncOptions) {
   let lastPosted: Record<string, string> = {};
   let baseRevision: number | undefined;
   let conflict: { revision: number; fields: Record<string, string> } | undefined;
@@ -93,10 +86,7 @@ export function createDraftSync({ channel, send, identity, read, onState }: Draf
     },
     /** The saved draft, if any; this tab's base revision becomes its revision (0: no draft seen yet). */
     async load(): Promise<SavedDraft | undefined> {
-      const response = (await send({ type: 'getDraft', key: identity().key }).catch(() => undefined)) as
-        | { ok: boolean; value?: SavedDraft | null }
-        | undefined;
-      const saved = response?.ok ? (response.value ?? undefined) : undefined;
+      const saved = (await call('getDraft', { key: identity().key }).catch(() => null)) ?? undefined;
       baseRevision = saved?.revision ?? 0; // 0: another tab's first save is news to this one
       return saved;
     },

@@ -70,7 +70,7 @@ test('a portal session timeout reloads an empty form: restore fills every field,
     .evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
   await waitForDraft(
     env.browser.worker,
-    `${env.host}|${sbbh}`,
+    `http://${env.host}|${sbbh}`,
     (f) => f['budget.central'] === String(app.budget.central),
   );
 
@@ -94,7 +94,7 @@ test('the React variant keeps restored values after its own re-render', async ()
   await fillReplica(page, { ...sampleAustria, budget: undefined, text: { ...sampleAustria.text } });
   await page.fill('[name="jfys.zyczjf"]', '450');
   const before = await formValues(page);
-  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
+  await waitForDraft(env.browser.worker, `http://${env.host}|${sbbh}`, (f) => f['budget.central'] === '450');
 
   await page.goto(`${env.replica.url}/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
@@ -109,7 +109,7 @@ test('the React variant keeps restored values after its own re-render', async ()
 
 test('two tabs on one draft: the stale tab sees the conflict and chooses; nothing is silently lost', async () => {
   const sbbh = 'SQ2019TWOTABS';
-  const key = `${env.host}|${sbbh}`;
+  const key = `http://${env.host}|${sbbh}`;
   const a = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-a');
   const b = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-b');
   await a.fill('[name="xmxx.xmmc"]', '甲标签页的名称');
@@ -142,6 +142,13 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   const form = panel.locator('[data-testid="profile-form-leadUnit"]');
   await form.locator('input[name="name"]').fill('示例大学');
   await form.locator('input[name="creditCode"]').fill('12100000400000624D');
+  // Offered on the replica's site only (scheme + host)
+  await form.locator('input[name="origins"]').fill(new URL(env.replica.url).origin);
+  await form.locator('[data-action="save-profile"]').click();
+  await form.waitFor({ state: 'detached' });
+  // A second profile allowed on no site: never offered on the portal page
+  await panel.locator('[data-action="add-leadUnit"]').click();
+  await form.locator('input[name="name"]').fill('别处大学');
   await form.locator('[data-action="save-profile"]').click();
   await form.waitFor({ state: 'detached' });
   await options.close();
@@ -149,11 +156,12 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   const sbbh = 'SQ2019PROFILE1';
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
   await page.locator('.gc-profile-fill button').click();
+  await expect(page.getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
   await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();
   await expect.poll(() => page.inputValue('[name="sbdw.dwmc"]')).toBe('示例大学');
   expect(await page.inputValue('[name="sbdw.tyshxydm"]')).toBe('12100000400000624D');
   await expect(page.getByTestId('gc-restored').textContent()).resolves.toContain('已填入常用资料 2 个字段');
   // filled through the page's own events: autosave has it too
-  await waitForDraft(env.browser.worker, `${env.host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
+  await waitForDraft(env.browser.worker, `http://${env.host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
   await page.close();
 });

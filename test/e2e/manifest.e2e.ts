@@ -7,13 +7,15 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'manif
 const replicaHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 test.each(['.output/chrome-mv3', '.output/firefox-mv2'])(
-  'the store build %s matches only the portal’s hosts',
+  'the store build %s matches only the portal’s hosts, over https only',
   (dir) => {
     const m = manifest(dir);
-    expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.most.gov.cn/*']]);
+    expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://*.most.gov.cn/*']]);
+    expect(JSON.stringify(m)).not.toMatch(/"(\*|http):\/\//);
     expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
     // alarms: the rule-feed checks every few hours; feed hosts are optional permissions asked at runtime
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
+    // activeTab: the popup reads its tab's address to tell an http:// portal page apart
+    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'activeTab']);
     expect(m.default_locale).toBe('zh_CN');
   },
 );
@@ -21,7 +23,7 @@ test.each(['.output/chrome-mv3', '.output/firefox-mv2'])(
 test.each(['.output-test/chrome-mv3', '.output-test/firefox-mv2'])(
   'the test build %s also matches the replica',
   (dir) => {
-    expect(manifest(dir).content_scripts[0].matches).toEqual(['*://*.most.gov.cn/*', ...replicaHosts]);
+    expect(manifest(dir).content_scripts[0].matches).toEqual(['https://*.most.gov.cn/*', ...replicaHosts]);
   },
 );
 

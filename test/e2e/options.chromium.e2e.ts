@@ -9,8 +9,8 @@ import { screenshotOnFailure } from './support/chromium';
  * brings them: by importing an export file through the page's file input. The tests run in order, on one page.
  */
 
-const A = 'service.most.gov.cn|SQ2019YFE0100001';
-const B = 'service.most.gov.cn|SQ2019YFE0100002';
+const A = 'https://service.most.gov.cn|SQ2019YFE0100001';
+const B = 'https://service.most.gov.cn|SQ2019YFE0100002';
 const checklist = {
   confirmations: { '2019-intl-1/1.4/both-sides-apply': { by: '王五', at: '2024-03-01T08:00:00.000Z' } },
   documents: {},

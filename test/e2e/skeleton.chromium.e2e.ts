@@ -62,7 +62,7 @@ test('typed values are autosaved in the extension’s IndexedDB; the portal orig
   const host = env.host;
   const draft = await waitForDraft(
     env.browser.worker,
-    `${host}|SQ2019YFE0100003`,
+    `http://${host}|SQ2019YFE0100003`,
     (f) => f['project.nameZh'] === '自动保存测试项目',
   );
   expect(draft).toMatchObject({ applicationId: 'SQ2019YFE0100003', host });

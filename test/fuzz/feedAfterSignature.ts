@@ -171,7 +171,8 @@ export async function runFeedFuzz(cases: number, seed = 20261128): Promise<FuzzR
       return {
         cls: '',
         envelope: await seal(model.texts.get(v)!, signers(model.keys.length)),
-        expect: { kind: 'resigned-or-unchanged' },
+        // The version in use again: re-signed (or unchanged). An older one: a rollback, whatever its signatures.
+        expect: v === model.highWater ? { kind: 'resigned-or-unchanged' } : { kind: 'refused', reasons: ['rollback'] },
         passesSignature: true,
       };
     },

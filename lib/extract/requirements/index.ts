@@ -28,7 +28,10 @@ import partnerMember from './partner-member';
 import partnerSideIndustry from './partner-side-industry';
 import partnerSideTwoPlusTwo from './partner-side-two-plus-two';
 import piApplicationsMax from './pi-applications-max';
+import piBornOnOrAfter from './pi-born-on-or-after';
+import piDegree from './pi-degree';
 import piMonthsPerYear from './pi-months-per-year';
+import piTitle from './pi-title';
 import priorCooperation from './prior-cooperation';
 import proposalContents from './proposal-contents';
 import registration from './registration';
@@ -84,6 +87,9 @@ export const requirementPatterns: RequirementPattern[] = [
   proposalContents,
   piMonthsPerYear,
   piApplicationsMax,
+  piTitle,
+  piDegree,
+  piBornOnOrAfter,
   requiredDocument,
 ];
 
@@ -111,10 +117,13 @@ export function requirementRules(foldedSentence: string): FoundRule[] {
     if (!drafted) return [];
     const start = Math.min(m.index, clause.start);
     const end = Math.max(m.index + m[0].length, clause.end);
-    return [drafted].flat().map((draft) => ({
-      draft: SOFT.test(clause.text) && draft.severity === 'error' ? { ...draft, severity: 'warning' as const } : draft,
-      start,
-      end,
-    }));
+    return [drafted].flat().map(({ at, ...draft }) => {
+      const own = at === undefined ? { ...clause, start, end } : clauseAround(foldedSentence, at);
+      return {
+        draft: SOFT.test(own.text) && draft.severity === 'error' ? { ...draft, severity: 'warning' as const } : draft,
+        start: own.start,
+        end: own.end,
+      };
+    });
   });
 }

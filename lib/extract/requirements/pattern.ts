@@ -32,6 +32,8 @@ export interface RuleDraft {
   attachmentKind?: string;
   /** How sure the wording maps to this rule, 0–1. */
   confidence: number;
+  /** Where in the sentence this draft was read, when a pattern drafts one rule per clause (not part of the rule). */
+  at?: number;
 }
 
 export const t = (zh: string, en: string): Text => ({ zh, en });

@@ -87,6 +87,10 @@ export const optionsStrings = {
   optFieldContact: { zh: '联系人', en: 'Contact' },
   optFieldPhone: { zh: '电话', en: 'Phone' },
   optFieldEmail: { zh: '邮箱', en: 'Email' },
+  optFieldSites: {
+    zh: '用于网站（只在这些门户网站上提供填入，如 https://service.most.gov.cn）',
+    en: 'Offered on sites (only these portal sites may fill it in, e.g. https://service.most.gov.cn)',
+  },
   optFieldPersonName: { zh: '姓名', en: 'Name' },
   optFieldTitle: { zh: '职称', en: 'Title' },
   optFieldDegree: { zh: '学位', en: 'Degree' },

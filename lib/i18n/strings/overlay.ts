@@ -37,6 +37,10 @@ export const overlayStrings = {
     zh: '当前页面不是国家科技管理信息系统的申报书页面。',
     en: 'This tab is not an application form of the national S&T portal.',
   },
+  popupInsecure: {
+    zh: '此页面以不加密的 http:// 打开，GuideCheck 不在此显示，也不保存草稿。请改用 https:// 地址打开门户。',
+    en: 'This page was opened over unencrypted http://: GuideCheck stays off here and saves no draft. Open the portal at its https:// address.',
+  },
   popupRecognised: { zh: '已识别申报书页面', en: 'Application form recognised' },
   popupDirection: { zh: '指南方向', en: 'Direction' },
   section_basic: { zh: '基本信息', en: 'Basic information' },
@@ -95,8 +99,8 @@ export const overlayStrings = {
   profileFilled: { zh: '已填入常用资料 {count} 个字段。', en: '{count} fields filled from your profile.' },
   profileFill: { zh: '填入常用资料', en: 'Fill from a profile' },
   profileNone: {
-    zh: '尚无常用资料，请在扩展设置的“常用资料”中添加。',
-    en: 'No profiles yet: add them under Profiles in the extension’s options.',
+    zh: '没有可在此网站使用的常用资料：请在扩展设置的“常用资料”中添加，并在“用于网站”中写上本网站。',
+    en: 'No profile is offered on this site: add one under Profiles in the extension’s options, with this site under “Offered on sites”.',
   },
   profileAsLead: { zh: '申报单位', en: 'Lead unit' },
   profileAsPi: { zh: '项目负责人', en: 'Principal investigator' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteProfile, listProfiles, saveProfile } from '@/lib/drafts/profiles';
+import { allowProfileOn, deleteProfile, listProfiles, profilesFor, saveProfile } from '@/lib/drafts/profiles';
 import { freshDb } from '@/test/fixtures/drafts/sample';
 
 describe('profiles', () => {
@@ -63,5 +63,25 @@ describe('profiles', () => {
       zh: 'profile.creditCode：统一社会信用代码校验位不符，请核对',
       en: 'profile.creditCode: the check character does not match: please check the code',
     });
+  });
+});
+
+describe('profiles are offered only on the sites they are allowed on', () => {
+  it('offers a profile on no portal site until the user allows one, and an edit keeps the allowed sites', async () => {
+    const { db } = freshDb();
+    const saved = await saveProfile(db, { kind: 'teamMember', name: '张三', idNumber: '110101198001010011' });
+    const id = saved.ok ? saved.profile.id : '';
+    const site = 'https://service.most.gov.cn';
+    expect(profilesFor(await listProfiles(db), site)).toEqual([]);
+
+    await allowProfileOn(db, id, site);
+    expect(profilesFor(await listProfiles(db), site).map((p) => p.name)).toEqual(['张三']);
+    // Another host, or the http:// copy of the same one, is another site.
+    expect(profilesFor(await listProfiles(db), 'https://other.most.gov.cn')).toEqual([]);
+    expect(profilesFor(await listProfiles(db), 'http://service.most.gov.cn')).toEqual([]);
+
+    await saveProfile(db, { id, kind: 'teamMember', name: '张三', title: '教授' });
+    expect((await listProfiles(db))[0]).toMatchObject({ title: '教授', origins: [site] });
+    await expect(allowProfileOn(db, 'nobody', site)).rejects.toThrow('no profile nobody');
   });
 });

@@ -42,7 +42,7 @@ describe('rules extract', () => {
     expect(RulePack.parse(JSON.parse(readFileSync(out, 'utf8'))).id).toBe('2033-1');
     expect(existsSync(join(dir, 'draft', 'nested', 'x.review.json'))).toBe(true);
     const summary = stdout.join('\n');
-    expect(summary).toMatch(/要求句 Requirement sentences: 17 \(编码 encoded 15, 列出待复核 listed 2\)/);
+    expect(summary).toMatch(/要求句 Requirement sentences: 17 \(编码 encoded 16, 列出待复核 listed 1\)/);
     expect(summary).toMatch(/Items by confidence: ≥0\.8 \d+, 0\.5–0\.8 \d+, <0\.5 \d+/);
     expect(summary).toContain('Pack-wide rules (from the general part): 4');
   });

@@ -38,7 +38,7 @@ describe('admin pack files', () => {
     const pending = pendingReview(pack, join(dir, 'd.json'));
     expect(pending).toContain('expires：有效期仍为占位值 still the placeholder 2034-01-10');
     expect(pending.some((p) => p.startsWith('directions[0].title.en：'))).toBe(true);
-    expect(pending.some((p) => p.includes('not encoded (unsupported)'))).toBe(true);
+    expect(pending.some((p) => p.includes('not encoded (encouragement)'))).toBe(true);
 
     for (const entry of [...review.items, ...review.unmapped]) entry.resolved = true;
     writeFileSync(join(dir, 'd.review.json'), JSON.stringify(review));

@@ -16,6 +16,7 @@ const validUnit: FormValues = {
   contactName: '王老师',
   contactPhone: '010-62780000',
   contactEmail: '',
+  origins: 'https://service.most.gov.cn/apply?x=1，http://127.0.0.1:5173',
 };
 
 test('a lead unit form round-trips through saveProfile; empty inputs are not given', async () => {
@@ -29,7 +30,21 @@ test('a lead unit form round-trips through saveProfile; empty inputs are not giv
     contacts: [{ name: '王老师', phone: '010-62780000' }],
   });
   expect((saved.profile as { address?: string }).address).toBeUndefined();
-  expect(valuesOf(saved.profile)).toEqual({ ...validUnit, creditCode: '12100000400000624D' });
+  // A full address counts as its site (scheme + host): the profile is offered there only.
+  expect(saved.profile.origins).toEqual(['https://service.most.gov.cn', 'http://127.0.0.1:5173']);
+  expect(valuesOf(saved.profile)).toEqual({
+    ...validUnit,
+    creditCode: '12100000400000624D',
+    origins: 'https://service.most.gov.cn http://127.0.0.1:5173',
+  });
+});
+
+test('a site that is not an address is shown under the sites input', async () => {
+  const { db } = freshDb();
+  const saved = await saveProfile(db, toProfileInput('teamMember', { name: '张三', origins: 'service.most.gov.cn' }));
+  expect(saved.ok).toBe(false);
+  if (saved.ok || saved.error !== 'invalid') return;
+  expect(Object.keys(problemsByField('teamMember', saved.problems))).toEqual(['origins']);
 });
 
 test('no contact typed, no contact saved', () => {

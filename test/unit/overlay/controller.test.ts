@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { AutosaveMessage, AutosaveReply, Request } from '@/lib/messages/protocol';
+import type { AutosaveMessage, AutosaveReply, RequestInput } from '@/lib/messages/protocol';
 import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
 import { controlPaths } from '@/lib/overlay/fieldControls';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
@@ -27,7 +27,7 @@ function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } 
 function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
-  const send = vi.fn(async (request: Request) =>
+  const send = vi.fn(async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
   );
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
@@ -91,7 +91,7 @@ test('a page without a draft starts one with what it shows; then every change is
   expect(posted).toHaveLength(1);
   expect(posted[0]).toMatchObject({
     type: 'draftChanges',
-    key: 'localhost:3000|SQ2019YFE0100123',
+    key: 'http://localhost:3000|SQ2019YFE0100123',
     applicationId: 'SQ2019YFE0100123',
     guideline: 'test-mini',
     direction: '1.7',
@@ -119,7 +119,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value = '';
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
-  const send = async (request: Request) =>
+  const send = async (request: RequestInput) =>
     request.type === 'getPacks'
       ? { ok: true, value: [pack] }
       : request.type === 'getDraft'
@@ -149,7 +149,7 @@ test('a conflict from another tab pauses autosave until the user chooses', async
       reply = fn;
     },
   };
-  const send = async (request: Request) =>
+  const send = async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();

@@ -18,6 +18,7 @@ import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import { emptyChecklist } from '@/lib/core/vocabulary';
+import { createClient } from '@/lib/messages/contract';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 const form = readFileSync(join(fixtures, 'portal/form.html'), 'utf8');
@@ -157,7 +158,10 @@ describe('draft sync', () => {
     const states: Partial<OverlayState>[] = [];
     const sync = createDraftSync({
       channel,
-      send: async () => ({ ok: true, value: { revision: 4, updatedAt: 'x', fields: {}, checklist: emptyChecklist() } }),
+      call: createClient(async () => ({
+        ok: true,
+        value: { revision: 4, updatedAt: 'x', fields: {}, checklist: emptyChecklist() },
+      })).call,
       identity: () => ({ key: 'h|A1', host: 'h', applicationId: 'A1' }),
       read: () => ({ ...values }),
       onState: (p) => void states.push(p),

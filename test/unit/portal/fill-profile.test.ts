@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { LeadUnitProfile, TeamMemberProfile } from '@/lib/drafts/profiles';
 import { profileToFields } from '@/lib/portal/fill';
 
-const stamp = { id: 'x', updatedAt: '2025-01-01T00:00:00.000Z' };
+const stamp = { id: 'x', updatedAt: '2025-01-01T00:00:00.000Z', origins: [] };
 const unit: LeadUnitProfile = {
   ...stamp,
   kind: 'leadUnit',

@@ -314,13 +314,22 @@ test('never throws into the page: a listener or a relocate that throws leaves a 
 
 test('profiles fill the lead unit and the project leader through the same writer', async () => {
   const unit = profileToFields(
-    { id: 'u1', updatedAt: '', kind: 'leadUnit', name: '某某大学', creditCode: '12100000400000000X', contacts: [] },
+    {
+      id: 'u1',
+      updatedAt: '',
+      origins: [],
+      kind: 'leadUnit',
+      name: '某某大学',
+      creditCode: '12100000400000000X',
+      contacts: [],
+    },
     'leadUnit',
   );
   const pi = profileToFields(
     {
       id: 'p1',
       updatedAt: '',
+      origins: [],
       kind: 'teamMember',
       name: '张三',
       title: '研究员',

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, vi } from 'vitest';
+import { connectPanel, type PanelActions, servePanel, type ToPanel } from '@/lib/overlay/bridge';
+import { initialState, type OverlayState } from '@/lib/overlay/state';
+import { parsePack } from '@/lib/packs/parsePack';
+import { emptyPatch } from '@/lib/portal/mapping';
+
+const parsed = parsePack(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/packs/mini.json'), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const pack = parsed.pack;
+
+function pageSide() {
+  let state: OverlayState = initialState(emptyPatch('most-gov-cn', 'service.most.gov.cn', '/apply'));
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<OverlayState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+  const actions = {
+    setLang: vi.fn((lang: 'zh' | 'en') => set({ lang })),
+    fieldValues: vi.fn(() => ({ 'project.nameZh': '项目' })),
+    restore: vi.fn(async () => {
+      throw new Error('页面拒绝');
+    }),
+  } as unknown as PanelActions;
+  return {
+    set,
+    actions,
+    source: {
+      getState: () => state,
+      subscribe: (l: () => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      mappable: [{ path: 'project.nameZh', title: '项目名称' }],
+      actions,
+    },
+  };
+}
+
+test('the panel mirrors the page side’s state; a rule pack crosses once, then by its key', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const sent: ToPanel['kind'][] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    sent.push(m.kind);
+    post(m);
+  };
+  const stop = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  expect(remote.mode).toBe('frame');
+  expect(remote.mappable).toEqual([{ path: 'project.nameZh', title: '项目名称' }]);
+
+  const updates = vi.fn();
+  remote.subscribe(updates);
+  page.set({ direction: { pack, direction: pack.directions[0]! } });
+  page.set({ findings: [] });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(2));
+  expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
+  expect(sent.filter((k) => k === 'pack')).toHaveLength(1);
+  stop();
+  port2.close();
+});
+
+test('commands run on the page side and answer; a failure comes back as an error, an unknown command does nothing', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  await remote.run('setLang', 'en');
+  expect(remote.getState().lang).toBe('en');
+  await expect(remote.run('fieldValues')).resolves.toEqual({ 'project.nameZh': '项目' });
+  await expect(remote.run('restore')).rejects.toThrow('页面拒绝');
+  port2.postMessage({ kind: 'call', id: 99, command: 'stop', args: [] });
+  await remote.run('setLang', 'zh'); // answered after the unknown one: it was ignored, not queued
+  expect(page.actions.setLang).toHaveBeenCalledTimes(2);
+  port1.close();
+  port2.close();
+});
