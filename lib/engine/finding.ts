@@ -5,6 +5,8 @@ import type { FindingStatus, Severity, Section } from '../core/vocabulary';
 /** One rule's verdict on one application, with the values that decided it. */
 export interface Finding {
   ruleId: string;
+  /** The pack the rule comes from (a guideline's, an institution's layer, or "input" for the built-in rules). */
+  pack?: string;
   kind: RuleKind;
   severity: Severity;
   section: Section;

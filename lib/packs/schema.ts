@@ -98,9 +98,24 @@ export const RulePack = z.strictObject({
   }),
   published: isoDate,
   expires: isoDate,
-  directions: z.array(Direction).min(1),
-  /** Rules shared by every direction of the pack. */
+  /** A guideline's directions; an institution's pack may have none and only add rules (see `extends`). */
+  directions: z.array(Direction).default([]),
+  /**
+   * Rules shared by every direction of the pack. A pack without directions is an institution's layer: its
+   * rules apply to every direction of every active guideline (通用条件).
+   */
   rules: z.array(Rule).default([]),
+  /** An institution's added rules for named directions of a named guideline pack, without copying it. */
+  extends: z
+    .array(
+      z.strictObject({
+        pack: z.string().regex(/^[a-z0-9-]+$/),
+        directions: z
+          .array(z.strictObject({ code: z.string().regex(/^\d+\.\d+$/), rules: z.array(Rule).min(1) }))
+          .min(1),
+      }),
+    )
+    .optional(),
 });
 
 export type Text = z.infer<typeof Text>;
@@ -109,3 +124,4 @@ export type Rule = z.infer<typeof Rule>;
 export type Direction = z.infer<typeof Direction>;
 export type RulePack = z.infer<typeof RulePack>;
 export type Contact = z.infer<typeof Contact>;
+export type PackExtension = NonNullable<RulePack['extends']>[number];
