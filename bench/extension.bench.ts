@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startReplica } from '../replica/server';
-import { chromeExtensionDir, launchChromium, root } from '../scripts/support/browsers';
+import { chromeExtensionDir, launchChromium } from '../scripts/support/browsers';
 import { APPLY_PATH } from '../scripts/support/replicaForm';
-import { type Bench, type BenchFigure, median, percentile } from './types';
+import { type Bench, type BenchFigure, buildTestExtension, median, percentile } from './types';
 
 /** The built extension in real Chromium on the replica: bundle size, overlay mount time, autosave round trip. */
 const bench: Bench = {
   topic: 'extension',
   async run() {
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, GUIDECHECK_TEST_BUILD: '1' },
-    });
-    if (build.status !== 0) throw new Error('wxt build failed');
+    buildTestExtension();
     const script = readFileSync(join(chromeExtensionDir, 'content-scripts', 'portal.js'));
     const figures: BenchFigure[] = [
       { name: 'content script size', value: script.length, unit: 'bytes', note: 'raw, minified' },

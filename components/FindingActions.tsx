@@ -9,7 +9,13 @@ export interface FindingActionHandlers {
   onAcknowledge(ruleId: string, reason: string | undefined): void;
 }
 
-/** What a person does with an item: confirm it (with a note), mark a document ready, or acknowledge a warning. */
+/** "张三，2026/11/28 19:30": who recorded something and when, in the panel's language. */
+export function recordText(lang: Lang, record: { by?: string; at: string }): string {
+  const at = new Date(record.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { hour12: false });
+  return t(lang, 'recordBy', { by: record.by?.trim() || t(lang, 'anonymous'), at });
+}
+
+/** What a person does with an item: confirm it, mark a document ready, or give a reason for a warning. */
 export function FindingActions({
   item,
   lang,
@@ -19,14 +25,8 @@ export function FindingActions({
   lang: Lang;
   handlers: FindingActionHandlers;
 }) {
-  const [note, setNote] = useState(item.confirmation?.note ?? '');
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
-  // A confirmation saved elsewhere (a teammate's share merged in) shows its note; an unticked item keeps what was typed.
-  const savedNote = item.confirmation ? (item.confirmation.note ?? '') : undefined;
-  useEffect(() => {
-    if (savedNote !== undefined) setNote(savedNote);
-  }, [savedNote]);
 
   if (item.kind === 'confirm') {
     return (
@@ -36,29 +36,14 @@ export function FindingActions({
             type="checkbox"
             checked={!!item.confirmation}
             onChange={(e) =>
-              handlers.onConfirm(item.ruleId, e.target.checked ? { note: note || undefined } : undefined)
+              handlers.onConfirm(item.ruleId, e.target.checked ? { note: item.confirmation?.note } : undefined)
             }
           />{' '}
           {t(lang, 'confirmItem')}
         </label>
-        <input
-          className="gc-note"
-          value={note}
-          placeholder={t(lang, 'notePlaceholder')}
-          aria-label={t(lang, 'notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() =>
-            item.confirmation &&
-            note !== (item.confirmation.note ?? '') &&
-            handlers.onConfirm(item.ruleId, { note: note || undefined })
-          }
-        />
         {item.confirmation && (
-          <span className="gc-muted">
-            {' '}
-            {t(lang, 'confirmedBy', {
-              at: new Date(item.confirmation.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
-            })}
+          <span className="gc-muted" data-testid="gc-record">
+            {t(lang, 'confirmed')}：{recordText(lang, item.confirmation)}
           </span>
         )}
       </div>
@@ -70,11 +55,16 @@ export function FindingActions({
         <label>
           <input
             type="checkbox"
-            checked={!!item.documentReady}
+            checked={!!item.document?.ready}
             onChange={(e) => handlers.onDocumentReady(item.ruleId, e.target.checked)}
           />{' '}
           {t(lang, 'documentReady')}
         </label>
+        {item.document?.ready && (
+          <span className="gc-muted" data-testid="gc-record">
+            {recordText(lang, item.document)}
+          </span>
+        )}
       </div>
     );
   }
@@ -82,7 +72,9 @@ export function FindingActions({
   if (item.acknowledged) {
     return (
       <div className="gc-actions gc-muted">
-        {t(lang, 'acknowledged', { reason: item.acknowledged.reason })}{' '}
+        <span data-testid="gc-record">
+          {t(lang, 'acknowledged')}：{item.acknowledged.reason}（{recordText(lang, item.acknowledged)}）
+        </span>
         <button type="button" className="gc-link" onClick={() => handlers.onAcknowledge(item.ruleId, undefined)}>
           {t(lang, 'undo')}
         </button>
@@ -116,5 +108,37 @@ export function FindingActions({
         </button>
       )}
     </div>
+  );
+}
+
+/** The note kept with a confirmation (shown once the item is confirmed), saved when the field is left. */
+export function ConfirmationNote({
+  item,
+  lang,
+  onConfirm,
+}: {
+  item: FindingView;
+  lang: Lang;
+  onConfirm: FindingActionHandlers['onConfirm'];
+}) {
+  const [note, setNote] = useState(item.confirmation?.note ?? '');
+  // A confirmation saved elsewhere (a teammate's share merged in) shows its note; an unticked item keeps what was typed.
+  const savedNote = item.confirmation ? (item.confirmation.note ?? '') : undefined;
+  useEffect(() => {
+    if (savedNote !== undefined) setNote(savedNote);
+  }, [savedNote]);
+  return (
+    <input
+      className="gc-note"
+      value={note}
+      placeholder={t(lang, 'notePlaceholder')}
+      aria-label={t(lang, 'notePlaceholder')}
+      onChange={(e) => setNote(e.target.value)}
+      onBlur={() =>
+        item.confirmation &&
+        note !== (item.confirmation.note ?? '') &&
+        onConfirm(item.ruleId, { note: note || undefined })
+      }
+    />
   );
 }

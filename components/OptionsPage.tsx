@@ -1,12 +1,15 @@
 import type { DraftDb } from '@/lib/drafts/db';
 import { t } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
 import { DraftsManager } from './options/DraftsManager';
 import { Profiles } from './options/Profiles';
 import { RuleSources } from './options/RuleSources';
-import { Both } from './options/rules/Both';
+import { LangContext, Text } from './options/Text';
 import { StorageStatus, type StorageApi } from './options/StorageStatus';
 
 export interface OptionsPageProps {
+  lang: Lang;
+  onLang(lang: Lang): void;
   db: DraftDb;
   doc: Document;
   storage: StorageApi | undefined;
@@ -19,30 +22,49 @@ const SECTIONS = [
   ['storage', 'optStorage'],
 ] as const;
 
-/** The options page: drafts, rule sources, profiles, storage and settings, Chinese first with English beside. */
-export function OptionsPage({ db, doc, storage }: OptionsPageProps) {
+/** The options page: drafts, rule sources, profiles, storage and settings, in Chinese or, when chosen, English. */
+export function OptionsPage({ lang, onLang, db, doc, storage }: OptionsPageProps) {
   return (
-    <main className="gc-page gc-options">
-      <h1>{t('zh', 'appName')}</h1>
-      <nav>
-        {SECTIONS.map(([id, label]) => (
-          <a key={id} href={`#${id}`}>
-            <Both id={label} />
-          </a>
-        ))}
-      </nav>
-      <DraftsManager db={db} doc={doc} />
-      <RuleSources />
-      <Profiles db={db} />
-      <StorageStatus storage={storage} />
-      <section id="settings">
-        <h2>
-          <Both id="optionsSettings" />
-        </h2>
-        <p className="gc-muted">
-          <Both id="optSettingsNote" />
-        </p>
-      </section>
-    </main>
+    <LangContext value={lang}>
+      <main className="gc-page gc-options" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <h1>
+          {t(lang, 'appName')}{' '}
+          <button
+            type="button"
+            className="gc-lang"
+            data-testid="options-lang"
+            onClick={() => onLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t(lang, 'switchLang')}
+          </button>
+        </h1>
+        <nav>
+          {SECTIONS.map(([id, label]) => (
+            <a key={id} href={`#${id}`}>
+              <Text id={label} />
+            </a>
+          ))}
+        </nav>
+        <DraftsManager db={db} doc={doc} />
+        <RuleSources />
+        <Profiles db={db} />
+        <StorageStatus storage={storage} />
+        <section id="settings">
+          <h2>
+            <Text id="optionsSettings" />
+          </h2>
+          <label>
+            <Text id="optLanguage" />{' '}
+            <select value={lang} onChange={(e) => onLang(e.target.value === 'en' ? 'en' : 'zh')}>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <p className="gc-muted">
+            <Text id="optSettingsNote" />
+          </p>
+        </section>
+      </main>
+    </LangContext>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { fieldLabel } from '@/lib/i18n/labels';
 import { t } from '@/lib/i18n/messages';
 import type { OverlayController } from '@/lib/overlay/controller';
 import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { profileToFields } from '@/lib/portal/fill';
+import { RAIL_WIDTH, insetPage, isSubmitControl, panelWidth } from '@/lib/overlay/pageInset';
 import { toOverlayView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
@@ -30,6 +32,29 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
   const announced = useRef(new Set<string>());
   const [myName, setMyName] = useMyName();
   const [onlyMine, setOnlyMine] = useState(false);
+  const [reminder, setReminder] = useState(false);
+  const { collapsed, dock } = state;
+
+  // Beside the page, never over it: the page narrows by the panel's (or the rail's) width.
+  const [width, setWidth] = useState(() => panelWidth(win.innerWidth));
+  useEffect(() => {
+    const onResize = () => setWidth(panelWidth(win.innerWidth));
+    win.addEventListener('resize', onResize);
+    return () => win.removeEventListener('resize', onResize);
+  }, [win]);
+  useEffect(() => insetPage(win.document, dock, collapsed ? RAIL_WIDTH : width), [win, dock, collapsed, width]);
+
+  // A click on the portal's own 提交/保存 with errors or warnings left: remind, and open the panel on them.
+  const errorsLeft = view.counts.error + view.counts.warning;
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      if (!e.isTrusted || errorsLeft === 0 || !isSubmitControl(e.target)) return;
+      setReminder(true);
+      controller.setCollapsed(false);
+    };
+    win.document.addEventListener('click', onClick, true);
+    return () => win.document.removeEventListener('click', onClick, true);
+  }, [win, controller, errorsLeft]);
 
   useEffect(() => {
     let frame = 0;
@@ -73,8 +98,8 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         chosenDirection={state.chosenDirection}
         onChooseDirection={controller.chooseDirection}
         onConfirm={(ruleId, entry) => controller.confirm(ruleId, entry && { ...entry, by: myName.trim() || undefined })}
-        onDocumentReady={controller.setDocumentReady}
-        onAcknowledge={controller.acknowledge}
+        onDocumentReady={(ruleId, ready) => controller.setDocumentReady(ruleId, ready, myName.trim() || undefined)}
+        onAcknowledge={(ruleId, reason) => controller.acknowledge(ruleId, reason, myName.trim() || undefined)}
         drafts={{
           restoreOffer: state.restoreOffer,
           fillResult: state.fillResult,
@@ -103,14 +128,11 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
             ),
         }}
         report={{
-          onDownload: (format) => {
-            void controller
+          onDownload: (format) =>
+            controller
               .reportFile(format)
-              .then((file) => file && downloadText(win.document, file.name, file.text, file.type));
-          },
-          onPrint: () => {
-            void controller.reportFile('html').then((file) => file && printHtml(layer, file.text));
-          },
+              .then((file) => file && downloadText(win.document, file.name, file.text, file.type)),
+          onPrint: () => controller.reportFile('html').then((file) => file && printHtml(layer, file.text)),
         }}
         mapping={{
           active: state.mapping.active,
@@ -130,7 +152,7 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         share={{
           state,
           myName,
-          onMyName: setMyName,
+          fieldLabel: (key) => fieldLabel(key, state.lang, titles),
           fieldValues: controller.fieldValues,
           onApply: controller.setChecklist,
           onDownload: (name, text, type) => downloadText(win.document, name, text, type),
@@ -149,6 +171,9 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         onToggleDock={() => controller.setDock(state.dock === 'right' ? 'left' : 'right')}
         onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
         onFocusField={focusField}
+        width={width}
+        reminder={reminder && errorsLeft > 0}
+        onDismissReminder={() => setReminder(false)}
       />
       <LiveRegion message={live} />
     </>

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
+import type { Lang } from '@/lib/core/vocabulary';
+import { verdictIds } from '@/lib/i18n/vocabulary';
 import type { FindingView, PanelView } from '@/lib/overlay/view';
 import { DraftBanners, type DraftBannersProps } from './DraftBanners';
-import { type FindingActionHandlers, FindingActions } from './FindingActions';
+import { ConfirmationNote, type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
 import { ProfileFill, type ProfileFillProps } from './ProfileFill';
 import { ReportActions, type ReportActionsProps } from './ReportActions';
@@ -9,7 +12,6 @@ import { SharePanel, type SharePanelProps } from './SharePanel';
 import { MineFilter, type MineFilterProps } from './share/MineFilter';
 import { OwnerField } from './share/OwnerField';
 import { hiddenByOwner } from '@/lib/overlay/share';
-import type { Lang } from '@/lib/core/vocabulary';
 
 export interface DirectionOption {
   packId: string;
@@ -27,6 +29,11 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
+  /** CSS pixels; the page is narrowed by as much (lib/overlay/pageInset.ts) */
+  width: number;
+  /** The user clicked the portal's 提交/保存 with errors left */
+  reminder?: boolean;
+  onDismissReminder?(): void;
   mapping: Omit<MappingPanelProps, 'lang' | 'missing'>;
   report: Omit<ReportActionsProps, 'lang'>;
   drafts: Omit<DraftBannersProps, 'lang'>;
@@ -39,29 +46,24 @@ export interface PanelProps extends FindingActionHandlers {
   };
 }
 
-const statusLabel = (lang: Lang, status: FindingView['status']) =>
-  t(
-    lang,
-    (
-      {
-        fail: 'statusFail',
-        pass: 'statusPass',
-        confirm: 'statusConfirm',
-        unknown: 'statusUnknown',
-        na: 'statusNa',
-      } as const
-    )[status],
-  );
+/** The counts that filter the list, in reading order; 已通过 is the folded group below the list. */
+const filters = ['error', 'warning', 'confirm', 'unknown', 'info'] as const;
+type Filter = (typeof filters)[number];
 
-const severityLabel = (lang: Lang, severity: FindingView['severity']) =>
-  t(lang, ({ error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const)[severity]);
+/** Settled: passed, or a warning a person gave a reason for. Settled checks fold away; ticked items stay put. */
+const settled = (item: FindingView) => item.verdict === 'pass' || !!item.acknowledged;
 
-/** The docked checklist beside the portal form. Pack strings are rendered as text only. */
+/**
+ * The checklist beside the portal form: counts that filter, then what blocks submission, then the items a person
+ * ticks (they keep their place when ticked), passed checks folded. Tools (report, sharing, profiles, mapping) sit
+ * in a menu. Pack strings are rendered as text only.
+ */
 export function Panel(props: PanelProps) {
-  const { view, onToggleLang, onToggleCollapsed, onFocusField } = props;
+  const { view, onToggleLang, onToggleCollapsed, onFocusField, owners } = props;
   const { lang } = view;
+  const [filter, setFilter] = useState<Filter | undefined>();
+  const [menuOpen, setMenuOpen] = useState(false);
   const guidelines = [...new Set(props.directions.map((d) => d.guideline))];
-  const { owners } = props;
   const hidden = owners.onlyMine ? hiddenByOwner(owners.names, owners.myName) : new Set<string>();
   if (view.collapsed) {
     return (
@@ -69,21 +71,43 @@ export function Panel(props: PanelProps) {
         type="button"
         className={`gc-launcher gc-dock-${view.dock}`}
         onClick={onToggleCollapsed}
-        aria-label={t(lang, 'expand')}
+        aria-label={`${t(lang, 'expand')}：${(['error', 'warning'] as const).map((v) => `${t(lang, verdictIds[v])} ${view.counts[v]}`).join('，')}`}
+        data-testid="gc-launcher"
       >
-        GuideCheck {view.counts.error > 0 && <span className="gc-badge gc-error">{view.counts.error}</span>}
+        <span className="gc-rail-name">GuideCheck</span>
+        {(['error', 'warning'] as const).map((v) => (
+          <span key={v} className={`gc-badge gc-${v}`} title={t(lang, verdictIds[v])} data-verdict={v}>
+            {view.counts[v]}
+          </span>
+        ))}
       </button>
     );
   }
+  const visible = view.items.filter((i) => !hidden.has(i.ruleId));
+  const shown = (i: FindingView) => !filter || (i.verdict === filter && !i.acknowledged);
+  const passed = visible.filter((i) => i.kind === 'check' && settled(i));
+  const listed = visible.filter((i) => !(i.kind === 'check' && settled(i)) && shown(i));
+  const item = (i: FindingView) => (
+    <FindingItem key={i.ruleId} item={i} lang={lang} props={props} onFocusField={onFocusField} />
+  );
   return (
     <aside
+      style={{ width: props.width }}
       className={`gc-panel gc-dock-${view.dock}`}
       aria-label={t(lang, 'appName')}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
     >
       <header className="gc-header">
-        <strong>{t(lang, 'appName')}</strong>
+        <strong>{t(lang, 'panelTitle')}</strong>
         <span className="gc-header-actions">
+          <button
+            type="button"
+            onClick={() => setMenuOpen(!menuOpen)}
+            aria-expanded={menuOpen}
+            data-testid="gc-menu-toggle"
+          >
+            {t(lang, 'menu')} ▾
+          </button>
           <button type="button" onClick={onToggleLang}>
             {t(lang, 'switchLang')}
           </button>
@@ -100,6 +124,30 @@ export function Panel(props: PanelProps) {
           </button>
         </span>
       </header>
+      {(menuOpen || props.mapping.active) && (
+        <section className="gc-menu" data-testid="gc-menu">
+          {view.heading && <ReportActions lang={lang} {...props.report} />}
+          {view.heading && <MineFilter lang={lang} {...owners} hidden={hidden.size} />}
+          {view.heading && <SharePanel lang={lang} {...props.share} />}
+          {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
+          <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
+        </section>
+      )}
+      {props.reminder && (
+        <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
+          {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
+          <button
+            type="button"
+            className="gc-link"
+            onClick={() => setFilter(view.counts.error > 0 ? 'error' : 'warning')}
+          >
+            {t(lang, 'submitReminderShow')}
+          </button>{' '}
+          <button type="button" className="gc-link" onClick={props.onDismissReminder}>
+            {t(lang, 'restoreDismiss')}
+          </button>
+        </div>
+      )}
       <DraftBanners lang={lang} {...props.drafts} />
       {view.phase === 'loading' && <p className="gc-muted">{t(lang, 'loading')}</p>}
       {view.phase === 'error' && (
@@ -162,61 +210,118 @@ export function Panel(props: PanelProps) {
           </select>
         </label>
       )}
-      {view.missing.length > 0 && (
-        <p className="gc-alert" data-testid="gc-missing">
-          {t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}
+      {view.fromOtherPages.map((line) => (
+        <p key={line} className="gc-note" data-testid="gc-from-other-pages">
+          {line}
         </p>
-      )}
-      <MappingPanel lang={lang} missing={view.missing} {...props.mapping} />
-      {view.phase === 'ready' && <ProfileFill lang={lang} {...props.profiles} />}
-      {view.heading && (
-        <p className="gc-summary" data-testid="gc-counts">
-          {t(lang, 'countsSummary', view.counts)}
-        </p>
-      )}
-      {view.heading && <ReportActions lang={lang} {...props.report} />}
-      {view.heading && <SharePanel lang={lang} {...props.share} />}
-      {view.heading && <MineFilter lang={lang} {...owners} hidden={hidden.size} />}
-      {view.sections.map((section) => (
-        <section key={section.section} className="gc-section">
-          <h3>{section.label}</h3>
-          <ul>
-            {section.items
-              .filter((item) => !hidden.has(item.ruleId))
-              .map((item) => (
-                <li
-                  key={item.ruleId}
-                  className={`gc-finding gc-${item.status} gc-sev-${item.severity}`}
-                  data-rule={item.ruleId}
-                >
-                  <button
-                    type="button"
-                    className="gc-finding-title"
-                    disabled={!item.fields.length}
-                    onClick={() => onFocusField(item.fields)}
-                  >
-                    <span className={`gc-tag gc-${item.status === 'fail' ? item.severity : item.status}`}>
-                      {item.status === 'fail' ? severityLabel(lang, item.severity) : statusLabel(lang, item.status)}
-                    </span>
-                    {item.title}
-                  </button>
-                  {item.message && item.status === 'fail' && <p className="gc-message">{item.message}</p>}
-                  <FindingActions item={item} lang={lang} handlers={props} />
-                  <OwnerField
-                    ruleId={item.ruleId}
-                    owner={owners.names[item.ruleId]}
-                    lang={lang}
-                    onAssign={owners.onAssign}
-                  />
-                  <details className="gc-quote">
-                    <summary>{t(lang, 'quote')}</summary>
-                    <blockquote>{item.quote}</blockquote>
-                  </details>
-                </li>
-              ))}
-          </ul>
-        </section>
       ))}
+      {view.missing.length > 0 && (
+        <details className="gc-alert gc-missing" data-testid="gc-missing">
+          <summary>{t(lang, 'missingFieldsCount', { n: view.missing.length })}</summary>
+          {t(lang, 'missingFields', { fields: view.missingTitles.join('、') })}
+        </details>
+      )}
+      {view.heading && (
+        <nav className="gc-counts" data-testid="gc-counts" aria-label={t(lang, 'filterBy')}>
+          {filters.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className={`gc-count gc-${f}`}
+              aria-pressed={filter === f}
+              disabled={view.counts[f] === 0}
+              onClick={() => setFilter(filter === f ? undefined : f)}
+              data-verdict={f}
+            >
+              {t(lang, verdictIds[f])} <b>{view.counts[f]}</b>
+            </button>
+          ))}
+          {filter && (
+            <button type="button" className="gc-link" onClick={() => setFilter(undefined)}>
+              {t(lang, 'showAll')}
+            </button>
+          )}
+        </nav>
+      )}
+      {listed.length > 0 && (
+        <ul className="gc-findings" data-testid="gc-findings">
+          {listed.map(item)}
+        </ul>
+      )}
+      {!filter && passed.length > 0 && (
+        <details className="gc-passed" data-testid="gc-passed">
+          <summary>{t(lang, 'passedFolded', { n: passed.length })}</summary>
+          <ul className="gc-findings">{passed.map(item)}</ul>
+        </details>
+      )}
     </aside>
+  );
+}
+
+/** One requirement: its verdict and title (a jump to its field), what is wrong, what to do, and the actions. */
+function FindingItem({
+  item,
+  lang,
+  props,
+  onFocusField,
+}: {
+  item: FindingView;
+  lang: Lang;
+  props: PanelProps;
+  onFocusField(paths: string[]): void;
+}) {
+  const tag = item.acknowledged ? 'acknowledged' : item.verdict;
+  const open = !settled(item);
+  return (
+    <li
+      className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}`}
+      data-rule={item.ruleId}
+      data-verdict={item.verdict}
+    >
+      <button
+        type="button"
+        className="gc-finding-title"
+        disabled={!item.fields.length}
+        onClick={() => onFocusField(item.fields)}
+      >
+        <span className={`gc-tag gc-${tag}`}>
+          {item.acknowledged ? t(lang, 'acknowledged') : t(lang, verdictIds[item.verdict])}
+        </span>
+        {item.title}
+        <span className="gc-section-name"> · {item.sectionLabel}</span>
+      </button>
+      {item.status === 'fail' && item.message !== item.title && <p className="gc-message">{item.message}</p>}
+      {item.status === 'unknown' && item.missing.length > 0 && (
+        <p className="gc-to-fill" data-testid="gc-to-fill">
+          {t(lang, 'toFill')}
+          {item.missing.map((m, n) => (
+            <span key={m.label}>
+              {n > 0 && '、'}
+              <button type="button" className="gc-link" onClick={() => onFocusField(m.paths)}>
+                {m.label}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+      {open && item.explain && <p className="gc-explain">{item.explain}</p>}
+      <FindingActions item={item} lang={lang} handlers={props} />
+      <details className="gc-more">
+        <summary>{t(lang, 'itemMore')}</summary>
+        {!open && item.explain && <p className="gc-explain">{item.explain}</p>}
+        <OwnerField
+          ruleId={item.ruleId}
+          owner={props.owners.names[item.ruleId]}
+          lang={lang}
+          onAssign={props.owners.onAssign}
+        />
+        {item.kind === 'confirm' && item.confirmation && (
+          <ConfirmationNote item={item} lang={lang} onConfirm={props.onConfirm} />
+        )}
+        <blockquote className="gc-quote">
+          {t(lang, 'quote')}：{item.quote}
+        </blockquote>
+      </details>
+    </li>
   );
 }

@@ -1,18 +1,36 @@
 import { t } from '@/lib/i18n/pageMessages';
+import type { Lang } from '@/lib/core/vocabulary';
+import { verdictIds } from '@/lib/i18n/vocabulary';
 import type { TabStatus } from '@/lib/messages/protocol';
 
-/** undefined: still asking; null: the tab is not a recognised portal form; 'insecure': a portal page over http://. */
-export function PopupStatus({ status }: { status: TabStatus | 'insecure' | null | undefined }) {
-  const lang = 'zh';
+export interface PopupProps {
+  /** undefined: still asking; null: not a recognised portal form; 'insecure': a portal page over http://. */
+  status: TabStatus | 'insecure' | null | undefined;
+  lang: Lang;
+  onLang(lang: Lang): void;
+  /** Opens the checklist panel on the tab (only offered on a recognised form) */
+  onOpenPanel(): void;
+  onOpenOptions(): void;
+  /** The portal's public address, offered when this tab is not a form */
+  portalUrl: string;
+  /** What the last action could not do, in the popup's language */
+  failure?: string;
+}
+
+/** The toolbar popup: this tab's state in the one vocabulary, and what to do next. */
+export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, portalUrl, failure }: PopupProps) {
   return (
-    <main className="gc-page gc-popup">
-      <h1>{t(lang, 'appName')}</h1>
-      {status === undefined && <p className="gc-muted">…</p>}
+    <main className="gc-page gc-popup" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <h1>
+        {t(lang, 'appName')}{' '}
+        <button type="button" className="gc-lang" onClick={() => onLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t(lang, 'switchLang')}
+        </button>
+      </h1>
+      {status === undefined && <p className="gc-muted">{t(lang, 'loading')}</p>}
       {status === null && (
         <p data-testid="popup-state" className="gc-muted">
           {t(lang, 'popupNotPortal')}
-          <br />
-          <span lang="en">{t('en', 'popupNotPortal')}</span>
         </p>
       )}
       {status === 'insecure' && (
@@ -25,31 +43,42 @@ export function PopupStatus({ status }: { status: TabStatus | 'insecure' | null 
       {status && status !== 'insecure' && (
         <>
           <p data-testid="popup-state" className="gc-ok">
-            ✔ {t(lang, 'popupRecognised')}{' '}
-            <span lang="en" className="gc-muted">
-              ({t('en', 'popupRecognised')})
-            </span>
+            ✔ {t(lang, 'popupRecognised')}
           </p>
           <p data-testid="popup-direction">
-            {t(lang, 'popupDirection')}：
+            {t(lang, 'popupDirection')}
+            {lang === 'zh' ? '：' : ': '}
             {status.direction ? `${status.direction.code} ${status.direction.title}` : t(lang, 'noDirection')}
           </p>
           <ul className="gc-counts" data-testid="popup-counts">
-            <li className="gc-error">
-              {t(lang, 'severityError')} {status.counts.error}
-            </li>
-            <li className="gc-warning">
-              {t(lang, 'severityWarning')} {status.counts.warning}
-            </li>
-            <li className="gc-info">
-              {t(lang, 'severityInfo')} {status.counts.info}
-            </li>
-            <li className="gc-confirm">
-              {t(lang, 'statusConfirm')} {status.counts.confirm}
-            </li>
+            {(['error', 'warning', 'confirm', 'unknown', 'info'] as const).map((v) => (
+              <li key={v} className={`gc-${v}`}>
+                {t(lang, verdictIds[v])} {status.counts[v] ?? 0}
+              </li>
+            ))}
           </ul>
         </>
       )}
+      {failure && (
+        <p className="gc-alert" role="alert">
+          {failure}
+        </p>
+      )}
+      <p className="gc-popup-actions" data-testid="popup-actions">
+        {status && status !== 'insecure' && (
+          <button type="button" onClick={onOpenPanel}>
+            {t(lang, 'popupOpenPanel')}
+          </button>
+        )}
+        <button type="button" onClick={onOpenOptions}>
+          {t(lang, 'popupOpenOptions')}
+        </button>
+        {status === null && (
+          <a href={portalUrl} target="_blank" rel="noreferrer">
+            {t(lang, 'popupOpenPortal')}
+          </a>
+        )}
+      </p>
     </main>
   );
 }

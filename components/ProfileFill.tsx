@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
-import type { ProfileChoice } from '@/lib/overlay/controller';
 import type { Lang } from '@/lib/core/vocabulary';
+import { failureText } from './failureText';
+import type { ProfileChoice } from '@/lib/overlay/controller';
 import { trusted } from './trusted';
 
 export interface ProfileFillProps {
@@ -13,12 +14,24 @@ export interface ProfileFillProps {
 /** Repeated data saved once (options → 常用资料), filled into this application on request. */
 export function ProfileFill({ lang, load, onFill }: ProfileFillProps) {
   const [profiles, setProfiles] = useState<ProfileChoice[] | undefined>();
+  const [failed, setFailed] = useState('');
   if (!profiles) {
     return (
       <p className="gc-profile-fill">
-        <button type="button" onClick={trusted(() => void load().then(setProfiles))}>
+        <button
+          type="button"
+          onClick={trusted(() => {
+            setFailed('');
+            load().then(setProfiles, (error: unknown) => setFailed(failureText(lang, error)));
+          })}
+        >
           {t(lang, 'profileFill')}
         </button>
+        {failed && (
+          <span className="gc-alert" role="alert">
+            {failed}
+          </span>
+        )}
       </p>
     );
   }

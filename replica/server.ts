@@ -12,6 +12,7 @@ import { budgetFramePage } from './pages/budgetFrame';
 import { type ReplicaPageLink, indexPage } from './pages/index';
 import { noticeListPage } from './pages/notices';
 import { ReplicaStore } from './store';
+import { sectionVariantPage, shellVariantPage, spaVariantPage, widgetsVariantPage } from './pages/variants';
 
 /**
  * The replica of the national S&T portal's application system: a local node:http server that is both
@@ -21,7 +22,19 @@ import { ReplicaStore } from './store';
 export const DEFAULT_SBBH = 'SQ2019YFE0100123';
 /** 参与单位 rows of the large form: 60 rows × 5 controls, ≥300 fields with the rest of the form */
 export const LARGE_FORM_ROWS = 60;
+/** ?rows=N on the large form (the bench's 1,000- and 2,000-control forms), at most this many */
+export const MAX_LARGE_FORM_ROWS = 500;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function largeFormRows(url: URL): number {
+  const rows = Number(url.searchParams.get('rows') ?? LARGE_FORM_ROWS);
+  if (!Number.isInteger(rows) || rows < 1 || rows > MAX_LARGE_FORM_ROWS)
+    throw new HttpError(
+      400,
+      `rows 应为 1–${MAX_LARGE_FORM_ROWS} 的整数 / rows must be an integer 1–${MAX_LARGE_FORM_ROWS}`,
+    );
+  return rows;
+}
 const SBBH = /^[A-Za-z0-9_-]{1,40}$/;
 
 export const replicaPages: ReplicaPageLink[] = [
@@ -49,6 +62,21 @@ export const replicaPages: ReplicaPageLink[] = [
     path: `/egrantweb/xmsb/apply.html?sbbh=${DEFAULT_SBBH}&expired=1`,
     title: '会话超时后的申报书',
     note: '表单为空，并提示会话已超时',
+  },
+  {
+    path: '/egrantweb/variant/spa.html?sbbh=SQ2021YFE0300201',
+    title: '项目申报（新版单页应用）',
+    note: '首次请求后才渲染、标签在输入框上方、控件无 name/id、可整页重新渲染',
+  },
+  {
+    path: '/egrantweb/variant/widgets.html?sbbh=SQ2021YFE0300202',
+    title: '项目申报书（控件版）',
+    note: '下拉组合框、日期控件、弹出层添加参与单位、标签在上一行的经费表',
+  },
+  {
+    path: '/egrantweb/variant/shell.html?sbbh=SQ2021YFE0300203',
+    title: '申报书填写（框架版，每节一页）',
+    note: '左侧菜单在框架中打开各节，每节单独保存',
   },
   { path: '/egrantweb/notice/list.html', title: '通知公告', note: '同一站点的非申报页面' },
 ];
@@ -131,11 +159,16 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
     if (path === '/' || path === '/index.html') return sendHtml(res, indexPage(replicaPages));
     if (path === '/egrantweb/xmsb/apply.html') return sendHtml(res, applyPage(form()));
     if (path === '/egrantweb/xmsb/apply-large.html')
-      return sendHtml(res, applyPage({ ...form(), participants: LARGE_FORM_ROWS }));
+      return sendHtml(res, applyPage({ ...form(), participants: largeFormRows(url) }));
     if (path === '/egrantweb/xmsb/apply-react.html') return sendHtml(res, applyReactPage(form()));
     if (path === '/egrantweb/xmsb/apply-v2.html') return sendHtml(res, applyV2Page(form()));
     if (path === '/egrantweb/xmsb/frame/jfys.html') return sendHtml(res, budgetFramePage());
     if (path === '/egrantweb/notice/list.html') return sendHtml(res, noticeListPage());
+    if (path === '/egrantweb/variant/spa.html') return sendHtml(res, spaVariantPage(form()));
+    if (path === '/egrantweb/variant/widgets.html') return sendHtml(res, widgetsVariantPage(form()));
+    if (path === '/egrantweb/variant/shell.html') return sendHtml(res, shellVariantPage(form()));
+    if (path === '/egrantweb/variant/section.html')
+      return sendHtml(res, sectionVariantPage({ ...form(), section: url.searchParams.get('s') ?? 'basic' }));
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/egrantweb/css/portal.css') {
       return send(

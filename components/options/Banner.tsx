@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n/pageMessages';
+import { useLang } from './Text';
 import type { ReactNode } from 'react';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
@@ -15,15 +17,15 @@ export function Banner({
   children?: ReactNode;
   onClose?: () => void;
 }) {
+  const lang = useLang();
   return (
     <div className={`gc-banner gc-banner-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
       <div className="gc-banner-text">
-        <div>{message.zh}</div>
-        <div className="gc-muted">{message.en}</div>
+        <div>{message[lang]}</div>
       </div>
       {children}
       {onClose && (
-        <button type="button" className="gc-banner-close" aria-label="关闭 Close" onClick={onClose}>
+        <button type="button" className="gc-banner-close" aria-label={t(lang, 'optClose')} onClick={onClose}>
           ×
         </button>
       )}

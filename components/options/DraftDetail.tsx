@@ -6,8 +6,8 @@ import { t } from '@/lib/i18n/pageMessages';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
 import { errorMessage, failureMessage } from './failure';
-import { fieldPathLabel } from './format';
-import { Both } from './rules/Both';
+import { savedFieldLabel } from './fieldNames';
+import { Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftDetailProps {
@@ -19,13 +19,14 @@ export interface DraftDetailProps {
 
 /** One draft opened: its fields, its checklist state and its history, live from the database. */
 export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailProps) {
+  const lang = useLang();
   const draft = useLiveQuery(() => getDraft(db, draftKey), [db, draftKey]);
   const revisions = useLiveQuery(() => listRevisions(db, draftKey), [db, draftKey], []);
   if (!draft) return null;
 
-  async function restore(id: number, revision: number) {
+  async function restore(id: number, revision: number, withChecklist: boolean) {
     try {
-      const result = await restoreRevision(db, draftKey, id);
+      const result = await restoreRevision(db, draftKey, id, { withChecklist });
       if (result.ok)
         onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
       else onMessage('error', failureMessage(result));
@@ -40,37 +41,41 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
       <header>
         <h3>{draft.title || draft.applicationId}</h3>
         <button type="button" onClick={onClose}>
-          <Both id="optClose" />
+          <Text id="optClose" />
         </button>
       </header>
       <p className="gc-muted">
         {draft.key} · {draft.guideline ?? '—'} · {draft.direction ?? '—'}
       </p>
       <h4>
-        <Both id="optDetailFields" />
+        <Text id="optDetailFields" />
       </h4>
       <table data-testid="draft-fields">
         <thead>
           <tr>
             <th>
-              <Both id="optField" />
+              <Text id="optField" />
             </th>
             <th>
-              <Both id="optValue" />
+              <Text id="optValue" />
             </th>
           </tr>
         </thead>
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>
-              <td title={key}>{fieldPathLabel(key)}</td>
+              <td>{savedFieldLabel(key, lang)}</td>
               <td className="gc-value">{value}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <ChecklistState checklist={draft.checklist} />
-      <DraftHistory revisions={revisions} onRestore={(r) => void restore(r.id!, r.revision)} />
+      <DraftHistory
+        current={draft}
+        revisions={revisions}
+        onRestore={(r, withChecklist) => void restore(r.id!, r.revision, withChecklist)}
+      />
     </article>
   );
 }

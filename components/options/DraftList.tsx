@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Draft } from '@/lib/drafts/model';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 import { formatTime } from './format';
 
 export interface DraftListProps {
@@ -31,7 +31,7 @@ export function DraftList({ drafts, openKey, onOpen, onRename, onDelete, onExpor
             ] as const
           ).map((id) => (
             <th key={id}>
-              <Both id={id} />
+              <Text id={id} />
             </th>
           ))}
         </tr>
@@ -89,10 +89,10 @@ function DraftRow({
               onChange={(e) => setEditing(e.target.value)}
             />
             <button type="submit">
-              <Both id="optSave" />
+              <Text id="optSave" />
             </button>
             <button type="button" onClick={() => setEditing(undefined)}>
-              <Both id="optCancel" />
+              <Text id="optCancel" />
             </button>
           </form>
         )}
@@ -107,16 +107,16 @@ function DraftRow({
       <td>{draft.revision}</td>
       <td className="gc-actions">
         <button type="button" data-action="open" onClick={() => onOpen(draft.key)}>
-          <Both id="optOpen" />
+          <Text id="optOpen" />
         </button>
         <button type="button" data-action="rename" onClick={() => setEditing(draft.title)}>
-          <Both id="optRename" />
+          <Text id="optRename" />
         </button>
         <button type="button" data-action="export" onClick={() => onExport(draft.key)}>
-          <Both id="optExport" />
+          <Text id="optExport" />
         </button>
         <button type="button" data-action="delete" className="gc-danger" onClick={() => onDelete(draft)}>
-          <Both id="optDelete" />
+          <Text id="optDelete" />
         </button>
       </td>
     </tr>

@@ -4,7 +4,7 @@ import { importDrafts, type ImportResult } from '@/lib/drafts/transfer';
 import { Banner } from './Banner';
 import { errorMessage } from './failure';
 import { ImportReportView } from './ImportReportView';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftTransferProps {
@@ -32,11 +32,11 @@ export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExpo
   return (
     <div className="gc-transfer" data-testid="draft-transfer">
       <h3>
-        <Both id="optTransfer" />
+        <Text id="optTransfer" />
       </h3>
       <div className="gc-toolbar">
         <button type="button" data-action="export-all" onClick={onExportAll}>
-          <Both id="optExportAll" />
+          <Text id="optExportAll" />
         </button>
         <label>
           <input
@@ -45,10 +45,10 @@ export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExpo
             checked={includeRevisions}
             onChange={(e) => onIncludeRevisions(e.target.checked)}
           />
-          <Both id="optWithRevisions" />
+          <Text id="optWithRevisions" />
         </label>
         <label className="gc-file">
-          <Both id="optImport" />{' '}
+          <Text id="optImport" />{' '}
           <input
             type="file"
             accept=".json,application/json"

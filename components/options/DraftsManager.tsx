@@ -11,7 +11,7 @@ import { DraftTransfer } from './DraftTransfer';
 import { DuplicateHints } from './DuplicateHints';
 import { downloadDrafts } from './exportFile';
 import { errorMessage, failureMessage } from './failure';
-import { Both } from './rules/Both';
+import { Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** A deleted draft stays restorable for a day (撤销 on the page, or the next visit), then it is purged. */
@@ -26,6 +26,7 @@ interface Notice {
 
 /** 草稿: the data wiring of the drafts section (live queries, writes, banners); the parts below only draw. */
 export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
+  const lang = useLang();
   const [search, setSearch] = useState('');
   const [openKey, setOpenKey] = useState<string>();
   const [includeRevisions, setIncludeRevisions] = useState(false);
@@ -76,13 +77,13 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
       setNotice(undefined);
     });
 
-  const searchLabel = `${t('zh', 'optSearch')} ${t('en', 'optSearch')}`;
+  const searchLabel = t(lang, 'optSearch');
   const exportDrafts = (keys?: string[]) => attempt(() => downloadDrafts(db, doc, { keys, includeRevisions }));
 
   return (
     <section id="drafts" data-testid="drafts-manager">
       <h2>
-        <Both id="optionsDrafts" />
+        <Text id="optionsDrafts" />
       </h2>
       {notice && (
         <Banner
@@ -93,7 +94,7 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
         >
           {notice.undoKey && (
             <button type="button" data-action="undo" onClick={() => void undo(notice.undoKey!)}>
-              <Both id="optUndo" />
+              <Text id="optUndo" />
             </button>
           )}
         </Banner>
@@ -119,7 +120,7 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
         <p className="gc-muted">…</p>
       ) : shown.length === 0 ? (
         <p className="gc-muted" data-testid="drafts-empty">
-          {search ? <Both id="optNoMatch" vars={{ q: search }} /> : <Both id="optNoDrafts" />}
+          {search ? <Text id="optNoMatch" vars={{ q: search }} /> : <Text id="optNoDrafts" />}
         </p>
       ) : (
         <DraftList

@@ -1,5 +1,5 @@
 import type { Draft } from '@/lib/drafts/model';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 import { duplicatesByGuideline } from './applicants';
 
 /**
@@ -14,10 +14,10 @@ export function DuplicateHints({ drafts }: { drafts: Draft[] }) {
     <div className="gc-banner gc-banner-info gc-limits" role="status" data-testid="duplicate-hints">
       <div className="gc-banner-text">
         <strong>
-          <Both id="optLimits" />
+          <Text id="optLimits" />
         </strong>
         <div>
-          <Both id="optLimitsInfo" />
+          <Text id="optLimitsInfo" />
         </div>
         {byGuideline.map(({ guideline, groups }) => (
           <div key={guideline} data-guideline={guideline}>
@@ -26,7 +26,7 @@ export function DuplicateHints({ drafts }: { drafts: Draft[] }) {
               {groups.map((g, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
                 <li key={i} data-kind={g.kind}>
-                  <Both id={g.kind === 'principalInvestigator' ? 'optLimitPi' : 'optLimitUnit'} />：{g.label} —{' '}
+                  <Text id={g.kind === 'principalInvestigator' ? 'optLimitPi' : 'optLimitUnit'} />：{g.label} —{' '}
                   {g.keys.map((k) => titleOf.get(k) ?? k).join('、')}
                 </li>
               ))}

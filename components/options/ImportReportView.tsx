@@ -1,10 +1,11 @@
 import type { ImportResult } from '@/lib/drafts/transfer';
 import { t } from '@/lib/i18n/pageMessages';
 import { Banner } from './Banner';
-import { Both } from './rules/Both';
+import { Text, useLang } from './Text';
 
 /** What an import did: counts per outcome and each refused entry with its reason; a refused file says why. */
 export function ImportReportView({ result, onClose }: { result: ImportResult; onClose(): void }) {
+  const lang = useLang();
   if (!result.ok) {
     return (
       <Banner
@@ -39,8 +40,7 @@ export function ImportReportView({ result, onClose }: { result: ImportResult; on
           {report.refused.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
             <li key={i} data-key={r.key}>
-              <Both id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason.zh}
-              <div className="gc-muted">{r.reason.en}</div>
+              <Text id="optImportRefusedEntry" /> <code>{r.key}</code>：{r.reason[lang]}
             </li>
           ))}
         </ul>

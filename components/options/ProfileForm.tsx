@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Problem } from '@/lib/drafts/problems';
-import { t } from '@/lib/i18n/pageMessages';
 import { profileFields, type FormValues, type ProfileKind } from './profileForm';
-import { Both } from './rules/Both';
+import { Text, useLang } from './Text';
 
 export interface ProfileFormProps {
   kind: ProfileKind;
@@ -15,6 +14,7 @@ export interface ProfileFormProps {
 
 /** One profile's inputs; each validation problem is shown under its input (Chinese, then English). */
 export function ProfileForm({ kind, initial, problems, onSave, onCancel }: ProfileFormProps) {
+  const lang = useLang();
   const [values, setValues] = useState<FormValues>(initial);
   return (
     <form
@@ -31,7 +31,7 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
         return (
           <label key={field.name} className={fieldProblems.length ? 'gc-invalid' : undefined}>
             <span>
-              {t('zh', field.label)} <span className="gc-muted">{t('en', field.label)}</span>
+              <Text id={field.label} />
             </span>
             <input
               name={field.name}
@@ -43,8 +43,7 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
             {fieldProblems.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
               <span key={i} className="gc-field-error" data-testid={`error-${field.name}`}>
-                {p.zh}
-                <span className="gc-muted"> {p.en}</span>
+                {p[lang]}
               </span>
             ))}
           </label>
@@ -53,15 +52,15 @@ export function ProfileForm({ kind, initial, problems, onSave, onCancel }: Profi
       {(problems[''] ?? []).map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a static list of text, never reordered and holding no state
         <p key={i} className="gc-field-error">
-          {p.zh} <span className="gc-muted">{p.en}</span>
+          {p[lang]}
         </p>
       ))}
       <div className="gc-actions">
         <button type="submit" data-action="save-profile">
-          <Both id="optSave" />
+          <Text id="optSave" />
         </button>
         <button type="button" onClick={onCancel}>
-          <Both id="optCancel" />
+          <Text id="optCancel" />
         </button>
       </div>
     </form>

@@ -7,7 +7,7 @@ import { Banner } from './Banner';
 import { errorMessage, failureMessage } from './failure';
 import { ProfileForm } from './ProfileForm';
 import { problemsByField, toProfileInput, valuesOf, type FormValues, type ProfileKind } from './profileForm';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** 常用资料: lead units and team members, saved once and filled into any application. */
@@ -17,7 +17,7 @@ export function Profiles({ db }: { db: DraftDb }) {
   return (
     <section id="profiles" data-testid="profiles">
       <h2>
-        <Both id="optionsProfiles" />
+        <Text id="optionsProfiles" />
       </h2>
       {failure && (
         <Banner kind="error" message={failure} testId="profiles-notice" onClose={() => setFailure(undefined)} />
@@ -74,11 +74,11 @@ function ProfileKindPanel({
   return (
     <div className="gc-profile-kind" data-testid={`profiles-${kind}`}>
       <h3>
-        <Both id={kind === 'leadUnit' ? 'optLeadUnits' : 'optTeamMembers'} />
+        <Text id={kind === 'leadUnit' ? 'optLeadUnits' : 'optTeamMembers'} />
       </h3>
       {profiles.length === 0 ? (
         <p className="gc-muted">
-          <Both id="optNoProfiles" />
+          <Text id="optNoProfiles" />
         </p>
       ) : (
         <ul className="gc-profile-list">
@@ -90,7 +90,7 @@ function ProfileKindPanel({
                 data-action="edit-profile"
                 onClick={() => setEditing({ id: p.id, initial: valuesOf(p), problems: {} })}
               >
-                <Both id="optEdit" />
+                <Text id="optEdit" />
               </button>
               <button
                 type="button"
@@ -98,7 +98,7 @@ function ProfileKindPanel({
                 className="gc-danger"
                 onClick={() => void remove(p.id)}
               >
-                <Both id="optDelete" />
+                <Text id="optDelete" />
               </button>
             </li>
           ))}
@@ -116,7 +116,7 @@ function ProfileKindPanel({
         />
       ) : (
         <button type="button" data-action={`add-${kind}`} onClick={() => setEditing({ initial: {}, problems: {} })}>
-          <Both id="optAdd" />
+          <Text id="optAdd" />
         </button>
       )}
     </div>

@@ -3,7 +3,7 @@ import type { FeedsStatus } from '@/lib/feed/extension/status';
 import type { SubscribeInput } from '@/lib/feed/extension/subscriptions';
 import type { z } from 'zod';
 import { browserRuleSourcesApi, type RuleSourcesApi } from './rules/api';
-import { Both } from './rules/Both';
+import { Text, useLang } from './Text';
 import { FeedList } from './rules/FeedList';
 import { PacksInUse } from './rules/PacksInUse';
 import { SubscribeForm } from './rules/SubscribeForm';
@@ -15,6 +15,7 @@ import './rules/ruleSources.css';
  * the last update notice, 立即检查 and the subscription form. Everything shown comes from the background.
  */
 export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSourcesApi }) {
+  const lang = useLang();
   const [status, setStatus] = useState<FeedsStatus>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -43,16 +44,16 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
   return (
     <section id="rules" data-testid="rule-sources" className="gc-rule-sources" aria-busy={busy}>
       <h2>
-        <Both id="feedsTitle" />
+        <Text id="feedsTitle" />
       </h2>
       {error && (
         <p className="gc-rs-error" role="alert" data-testid="rule-sources-error">
-          <Both id="feedsLoadError" vars={{ error }} />
+          <Text id="feedsLoadError" vars={{ error }} />
         </p>
       )}
       {!status && !error && (
         <p className="gc-muted" data-testid="rule-sources-loading">
-          正在读取规则来源… <span lang="en">Reading rule sources…</span>
+          <Text id="feedsReading" />
         </p>
       )}
       {status && (
@@ -60,12 +61,12 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
           {status.notice && <UpdateNoticeView notice={status.notice} />}
           {status.institutionName && (
             <p>
-              <Both id="feedsInstitution" vars={{ name: status.institutionName }} />
+              <Text id="feedsInstitution" vars={{ name: status.institutionName }} />
             </p>
           )}
           {status.policyErrors.length > 0 && (
             <div className="gc-rs-error" role="alert">
-              <Both id="feedsPolicyError" />
+              <Text id="feedsPolicyError" />
               <ul>
                 {status.policyErrors.map((e) => (
                   <li key={e}>{e}</li>
@@ -75,22 +76,22 @@ export function RuleSources({ api = browserRuleSourcesApi }: { api?: RuleSources
           )}
           {status.errors.map((e) => (
             <p key={e.en} className="gc-rs-error" role="alert">
-              {e.zh} <span className="gc-muted">{e.en}</span>
+              {e[lang]}
             </p>
           ))}
           <h3>
-            <Both id="feedsInUse" />
+            <Text id="feedsInUse" />
           </h3>
           <PacksInUse status={status} />
           <h3>
-            <Both id="feedsSubscriptions" />{' '}
+            <Text id="feedsSubscriptions" />{' '}
             <button
               type="button"
               data-testid="check-now"
               disabled={busy}
               onClick={() => void run({ type: 'feeds:checkNow' })}
             >
-              <Both id={busy ? 'feedsChecking' : 'feedsCheckNow'} />
+              <Text id={busy ? 'feedsChecking' : 'feedsCheckNow'} />
             </button>
           </h3>
           <FeedList feeds={status.feeds} busy={busy} onRemove={(url) => void run({ type: 'feeds:unsubscribe', url })} />

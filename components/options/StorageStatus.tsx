@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from './format';
-import { Both } from './rules/Both';
+import { Text } from './Text';
 
 /** The part of navigator.storage the page uses (tests and other browsers pass their own). */
 export type StorageApi = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>;
@@ -32,13 +32,13 @@ export function StorageStatus({ storage }: { storage: StorageApi | undefined }) 
   return (
     <section id="storage" data-testid="storage-status">
       <h2>
-        <Both id="optStorage" />
+        <Text id="optStorage" />
       </h2>
       {status.state === 'loading' ? (
         <p className="gc-muted">…</p>
       ) : status.state === 'unknown' ? (
         <p className="gc-muted">
-          <Both id="optStorageUnknown" />
+          <Text id="optStorageUnknown" />
         </p>
       ) : (
         <ul className="gc-storage">
@@ -47,10 +47,10 @@ export function StorageStatus({ storage }: { storage: StorageApi | undefined }) 
             data-persistent={status.persistent}
             className={status.persistent ? 'gc-ok' : undefined}
           >
-            <Both id={status.persistent ? 'optStoragePersistent' : 'optStorageBestEffort'} />
+            <Text id={status.persistent ? 'optStoragePersistent' : 'optStorageBestEffort'} />
           </li>
           <li data-testid="storage-used">
-            <Both id="optStorageUsed" vars={{ used: formatBytes(status.usage ?? 0) }} />
+            <Text id="optStorageUsed" vars={{ used: formatBytes(status.usage ?? 0) }} />
           </li>
         </ul>
       )}

@@ -5,6 +5,7 @@ import { type ShareCodec, describeParts } from '@/lib/overlay/share';
 import { type ConflictChoice, type ImportPreview, checklistAfterImport, previewImport } from '@/lib/share/preview';
 import { rulesById } from '@/lib/overlay/view';
 import { partsOf } from '@/lib/share/items';
+import { failureText } from '../failureText';
 import type { Lang, Bilingual, Checklist } from '@/lib/core/vocabulary';
 import { trusted } from '../trusted';
 
@@ -36,14 +37,19 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [done, setDone] = useState<{ applied: number } | { message: Bilingual }>();
   const titles = rulesById(state);
-  const title = (ruleId: string) => titles.get(ruleId)?.title[lang] ?? ruleId;
+  const title = (ruleId: string) => titles.get(ruleId)?.title[lang] ?? t(lang, 'unknownRule');
+  const [failed, setFailed] = useState('');
 
   const check = (input: string) => {
-    void codec.decode(input).then((read) => {
-      setPreview(previewImport(read, state));
-      setChoices({});
-      setDone(undefined);
-    });
+    setFailed('');
+    codec.decode(input).then(
+      (read) => {
+        setPreview(previewImport(read, state));
+        setChoices({});
+        setDone(undefined);
+      },
+      (error: unknown) => setFailed(failureText(lang, error)),
+    );
   };
   const merge = () => {
     if (!preview?.ok) return;
@@ -80,11 +86,16 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) void file.text().then(check);
+              if (file) file.text().then(check, (error: unknown) => setFailed(failureText(lang, error)));
             }}
           />
         </label>
       </p>
+      {failed && (
+        <p className="gc-alert" role="alert">
+          {failed}
+        </p>
+      )}
       {done && (
         <p className={'applied' in done ? 'gc-ok' : 'gc-alert'} role="status" data-testid="gc-share-result">
           {'applied' in done ? (

@@ -2,27 +2,53 @@ import { useRef, useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { OverlayState } from '@/lib/overlay/state';
 import { type FieldChoice, type ShareCodec, fieldChoices, shareFileName, shareOfState } from '@/lib/overlay/share';
+import type { Share } from '@/lib/share/model';
+import { failureText } from '../failureText';
 import type { Lang } from '@/lib/core/vocabulary';
 
 export interface ShareOutProps {
   lang: Lang;
   state: OverlayState;
+  /** The one name box (the menu's 我的名字) signs the share; it is shown here, not edited */
   myName: string;
-  onMyName(name: string): void;
+  /** A saved field's key by the form's label */
+  fieldLabel(key: string): string;
   /** The page's field contents now (read when the tick list is opened) */
   fieldValues(): Record<string, string>;
   onDownload(fileName: string, text: string, type: string): void;
   codec: ShareCodec;
 }
 
-/** Making a share: the sharer's name, the field contents to include (none by default), code, file or summary. */
-export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownload, codec }: ShareOutProps) {
+/**
+ * Making a share: what leaves (the team's names, notes, reasons and any ticked field contents, readable by whoever
+ * holds the code), the field contents to include (none by default), then code, file or summary.
+ */
+export function ShareOut({ lang, state, myName, fieldLabel, fieldValues, onDownload, codec }: ShareOutProps) {
   const [choices, setChoices] = useState<FieldChoice[]>([]);
+  const [failed, setFailed] = useState('');
+  const encode = (then: (encoded: Awaited<ReturnType<ShareCodec['encode']>>, share: Share) => void) => {
+    const share = current();
+    if (!share) return;
+    setFailed('');
+    codec.encode(share, lang).then(
+      (encoded) => then(encoded, share),
+      (error: unknown) => setFailed(failureText(lang, error)),
+    );
+  };
+
   const [include, setInclude] = useState<Set<string>>(new Set());
   const [code, setCode] = useState('');
   const [copyState, setCopyState] = useState<'' | 'copied' | 'selected'>('');
   const codeBox = useRef<HTMLTextAreaElement>(null);
-
+  const { checklist } = state;
+  const travels = {
+    name: myName.trim() || t(lang, 'anonymous'),
+    confirmations: Object.keys(checklist.confirmations).length,
+    notes: Object.values(checklist.confirmations).filter((c) => c.note?.trim()).length,
+    reasons: Object.keys(checklist.acknowledgements).length,
+    owners: new Set(Object.values(checklist.owners).filter((o) => o.trim())).size,
+    fields: include.size,
+  };
   const current = () => {
     const fields = fieldValues();
     return shareOfState(state, fields, {
@@ -41,10 +67,15 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
 
   return (
     <div className="gc-share-out">
-      <label className="gc-share-row">
-        {t(lang, 'shareSharedBy')}{' '}
-        <input className="gc-note" value={myName} onChange={(e) => onMyName(e.target.value)} />
-      </label>
+      <div className="gc-share-travels" data-testid="gc-share-travels">
+        <p>{t(lang, 'shareTravelsHead', { name: travels.name })}</p>
+        <ul>
+          <li>{t(lang, 'shareTravelsChecklist', travels)}</li>
+          <li>{t(lang, 'shareTravelsOwners', travels)}</li>
+          <li>{t(lang, 'shareTravelsFields', travels)}</li>
+        </ul>
+        <p className="gc-alert">{t(lang, 'shareTravelsReadable')}</p>
+      </div>
       <details
         className="gc-share-fields"
         onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setChoices(fieldChoices(fieldValues()))}
@@ -65,7 +96,7 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
                     setInclude(next);
                   }}
                 />{' '}
-                <code>{c.key}</code>{' '}
+                {fieldLabel(c.key)}{' '}
                 <span className="gc-muted">{c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}</span>
                 {c.personal && <strong className="gc-personal-flag"> ⚠ {t(lang, 'sharePersonalField')}</strong>}
               </label>
@@ -76,42 +107,37 @@ export function ShareOut({ lang, state, myName, onMyName, fieldValues, onDownloa
       <p className="gc-share-buttons">
         <button
           type="button"
-          onClick={() => {
-            const share = current();
-            if (!share) return;
-            void codec.encode(share, lang).then(({ code }) => {
+          onClick={() =>
+            encode(({ code }) => {
               setCode(code);
               setCopyState('');
-            });
-          }}
+            })
+          }
         >
           {t(lang, 'shareMakeCode')}
         </button>
         <button
           type="button"
-          onClick={() => {
-            const share = current();
-            if (share)
-              void codec
-                .encode(share, lang)
-                .then(({ file }) => onDownload(shareFileName(share, 'json'), file, 'application/json'));
-          }}
+          onClick={() =>
+            encode(({ file }, share) => onDownload(shareFileName(share, 'json'), file, 'application/json'))
+          }
         >
           {t(lang, 'shareDownloadFile')}
         </button>
         <button
           type="button"
-          onClick={() => {
-            const share = current();
-            if (share)
-              void codec
-                .encode(share, lang)
-                .then(({ summary }) => onDownload(shareFileName(share, 'md'), summary, 'text/markdown'));
-          }}
+          onClick={() =>
+            encode(({ summary }, share) => onDownload(shareFileName(share, 'md'), summary, 'text/markdown'))
+          }
         >
           {t(lang, 'shareDownloadSummary')}
         </button>
       </p>
+      {failed && (
+        <p className="gc-alert" role="alert">
+          {failed}
+        </p>
+      )}
       {code && (
         <div className="gc-share-code">
           <textarea

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 // Inlined: no stylesheet of ours for the page to load or fingerprint.
 import overlayCss from '@/components/overlay.css?inline';
 import { OverlayApp } from '@/components/OverlayApp';
-import { AUTOSAVE_PORT, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
+import { AUTOSAVE_PORT, TAB_OPEN_PANEL, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
 import { collectUnsaved, offerUnsaved } from '@/lib/autosave/handover';
 import { portChannel, retryingSend } from '@/lib/autosave/portChannel';
@@ -26,6 +26,29 @@ const mappings: MappingStore = {
 };
 
 export async function startGuideCheck(ctx: ContentScriptContext) {
+  let controller: ReturnType<typeof createOverlayController> | undefined;
+  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
+  // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".
+  browser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
+      const type = (message as { type?: string })?.type;
+      if (type === TAB_OPEN_PANEL) controller?.setCollapsed(false);
+      if (type !== TAB_STATUS_REQUEST) return undefined;
+      if (!controller) {
+        sendResponse({ recognised: false, counts: countFindings([], {}), missingFields: [] });
+        return undefined;
+      }
+      const s = controller.getState();
+      const d = s.direction;
+      sendResponse({
+        recognised: true,
+        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
+        counts: countFindings(s.findings, s.checklist.acknowledgements),
+        missingFields: s.missing,
+      });
+      return undefined;
+    },
+  );
   // Dormant until the page, or a frame, a late render or a route of it, shows an application form.
   const found = await new Promise<boolean>((resolve) => {
     const stop = watchForApplicationForm(document, fieldMap, () => resolve(true));
@@ -45,7 +68,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     () => browser.runtime.connect({ name: AUTOSAVE_PORT }),
     () => onDead(),
   );
-  const controller = createOverlayController({
+  const overlay = createOverlayController({
     doc: document,
     fieldMap,
     // Chrome may stop the worker while it answers: such requests are asked again.
@@ -53,32 +76,17 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     channel,
     mappings,
   });
+  controller = overlay;
   onDead = () => {
-    if (controller.getState().extensionGone) return;
-    controller.extensionGone();
-    offerUnsaved(document, controller.draftKey, controller.unsavedKeys);
+    if (overlay.getState().extensionGone) return;
+    overlay.extensionGone();
+    offerUnsaved(document, overlay.draftKey, overlay.unsavedKeys);
   };
-  const handedOver = collectUnsaved(document, controller.draftKey);
+  const handedOver = collectUnsaved(document, overlay.draftKey);
   const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
   const root = createRoot(layer.container);
-  root.render(<OverlayApp controller={controller} win={window} layer={layer.container} />);
-  void controller.start().then(() => controller.adoptUnsaved(handedOver));
-  // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
-  browser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void) => {
-      if ((message as { type?: string })?.type !== TAB_STATUS_REQUEST) return undefined;
-      const s = controller.getState();
-      const d = s.direction;
-      const status: TabStatus = {
-        recognised: true,
-        direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
-        counts: countFindings(s.findings, s.checklist.acknowledgements),
-        missingFields: s.missing,
-      };
-      sendResponse(status);
-      return undefined;
-    },
-  );
+  root.render(<OverlayApp controller={overlay} win={window} layer={layer.container} />);
+  void overlay.start().then(() => overlay.adoptUnsaved(handedOver));
   // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
   // A forged "content script started" event from the page is not that (lifetime.ts).
   onExtensionGone(

@@ -11,7 +11,9 @@ export const ChecklistSchema = z.object({
   confirmations: z
     .record(z.string(), z.object({ by: z.string().optional(), at: z.string(), note: z.string().optional() }))
     .default({}),
-  documents: z.record(z.string(), z.object({ ready: z.boolean(), at: z.string() })).default({}),
+  documents: z
+    .record(z.string(), z.object({ ready: z.boolean(), by: z.string().optional(), at: z.string() }))
+    .default({}),
   acknowledgements: z
     .record(z.string(), z.object({ reason: z.string(), by: z.string().optional(), at: z.string() }))
     .default({}),

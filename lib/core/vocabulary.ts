@@ -20,6 +20,19 @@ export interface Bilingual {
  */
 export type FindingStatus = 'pass' | 'fail' | 'confirm' | 'na' | 'unknown';
 
+/** Form sections in the order the applicant meets them on the portal: findings are grouped by them. */
+export const sections = [
+  'basic',
+  'leadUnit',
+  'participants',
+  'pi',
+  'foreignPartner',
+  'budget',
+  'attachments',
+  'cooperation',
+] as const;
+export type Section = (typeof sections)[number];
+
 /** How much a failing rule matters, most first: an error blocks formal review (形式审查). */
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -47,7 +60,7 @@ export const severityLabels: Record<Severity, Bilingual> = {
  */
 export interface Checklist {
   confirmations: Record<string, { by?: string; at: string; note?: string }>;
-  documents: Record<string, { ready: boolean; at: string }>;
+  documents: Record<string, { ready: boolean; by?: string; at: string }>;
   acknowledgements: Record<string, { reason: string; by?: string; at: string }>;
   owners: Record<string, string>;
 }

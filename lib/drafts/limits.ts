@@ -55,7 +55,7 @@ function groupPeople(entries: Entry[]): DuplicateGroup[] {
     if (ids.length <= 1)
       groups.push({
         kind: 'principalInvestigator',
-        label: labelOf(sameName[0]!.name, ids[0]),
+        label: labelOf(sameName[0]!.name, ids[0] && maskIdNumber(ids[0])),
         keys: sameName.map((e) => e.key),
       });
     // Different id numbers: different people, each possibly the one behind the drafts without an id.
@@ -63,7 +63,7 @@ function groupPeople(entries: Entry[]): DuplicateGroup[] {
       for (const id of ids)
         groups.push({
           kind: 'principalInvestigator',
-          label: labelOf(sameName[0]!.name, id),
+          label: labelOf(sameName[0]!.name, maskIdNumber(id)),
           keys: sameName.filter((e) => e.id === id || !e.id).map((e) => e.key),
         });
   }
@@ -92,6 +92,14 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
   return groups;
+}
+
+/**
+ * A personal ID number as the hint shows it: enough to tell two people apart (the first 3 and last 4 characters),
+ * never the whole number on screen.
+ */
+export function maskIdNumber(id: string): string {
+  return id.length <= 7 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 }
 
 function labelOf(name: string, id: string | undefined): string {

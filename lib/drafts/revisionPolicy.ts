@@ -1,4 +1,4 @@
-import { sameContent, type DraftContent } from './content';
+import type { DraftContent } from './content';
 import { jsonEqual } from './equal';
 
 /** Autosave writes the draft row on every change; history keeps only the changes worth going back to. */
@@ -17,16 +17,60 @@ export function isRevisionWorthy(
   now: Date,
 ): boolean {
   if (!last) return true;
-  if (sameContent(last, next)) return false;
+  if (sameMeaning(last, next)) return false;
   if (now.getTime() - Date.parse(last.at) >= REVISION_SPACING_MS) return true;
-  if (!sameKeys(last.fields, next.fields)) return true;
+  if (!sameKeys(meaningfulFields(last.fields), meaningfulFields(next.fields))) return true;
   if (last.guideline !== next.guideline || last.direction !== next.direction) return true;
   return !jsonEqual(last.checklist, next.checklist);
+}
+
+/**
+ * What a person would call the same document: the same title, direction and checklist, and the same field
+ * contents once surrounding spaces are trimmed and empty fields left out (a field the page shows empty, then
+ * drops, is no change).
+ */
+export function sameMeaning(a: DraftContent, b: DraftContent): boolean {
+  return (
+    a.title.trim() === b.title.trim() &&
+    a.guideline === b.guideline &&
+    a.direction === b.direction &&
+    jsonEqual(meaningfulFields(a.fields), meaningfulFields(b.fields)) &&
+    jsonEqual(a.checklist, b.checklist)
+  );
+}
+
+function meaningfulFields(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(fields).sort()) {
+    const value = fields[key]!.trim();
+    if (value) out[key] = value;
+  }
+  return out;
 }
 
 function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
   const aKeys = Object.keys(a);
   return aKeys.length === Object.keys(b).length && aKeys.every((k) => k in b);
+}
+
+/**
+ * The history as the user reads it, newest first: the current state on top (so the newest entry is always what
+ * the draft holds now), then each older revision that differs in meaning from the entry shown above it.
+ */
+export function historyEntries<R extends DraftContent & { revision: number }>(
+  current: DraftContent & { revision: number; updatedAt: string },
+  revisionsNewestFirst: readonly R[],
+): ({ current: true; revision: number; at: string } | { current: false; entry: R })[] {
+  const entries: ({ current: true; revision: number; at: string } | { current: false; entry: R })[] = [
+    { current: true, revision: current.revision, at: current.updatedAt },
+  ];
+  let above: DraftContent = current;
+  for (const r of revisionsNewestFirst) {
+    if (sameMeaning(above, r)) continue;
+    entries.push({ current: false, entry: r });
+    above = r;
+  }
+  return entries;
 }
 
 /** Ids of revisions to delete; `revisions` are one draft's, oldest first. */

@@ -166,8 +166,8 @@ export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {
 }
 
 /**
- * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction
- * (case- and width-insensitive: ＡＢ１ finds ab1).
+ * Drafts, most recently updated first. `search` matches title, application id, key, guideline and direction,
+ * and the principal investigator and lead unit as typed in the form (case- and width-insensitive: ＡＢ１ finds ab1).
  */
 export async function listDrafts(
   db: DraftDb,
@@ -179,9 +179,15 @@ export async function listDrafts(
       (row) =>
         (options.includeDeleted || !row.deletedAt) &&
         (!needle ||
-          [row.title, row.applicationId, row.key, row.guideline ?? '', row.direction ?? ''].some((s) =>
-            normalise(s).includes(needle),
-          )),
+          [
+            row.title,
+            row.applicationId,
+            row.key,
+            row.guideline ?? '',
+            row.direction ?? '',
+            row.fields['pi.name'] ?? '',
+            row.fields['leadUnit.name'] ?? '',
+          ].some((s) => normalise(s).includes(needle))),
     );
     const checklists = await db.checklists.bulkGet(rows.map((row) => row.key));
     return rows.map((row, i) => {
@@ -237,14 +243,28 @@ export type RestoreResult = { ok: true; draft: Draft } | { ok: false; error: 'no
  * Brings back a revision's content as a new revision. History is never destroyed: if the current state is not yet a
  * revision it is recorded first ('beforeRestore'), so the restore itself can be undone.
  */
-export async function restoreRevision(db: DraftDb, key: string, revisionId: number): Promise<RestoreResult> {
+/**
+ * Brings a revision's content back. The checklist (confirmations, documents, reasons, owners) is the team's work
+ * since, so it stays as it is unless `withChecklist` asks for the revision's own.
+ */
+export async function restoreRevision(
+  db: DraftDb,
+  key: string,
+  revisionId: number,
+  { withChecklist = false }: { withChecklist?: boolean } = {},
+): Promise<RestoreResult> {
   return quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<RestoreResult> => {
       const [current, revision] = await Promise.all([readDraft(db, key), db.revisions.get(revisionId)]);
       if (!current || !revision || revision.key !== key) return { ok: false, error: 'notFound' };
       if ((await latestRevision(db, key))?.revision !== current.revision)
         await recordRevision(db, current, 'beforeRestore');
-      const draft = await commitDraft(db, current, { ...current, ...contentOf(revision) });
+      const content = contentOf(revision);
+      const draft = await commitDraft(db, current, {
+        ...current,
+        ...content,
+        checklist: withChecklist ? content.checklist : current.checklist,
+      });
       await recordRevision(db, draft, 'restore');
       return { ok: true, draft };
     }),

@@ -31,7 +31,7 @@ export const derivedFacts = {
   'project.durationMonths': ['project.startDate', 'project.endDate'],
   'pi.titleLevel': ['pi.title', 'pi.titleLevel'],
   'pi.degreeLevel': ['pi.degree', 'pi.degreeLevel'],
-  units: ['leadUnit', 'participants'],
+  units: ['leadUnit', 'participants', 'budget'],
   'direction.code': [],
   'direction.totalBudget': [],
   'direction.plannedProjects': [],
@@ -46,8 +46,24 @@ export function buildContext(application: Application, direction: Direction): Ev
     project: span ? { ...project, durationMonths: spanInMonths(span) } : { ...project },
     pi: withLevels(application.pi),
     foreignPartners: application.foreignPartners.map(withCanonicalCountry),
-    units: [application.leadUnit, ...application.participants].map(withAffiliation),
+    units: [leadUnitWithFunds(application), ...application.participants].map(withAffiliation),
     direction: directionFacts(direction),
+  };
+}
+
+/**
+ * The standard form asks the lead unit's money only as the budget's totals (中央财政经费, 其他来源经费), so
+ * without funds fields of its own the lead unit's share is what the totals leave after the participants'.
+ */
+function leadUnitWithFunds({ leadUnit, participants, budget }: Application): Unit {
+  const rest = (total: number | undefined, key: 'governmentFunding' | 'matchingFunds') =>
+    total === undefined ? undefined : total - participants.reduce((sum, p) => sum + (p[key] ?? 0), 0);
+  const governmentFunding = leadUnit.governmentFunding ?? rest(budget.central, 'governmentFunding');
+  const matchingFunds = leadUnit.matchingFunds ?? rest(budget.other, 'matchingFunds');
+  return {
+    ...leadUnit,
+    ...(governmentFunding === undefined ? {} : { governmentFunding }),
+    ...(matchingFunds === undefined ? {} : { matchingFunds }),
   };
 }
 

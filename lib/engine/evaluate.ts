@@ -11,9 +11,37 @@ export function findDirection(pack: RulePack, code: string): Direction | undefin
   return pack.directions.find((d) => d.code === code);
 }
 
-/** The rules that apply to a direction: the built-in input rules (real dates), the pack-wide rules, then the direction's own. */
-export function rulesFor(pack: RulePack, direction: Direction): Rule[] {
-  return [...inputRules, ...pack.rules, ...direction.rules];
+/** A rule with the id of the pack it comes from. */
+export interface SourcedRule {
+  rule: Rule;
+  pack: string;
+}
+
+/**
+ * The rules that apply to a direction, each with its pack: the built-in input rules (real dates), the
+ * guideline's pack-wide rules and the direction's own, then each active layer's: an institution pack's
+ * pack-wide rules (通用条件, for every direction of every guideline) and its `extends` for this direction.
+ */
+export function sourcedRulesFor(pack: RulePack, direction: Direction, layers: readonly RulePack[] = []): SourcedRule[] {
+  const from = (id: string, rules: Rule[]) => rules.map((rule) => ({ rule, pack: id }));
+  return [
+    ...from('input', inputRules),
+    ...from(pack.id, [...pack.rules, ...direction.rules]),
+    ...layers
+      .filter((layer) => layer.id !== pack.id)
+      .flatMap((layer) =>
+        from(layer.id, [
+          ...(layer.directions.length ? [] : layer.rules),
+          ...(layer.extends ?? [])
+            .filter((e) => e.pack === pack.id)
+            .flatMap((e) => e.directions.filter((d) => d.code === direction.code).flatMap((d) => d.rules)),
+        ]),
+      ),
+  ];
+}
+
+export function rulesFor(pack: RulePack, direction: Direction, layers: readonly RulePack[] = []): Rule[] {
+  return sourcedRulesFor(pack, direction, layers).map((s) => s.rule);
 }
 
 /** Every rule of the direction (and the pack) against one application. */
@@ -22,6 +50,7 @@ export function evaluate(
   directionCode: string,
   application: Application,
   checklist?: ChecklistEvidence,
+  layers: readonly RulePack[] = [],
 ): Finding[] {
   const direction = findDirection(pack, directionCode);
   if (!direction) {
@@ -30,7 +59,10 @@ export function evaluate(
     );
   }
   const context = buildContext(application, direction);
-  return rulesFor(pack, direction).map((rule) => evaluateRule(rule, context, checklist));
+  return sourcedRulesFor(pack, direction, layers).map(({ rule, pack: id }) => ({
+    ...evaluateRule(rule, context, checklist),
+    pack: id,
+  }));
 }
 
 export function evaluateRule(rule: Rule, context: EvaluationContext, checklist?: ChecklistEvidence): Finding {

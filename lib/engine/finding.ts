@@ -1,10 +1,12 @@
-import type { RuleKind, Section } from '../packs/schema';
+import type { RuleKind } from '../packs/schema';
 import type { LeafResult } from './result';
-import type { FindingStatus, Severity } from '../core/vocabulary';
+import type { FindingStatus, Severity, Section } from '../core/vocabulary';
 
 /** One rule's verdict on one application, with the values that decided it. */
 export interface Finding {
   ruleId: string;
+  /** The pack the rule comes from (a guideline's, an institution's layer, or "input" for the built-in rules). */
+  pack?: string;
   kind: RuleKind;
   severity: Severity;
   section: Section;

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/vocabulary';
 import type { Rule } from '../packs/schema';
+import { chineseLabels } from '../application/vocabulary';
 import { describeMonths } from './dates';
 import type { Finding } from './finding';
 import type { LeafResult } from './result';
@@ -35,5 +36,7 @@ export function formatValue(value: unknown, lang: Lang): string {
   if (typeof value === 'number') return String(Math.round(value * 100) / 100);
   if (Array.isArray(value)) return value.map((v) => formatValue(v, lang)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'object') return JSON.stringify(value);
+  // Vocabulary values read as the form shows them: "enterprise" → 企业.
+  if (lang === 'zh' && typeof value === 'string' && Object.hasOwn(chineseLabels, value)) return chineseLabels[value]!;
   return String(value);
 }

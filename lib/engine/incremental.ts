@@ -2,7 +2,7 @@ import type { Application } from '../application/model';
 import type { Rule, RulePack } from '../packs/schema';
 import { buildContext, derivedFacts } from './context';
 import { conditionPaths } from './conditionPaths';
-import { evaluateRule, findDirection, rulesFor } from './evaluate';
+import { evaluateRule, findDirection, sourcedRulesFor } from './evaluate';
 import type { Finding } from './finding';
 import { pathsOverlap } from './path';
 import type { ChecklistEvidence } from '../core/vocabulary';
@@ -34,7 +34,7 @@ export function createIncrementalEvaluator(pack: RulePack, directionCode: string
     throw new Error(
       `规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`,
     );
-  const rules = rulesFor(pack, direction).map(indexRule);
+  const rules = sourcedRulesFor(pack, direction).map(({ rule, pack: id }) => ({ ...indexRule(rule), pack: id }));
   let findings: Finding[] | undefined;
   let lastChecklist: ChecklistEvidence | undefined;
   let evaluations = 0;
@@ -56,7 +56,7 @@ export function createIncrementalEvaluator(pack: RulePack, directionCode: string
           indexed.reads.some((read) => changedPaths.some((changed) => pathsOverlap(read, changed)));
         if (!stale) return previous[i]!;
         evaluations += 1;
-        return evaluateRule(indexed.rule, context, checklist);
+        return { ...evaluateRule(indexed.rule, context, checklist), pack: indexed.pack };
       });
       return findings;
     },

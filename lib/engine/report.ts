@@ -35,14 +35,21 @@ export function hasBlockingFailure(findings: Finding[]): boolean {
   return findings.some((f) => f.status === 'fail' && f.severity === 'error');
 }
 
-function ruleIndex(pack: RulePack, direction: Direction): Map<string, Rule> {
-  return new Map(rulesFor(pack, direction).map((r) => [r.id, r]));
+function ruleIndex(pack: RulePack, direction: Direction, layers: readonly RulePack[]): Map<string, Rule> {
+  return new Map(rulesFor(pack, direction, layers).map((r) => [r.id, r]));
 }
 
 /** Plain-text report, grouped by status then severity, each finding with its guideline quote. */
-export function renderReport(pack: RulePack, direction: Direction, findings: Finding[], lang: Lang): string {
+export function renderReport(
+  pack: RulePack,
+  direction: Direction,
+  findings: Finding[],
+  lang: Lang,
+  layers: readonly RulePack[] = [],
+): string {
   const l = labels[lang];
-  const rules = ruleIndex(pack, direction);
+  const rules = ruleIndex(pack, direction, layers);
+  const titles = new Map([pack, ...layers].map((p) => [p.id, p.title[lang]]));
   const counts = Object.fromEntries(
     statusesByUrgency.map((s) => [s, findings.filter((f) => f.status === s).length]),
   ) as Record<FindingStatus, number>;
@@ -57,7 +64,12 @@ export function renderReport(pack: RulePack, direction: Direction, findings: Fin
     for (const severity of severities) {
       for (const finding of group.filter((f) => f.severity === severity)) {
         const rule = rules.get(finding.ruleId)!;
-        lines.push(`- [${severityLabels[severity][lang]}] ${formatFinding(finding, rule, lang)}  (${rule.id})`);
+        // A rule from an institution's layer names its pack, so the applicant knows whose requirement it is.
+        const source =
+          finding.pack && finding.pack !== pack.id && titles.has(finding.pack) ? `; ${titles.get(finding.pack)}` : '';
+        lines.push(
+          `- [${severityLabels[severity][lang]}] ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`,
+        );
         if (status === 'fail' || status === 'unknown' || status === 'confirm')
           lines.push(`    ${l.quote}：“${rule.quote}”`);
         if (finding.missing.length && status !== 'pass') lines.push(`    ${l.missing}：${finding.missing.join(', ')}`);
@@ -68,10 +80,17 @@ export function renderReport(pack: RulePack, direction: Direction, findings: Fin
 }
 
 /** Machine output of `npm run check -- --json`. */
-export function reportJson(pack: RulePack, direction: Direction, findings: Finding[], lang: Lang) {
-  const rules = ruleIndex(pack, direction);
+export function reportJson(
+  pack: RulePack,
+  direction: Direction,
+  findings: Finding[],
+  lang: Lang,
+  layers: readonly RulePack[] = [],
+) {
+  const rules = ruleIndex(pack, direction, layers);
   return {
     pack: { id: pack.id, version: pack.version },
+    layers: layers.map((l) => ({ id: l.id, version: l.version })),
     direction: direction.code,
     blocking: hasBlockingFailure(findings),
     findings: findings.map((f) => {

@@ -63,10 +63,15 @@ export async function signPack(
   payload: Uint8Array,
   keys: SigningKey[],
 ): Promise<PackEnvelope> {
-  const message = packMessage(header, payload);
+  const signatures = await signAll(impl, packMessage(header, payload), keys);
+  return { format: ENVELOPE_FORMAT, version: 1, ...header, payload: toBase64Url(payload), signatures };
+}
+
+/** One signature per key over `message`: packs, key lists and feed timestamps are signed alike. */
+export async function signAll(impl: Ed25519, message: Uint8Array, keys: SigningKey[]): Promise<Signature[]> {
   const signatures: Signature[] = [];
   for (const key of keys) signatures.push({ kid: key.kid, sig: toBase64Url(await impl.sign(key.seed, message)) });
-  return { format: ENVELOPE_FORMAT, version: 1, ...header, payload: toBase64Url(payload), signatures };
+  return signatures;
 }
 
 export function serializeEnvelope(envelope: object): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { keyId, type Ed25519 } from './crypto';
 import { concatBytes, fromBase64Url, toBase64Url, utf8, type Bytes } from './encoding';
-import { openSigned, Signature, verifiedSigners, type OpenOptions } from './envelope';
+import { openSigned, Signature, signAll, verifiedSigners, type OpenOptions } from './envelope';
 import { checkKeySet, TrustedKey, type SigningKey } from './keyFile';
 import { refusal, type Refusal } from './refusal';
 import { DEFAULT_MAX_BYTES } from './screen';
@@ -50,9 +50,7 @@ function keyListMessage(seq: number, payload: Uint8Array): Bytes {
 /** Signs a key list: pass k current keys and every new key. */
 export async function signKeyList(impl: Ed25519, list: KeyList, signers: SigningKey[]): Promise<KeyListEnvelope> {
   const payload = utf8(JSON.stringify(list));
-  const message = keyListMessage(list.seq, payload);
-  const signatures = [];
-  for (const key of signers) signatures.push({ kid: key.kid, sig: toBase64Url(await impl.sign(key.seed, message)) });
+  const signatures = await signAll(impl, keyListMessage(list.seq, payload), signers);
   return { format: KEYS_FORMAT, version: 1, seq: list.seq, payload: toBase64Url(payload), signatures };
 }
 

@@ -1,6 +1,6 @@
 import type { Ed25519 } from './crypto';
-import { sha256Hex, toBase64Url, utf8 } from './encoding';
-import { serializeEnvelope, signPack, type PackHeader } from './envelope';
+import { sha256Hex, utf8 } from './encoding';
+import { serializeEnvelope, signAll, signPack, type PackHeader } from './envelope';
 import { FEED_FORMAT, packFileName, timestampMessage, type FeedIndex } from './feedIndex';
 import type { SigningKey } from './keyFile';
 
@@ -40,10 +40,7 @@ export async function buildFeed(
     });
   }
   const at = opts.updated.toISOString();
-  const message = timestampMessage(index, at);
-  const signatures = [];
-  for (const key of keys) signatures.push({ kid: key.kid, sig: toBase64Url(await impl.sign(key.seed, message)) });
-  index.timestamp = { at, signatures };
+  index.timestamp = { at, signatures: await signAll(impl, timestampMessage(index, at), keys) };
   files.set('index.json', `${JSON.stringify(index, null, 2)}\n`);
   return files;
 }

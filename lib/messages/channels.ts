@@ -1,3 +1,5 @@
 /** Port and message names shared by the content script and the extension pages (no zod here: the content script imports it). */
 export const AUTOSAVE_PORT = 'guidecheck:autosave';
 export const TAB_STATUS_REQUEST = 'guidecheck:tabStatus';
+/** The popup asks a portal tab to open (expand) its checklist panel. */
+export const TAB_OPEN_PANEL = 'guidecheck:openPanel';

@@ -124,7 +124,8 @@ export type AutosaveReply =
 export interface TabStatus {
   recognised: boolean;
   direction?: { packId: string; code: string; title: string };
-  counts: { error: number; warning: number; info: number; confirm: number };
+  /** Findings by verdict (lib/overlay/view.ts countFindings) */
+  counts: { error: number; warning: number; info: number; confirm: number; unknown?: number };
   missingFields: string[];
 }
 

@@ -32,3 +32,9 @@ export async function queryTabStatus(
     return undefined; // no content script there: not a portal page
   }
 }
+
+/** The tab the popup is about: the active one, or `?tab=<id>`. */
+export async function tabOf(api: Pick<typeof browser, 'tabs'>, popupUrl: URL): Promise<number | undefined> {
+  const fromUrl = Number(popupUrl.searchParams.get('tab'));
+  return fromUrl || (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}

@@ -2,11 +2,19 @@ import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { RulePack } from '../packs/schema';
-import type { PageMap } from '../portal/locate';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import { readApplication } from '../portal/read';
+import type { PageMap } from '../portal/locate';
+import { readApplication, setPath } from '../portal/read';
+import { applicationFromFields } from '../feed/extension/recheckDrafts';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
+
+/** A value the rules read from the draft: the page now open does not show its field. */
+export interface FromOtherPage {
+  path: string;
+  /** The heading its field was under where it was filled ("基本信息"), when known */
+  section?: string;
+}
 
 export interface Assessment {
   direction?: DirectionMatch;
@@ -14,6 +22,7 @@ export interface Assessment {
   application: Application;
   findings: Finding[];
   missing: string[];
+  fromOtherPages: FromOtherPage[];
 }
 
 export interface AssessInput {
@@ -25,6 +34,67 @@ export interface AssessInput {
   checklist: Checklist;
   /** Model paths that changed: only the rules reading them run again (every rule when undefined) */
   changed?: string[];
+  /**
+   * The draft's values (every section page filled or read earlier): fields this page does not show are taken from
+   * it, so on 经费预算 the rules still know the direction and the dates from 基本信息.
+   */
+  draft?: Record<string, string>;
+  /** The field map, to read the draft's raw values as the page reader would */
+  fieldMap?: FieldMap;
+}
+
+/** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
+export const SECTIONS_KEY = '~sections';
+
+function sectionsOf(draft: Record<string, string>): Record<string, string> {
+  try {
+    return JSON.parse(draft[SECTIONS_KEY] ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The page's reading completed from the draft: every field path the page lacks, and every list the page lacks,
+ * takes the draft's value. What the page shows always wins.
+ */
+export function completeFromDraft(
+  application: Application,
+  missing: string[],
+  draft: Record<string, string>,
+  fieldMap: FieldMap,
+): { application: Application; fromOtherPages: FromOtherPage[] } {
+  const lacking = new Set(missing);
+  const keys = Object.keys(draft).filter((k) => {
+    if (draft[k] === '' || k === 'direction') return false;
+    const list = /^([^.]+)\.\d+\./.exec(k)?.[1];
+    return lacking.has(k) || (list !== undefined && lacking.has(list));
+  });
+  if (!keys.length) return { application, fromOtherPages: [] };
+  const fromDraft = applicationFromFields(
+    Object.fromEntries(keys.map((k) => [k, draft[k]!])),
+    fieldMap,
+  ) as unknown as Record<string, unknown>;
+  const merged = structuredClone(application) as unknown as Record<string, unknown>;
+  const used = new Set<string>();
+  for (const key of keys) {
+    const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
+    if (list && lacking.has(list)) {
+      merged[list] = fromDraft[list];
+      used.add(list);
+      continue;
+    }
+    const value = key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], fromDraft);
+    if (value !== undefined) {
+      setPath(merged, key, value);
+      used.add(key);
+    }
+  }
+  const sections = sectionsOf(draft);
+  return {
+    application: merged as unknown as Application,
+    fromOtherPages: [...used].map((path) => ({ path, section: sections[path] || undefined })),
+  };
 }
 
 /** The pack direction the user chose by hand, if the packs still have it. */
@@ -41,24 +111,39 @@ export function chosenMatch(packs: RulePack[], choice: AssessInput['chosen']): D
 export function createAssembly() {
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
+  let lastMatched: DirectionMatch | undefined;
   return {
-    assess({ map, vocabularies, packs, chosen, checklist, changed }: AssessInput): Assessment {
+    assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
       const reading = readApplication(map, vocabularies);
+      const completed =
+        draft && fieldMap
+          ? completeFromDraft(reading.application, map.missing, draft, fieldMap)
+          : { application: reading.application, fromOtherPages: [] };
+      // A page without the direction field (a section page) keeps the direction read on another page.
+      const elsewhere = map.missing.includes('direction');
+      const draftDirection = elsewhere && draft?.direction ? draft.direction : undefined;
+      const directionText = reading.directionText ?? draftDirection;
       const direction =
-        matchDirection(packs, reading.directionText, reading.directionGroup) ?? chosenMatch(packs, chosen);
+        matchDirection(packs, directionText, reading.directionGroup) ??
+        (elsewhere ? lastMatched : undefined) ??
+        chosenMatch(packs, chosen);
+      if (elsewhere && direction && draft)
+        completed.fromOtherPages.push({ path: 'direction', section: sectionsOf(draft).direction || undefined });
+      if (!elsewhere) lastMatched = direction;
       const key = direction ? `${direction.pack.id}@${direction.pack.version}/${direction.direction.code}` : '';
       if (key !== evaluatorKey) {
         evaluatorKey = key;
         evaluator = direction ? createIncrementalEvaluator(direction.pack, direction.direction.code) : undefined;
         changed = undefined;
       }
-      const findings = evaluator ? evaluator.update(reading.application, changed, checklist) : [];
+      const findings = evaluator ? evaluator.update(completed.application, changed, checklist) : [];
       return {
         direction,
-        directionText: reading.directionText,
-        application: reading.application,
+        directionText,
+        application: completed.application,
         findings,
         missing: map.missing,
+        fromOtherPages: completed.fromOtherPages,
       };
     },
   };

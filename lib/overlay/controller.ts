@@ -5,7 +5,7 @@ import { type Control, type PageMap, controlsIn, documentsOf, locateFields } fro
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
-import { changedModelPath, createAssembly } from './assembly';
+import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
 import { controlFor } from './fieldControls';
@@ -46,6 +46,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let map: PageMap = locateFields(doc, fieldMap);
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
+  /** Accepted restore values whose section page has not appeared yet: filled as soon as their fields do */
+  let pendingRestore: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
 
@@ -57,7 +59,19 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const assembly = createAssembly();
   const relocate = () => (map = locateFields(doc, fieldMap));
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
-  const readValues = () => readRawValues(map, allControls());
+  /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
+  const readValues = () => {
+    const values = readRawValues(map, allControls());
+    let sections: Record<string, string> = {};
+    try {
+      sections = JSON.parse(sync.known()[SECTIONS_KEY] ?? '{}');
+    } catch {
+      // a damaged entry is rebuilt from what the pages show
+    }
+    for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
+    if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    return values;
+  };
 
   const sync = createDraftSync({
     channel,
@@ -91,6 +105,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         chosen: state.chosenDirection,
         checklist: state.checklist,
         changed,
+        draft: sync.known(),
+        fieldMap,
       }),
     );
   }
@@ -128,7 +144,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     onFrameLoaded() {
       relocate();
       watcher.attach();
+      sync.arrived();
       if (state.phase === 'ready') refresh();
+      void restoreArrived();
     },
     onSweep() {
       const changed = sweep.changed(locatedControls(map));
@@ -143,6 +161,28 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sync.postChanges();
     },
   });
+
+  /** An accepted restore continues on each section page as it appears: its empty fields get the draft's values. */
+  async function restoreArrived() {
+    const now = readValues();
+    const here = Object.entries(pendingRestore).filter(([k]) => now[k] === '');
+    if (!here.length) return;
+    for (const [k] of here) delete pendingRestore[k];
+    const report = await fill(Object.fromEntries(here));
+    sync.baseline();
+    const before = state.fillResult?.kind === 'restore' ? state.fillResult.report : undefined;
+    setState({
+      fillResult: {
+        kind: 'restore',
+        report: {
+          filled: [...(before?.filled ?? []), ...report.filled],
+          notTaken: [...(before?.notTaken ?? []), ...report.notTaken],
+          missing: Object.keys(pendingRestore),
+        },
+      },
+    });
+    refresh();
+  }
 
   /** Fills values through the page's own events, then looks at the page again. */
   async function fill(fields: Record<string, string>) {
@@ -266,6 +306,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     /** Fills the page with the saved draft's values, through the page's own events, and reports what it did not take. */
     async restore() {
       const report = await fill(restorable);
+      // Fields of section pages not open now are restored when their page appears.
+      pendingRestore = Object.fromEntries(report.missing.map((k) => [k, restorable[k]!]));
       restorable = {};
       sync.baseline();
       setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
@@ -273,6 +315,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     },
     dismissRestore() {
       restorable = {};
+      pendingRestore = {};
       setState({ restoreOffer: undefined, fillResult: undefined });
     },
     /** Fills saved profile data (unit name, credit code, the PI's details) into the form; the page's events save it. */
@@ -295,21 +338,21 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       refresh();
     },
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
-    fieldValues: readValues,
+    fieldValues: () => readRawValues(map, allControls()),
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */
     setChecklist(next: Checklist) {
       updateChecklist(() => next);
     },
-    setDocumentReady(ruleId: string, ready: boolean) {
+    setDocumentReady(ruleId: string, ready: boolean, by?: string) {
       updateChecklist((c) => ({
         ...c,
-        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString() } },
+        documents: { ...c.documents, [ruleId]: { ready, at: new Date().toISOString(), ...(by ? { by } : {}) } },
       }));
     },
-    acknowledge(ruleId: string, reason: string | undefined) {
+    acknowledge(ruleId: string, reason: string | undefined, by?: string) {
       updateChecklist((c) => {
         const acknowledgements = { ...c.acknowledgements };
-        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString() };
+        if (reason) acknowledgements[ruleId] = { reason, at: new Date().toISOString(), ...(by ? { by } : {}) };
         else delete acknowledgements[ruleId];
         return { ...c, acknowledgements };
       });

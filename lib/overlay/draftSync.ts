@@ -45,12 +45,16 @@ export function restorableFields(
   now: Record<string, string>,
 ): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(saved).filter(([k, v]) => v !== '' && arrival[k] !== v && now[k] === arrival[k]),
+    Object.entries(saved).filter(
+      ([k, v]) => !k.startsWith('~') && v !== '' && arrival[k] !== v && now[k] === arrival[k],
+    ),
   );
 }
 
 export function createDraftSync({ channel, call, identity, read, onState }: DraftSyncOptions) {
   let lastPosted: Record<string, string> = {};
+  /** The draft as this tab knows it: what was loaded plus everything posted since (every section page's values) */
+  let known: Record<string, string> = {};
   const client = createSaveClient({
     channel,
     identity,
@@ -64,6 +68,10 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
         unsaved: s.unsaved,
       }),
   });
+  const change = (fields: Record<string, string>) => {
+    known = { ...known, ...fields };
+    client.change(fields);
+  };
 
   return {
     /** Kept for the controller's start order; the save client hears the background's answers itself. */
@@ -82,6 +90,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       // A draft that could not be read sends no bases: nothing is held against values this tab never saw.
       client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
       const saved = loaded.saved;
+      known = { ...saved?.fields, ...known };
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
@@ -91,17 +100,32 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
       if (Object.keys(changed).length === 0) return;
       lastPosted = now;
-      client.change(changed);
+      change(changed);
+    },
+    /**
+     * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
+     * section after a timeout never empties the draft); those the draft does not know yet start it.
+     */
+    arrived() {
+      const now = read();
+      const fresh: Record<string, string> = {};
+      for (const [k, v] of Object.entries(now)) {
+        if (k in lastPosted) continue;
+        lastPosted[k] = v;
+        if (v !== '' && known[k] === undefined) fresh[k] = v;
+      }
+      // Held fields do not stop the others: the save client saves them meanwhile.
+      if (Object.keys(fresh).length) change(fresh);
     },
     /** A page without a draft: what it showed on arrival and still shows (the portal's own values) starts one. */
     startDraft(arrival: Record<string, string>) {
       const now = read();
-      client.change(Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v)));
+      change(Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v)));
     },
     /** The page's current values of `keys` (handed over by an old content script), saved like typed ones. */
     postKeys(keys: string[]) {
       const now = read();
-      client.change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])));
+      change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])));
     },
     postChecklist(checklist: Checklist) {
       client.saveChecklist(checklist);
@@ -110,6 +134,8 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     postIdentity(_options?: { withBase: boolean }) {
       client.saveChecklist(undefined);
     },
+    /** The draft's values as this tab knows them */
+    known: () => known,
     /**
      * Fields both this tab and another changed: 'mine' saves this page's value over theirs, 'theirs' keeps theirs
      * (the caller has filled it into the page). All held fields when `keys` is not given.
@@ -118,7 +144,10 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       const held = client.getState().held;
       const chosen = keys ?? Object.keys(held);
       client.resolve(Object.fromEntries(chosen.map((k) => [k, choice])));
-      if (choice === 'theirs') lastPosted = read();
+      if (choice === 'theirs') {
+        known = { ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) };
+        lastPosted = read();
+      }
     },
     /** The values another tab holds for fields this tab changed too. */
     heldTheirs(keys?: string[]): Record<string, string> {

@@ -4,6 +4,7 @@ import type { Finding } from '../engine/finding';
 import type { UserMessage } from '../messages/protocol';
 import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
+import type { FromOtherPage } from './assembly';
 import type { DirectionMatch } from './direction';
 import type { Lang, Checklist } from '../core/vocabulary';
 
@@ -22,6 +23,8 @@ export interface OverlayState {
   /** Field-map paths the page does not show */
   missing: string[];
   application?: Application;
+  /** Values the rules took from the draft because this page does not show their fields, with the page they came from */
+  fromOtherPages: FromOtherPage[];
   /** Confirmations, ready documents, acknowledged warnings: kept with the draft */
   checklist: Checklist;
   /** A direction the user chose in the panel, used when the page shows none it knows */
@@ -64,6 +67,7 @@ export function initialState(patch: FieldMapPatch): OverlayState {
     dock: 'right',
     findings: [],
     missing: [],
+    fromOtherPages: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
     directions: [],
     mapping: { active: false, patch },

@@ -1,10 +1,12 @@
+import { type FindingStatus, type Lang, type Section, type Severity, sections } from '../core/vocabulary';
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
-import type { Rule, Section } from '../packs/schema';
+import type { Rule } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
-import { formatFinding } from '../engine/format';
-import { type FindingStatus, type Lang, type Severity, severities, statusesByUrgency } from '../core/vocabulary';
+import { findingMessage } from '../i18n/describe';
+import { fieldLabel, formPaths } from '../i18n/labels';
+import { type Verdict, verdictOf, verdictOrder } from '../i18n/vocabulary';
 import { rulesFor } from '../engine/evaluate';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
@@ -13,20 +15,23 @@ export interface FindingView {
   severity: Severity;
   status: FindingStatus;
   kind: Rule['kind'];
+  /** What the item is now, in the one vocabulary (错误 / 警告 / 提示 / 信息不全 / 待确认 / 已通过) */
+  verdict: Verdict;
+  section: Section;
+  sectionLabel: string;
   title: string;
+  /** The rule's message with its values named as the applicant knows them */
   message: string;
+  /** What the rule asks and how to satisfy it (the pack's `explain`) */
+  explain: string;
   quote: string;
   fields: string[];
+  /** 信息不全: the empty fields by the form's labels, each with where to jump */
+  missing: { label: string; paths: string[] }[];
   confirmation?: { note?: string; by?: string; at: string };
-  documentReady?: boolean;
-  /** A warning the user acknowledged, with the reason (kept with the draft) */
-  acknowledged?: { reason: string; at: string };
-}
-
-export interface SectionView {
-  section: Section;
-  label: string;
-  items: FindingView[];
+  document?: { ready: boolean; by?: string; at: string };
+  /** A warning the user acknowledged, with the reason and who (kept with the draft) */
+  acknowledged?: { reason: string; by?: string; at: string };
 }
 
 export interface PanelView {
@@ -40,22 +45,14 @@ export interface PanelView {
   contacts: { name: string; details: string }[];
   hint?: string;
   counts: FindingCounts;
-  sections: SectionView[];
+  /** Every applicable item in reading order: checks by verdict, then the checklist items in a fixed place */
+  items: FindingView[];
   missing: string[];
   /** The missing fields by their Chinese titles */
   missingTitles: string[];
+  /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
+  fromOtherPages: string[];
 }
-
-const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
@@ -79,35 +76,30 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
       });
     }
   }
-  const sections = sectionOrder
-    .map((section) => ({
-      section,
-      label: t(lang, `section_${section}` as MessageId),
-      items: state.findings
-        .filter((f) => f.section === section && f.status !== 'na')
-        .sort(
-          (a, b) =>
-            statusesByUrgency.indexOf(a.status) - statusesByUrgency.indexOf(b.status) ||
-            severities.indexOf(a.severity) - severities.indexOf(b.severity),
-        )
-        .map((f): FindingView => {
-          const rule = rules.get(f.ruleId);
-          return {
-            ruleId: f.ruleId,
-            severity: f.severity,
-            status: f.status,
-            kind: f.kind,
-            title: rule?.title[lang] ?? f.ruleId,
-            message: rule ? formatFinding(f, rule, lang) : '',
-            quote: rule?.quote ?? '',
-            fields: focusPaths(f),
-            confirmation: state.checklist.confirmations[f.ruleId],
-            documentReady: state.checklist.documents[f.ruleId]?.ready,
-            acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
-          };
-        }),
-    }))
-    .filter((s) => s.items.length > 0);
+  const items = state.findings
+    .filter((f) => f.status !== 'na')
+    .map((f): FindingView => {
+      const rule = rules.get(f.ruleId);
+      const document = state.checklist.documents[f.ruleId];
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        status: f.status,
+        kind: f.kind,
+        verdict: verdictOf(f.status, f.severity),
+        section: f.section,
+        sectionLabel: t(lang, `section_${f.section}` as MessageId),
+        ...describeFinding(f, rule, lang, titles),
+        quote: rule?.quote ?? '',
+        fields: focusPaths(f),
+        confirmation: state.checklist.confirmations[f.ruleId],
+        document: f.kind === 'document' && document ? document : undefined,
+        acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
+      };
+    });
+  // Fields another page of the application showed are not lost: they are listed as coming from that page.
+  const elsewhere = new Set(state.fromOtherPages.map((f) => f.path));
+  const missing = state.missing.filter((p) => !elsewhere.has(p));
   return {
     lang,
     collapsed: state.collapsed,
@@ -127,10 +119,62 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
           ? t(lang, 'unknownDirection', { text: state.directionText })
           : t(lang, 'noDirection'),
     counts: countFindings(state.findings, state.checklist.acknowledgements),
-    sections,
-    missing: state.missing,
-    missingTitles: state.missing.map((p) => titles.get(p) ?? p),
+    items: readingOrder(items),
+    missing,
+    missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
+    fromOtherPages: fromOtherPageLines(state, titles),
   };
+}
+
+/** The rule's message with enum values named (企业, not enterprise) and its missing fields by the form's labels. */
+export function describeFinding(
+  f: Finding,
+  rule: Rule | undefined,
+  lang: Lang,
+  formTitles?: ReadonlyMap<string, string>,
+): Pick<FindingView, 'title' | 'message' | 'explain' | 'missing'> {
+  const title = rule?.title[lang] ?? t(lang, 'unknownRule');
+  return {
+    title,
+    message: rule ? findingMessage(f, rule, lang) : title,
+    explain: rule?.explain?.[lang] ?? '',
+    missing: f.missing.map((path) => ({ label: fieldLabel(path, lang, formTitles), paths: formPaths(path) })),
+  };
+}
+
+/**
+ * Checks by verdict (errors first), each verdict in form order; the items a person ticks (confirmations and
+ * documents) after them in the pack's order, whatever their state, so that ticking one never moves it; passed
+ * checks last.
+ */
+export function readingOrder(items: FindingView[]): FindingView[] {
+  const ticked = (i: FindingView) => i.kind === 'confirm' || i.kind === 'document';
+  const checks = items
+    .filter((i) => !ticked(i))
+    .sort(
+      (a, b) =>
+        verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict) ||
+        sections.indexOf(a.section) - sections.indexOf(b.section),
+    );
+  return [
+    ...checks.filter((i) => i.verdict !== 'pass'),
+    ...items.filter(ticked),
+    ...checks.filter((i) => i.verdict === 'pass'),
+  ];
+}
+
+/** One line per page the draft's values came from, fields by their titles. */
+function fromOtherPageLines(state: OverlayState, titles: Map<string, string>): string[] {
+  const bySection = new Map<string, string[]>();
+  for (const f of state.fromOtherPages) {
+    const key = f.section ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), titles.get(f.path) ?? f.path]);
+  }
+  return [...bySection].map(([section, fields]) =>
+    section
+      ? t(state.lang, 'fromOtherPage', { section, fields: fields.join('、') })
+      : t(state.lang, 'fromOtherPages', { fields: fields.join('、') }),
+  );
 }
 
 /** The paths a finding is about, the deciding values' paths first. */
@@ -163,7 +207,7 @@ export function toMarkers(state: OverlayState): MarkerView[] {
         ruleId: f.ruleId,
         paths: focusPaths(f),
         severity: f.severity,
-        text: rule ? formatFinding(f, rule, state.lang) : f.ruleId,
+        text: describeFinding(f, rule, state.lang).message,
       };
     });
 }

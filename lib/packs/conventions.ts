@@ -35,8 +35,19 @@ export function packConventionErrors(pack: RulePack): string[] {
       );
   });
 
+  if (!pack.directions.length && !pack.rules.length && !pack.extends?.length)
+    report(
+      ['directions'],
+      'a pack needs directions, pack-wide rules or "extends"',
+      '规则包须有指南方向、通用规则或 extends',
+    );
   const located: { rule: Rule; at: (string | number)[]; areas?: string[] }[] = [
     ...pack.rules.map((rule, r) => ({ rule, at: ['rules', r] })),
+    ...(pack.extends ?? []).flatMap((extension, e) =>
+      extension.directions.flatMap((direction, d) =>
+        direction.rules.map((rule, r) => ({ rule, at: ['extends', e, 'directions', d, 'rules', r] })),
+      ),
+    ),
     ...pack.directions.flatMap((direction, d) => {
       // A direction's rules may scope themselves to one of its areas (project.area), and to nothing else.
       const areas = direction.areas.flatMap((a) => [a.name, ...a.subAreas]);

@@ -31,12 +31,34 @@ export function loadPackDir(dir: string): LoadedPacks {
   return result;
 }
 
-export function readPackFile(path: string): { ok: true; pack: RulePack } | { ok: false; errors: string[] } {
-  let json: unknown;
+/** A JSON file as editors save it: a UTF-8 byte-order mark (Windows Notepad) is accepted. */
+export function readJsonFile(path: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    return { ok: true, value: JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) };
   } catch (error) {
-    return { ok: false, errors: [`无法读取 JSON / cannot read JSON: ${(error as Error).message}`] };
+    return { ok: false, error: (error as Error).message };
   }
-  return parsePack(json);
+}
+
+export function readPackFile(path: string): { ok: true; pack: RulePack } | { ok: false; errors: string[] } {
+  const json = readJsonFile(path);
+  if (!json.ok) return { ok: false, errors: [`无法读取 JSON / cannot read JSON: ${json.error}`] };
+  return parsePack(json.value);
+}
+
+/** One pack per id, the highest version; each dropped version is reported through `note`. */
+export function highestVersions(packs: RulePack[], note: (message: string) => void): RulePack[] {
+  const byId = new Map<string, RulePack>();
+  for (const pack of packs) {
+    const seen = byId.get(pack.id);
+    if (!seen) byId.set(pack.id, pack);
+    else {
+      const [kept, dropped] = seen.version >= pack.version ? [seen, pack] : [pack, seen];
+      byId.set(pack.id, kept);
+      note(
+        `规则包 ${pack.id} 有两个版本，使用 v${kept.version}，忽略 v${dropped.version} / Pack ${pack.id}: using v${kept.version}, ignoring v${dropped.version}`,
+      );
+    }
+  }
+  return [...byId.values()];
 }

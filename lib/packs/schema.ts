@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { severities } from '../core/vocabulary';
+import { sections, severities } from '../core/vocabulary';
 import { ConditionSchema } from './conditionSchema';
 
 /**
@@ -15,17 +15,7 @@ export const Text = z.strictObject({ zh: z.string().min(1), en: z.string().min(1
 
 export const RuleKind = z.enum(['check', 'confirm', 'document']);
 export const Severity = z.enum(severities);
-/** Form sections, used to group findings the way the applicant meets them. */
-export const Section = z.enum([
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-]);
+export const Section = z.enum(sections);
 
 /** Condition: all / any / not over the operator registry (lib/engine/condition.ts). */
 export { ConditionSchema };
@@ -108,15 +98,30 @@ export const RulePack = z.strictObject({
   }),
   published: isoDate,
   expires: isoDate,
-  directions: z.array(Direction).min(1),
-  /** Rules shared by every direction of the pack. */
+  /** A guideline's directions; an institution's pack may have none and only add rules (see `extends`). */
+  directions: z.array(Direction).default([]),
+  /**
+   * Rules shared by every direction of the pack. A pack without directions is an institution's layer: its
+   * rules apply to every direction of every active guideline (通用条件).
+   */
   rules: z.array(Rule).default([]),
+  /** An institution's added rules for named directions of a named guideline pack, without copying it. */
+  extends: z
+    .array(
+      z.strictObject({
+        pack: z.string().regex(/^[a-z0-9-]+$/),
+        directions: z
+          .array(z.strictObject({ code: z.string().regex(/^\d+\.\d+$/), rules: z.array(Rule).min(1) }))
+          .min(1),
+      }),
+    )
+    .optional(),
 });
 
 export type Text = z.infer<typeof Text>;
 export type RuleKind = z.infer<typeof RuleKind>;
-export type Section = z.infer<typeof Section>;
 export type Rule = z.infer<typeof Rule>;
 export type Direction = z.infer<typeof Direction>;
 export type RulePack = z.infer<typeof RulePack>;
 export type Contact = z.infer<typeof Contact>;
+export type PackExtension = NonNullable<RulePack['extends']>[number];

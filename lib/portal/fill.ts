@@ -2,6 +2,7 @@ import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
 import { readBack, writeValue } from './fill/write';
+import { controlKey } from './controlKey';
 
 /**
  * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
@@ -25,12 +26,16 @@ export interface FillOptions {
   relocate?: () => PageMap;
 }
 
-/** Controls by name (or id, for unnamed ones): how readRawValues keys the controls no field-map path maps. */
-function indexByName(doc: Document): Map<string, Control[]> {
+/**
+ * Controls the field map does not locate, by controlKey (how readRawValues keys them). A located control is never
+ * among them: a dialog's `dwmc` saved under its name cannot restore into the main form's located 单位名称.
+ */
+function indexByName(doc: Document, map: PageMap): Map<string, Control[]> {
   const index = new Map<string, Control[]>();
   for (const d of documentsOf(doc)) {
     for (const c of controlsIn(d)) {
-      const key = c.name || c.id;
+      if (map.pathOf.has(c)) continue;
+      const key = controlKey(c);
       if (key) index.set(key, [...(index.get(key) ?? []), c]);
     }
   }
@@ -46,7 +51,7 @@ function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] 
     const item = /^(.+)\.(\d+)\.([^.]+)$/.exec(key);
     const list = item && map.lists.find((l) => l.spec.path === item[1]);
     if (item && list) return list.rows[Number(item[2])]?.get(item[3]!) ?? [];
-    byName ??= indexByName(doc);
+    byName ??= indexByName(doc, map);
     return byName.get(key) ?? [];
   };
 }

@@ -14,6 +14,8 @@ export interface LocatedField {
   controls: Control[];
   /** The label as the page prints it (its unit, e.g. （元）, tells how to read amounts) */
   label: string;
+  /** The heading the label sits under ("基本信息"), empty when found by name */
+  section: string;
 }
 
 export interface LocatedList {
@@ -81,13 +83,44 @@ function labelCandidates(doc: Document, outerSection: string): LabelCandidate[] 
   return out;
 }
 
-/** The controls a label names: `for=`, else the next sibling (or the parent's next sibling) holding controls. */
+/** A cell's column, counting the column spans before it. */
+function columnOf(cell: HTMLTableCellElement): number {
+  let column = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling)
+    column += (c as HTMLTableCellElement).colSpan || 1;
+  return column;
+}
+
+/**
+ * A label in a table row without controls (labels printed above their inputs): the controls of the cell in the same
+ * column of the next row, never simply the first input of that row. Undefined when the label is not laid out so.
+ */
+function controlsBelow(label: Element): Control[] | undefined {
+  const cell = label.closest('td, th') as HTMLTableCellElement | null;
+  const row = cell?.parentElement;
+  if (!cell || row?.tagName !== 'TR' || controlsIn(row).length) return undefined;
+  const next = row.nextElementSibling;
+  if (next?.tagName !== 'TR') return undefined;
+  const column = columnOf(cell);
+  for (const below of Array.from((next as HTMLTableRowElement).cells)) {
+    const start = columnOf(below);
+    if (column >= start && column < start + (below.colSpan || 1)) return controlsIn(below);
+  }
+  return [];
+}
+
+/**
+ * The controls a label names: `for=`, a column below a header-row label, else the next sibling (or the parent's next
+ * sibling) holding controls.
+ */
 function controlsForLabel(label: Element): Control[] {
   const forId = label.getAttribute('for');
   if (forId) {
     const target = label.ownerDocument.getElementById(forId);
     if (target?.matches(CONTROL_SELECTOR)) return groupOf(target as Control);
   }
+  const below = controlsBelow(label);
+  if (below) return below;
   let el: Element | null = label;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
@@ -129,22 +162,22 @@ function locateField(
   candidates: LabelCandidate[],
   docs: Document[],
   used: Set<Element>,
-): { controls: Control[]; label: string } {
+): { controls: Control[]; label: string; section: string } {
   for (const wanted of (spec.labels ?? []).map(labelKey)) {
     for (const c of candidates) {
       if (labelKey(c.text) !== wanted || !sectionMatches(spec, c.section)) continue;
       const controls = pickControls(controlsForLabel(c.el), spec.index ?? 0).filter((ctl) => !used.has(ctl));
-      if (controls.length) return { controls, label: c.text };
+      if (controls.length) return { controls, label: c.text, section: c.section };
     }
   }
   for (const pattern of spec.names ?? []) {
     const re = new RegExp(pattern, 'i');
     for (const doc of docs) {
       const hit = controlsIn(doc).find((c) => !used.has(c) && (re.test(c.name) || re.test(c.id)));
-      if (hit) return { controls: groupOf(hit), label: spec.labels?.[0] ?? '' };
+      if (hit) return { controls: groupOf(hit), label: spec.labels?.[0] ?? '', section: '' };
     }
   }
-  return { controls: [], label: '' };
+  return { controls: [], label: '', section: '' };
 }
 
 /** A repeatable table: the header row names the columns, every later row with controls is an item. */
@@ -226,7 +259,7 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
   }
   const fields: LocatedField[] = [];
   for (const spec of fieldMap.fields) {
-    const { controls, label } = locateField(spec, candidates, docs, used);
+    const { controls, label, section } = locateField(spec, candidates, docs, used);
     if (!controls.length) {
       missing.push(spec.path);
       continue;
@@ -235,7 +268,7 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
       used.add(c);
       pathOf.set(c, spec.path);
     }
-    fields.push({ spec, controls, label });
+    fields.push({ spec, controls, label, section });
   }
   return { fields, lists, missing, pathOf };
 }

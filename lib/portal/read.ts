@@ -3,6 +3,7 @@ import { type Control, type PageMap, isChoice } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
 import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
+import { controlKey } from './controlKey';
 import { emptyApplication } from '../core/vocabulary';
 
 /**
@@ -129,13 +130,13 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
   return reading;
 }
 
-/** Raw values of every control on the page, for the draft: keyed by model path where known, else name/id. */
+/** Raw values of every control on the page, for the draft: keyed by model path where known, else by controlKey. */
 export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of controls) {
     // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore.
     if ((c as HTMLInputElement).readOnly || c.disabled || (c as HTMLInputElement).type === 'file') continue;
-    const key = map.pathOf.get(c) ?? (c.name || c.id);
+    const key = map.pathOf.get(c) ?? controlKey(c);
     if (!key) continue;
     if (isChoice(c)) {
       if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);

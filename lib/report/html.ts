@@ -1,8 +1,8 @@
 import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeHtml as h } from './escape';
-import { severities } from '../core/vocabulary';
-import { type Report, severityLabel, statusLabel, statusMarks, statusOrder } from './model';
+import { verdictMarks } from '../i18n/vocabulary';
+import { type Report, verdictLabel, verdictOrder } from './model';
 import { colonOf, itemRecords, reportMeta } from './records';
 import { reportCss } from './style';
 
@@ -38,15 +38,10 @@ export function reportToHtml(report: Report): string {
     `<section class="contacts"><h2>${h(t(lang, 'contacts'))}</h2>${contacts.length ? `<ul class="contacts">${contacts.join('')}</ul>` : `<p>${h(t(lang, 'reportNoContacts'))}</p>`}</section>`,
   );
 
-  const head = statusOrder.map((s) => `<th class="n">${statusMarks[s]} ${h(statusLabel(s, lang))}</th>`).join('');
-  const rows = severities.map((severity) => {
-    const row = report.totals.bySeverity[severity];
-    const sum = statusOrder.reduce((n, s) => n + row[s], 0);
-    return `<tr><th>${h(severityLabel(severity, lang))}</th>${statusOrder.map((s) => `<td class="n">${row[s]}</td>`).join('')}<td class="n">${sum}</td></tr>`;
-  });
-  const totalRow = `<tr><th>${h(t(lang, 'reportTotal'))}</th>${statusOrder.map((s) => `<td class="n"><strong>${report.totals.byStatus[s]}</strong></td>`).join('')}<td class="n"><strong>${report.totals.rules}</strong></td></tr>`;
+  const head = verdictOrder.map((v) => `<th class="n">${verdictMarks[v]} ${h(verdictLabel(v, lang))}</th>`).join('');
+  const counts = verdictOrder.map((v) => `<td class="n">${report.totals.byVerdict[v]}</td>`).join('');
   body.push(
-    `<section class="totals"><h2>${h(t(lang, 'reportTotals'))}</h2><table class="totals"><thead><tr><th>${h(t(lang, 'reportSeverity'))}</th>${head}<th class="n">${h(t(lang, 'reportTotal'))}</th></tr></thead><tbody>${rows.join('')}${totalRow}</tbody></table>` +
+    `<section class="totals"><h2>${h(t(lang, 'reportTotals'))}</h2><table class="totals"><thead><tr>${head}<th class="n">${h(t(lang, 'reportTotal'))}</th></tr></thead><tbody><tr>${counts}<td class="n"><strong>${report.totals.rules}</strong></td></tr></tbody></table>` +
       (report.totals.acknowledged
         ? `<p>${h(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged }))}</p>`
         : '') +
@@ -61,8 +56,8 @@ export function reportToHtml(report: Report): string {
         .map((r) => `<li class="${r.kind}"><span class="label">${h(r.label)}${colon}</span>${h(r.value)}</li>`)
         .join('');
       return (
-        `<tr class="${item.status}" data-rule="${h(item.ruleId)}">` +
-        `<td class="status"><span class="mark">${statusMarks[item.status]}</span>${h(item.statusLabel)}</td>` +
+        `<tr class="${item.status}" data-verdict="${item.verdict}" data-rule="${h(item.ruleId)}">` +
+        `<td class="status"><span class="mark">${verdictMarks[item.verdict]}</span>${h(item.statusLabel)}</td>` +
         `<td class="severity">${h(item.severityLabel)}</td>` +
         `<td><div class="title">${h(item.title)}</div>${records ? `<ul class="records">${records}</ul>` : ''}` +
         `<blockquote><span class="label">${h(t(lang, 'quote'))}${colon}</span>“${h(item.quote)}”</blockquote></td></tr>`

@@ -1,8 +1,8 @@
 import { t } from '../i18n/pageMessages';
 import { contactDetails } from './contactDetails';
 import { escapeMarkdown as md } from './escape';
-import { severities } from '../core/vocabulary';
-import { type Report, severityLabel, statusLabel, statusMarks, statusOrder } from './model';
+import { verdictMarks } from '../i18n/vocabulary';
+import { type Report, verdictLabel, verdictOrder } from './model';
 import { colonOf, itemRecords, reportMeta } from './records';
 
 /** The report as Markdown that reads well in a chat or an editor, rendered or not. */
@@ -28,17 +28,10 @@ export function reportToMarkdown(report: Report): string {
   }
 
   lines.push('', `## ${md(t(lang, 'reportTotals'))}`, '');
-  const statusHeads = statusOrder.map((s) => `${statusMarks[s]} ${md(statusLabel(s, lang))}`);
-  lines.push(`| ${md(t(lang, 'reportSeverity'))} | ${statusHeads.join(' | ')} | ${md(t(lang, 'reportTotal'))} |`);
-  lines.push(`|---|${statusOrder.map(() => '---:').join('|')}|---:|`);
-  for (const severity of severities) {
-    const row = report.totals.bySeverity[severity];
-    const sum = statusOrder.reduce((n, s) => n + row[s], 0);
-    lines.push(`| ${md(severityLabel(severity, lang))} | ${statusOrder.map((s) => row[s]).join(' | ')} | ${sum} |`);
-  }
-  lines.push(
-    `| **${md(t(lang, 'reportTotal'))}** | ${statusOrder.map((s) => report.totals.byStatus[s]).join(' | ')} | ${report.totals.rules} |`,
-  );
+  const heads = verdictOrder.map((v) => `${verdictMarks[v]} ${md(verdictLabel(v, lang))}`);
+  lines.push(`| ${heads.join(' | ')} | ${md(t(lang, 'reportTotal'))} |`);
+  lines.push(`|${verdictOrder.map(() => '---:').join('|')}|---:|`);
+  lines.push(`| ${verdictOrder.map((v) => report.totals.byVerdict[v]).join(' | ')} | ${report.totals.rules} |`);
   if (report.totals.acknowledged)
     lines.push('', md(t(lang, 'reportAcknowledgedCount', { n: report.totals.acknowledged })));
 
@@ -50,7 +43,7 @@ export function reportToMarkdown(report: Report): string {
       number++;
       const indent = ' '.repeat(String(number).length + 2);
       lines.push(
-        `${number}. ${statusMarks[item.status]} **${md(item.statusLabel)}** · ${md(item.severityLabel)} · ${md(item.title)}`,
+        `${number}. ${verdictMarks[item.verdict]} **${md(item.statusLabel)}** · ${md(item.severityLabel)} · ${md(item.title)}`,
       );
       for (const record of itemRecords(item, lang))
         lines.push(`${indent}- ${md(record.label)}${colon}${md(record.value)}`);

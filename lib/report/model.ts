@@ -2,17 +2,19 @@ import type { Application } from '../application/model';
 import { directionFacts } from '../engine/context';
 import { rulesFor } from '../engine/evaluate';
 import type { Finding } from '../engine/finding';
-import { formatFinding } from '../engine/format';
+import { findingMessage } from '../i18n/describe';
+import { fieldLabel } from '../i18n/labels';
 import { type MessageId, t } from '../i18n/pageMessages';
-import type { Contact, Direction, RuleKind, RulePack, Section } from '../packs/schema';
+import { type Verdict, verdictIds, verdictOf, verdictOrder } from '../i18n/vocabulary';
+import type { Contact, Direction, RuleKind, RulePack } from '../packs/schema';
 import { beijingDateTime } from './time';
 import {
   type Checklist,
   type FindingStatus,
   type Lang,
+  type Section,
   type Severity,
-  severityLabels,
-  statusLabels,
+  sections,
 } from '../core/vocabulary';
 
 /**
@@ -47,6 +49,8 @@ export interface ReportItem {
   kind: RuleKind;
   section: Section;
   status: FindingStatus;
+  /** The status in the one vocabulary: a failed rule by its severity (错误 / 警告 / 提示) */
+  verdict: Verdict;
   statusLabel: string;
   severity: Severity;
   severityLabel: string;
@@ -54,20 +58,27 @@ export interface ReportItem {
   /** The rule's message with the deciding values filled in; only for a failed rule */
   problem?: string;
   quote: string;
-  /** Empty fields that keep the rule undecided (信息不全) */
+  /** The rule's explanation: what it asks and how to satisfy it */
+  explain?: string;
+  /** Empty fields that keep the rule undecided (信息不全), by the form's labels */
   missing: string[];
   owner?: string;
   confirmation?: { by?: string; at: string; atText: string; note?: string };
   /** For document rules: ready per the checklist, or attached in the application (with the file name when known) */
-  document?: { ready: boolean; at?: string; atText?: string; attached: boolean; attachmentName?: string };
+  document?: {
+    ready: boolean;
+    by?: string;
+    at?: string;
+    atText?: string;
+    attached: boolean;
+    attachmentName?: string;
+  };
   acknowledgement?: { reason: string; by?: string; at: string; atText: string };
 }
 
 export interface ReportTotals {
   rules: number;
-  byStatus: Record<FindingStatus, number>;
-  /** Severity × status, for the totals table */
-  bySeverity: Record<Severity, Record<FindingStatus, number>>;
+  byVerdict: Record<Verdict, number>;
   /** Failed rules the team acknowledged with a reason */
   acknowledged: number;
 }
@@ -82,31 +93,29 @@ export interface ReportInput {
   lang?: Lang;
   /** ISO timestamp; passed in so the builder stays pure */
   generatedAt: string;
+  /** The portal form's own labels by application path (lib/i18n/labels.ts formTitlesOf), for 需填写 */
+  formTitles?: ReadonlyMap<string, string>;
   /** 申报编号 and 项目名称 as the portal shows them; they win over the application's own */
   applicationId?: string;
   projectName?: string;
 }
 
 /** Form sections in the order the applicant meets them on the portal. */
-export const sectionOrder: Section[] = [
-  'basic',
-  'leadUnit',
-  'participants',
-  'pi',
-  'foreignPartner',
-  'budget',
-  'attachments',
-  'cooperation',
-];
-/** The totals table's columns. */
-export const statusOrder: FindingStatus[] = ['pass', 'fail', 'confirm', 'unknown', 'na'];
+export const sectionOrder: readonly Section[] = sections;
+export { verdictOrder };
 
-export function statusLabel(status: FindingStatus, lang: Lang): string {
-  return statusLabels[status][lang];
+export function verdictLabel(verdict: Verdict, lang: Lang): string {
+  return t(lang, verdictIds[verdict]);
 }
 
+const severityIds: Record<Severity, MessageId> = {
+  error: 'verdict_error',
+  warning: 'verdict_warning',
+  info: 'verdict_info',
+};
+
 export function severityLabel(severity: Severity, lang: Lang): string {
-  return severityLabels[severity][lang];
+  return t(lang, severityIds[severity]);
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -116,19 +125,22 @@ export function buildReport(input: ReportInput): Report {
   const items = rulesFor(pack, direction).map((rule): ReportItem => {
     const finding = findings.get(rule.id);
     const status = finding?.status ?? 'unknown';
+    const verdict = verdictOf(status, rule.severity);
     const item: ReportItem = {
       ruleId: rule.id,
       kind: rule.kind,
       section: rule.section,
       status,
-      statusLabel: statusLabel(status, lang),
+      verdict,
+      statusLabel: verdictLabel(verdict, lang),
       severity: rule.severity,
       severityLabel: severityLabel(rule.severity, lang),
       title: rule.title[lang],
       quote: rule.quote,
-      missing: finding?.missing ?? [],
+      missing: [...new Set((finding?.missing ?? []).map((p) => fieldLabel(p, lang, input.formTitles)))],
     };
-    if (finding && status === 'fail') item.problem = formatFinding(finding, rule, lang);
+    if (rule.explain && status !== 'pass' && status !== 'na') item.explain = rule.explain[lang];
+    if (finding && status === 'fail') item.problem = findingMessage(finding, rule, lang);
     const owner = checklist?.owners[rule.id]?.trim();
     if (owner) item.owner = owner;
     const confirmation = checklist?.confirmations[rule.id];
@@ -155,7 +167,7 @@ export function buildReport(input: ReportInput): Report {
     }),
     facts: fundingFacts(direction, lang),
     contacts: direction.contacts,
-    sections: sectionOrder
+    sections: sections
       .map((section) => ({
         section,
         label: t(lang, `section_${section}` as MessageId),
@@ -176,7 +188,8 @@ function documentState(
     attached: Boolean(evidence),
   };
   if (evidence?.note) state.attachmentName = evidence.note;
-  if (entry) Object.assign(state, { at: entry.at, atText: beijingDateTime(entry.at) });
+  if (entry)
+    Object.assign(state, { at: entry.at, atText: beijingDateTime(entry.at) }, entry.by ? { by: entry.by } : {});
   return state;
 }
 
@@ -195,16 +208,13 @@ function fundingFacts(direction: Direction, lang: Lang): Report['facts'] {
 }
 
 function totalsOf(items: ReportItem[]): ReportTotals {
-  const zero = (): Record<FindingStatus, number> => ({ pass: 0, fail: 0, confirm: 0, unknown: 0, na: 0 });
   const totals: ReportTotals = {
     rules: items.length,
-    byStatus: zero(),
-    bySeverity: { error: zero(), warning: zero(), info: zero() },
+    byVerdict: Object.fromEntries(verdictOrder.map((v) => [v, 0])) as Record<Verdict, number>,
     acknowledged: 0,
   };
   for (const item of items) {
-    totals.byStatus[item.status]++;
-    totals.bySeverity[item.severity][item.status]++;
+    totals.byVerdict[item.verdict]++;
     if (item.status === 'fail' && item.acknowledgement) totals.acknowledged++;
   }
   return totals;
@@ -213,12 +223,3 @@ function totalsOf(items: ReportItem[]): ReportTotals {
 function withoutEmpty<T extends Record<string, string | undefined>>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v.trim() !== '')) as Partial<T>;
 }
-
-/** Status marks that survive black-and-white printing and plain text. */
-export const statusMarks: Record<FindingStatus, string> = {
-  pass: '✔',
-  fail: '✘',
-  confirm: '？',
-  unknown: '…',
-  na: '—',
-};

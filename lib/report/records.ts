@@ -4,7 +4,7 @@ import type { Lang } from '../core/vocabulary';
 
 /** One labelled line under a requirement; `value` is raw text that each renderer escapes. */
 export interface ItemRecord {
-  kind: 'problem' | 'missing' | 'owner' | 'confirmation' | 'note' | 'document' | 'acknowledgement';
+  kind: 'problem' | 'explain' | 'missing' | 'owner' | 'confirmation' | 'note' | 'document' | 'acknowledgement';
   label: string;
   value: string;
 }
@@ -16,12 +16,17 @@ export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
   const records: ItemRecord[] = [];
   if (item.problem) records.push({ kind: 'problem', label: t(lang, 'reportProblem'), value: item.problem });
   if (item.status === 'unknown' && item.missing.length)
-    records.push({ kind: 'missing', label: t(lang, 'reportMissing'), value: item.missing.join(', ') });
+    records.push({
+      kind: 'missing',
+      label: t(lang, 'reportMissing'),
+      value: item.missing.join(lang === 'zh' ? '、' : ', '),
+    });
+  if (item.explain) records.push({ kind: 'explain', label: t(lang, 'howToFix'), value: item.explain });
   if (item.owner) records.push({ kind: 'owner', label: t(lang, 'reportOwner'), value: item.owner });
   if (item.confirmation) {
     records.push({
       kind: 'confirmation',
-      label: t(lang, 'reportConfirmation'),
+      label: t(lang, 'confirmed'),
       value: join([item.confirmation.by, item.confirmation.atText]),
     });
     if (item.confirmation.note?.trim())
@@ -30,14 +35,14 @@ export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
   if (item.document) {
     const d = item.document;
     const attached = d.attached ? join([t(lang, 'reportAttached'), d.attachmentName]) : undefined;
-    const state = d.ready ? join([t(lang, 'documentReady'), d.atText]) : t(lang, 'reportDocumentNotReady');
+    const state = d.ready ? join([t(lang, 'documentReady'), d.by, d.atText]) : t(lang, 'documentNotReady');
     records.push({ kind: 'document', label: t(lang, 'reportDocument'), value: attached ?? state });
   }
   if (item.acknowledgement) {
     const a = item.acknowledgement;
     records.push({
       kind: 'acknowledgement',
-      label: t(lang, 'reportAcknowledgement'),
+      label: t(lang, 'acknowledged'),
       value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}`,
     });
   }

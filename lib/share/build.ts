@@ -49,7 +49,7 @@ export function buildShare({ draft, pack, findings, sharedBy, include, now = new
     ...(owner ? { sharedBy: owner } : {}),
     sharedAt: toIsoSeconds(now.toISOString()),
     items,
-    findingsSummary: countFindings(findings, draft.checklist.acknowledgements),
+    findingsSummary: summaryCounts(countFindings(findings, draft.checklist.acknowledgements)),
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
   };
 }
@@ -69,4 +69,9 @@ const PERSONAL_PARTS = ['idnumber', 'phone', 'mobile', 'email', 'funding', 'matc
 function isPersonalKey(key: string): boolean {
   const flat = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   return flat.startsWith('budget') || PERSONAL_PARTS.some((part) => flat.includes(part));
+}
+
+/** The counts a share carries (its format fixes these four). */
+function summaryCounts({ error, warning, info, confirm }: ReturnType<typeof countFindings>) {
+  return { error, warning, info, confirm };
 }

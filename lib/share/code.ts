@@ -63,9 +63,29 @@ export function encodeShareCode(share: Share): string {
   return `GC${SHARE_VERSION}.${toBase64Url(concatBytes(deflated, check))}`;
 }
 
-/** Reads a pasted share code; spaces and line breaks a chat inserted are ignored. */
+const GAPS = /(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+/;
+/** A code inside other text: "GC<n>." and base64url runs, possibly broken by the gaps a chat inserts. */
+const EMBEDDED = /GC\d+\.[\w-]+(?:(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+[\w-]+)*/g;
+
+/**
+ * Reads a pasted share code; spaces and line breaks a chat inserted are ignored, and a code pasted with the
+ * message around it ("张三: GC1.… 请查收") is found in it. Words after the code that look like code characters
+ * are dropped one by one until the checksum holds, so they can never change what is read.
+ */
 export function decodeShareCode(text: string): DecodeResult {
-  const cleaned = text.replace(/(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+/g, '');
+  const whole = decodeCode(text);
+  if (whole.ok) return whole;
+  const runs = [...text.matchAll(EMBEDDED)].map((m) => m[0].split(GAPS));
+  for (const tokens of runs.reverse())
+    for (let n = tokens.length; n > 0; n--) {
+      const found = decodeCode(tokens.slice(0, n).join(''));
+      if (found.ok || found.reason !== 'modified') return found;
+    }
+  return runs.length && whole.reason === 'notShare' ? decodeCode(runs.at(-1)!.join('')) : whole;
+}
+
+function decodeCode(text: string): DecodeResult {
+  const cleaned = text.replace(new RegExp(GAPS.source, 'g'), '');
   const prefix = PREFIX.exec(cleaned);
   if (!prefix) return refusal(/^(G|GC\d*)$/.test(cleaned) ? 'modified' : 'notShare');
   const versionRefusal = checkVersion(prefix[1] === String(SHARE_VERSION) ? SHARE_VERSION : Number(prefix[1]));

@@ -1,8 +1,9 @@
 import { findDirection, rulesFor } from '../engine/evaluate';
-import { t, type MessageId } from '../i18n/pageMessages';
-import type { Rule, RulePack } from '../packs/schema';
-import type { Share, ShareItem, ShareItemStatus } from './model';
+import { t } from '../i18n/pageMessages';
 import type { Lang } from '../core/vocabulary';
+import { verdictIds, verdictOf } from '../i18n/vocabulary';
+import type { Rule, RulePack } from '../packs/schema';
+import type { Share, ShareItem } from './model';
 
 /**
  * A share as a Markdown checklist to paste into a chat, a mail or a document, or to print. Everything that comes
@@ -42,20 +43,12 @@ export function shareSummaryMarkdown(share: Share, pack: RulePack | undefined, l
   return `${lines.join('\n')}\n`;
 }
 
-const STATUS_TEXT: Record<ShareItemStatus, MessageId> = {
-  pass: 'statusPass',
-  fail: 'statusFail',
-  confirm: 'statusConfirm',
-  unknown: 'statusUnknown',
-  na: 'statusNa',
-};
-
 function itemLines(id: string, item: ShareItem, rule: Rule | undefined, lang: Lang): string[] {
   const done = item.status === 'pass' || item.status === 'na';
   const title = rule ? text(rule.title[lang]) : `${text(id)} ${t(lang, 'shareSummaryUnknownRule')}`;
   const head = [
     `**${title}**`,
-    item.status ? t(lang, STATUS_TEXT[item.status]) : undefined,
+    item.status ? t(lang, verdictIds[verdictOf(item.status, rule?.severity ?? 'error')]) : undefined,
     item.owner ? `${t(lang, 'shareOwner')}: ${text(item.owner)}` : undefined,
   ];
   const lines = [`- [${done ? 'x' : ' '}] ${head.filter(Boolean).join(' · ')}`];

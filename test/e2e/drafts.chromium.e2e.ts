@@ -100,8 +100,9 @@ test('the React variant keeps restored values after its own re-render', async ()
   await page.locator('body[data-loaded="1"]').waitFor();
   await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
   await page.getByTestId('gc-restored').waitFor();
+  const renders = Number(await page.locator('#render-count').textContent());
   await page.evaluate(() => (window as unknown as { __replica: { rerender(): void } }).__replica.rerender());
-  await page.waitForTimeout(100);
+  await expect.poll(() => page.locator('#render-count').textContent()).toBe(String(renders + 1));
   expect(await formValues(page)).toEqual(before);
   await expect(page.getByTestId('gc-restored').textContent()).resolves.not.toContain('页面未接受');
   await page.close();

@@ -1,10 +1,17 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
+import { TAB_STATUS_REQUEST } from '@/lib/messages/channels';
+import type { TabStatus } from '@/lib/messages/protocol';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
-declare const chrome: { tabs: { query(query: { active: boolean }): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: {
+    query(query: { active: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<TabStatus | undefined>;
+  };
+};
 
 /** The tab id of `page`: without the "tabs" permission the worker cannot query by URL, so bring it to the front. */
 async function tabIdOf(page: Page): Promise<number | undefined> {
@@ -13,6 +20,21 @@ async function tabIdOf(page: Page): Promise<number | undefined> {
 }
 
 const env = chromiumOnReplica();
+
+/** The content script's answer to the popup's status question, once it has run on the page. */
+async function waitForTabStatus(tabId: number): Promise<TabStatus> {
+  let status: TabStatus | undefined;
+  await expect
+    .poll(async () => {
+      status = await env.browser.worker.evaluate(
+        ([id, type]) => chrome.tabs.sendMessage(id, { type }).catch(() => undefined),
+        [tabId, TAB_STATUS_REQUEST] as const,
+      );
+      return status;
+    })
+    .toBeDefined();
+  return status!;
+}
 
 async function openForm(sbbh: string): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -29,8 +51,8 @@ test('the overlay appears on the replica form and not on an unrelated page of th
   await expect(page.locator('guidecheck-overlay').count()).resolves.toBe(1);
   const notice = await env.browser.context.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
-  await notice.waitForLoadState('load');
-  await notice.waitForTimeout(500);
+  // The content script has looked at the page and found no form: only then is "no overlay" a finding.
+  await expect(waitForTabStatus((await tabIdOf(notice))!)).resolves.toMatchObject({ recognised: false });
   expect(await notice.locator('guidecheck-overlay').count()).toBe(0);
   await Promise.all([page.close(), notice.close()]);
 });

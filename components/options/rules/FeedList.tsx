@@ -1,5 +1,5 @@
 import type { FeedRow } from '@/lib/feed/extension/status';
-import { Both } from './Both';
+import { Text, useLang } from '../Text';
 
 /** Subscribed and policy-set feeds: keys, last check, last problem in plain words. */
 export function FeedList({
@@ -11,10 +11,11 @@ export function FeedList({
   busy: boolean;
   onRemove: (url: string) => void;
 }) {
+  const lang = useLang();
   if (!feeds.length) {
     return (
       <p className="gc-muted">
-        <Both id="feedsNone" />
+        <Text id="feedsNone" />
       </p>
     );
   }
@@ -26,16 +27,16 @@ export function FeedList({
             <strong>{f.name}</strong> <code>{f.url}</code>
             {f.source === 'policy' ? (
               <span className="gc-rs-policy" data-testid="feed-policy">
-                <Both id="feedsByPolicy" />
+                <Text id="feedsByPolicy" />
               </span>
             ) : (
               <button type="button" disabled={busy} onClick={() => onRemove(f.url)}>
-                <Both id="feedsRemove" />
+                <Text id="feedsRemove" />
               </button>
             )}
           </div>
           <div>
-            <Both id="feedsKeys" vars={{ k: f.threshold }} />
+            <Text id="feedsKeys" vars={{ k: f.threshold }} />
             <ul>
               {f.keys.map((k) => (
                 <li key={k.kid}>
@@ -45,25 +46,25 @@ export function FeedList({
             </ul>
           </div>
           <div>
-            <Both id="feedsLastCheck" />:{' '}
-            {f.lastCheck ? new Date(f.lastCheck).toLocaleString('zh-CN') : <Both id="feedsNever" />}
+            <Text id="feedsLastCheck" />:{' '}
+            {f.lastCheck ? new Date(f.lastCheck).toLocaleString('zh-CN') : <Text id="feedsNever" />}
             {f.packs.length > 0 && (
               <span className="gc-muted"> · {f.packs.map((p) => `${p.id} v${p.version}`).join(', ')}</span>
             )}
           </div>
           {f.stale && (
             <div data-testid="feed-stale" className="gc-rs-error">
-              <Both id="feedsStale" vars={{ days: f.staleDays }} />
+              <Text id="feedsStale" vars={{ days: f.staleDays }} />
             </div>
           )}
           <div data-testid="feed-error">
             {f.lastError ? (
               <span className="gc-rs-error">
-                <Both id="feedsLastError" />: {f.lastError.zh} <span className="gc-muted">{f.lastError.en}</span>
+                <Text id="feedsLastError" />: {f.lastError[lang]}
               </span>
             ) : f.lastCheck ? (
               <span className="gc-ok">
-                <Both id="feedsOk" />
+                <Text id="feedsOk" />
               </span>
             ) : null}
           </div>

@@ -1,5 +1,5 @@
 import type { FeedsStatus } from '@/lib/feed/extension/status';
-import { Both } from './Both';
+import { Text } from '../Text';
 
 /** The packs the checks use now, and where each came from. */
 export function PacksInUse({ status }: { status: FeedsStatus }) {
@@ -9,13 +9,13 @@ export function PacksInUse({ status }: { status: FeedsStatus }) {
         <tr>
           <th>规则包 Pack</th>
           <th>
-            <Both id="feedsVersion" />
+            <Text id="feedsVersion" />
           </th>
           <th>
-            <Both id="feedsExpires" />
+            <Text id="feedsExpires" />
           </th>
           <th>
-            <Both id="feedsSource" />
+            <Text id="feedsSource" />
           </th>
         </tr>
       </thead>
@@ -31,12 +31,12 @@ export function PacksInUse({ status }: { status: FeedsStatus }) {
               {p.expired && (
                 <strong className="gc-rs-expired" data-testid="pack-expired">
                   {' '}
-                  <Both id="feedsExpired" />
+                  <Text id="feedsExpired" />
                 </strong>
               )}
             </td>
             <td data-testid="pack-source">
-              <Both id={p.source === 'feed' ? 'feedsFromFeed' : 'feedsBundled'} />
+              <Text id={p.source === 'feed' ? 'feedsFromFeed' : 'feedsBundled'} />
               {p.source === 'feed' && <span> · {p.sourceName}</span>}
             </td>
           </tr>

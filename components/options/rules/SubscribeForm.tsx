@@ -6,7 +6,7 @@ import { SubscribeInput } from '@/lib/feed/extension/subscriptions';
 import type { Permissions } from '@/lib/feed/extension/browserApi';
 import type { z } from 'zod';
 import { t } from '@/lib/i18n/pageMessages';
-import { Both } from './Both';
+import { Text, useLang } from '../Text';
 
 type Checked = z.output<typeof SubscribeInput> & { fingerprints: string[] };
 
@@ -23,6 +23,7 @@ export function SubscribeForm({
   busy: boolean;
   onSubscribe: (input: z.output<typeof SubscribeInput>) => Promise<void>;
 }) {
+  const lang = useLang();
   const [url, setUrl] = useState('');
   const [keys, setKeys] = useState('');
   const [threshold, setThreshold] = useState('1');
@@ -49,7 +50,7 @@ export function SubscribeForm({
 
   async function subscribe(input: Checked) {
     const granted = await requestFeedPermission(permissions, input.url).catch(() => false);
-    if (!granted) return setErrors([`${t('zh', 'feedsPermissionDenied')} ${t('en', 'feedsPermissionDenied')}`]);
+    if (!granted) return setErrors([t(lang, 'feedsPermissionDenied')]);
     const { fingerprints: _shown, ...request } = input;
     await onSubscribe(request);
     setChecked(undefined);
@@ -75,10 +76,10 @@ export function SubscribeForm({
       }}
     >
       <h3>
-        <Both id="feedsAddTitle" />
+        <Text id="feedsAddTitle" />
       </h3>
       <label>
-        <Both id="feedsUrl" />
+        <Text id="feedsUrl" />
         <input
           name="feedUrl"
           type="url"
@@ -88,11 +89,11 @@ export function SubscribeForm({
         />
       </label>
       <label>
-        <Both id="feedsKeysInput" />
+        <Text id="feedsKeysInput" />
         <textarea name="feedKeys" rows={2} value={keys} onChange={(e) => edit(setKeys)(e.target.value)} />
       </label>
       <label>
-        <Both id="feedsThreshold" />
+        <Text id="feedsThreshold" />
         <input
           name="feedThreshold"
           type="number"
@@ -102,11 +103,11 @@ export function SubscribeForm({
         />
       </label>
       <label>
-        <Both id="feedsName" />
+        <Text id="feedsName" />
         <input name="feedName" value={name} onChange={(e) => edit(setName)(e.target.value)} />
       </label>
       <button type="submit" disabled={busy}>
-        <Both id="feedsShowFingerprints" />
+        <Text id="feedsShowFingerprints" />
       </button>
       {errors.length > 0 && (
         <ul className="gc-rs-error" role="alert" data-testid="subscribe-errors">
@@ -117,7 +118,7 @@ export function SubscribeForm({
       )}
       {checked && (
         <div className="gc-rs-confirm" data-testid="fingerprints">
-          <Both id="feedsConfirmFingerprints" />
+          <Text id="feedsConfirmFingerprints" />
           <ul>
             {checked.fingerprints.map((f) => (
               <li key={f}>
@@ -126,7 +127,7 @@ export function SubscribeForm({
             ))}
           </ul>
           <button type="button" data-testid="confirm-subscribe" disabled={busy} onClick={() => void subscribe(checked)}>
-            <Both id="feedsSubscribe" />
+            <Text id="feedsSubscribe" />
           </button>
         </div>
       )}

@@ -1,5 +1,5 @@
 import type { UpdateNotice } from '@/lib/feed/extension/notice';
-import { Both } from './Both';
+import { Text } from '../Text';
 
 /** "+id" added, "~id" changed, "−id" removed. */
 function changedRules(p: UpdateNotice['packs'][number]): string[] {
@@ -11,14 +11,14 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
   return (
     <div className="gc-rs-notice" data-testid="update-notice" role="status">
       <strong>
-        <Both id="feedsNoticeTitle" />
+        <Text id="feedsNoticeTitle" />
       </strong>{' '}
       <span className="gc-muted">{new Date(notice.at).toLocaleString('zh-CN')}</span>
       <ul>
         {notice.packs.map((p) => (
           <li key={p.packId}>
-            <Both id="feedsNoticePack" vars={{ title: p.title, from: p.from ?? '—', to: p.to }} /> —{' '}
-            <Both
+            <Text id="feedsNoticePack" vars={{ title: p.title, from: p.from ?? '—', to: p.to }} /> —{' '}
+            <Text
               id="feedsNoticeDiff"
               vars={{ added: p.added.length, changed: p.changed.length, removed: p.removed.length }}
             />
@@ -28,7 +28,7 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
       </ul>
       {notice.failingDrafts.length ? (
         <>
-          <Both id="feedsNoticeDrafts" />
+          <Text id="feedsNoticeDrafts" />
           <ul data-testid="failing-drafts">
             {notice.failingDrafts.map((d) => (
               <li key={d.key}>
@@ -43,7 +43,7 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
         </>
       ) : (
         <p className="gc-muted">
-          <Both id="feedsNoticeNoDrafts" />
+          <Text id="feedsNoticeNoDrafts" />
         </p>
       )}
     </div>

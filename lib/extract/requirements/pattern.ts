@@ -1,6 +1,6 @@
 import type { Condition } from '../../engine/condition';
-import type { RuleKind, Section, Text } from '../../packs/schema';
-import type { Severity } from '../../core/vocabulary';
+import type { RuleKind, Text } from '../../packs/schema';
+import type { Severity, Section } from '../../core/vocabulary';
 
 /**
  * One recurring requirement, recognised by wording: each file of this folder default-exports one, with the

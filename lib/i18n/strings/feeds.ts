@@ -54,5 +54,6 @@ export const feedsStrings = {
   },
   feedsNoticeDrafts: { zh: '以下草稿按新规则未通过：', en: 'These drafts now fail under the new rules:' },
   feedsNoticeNoDrafts: { zh: '已保存的草稿按新规则均无错误。', en: 'No saved draft fails the new rules.' },
+  feedsReading: { zh: '正在读取规则来源…', en: 'Reading rule sources…' },
   feedsLoadError: { zh: '无法读取规则来源：{error}', en: 'Could not read the rule sources: {error}' },
 } as const;

@@ -35,10 +35,6 @@ export const optionsStrings = {
   optValue: { zh: '内容', en: 'Value' },
   optChecklist: { zh: '检查清单', en: 'Checklist' },
   optChecklistEmpty: { zh: '尚无确认、文件或说明。', en: 'No confirmations, documents or notes yet.' },
-  optConfirmed: { zh: '已确认', en: 'Confirmed' },
-  optDocReady: { zh: '文件已备齐', en: 'Document ready' },
-  optDocMissing: { zh: '文件未备齐', en: 'Document not ready' },
-  optAcknowledged: { zh: '已知悉', en: 'Acknowledged' },
   optOwner: { zh: '负责人', en: 'Owner' },
   optHistory: { zh: '修订历史', en: 'History' },
   optHistoryHint: { zh: '选择两个修订查看差异。', en: 'Select two revisions to see what changed.' },
@@ -48,9 +44,14 @@ export const optionsStrings = {
   optReason_beforeRestore: { zh: '恢复前', en: 'before a restore' },
   optReason_import: { zh: '导入', en: 'imported' },
   optRestore: { zh: '恢复此修订', en: 'Restore' },
+  optCurrentState: { zh: '当前内容', en: 'Current content' },
+  optRestoreWithChecklist: {
+    zh: '同时恢复当时的检查清单（确认、材料、理由、负责人）',
+    en: 'Also restore the checklist as it was then (confirmations, documents, reasons, owners)',
+  },
   optRestoreConfirm: {
-    zh: '将草稿恢复为修订 {n}？当前内容会保留在历史中。',
-    en: 'Restore revision {n}? The current content stays in the history.',
+    zh: '将草稿的字段恢复为修订 {n}？当前内容会保留在历史中，检查清单保持不变。',
+    en: 'Restore the fields of revision {n}? The current content stays in the history; the checklist stays as it is.',
   },
   optRestored: { zh: '已恢复为修订 {n}', en: 'Restored revision {n}' },
   optConfirm: { zh: '确认', en: 'Confirm' },
@@ -98,6 +99,7 @@ export const optionsStrings = {
   optFieldIdNumber: { zh: '证件号码', en: 'ID number' },
   optFieldMobile: { zh: '手机', en: 'Mobile' },
   optStorage: { zh: '存储', en: 'Storage' },
+  optLanguage: { zh: '界面语言', en: 'Language' },
   optStoragePersistent: {
     zh: '持久存储：浏览器不会自动清除草稿',
     en: 'Persistent: the browser will not clear drafts on its own',
@@ -109,7 +111,7 @@ export const optionsStrings = {
   optStorageUsed: { zh: '已用 {used}', en: '{used} used' },
   optStorageUnknown: { zh: '无法读取存储状态', en: 'Storage status unavailable' },
   optSettingsNote: {
-    zh: '界面语言默认中文，可在检查面板中切换英文。',
-    en: 'The interface is Chinese first; switch to English in the checklist panel.',
+    zh: '扩展页面（设置、弹出窗口）使用此语言；检查面板的语言在面板顶部切换。',
+    en: 'The extension’s pages (options, popup) use this language; the checklist panel has its own switch at its top.',
   },
 } as const;

@@ -21,7 +21,23 @@ export const shareStrings = {
   shareMyName: { zh: '我的名字', en: 'My name' },
   // The panel's share section
   shareSection: { zh: '分享', en: 'Share' },
-  shareSharedBy: { zh: '你的名字（分享人）', en: 'Your name (shared by)' },
+  shareTravelsHead: {
+    zh: '分享码与分享文件以“{name}”署名（在“我的名字”中修改），包含：',
+    en: 'The code and the file are signed “{name}” (change it under My name) and carry:',
+  },
+  shareTravelsChecklist: {
+    zh: '检查清单：{confirmations} 项确认（其中 {notes} 条备注）、{reasons} 条说明理由，以及确认人的名字与时间',
+    en: 'the checklist: {confirmations} confirmations ({notes} with notes), {reasons} reasons given, with who and when',
+  },
+  shareTravelsOwners: { zh: '{owners} 位负责人的名字', en: 'the names of {owners} owners' },
+  shareTravelsFields: {
+    zh: '勾选的字段内容：{fields} 项（默认不含任何字段）',
+    en: 'ticked field contents: {fields} (none unless ticked)',
+  },
+  shareTravelsReadable: {
+    zh: '分享码没有加密：任何拿到分享码或文件的人都能读到以上内容。',
+    en: 'The code is not encrypted: whoever holds the code or the file can read all of the above.',
+  },
   shareMakeCode: { zh: '生成分享码', en: 'Make a share code' },
   shareCodeLabel: { zh: '分享码', en: 'Share code' },
   shareCopy: { zh: '复制', en: 'Copy' },

@@ -1,5 +1,6 @@
 import { type Application, type ForeignPartner, type Unit, unitTypeLabels } from '@/lib/application/model';
 import type { RulePack } from '@/lib/packs/schema';
+import { countries as replicaCountries } from '@/replica/data/vocabularies';
 
 /**
  * Typing a whole application (a test fixture) into the replica's form, in Chromium (Playwright) or
@@ -34,22 +35,8 @@ const attachmentText: Record<string, string> = {
   ipAgreement: '知识产权协议',
   other: '其他',
 };
-const countries = [
-  '美国',
-  '欧盟',
-  '瑞典',
-  '挪威',
-  '奥地利',
-  '韩国',
-  '日本',
-  '缅甸',
-  '南非',
-  '克罗地亚',
-  '中国香港',
-  '中国澳门',
-  '中国台湾',
-  '其他',
-];
+/** The countries the replica's partner select offers. */
+const countries = replicaCountries.map((c) => c.text);
 
 /**
  * The part of an application the replica's form can hold (the lead unit has no funding fields there,

@@ -13,10 +13,10 @@ import { freshDb } from '@/test/fixtures/drafts/sample';
 
 async function seed() {
   const { db, clock } = freshDb();
-  for (const [id, title, direction] of [
-    ['A001', '储能材料国际合作', '1.4'],
-    ['B002', 'ＲＩＫＥＮ 联合研究', '1.6'],
-    ['C003', 'Horizon 2020 合作', '2.1'],
+  for (const [id, title, direction, pi, unit] of [
+    ['A001', '储能材料国际合作', '1.4', '张三', '清华大学'],
+    ['B002', 'ＲＩＫＥＮ 联合研究', '1.6', '李四', '中国科学院化学研究所'],
+    ['C003', 'Horizon 2020 合作', '2.1', '王五', '清华大学'],
   ] as const) {
     await saveDraft(db, {
       key: `service.most.gov.cn|${id}`,
@@ -24,7 +24,7 @@ async function seed() {
       applicationId: id,
       title,
       direction,
-      fields: { x: id },
+      fields: { x: id, 'pi.name': pi, 'leadUnit.name': unit },
     });
     clock.advance(1000);
   }
@@ -43,6 +43,9 @@ describe('listing, renaming, deleting', () => {
     ['1.4', ['A001']],
     ['合作', ['C003', 'A001']],
     ['nothing like it', []],
+    ['李四', ['B002']], // the principal investigator
+    ['清华', ['C003', 'A001']], // the lead unit
+    ['化学研究所', ['B002']],
   ])('search "%s"', async (search, expected) => {
     const { db } = await seed();
     expect((await listDrafts(db, { search })).map((d) => d.applicationId)).toEqual(expected);

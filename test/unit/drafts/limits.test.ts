@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateApplicants } from '@/lib/drafts/limits';
+import { findDuplicateApplicants, maskIdNumber } from '@/lib/drafts/limits';
 import type { Draft } from '@/lib/drafts/model';
 import { emptyChecklist } from '@/lib/core/vocabulary';
 
@@ -44,6 +44,16 @@ describe('findDuplicateApplicants', () => {
     ]);
   });
 
+  it('shows a PI’s id number masked: its first 3 and last 4 characters only', () => {
+    expect(maskIdNumber('110101198001010011')).toBe('110***********0011');
+    const groups = findDuplicateApplicants(
+      [draft('a', { pi: '赵六', piId: '110101198001010011' }), draft('b', { pi: '赵六' })],
+      'g2019',
+      extract,
+    );
+    expect(groups[0]!.label).toBe('赵六 (110***********0011)');
+  });
+
   it('tells PIs of the same name apart by id number, but flags a draft without one against each', () => {
     const groups = findDuplicateApplicants(
       [draft('a', { pi: '王五', piId: '1' }), draft('b', { pi: '王五', piId: '2' }), draft('c', { pi: '王五' })],
@@ -51,8 +61,8 @@ describe('findDuplicateApplicants', () => {
       extract,
     );
     expect(groups).toEqual([
-      { kind: 'principalInvestigator', label: '王五 (1)', keys: ['a', 'c'] },
-      { kind: 'principalInvestigator', label: '王五 (2)', keys: ['b', 'c'] },
+      { kind: 'principalInvestigator', label: '王五 (*)', keys: ['a', 'c'] },
+      { kind: 'principalInvestigator', label: '王五 (*)', keys: ['b', 'c'] },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRevisionWorthy, KEEP_LAST, revisionsToPrune } from '@/lib/drafts/revisionPolicy';
+import { historyEntries, isRevisionWorthy, KEEP_LAST, revisionsToPrune } from '@/lib/drafts/revisionPolicy';
 import { listRevisions } from '@/lib/drafts/revisions';
 import { getDraft, restoreRevision, saveDraft } from '@/lib/drafts/store';
 import { freshDb } from '@/test/fixtures/drafts/sample';
@@ -21,7 +21,10 @@ describe('isRevisionWorthy', () => {
     ['no change, even much later', last, { ...last }, secondsLater(3600), false],
     ['a keystroke 5 s later', last, { ...last, fields: { a: '12' } }, secondsLater(5), false],
     ['a change 30 s later', last, { ...last, fields: { a: '12' } }, secondsLater(30), true],
-    ['a field added', last, { ...last, fields: { a: '1', b: '' } }, secondsLater(1), true],
+    ['a field added', last, { ...last, fields: { a: '1', b: 'x' } }, secondsLater(1), true],
+    // The page showing an empty field, or spaces around a value, is no change a person would see.
+    ['an empty field added', last, { ...last, fields: { a: '1', b: '' } }, secondsLater(60), false],
+    ['spaces around a value', last, { ...last, fields: { a: ' 1 ' } }, secondsLater(60), false],
     ['a field removed', last, { ...last, fields: {} }, secondsLater(1), true],
     ['direction changed', last, { ...last, direction: '1.2' }, secondsLater(1), true],
     [
@@ -72,7 +75,8 @@ describe('revision history in the store', () => {
     expect(revisions[0]!.fields.text).toBe('day 2 edit 39');
     expect(revisions.at(-1)!.fields.text).toBe('day 0 edit 39');
     expect(revisions.at(-2)!.fields.text).toBe('day 1 edit 30');
-  });
+    // 240 saves through fake IndexedDB: seconds on a loaded machine, so more than the default 5 s.
+  }, 60_000);
 
   it('restoring a revision creates a new one and keeps every earlier one', async () => {
     const { db, clock } = freshDb();
@@ -103,5 +107,39 @@ describe('revision history in the store', () => {
     const [other] = await listRevisions(db, 'h|2');
     expect(await restoreRevision(db, base.key, other!.id!)).toEqual({ ok: false, error: 'notFound' });
     expect(await restoreRevision(db, base.key, 9999)).toEqual({ ok: false, error: 'notFound' });
+  });
+
+  it('restoring keeps the checklist of now unless the revision’s is asked for', async () => {
+    const { db, clock } = freshDb();
+    await saveDraft(db, { ...base, fields: { a: 'first' } });
+    const [first] = await listRevisions(db, base.key);
+    clock.advance(60_000);
+    const ticked = { ...emptyChecklist(), confirmations: { r: { by: '张三', at: '2024-03-01T01:00:00.000Z' } } };
+    await saveDraft(db, { ...base, fields: { a: 'second' }, checklist: ticked });
+    clock.advance(1000);
+    expect(await restoreRevision(db, base.key, first!.id!)).toMatchObject({
+      ok: true,
+      draft: { fields: { a: 'first' }, checklist: ticked },
+    });
+    clock.advance(1000);
+    expect(await restoreRevision(db, base.key, first!.id!, { withChecklist: true })).toMatchObject({
+      ok: true,
+      draft: { fields: { a: 'first' }, checklist: emptyChecklist() },
+    });
+  });
+});
+
+describe('history as the user reads it', () => {
+  const entry = (revision: number, a: string) => ({ ...last, revision, fields: { a } });
+  it('puts the current state on top and leaves out entries that read the same as the one above', () => {
+    const current = { ...entry(9, 'c'), updatedAt: '2024-03-02T00:00:00.000Z' };
+    const shown = historyEntries(current, [
+      entry(8, 'c'),
+      entry(7, ' c '),
+      entry(6, 'b'),
+      entry(5, 'b'),
+      entry(4, 'a'),
+    ]);
+    expect(shown.map((e) => (e.current ? 'now' : e.entry.revision))).toEqual(['now', 6, 4]);
   });
 });

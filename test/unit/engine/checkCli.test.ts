@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,7 @@ describe('npm run check', { timeout: 30_000 }, () => {
       '1.8',
       '--lang',
       'en',
+      '--allow-incomplete',
       application,
     );
     expect(code).toBe(0);
@@ -99,7 +100,7 @@ describe('npm run check', { timeout: 30_000 }, () => {
     const file = tempFile(
       JSON.stringify({ guideline: 'test-mini', direction: '1.8', leadUnit: { type: 'enterprise' } }),
     );
-    const { code, stdout } = check('--packs', packs, file);
+    const { code, stdout } = check('--packs', packs, '--allow-incomplete', file);
     expect(code).toBe(0);
     expect(stdout).toContain('1.8 中国和韩国政府间大型产学研联合研究项目');
   });
@@ -108,5 +109,100 @@ describe('npm run check', { timeout: 30_000 }, () => {
     const { code, stdout } = check('--help');
     expect(code).toBe(0);
     expect(stdout).toContain('npm run check -- --pack <pack-id> --direction <code> <application.json>');
+  });
+
+  describe('real files', () => {
+    const pass18 = JSON.stringify({ guideline: 'test-mini', direction: '1.8', leadUnit: { type: 'enterprise' } });
+
+    it('exit 1 while error rules are unknown or unconfirmed; --checklist confirms', {
+      timeout: 150_000,
+    }, () => {
+      const file = tempFile(JSON.stringify({ ...JSON.parse(pass18), direction: '1.7' }));
+      const pack = JSON.parse(readFileSync(join(root, packs, 'mini.json'), 'utf8'));
+      const confirmRules = [...pack.rules, ...pack.directions[0].rules].filter(
+        (r: { kind: string }) => r.kind !== 'check',
+      );
+      const at = '2026-11-20T08:00:00.000Z';
+      const checklist = join(mkdtempSync(join(tmpdir(), 'guidecheck-')), 'checklist.json');
+      writeFileSync(
+        checklist,
+        JSON.stringify({
+          confirmations: Object.fromEntries(confirmRules.map((r: { id: string }) => [r.id, { at }])),
+          documents: Object.fromEntries(confirmRules.map((r: { id: string }) => [r.id, { ready: true, at }])),
+        }),
+      );
+      const statuses = (run: { stdout: string }) =>
+        (JSON.parse(run.stdout).findings as { ruleId: string; status: string }[])
+          .filter((f) => confirmRules.some((r: { id: string }) => r.id === f.ruleId))
+          .map((f) => f.status);
+      const blocked = check('--packs', packs, '--json', file);
+      expect(blocked.code).toBe(1);
+      expect(statuses(blocked)).toContain('confirm');
+      const confirmed = check('--packs', packs, '--json', '--checklist', checklist, file);
+      expect(statuses(confirmed).length).toBeGreaterThan(0);
+      expect(statuses(confirmed).every((s) => s === 'pass')).toBe(true);
+    });
+
+    it.each([
+      ['a UTF-8 BOM', `\uFEFF${pass18}`, 0, /1\.8 中国和韩国/],
+      ['a --direction with spaces', pass18, 0, /1\.8 中国和韩国/, ['--direction', ' 1.8 ']],
+    ])('accepts %s', (_, content, code, out, extra: string[] = []) => {
+      const run = check('--packs', packs, '--allow-incomplete', ...extra, tempFile(content));
+      expect([run.code, run.stderr]).toEqual([code, '']);
+      expect(run.stdout).toMatch(out);
+    });
+
+    it.each([
+      [
+        'a misspelt key, with its path',
+        { ...JSON.parse(pass18), pi: { birthdate: '1970-01-01' }, leadUnit: { type: 'enterprise', nmae: 'x' } },
+        2,
+        /申请书有未知字段 Unknown keys[\s\S]*leadUnit\.nmae（未知字段）[\s\S]*pi\.birthdate/,
+      ],
+      [
+        'an impossible date, named at its field',
+        { ...JSON.parse(pass18), pi: { birthDate: '1970-02-30' } },
+        1,
+        /pi\.birthDate：“1970-02-30”不是有效日期/,
+      ],
+      [
+        'a non-ISO date',
+        { ...JSON.parse(pass18), project: { startDate: '2020/01/01', endDate: '2021-12-31' } },
+        1,
+        /project\.startDate：“2020\/01\/01”不是有效日期/,
+      ],
+      [
+        'reversed dates',
+        { ...JSON.parse(pass18), project: { startDate: '2021-01-01', endDate: '2020-12-31' } },
+        1,
+        /project\.endDate：结束日期 2020-12-31 早于开始日期 2021-01-01/,
+      ],
+    ])('reports %s', (_, application, code, message) => {
+      const run = check('--packs', packs, '--allow-incomplete', tempFile(JSON.stringify(application)));
+      expect(run.code).toBe(code);
+      expect(code === 2 ? run.stderr : run.stdout).toMatch(message);
+    });
+
+    it('two versions of one pack: the highest is used and the note says so; an expired pack is flagged', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'guidecheck-packs-'));
+      const pack = JSON.parse(readFileSync(join(root, packs, 'mini.json'), 'utf8'));
+      copyFileSync(join(root, packs, 'mini.json'), join(dir, 'a.json'));
+      writeFileSync(join(dir, 'b.json'), JSON.stringify({ ...pack, version: 3, expires: '2020-12-31' }));
+      const run = check('--packs', dir, '--allow-incomplete', tempFile(pass18));
+      expect(run.stdout).toContain('测试规则包 v3');
+      expect(run.stderr).toContain('规则包 test-mini 有两个版本，使用 v3，忽略 v1');
+      expect(run.stderr).toContain('Pack test-mini expired on 2020-12-31');
+    });
+
+    it('shows vocabulary values by their Chinese labels', () => {
+      const file = tempFile(
+        JSON.stringify({ ...JSON.parse(pass18), direction: '1.7', leadUnit: { type: 'stateOrgan' } }),
+      );
+      const layer = join(root, 'rules/examples/institution-2026.json');
+      const run = check('--packs', packs, '--pack', 'test-mini', '--pack', layer, '--allow-incomplete', file);
+      expect(run.stdout).toMatch(
+        /单位性质为国家机关，不得牵头或参与申报 {2}\(example-institution-2026\/\*\/no-state-organ; 示例：某某大学/,
+      );
+    });
   });
 });

@@ -91,6 +91,23 @@ describe('evaluation context', () => {
   });
 
   it.each([
+    // No funds fields for the lead unit (the standard form): its share is what the budget totals leave.
+    [{}, [{ governmentFunding: 60 }], { central: 200, other: 180 }, { governmentFunding: 140, matchingFunds: 180 }],
+    [{}, [{ matchingFunds: 30 }], { central: 200 }, { governmentFunding: 200 }],
+    // Funds the form gives for the lead unit itself win over the totals.
+    [
+      { governmentFunding: 10, matchingFunds: 5 },
+      [],
+      { central: 200, other: 180 },
+      { governmentFunding: 10, matchingFunds: 5 },
+    ],
+    [{}, [], {}, {}],
+  ])('lead unit %o with participants %o and budget %o has funds %o', (lead, participants, budget, funds) => {
+    const application = Application.parse({ leadUnit: { type: 'enterprise', ...lead }, participants, budget });
+    expect(buildContext(application, direction({})).units[0]).toEqual({ type: 'enterprise', ...funds });
+  });
+
+  it.each([
     [{ min: 3, max: 3, text: '3个' }, 15000, 3, 5000],
     [{ min: 20, max: 20, approx: true, text: '20个项目左右' }, 6000, 20, 300],
     [{ min: 5, max: 6, text: '5~6 个' }, 2000, 6, 2000 / 5.5],

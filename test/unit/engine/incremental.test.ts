@@ -36,7 +36,8 @@ describe('incremental evaluator', () => {
     [['participants'], ['valid-dates', 'enterprise-matching']],
     [['participants.0.type'], ['valid-dates', 'enterprise-matching']],
     [['leadUnit.type'], ['enterprise-matching']],
-    [['budget.central'], ['budget-near-funding']],
+    // The lead unit's funds are what the budget's totals leave after the participants' (lib/engine/context.ts).
+    [['budget.central'], ['budget-near-funding', 'enterprise-matching']],
     [['attachments'], ['ip-agreement']],
   ])('a change to %j re-runs %j', (changed, expected) => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { AutosaveHello, AutosaveMessage, AutosaveReply, RequestInput } from '@/lib/messages/protocol';
 import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
-import { controlPaths } from '@/lib/overlay/fieldControls';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
@@ -66,7 +65,7 @@ test('finds the direction on the page and evaluates its rules', async () => {
   expect(statusOf(state.findings, durationRule)).toBe('fail');
   const view = toPanelView(state);
   expect(view.heading).toEqual({ code: '1.7', title: '中国和奥地利政府间科技合作项目' });
-  const item = view.sections.flatMap((s) => s.items).find((i) => i.ruleId === durationRule)!;
+  const item = view.items.find((i) => i.ruleId === durationRule)!;
   expect(item.message).toBe('执行期 36 个月，本方向要求不超过 24 个月');
   expect(item.quote).toBe('项目执行期原则上不超过 2年。');
   const marker = toMarkers(state).find((m) => m.ruleId === durationRule)!;
@@ -293,14 +292,6 @@ test('a participant row added by the page is read once the page has added it', a
   expect(posted.at(-1)!.fields['participants.2.name']).toBe('新增合作企业');
   controller.stop();
 });
-
-test.each([
-  ['project.durationMonths', ['project.endDate', 'project.startDate']],
-  ['units.0.type', ['leadUnit.type']],
-  ['units.3.matchingFunds', ['participants.2.matchingFunds']],
-  ['participants.type', ['participants.0.type']],
-  ['budget.central', ['budget.central']],
-])('controlPaths(%s)', (path, expected) => expect(controlPaths(path)).toEqual(expected));
 
 test('a date picker that writes .value without events is seen when focus moves, and the rules reading it run again', async () => {
   const { controller, posted } = setup();

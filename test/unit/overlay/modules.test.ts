@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
-import { changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
+import { SECTIONS_KEY, changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
 import { type DraftChannel, createDraftSync, restorableFields } from '@/lib/overlay/draftSync';
 import { controlFor } from '@/lib/overlay/fieldControls';
 import { createMappingMode } from '@/lib/overlay/mappingMode';
@@ -39,16 +39,19 @@ const input = (name: string) => document.querySelector<HTMLInputElement>(`[name=
 describe('countFindings', () => {
   const finding = (ruleId: string, status: Finding['status'], severity: Finding['severity']) =>
     ({ ruleId, status, severity }) as Finding;
-  test('failures by severity, confirmations apart, acknowledged warnings left out', () => {
+  test('by verdict: failures by severity, the rest by status, 不适用 and acknowledged warnings left out', () => {
     const findings = [
       finding('a', 'fail', 'error'),
       finding('b', 'fail', 'warning'),
       finding('c', 'fail', 'warning'),
       finding('d', 'confirm', 'info'),
       finding('e', 'pass', 'error'),
+      finding('f', 'unknown', 'error'),
+      finding('g', 'na', 'error'),
     ];
-    expect(countFindings(findings)).toEqual({ error: 1, warning: 2, info: 0, confirm: 1 });
-    expect(countFindings(findings, { c: { reason: 'x' } })).toEqual({ error: 1, warning: 1, info: 0, confirm: 1 });
+    const all = { error: 1, warning: 2, info: 0, confirm: 1, unknown: 1, pass: 1 };
+    expect(countFindings(findings)).toEqual(all);
+    expect(countFindings(findings, { c: { reason: 'x' } })).toEqual({ ...all, warning: 1 });
   });
 });
 
@@ -139,6 +142,30 @@ describe('application assembly', () => {
     expect(chosenMatch([pack], { packId: pack.id, code: '9.9' })).toBeUndefined();
   });
 
+  test('a section page without the dates: the rules read them from the draft, and say from which page', () => {
+    const dates = input('xmxx.jsrq').closest('tr')!;
+    dates.remove();
+    const map = locateFields(document, fieldMap);
+    expect(map.missing).toEqual(expect.arrayContaining(['project.startDate', 'project.endDate']));
+    const draft = {
+      'project.startDate': '2020-01-01',
+      'project.endDate': '2022-12-31',
+      'project.nameZh': '草稿里的旧名称',
+      [SECTIONS_KEY]: JSON.stringify({ 'project.startDate': '基本信息', 'project.endDate': '基本信息' }),
+    };
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist(), fieldMap };
+    const withDraft = createAssembly().assess({ ...base, draft });
+    expect(withDraft.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
+    expect(withDraft.fromOtherPages).toEqual([
+      { path: 'project.startDate', section: '基本信息' },
+      { path: 'project.endDate', section: '基本信息' },
+    ]);
+    // what the page shows wins over the draft
+    expect(withDraft.application.project.nameZh).toBe('中奥量子通信合作研究');
+    const withoutDraft = createAssembly().assess(base);
+    expect(withoutDraft.findings.find((f) => f.ruleId === durationRule)?.status).not.toBe('fail');
+  });
+
   test.each([
     ['participants.1.name', 'participants'],
     ['project.endDate', 'project.endDate'],
@@ -220,6 +247,22 @@ describe('draft sync', () => {
     values.b = 'changed';
     sync.startDraft(arrival);
     expect(posted.map((p) => p.fields)).toEqual([{ a: 'shown' }]);
+  });
+
+  test('a section page arriving empty never empties the draft; values the draft lacks start it', async () => {
+    const values: Record<string, string> = { a: '1' };
+    const { sync, posted } = setup(values);
+    sync.baseline();
+    await sync.load();
+    values.b = ''; // a new section's empty field (after a portal timeout)
+    values.c = 'shown by the portal';
+    sync.arrived();
+    expect(posted.map((p) => p.fields)).toEqual([{ c: 'shown by the portal' }]);
+    sync.postChanges();
+    expect(posted).toHaveLength(1);
+    values.b = 'typed';
+    sync.postChanges();
+    expect(posted.at(-1)!.fields).toEqual({ b: 'typed' });
   });
 
   test('restorable: saved values the page lacks, never over what the user typed meanwhile', () => {

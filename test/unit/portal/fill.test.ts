@@ -299,7 +299,7 @@ test('never throws into the page: a listener or a relocate that throws leaves a 
   };
   const broken: PageMap = {
     ...locate(),
-    fields: [...locate().fields, { spec: { path: 'pi.extra' }, controls: [null as never], label: '' }],
+    fields: [...locate().fields, { spec: { path: 'pi.extra' }, controls: [null as never], label: '', section: '' }],
   };
   const report = await fillForm(
     document,

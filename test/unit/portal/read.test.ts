@@ -65,3 +65,12 @@ test('the same label under two sections goes to the right field', () => {
   expect(leadName.getAttribute('name')).toBe('sbdw.dwmc');
   expect(piName.getAttribute('name')).toBe('fzr.xm');
 });
+
+test('labels printed in the row above their inputs are matched by column, not the first input of the next row', () => {
+  document.body.innerHTML = `<h3 class="section-title">经费预算</h3>
+    <table><tr><th>序号</th><th>中央财政经费（万元）</th><th>其他来源经费（万元）</th></tr>
+    <tr><td>1</td><td><input name="a" value="450"></td><td><input name="b" value="50"></td></tr></table>`;
+  const map = locateFields(document, fieldMap);
+  const { application } = readApplication(map, fieldMap.vocabularies);
+  expect(application.budget).toMatchObject({ central: 450, other: 50 });
+});

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, findDirection, rulesFor } from '@/lib/engine/evaluate';
-import { formatFinding } from '@/lib/engine/format';
-import { buildReport, sectionOrder } from '@/lib/report/model';
+import { findingMessage } from '@/lib/i18n/describe';
+import { buildReport, verdictOrder } from '@/lib/report/model';
 import { application, expectedFailures, pack, reportFor } from './fixtures';
-import { emptyChecklist } from '@/lib/core/vocabulary';
+import { emptyChecklist, sections } from '@/lib/core/vocabulary';
 
 const cases: { packId: string; file: string }[] = [
   { packId: '2019-intl-1', file: '1.1.fail.json' },
@@ -28,7 +28,7 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
 
   test('lists every rule of the direction once, grouped by form section in portal order', () => {
     expect(items.map((i) => i.ruleId).sort()).toEqual(rules.map((r) => r.id).sort());
-    const order = report.sections.map((s) => sectionOrder.indexOf(s.section));
+    const order = report.sections.map((s) => sections.indexOf(s.section));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     for (const section of report.sections) for (const item of section.items) expect(item.section).toBe(section.section);
   });
@@ -43,7 +43,7 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
       expect(item.quote).toBe(rule.quote);
       expect(item.title).toBe(rule.title.zh);
       expect(item.severity).toBe(rule.severity);
-      expect(item.problem).toBe(finding.status === 'fail' ? formatFinding(finding, rule, 'zh') : undefined);
+      expect(item.problem).toBe(finding.status === 'fail' ? findingMessage(finding, rule, 'zh') : undefined);
     }
     const failing = items
       .filter((i) => i.status === 'fail' && i.kind === 'check')
@@ -52,15 +52,14 @@ describe.each(cases)('$packId $file', ({ packId, file }) => {
     expect(failing).toEqual(file.includes('.pass.') ? [] : expectedFailures(packId, file).sort());
   });
 
-  test('totals add up by status and by severity', () => {
+  test('totals add up by verdict; a failed rule is named by its severity', () => {
     expect(report.totals.rules).toBe(rules.length);
-    for (const status of ['pass', 'fail', 'confirm', 'unknown', 'na'] as const) {
-      expect(report.totals.byStatus[status]).toBe(items.filter((i) => i.status === status).length);
-      const bySeverity =
-        report.totals.bySeverity.error[status] +
-        report.totals.bySeverity.warning[status] +
-        report.totals.bySeverity.info[status];
-      expect(bySeverity).toBe(report.totals.byStatus[status]);
+    expect(Object.values(report.totals.byVerdict).reduce((a, b) => a + b, 0)).toBe(rules.length);
+    for (const verdict of verdictOrder)
+      expect(report.totals.byVerdict[verdict]).toBe(items.filter((i) => i.verdict === verdict).length);
+    for (const item of items.filter((i) => i.status === 'fail')) {
+      expect(item.verdict).toBe(item.severity);
+      expect(item.statusLabel).toBe({ error: '错误', warning: '警告', info: '提示' }[item.severity]);
     }
   });
 

@@ -62,9 +62,22 @@ describe('pasted from a chat', () => {
     ['line breaks every 40 characters', (c: string) => c.replace(/.{40}/g, '$&\n')],
     ['CRLF and indentation', (c: string) => c.replace(/.{70}/g, '$&\r\n    ')],
     ['spaces and a zero-width space', (c: string) => ` ${c.slice(0, 10)} ${c.slice(10, 30)}\u200b${c.slice(30)}\t\n`],
+    ['inside the chat message around it', (c: string) => `张三 19:02\n这是清单的分享码：${c} 请查收，谢谢！`],
+    [
+      'after an English message, with words after it',
+      (c: string) => `Here you go:\n${c.replace(/.{60}/g, '$&\n')}\nthanks see you`,
+    ],
+    ['quoted twice in a thread (the later one wins)', (c: string) => `old: GC1.AAAA\nnew: ${c}`],
   ])('%s: still decodes', (_, mangle) => {
     const share = fullShare();
     expect(decoded(mangle(encodeShareCode(share)))).toEqual(share);
+  });
+
+  test('a cut code inside a message is still refused as modified, not read', () => {
+    const code = encodeShareCode(fullShare());
+    const result = decodeShareCode(`请查收 ${code.slice(0, -6)} 谢谢`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toBe('modified');
   });
 });
 

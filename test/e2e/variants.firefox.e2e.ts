@@ -1,0 +1,106 @@
+import { expect, test } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { firefoxOnReplica } from './support/firefox';
+
+/** Firefox on the widget and frame-shell variants (replica/pages/variants.ts): the same promises as in Chromium. */
+
+const env = firefoxOnReplica();
+const DIRECTION = '1.7 中国和奥地利政府间科技合作项目';
+const DURATION = '2019-intl-1/1.7/duration-max-2y';
+const FUNDING = '2019-intl-1/1.7/funding-far-above-average';
+
+async function open(path: string): Promise<Page> {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.replica.url}${path}`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+  await page.waitForSelector('>>> .gc-panel h2', { timeout: 20_000 }).catch(() => {});
+  return page;
+}
+
+const failing = (page: Page, rule: string) =>
+  page.waitForSelector(`>>> .gc-finding.gc-fail[data-rule="${rule}"]`, { timeout: 1000 });
+
+async function type(target: Page | Frame, selector: string, value: string) {
+  await target.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
+  await target.type(selector, value);
+}
+
+test('Firefox: widgets — combobox, date pickers without events, labels a row above; both warnings and markers', async () => {
+  const page = await open('/egrantweb/variant/widgets.html?sbbh=SQ2021FFWID1');
+  await page.click('.combo-arrow');
+  const items = await page.$$('.combobox-item');
+  for (const item of items)
+    if ((await item.evaluate((el) => el.textContent)) === DIRECTION) {
+      await item.click();
+      break;
+    }
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('guidecheck-overlay')
+        ?.shadowRoot?.querySelector('.gc-panel h2')
+        ?.textContent?.includes('1.7'),
+    { timeout: 5000 },
+  );
+  for (const [name, date] of [
+    ['ksrq', '2020-01-01'],
+    ['jsrq', '2022-12-31'],
+  ] as const) {
+    await page.click(`[name=${name}]`);
+    await type(page, '.wdate-input', date);
+    await page.click('.wdate-ok');
+  }
+  await type(page, '[name=qtlyjf]', '50');
+  await type(page, '[name=zyczjf]', '450');
+  await failing(page, DURATION);
+  await failing(page, FUNDING);
+  await page.waitForSelector(`>>> .gc-marker[data-rule="${FUNDING}"]`, { timeout: 1000 });
+  await page.close();
+});
+
+test('Firefox: frame shell — on 经费预算 the rules still know the dates from 基本信息', async () => {
+  const page = await open('/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1');
+  const frame = async (section: string) => {
+    await page.waitForFunction(
+      (s) => {
+        const f = document.querySelector<HTMLIFrameElement>('iframe[name=mainFrame]');
+        return f?.contentDocument?.location.href.includes(`s=${s}`) && f.contentDocument.body?.dataset.loaded === '1';
+      },
+      {},
+      section,
+    );
+    return (await (await page.$('iframe[name=mainFrame]'))!.contentFrame())!;
+  };
+  const basic = await frame('basic');
+  await basic.select(
+    '[name=znfx]',
+    await basic.$eval(
+      '[name=znfx]',
+      (el, text) => Array.from((el as HTMLSelectElement).options).find((o) => o.text === text)!.value,
+      DIRECTION,
+    ),
+  );
+  // a date input's own picker is the browser's: its value comes with an input event
+  for (const [name, date] of [
+    ['ksrq', '2020-01-01'],
+    ['jsrq', '2022-12-31'],
+  ] as const)
+    await basic.$eval(
+      `[name=${name}]`,
+      (el, value: string) => {
+        (el as HTMLInputElement).value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      date,
+    );
+  await failing(page, DURATION);
+  await page.click('.shell-menu[data-section="budget"]');
+  const budget = await frame('budget');
+  await type(budget, '[name=zyczjf]', '450');
+  await failing(page, FUNDING);
+  await failing(page, DURATION);
+  const lines = await page.$$eval('>>> [data-testid="gc-from-other-pages"]', (els) => els.map((e) => e.textContent));
+  expect(lines.join(' ')).toContain('来自「基本信息」页');
+  await page.close();
+});

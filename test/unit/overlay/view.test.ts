@@ -1,0 +1,111 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyChecklist, type Lang } from '@/lib/core/vocabulary';
+import { evaluate, findDirection } from '@/lib/engine/evaluate';
+import { formTitlesOf } from '@/lib/i18n/labels';
+import type { OverlayState } from '@/lib/overlay/controller';
+import { toPanelView } from '@/lib/overlay/view';
+import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import profileJson from '@/rules/portal/most-gov-cn.json';
+import { application, pack } from '../report/fixtures';
+
+const formTitles = formTitlesOf(profileJson as unknown as FieldMap);
+const appDir = join(import.meta.dirname, '../../fixtures/applications');
+const cases = ['2019-intl-1', '2020-hmt'].flatMap((packId) =>
+  readdirSync(join(appDir, packId))
+    .filter((f) => /^\d\.\d\..*json$/.test(f))
+    .map((file) => [packId, file] as const),
+);
+
+/** The panel's view of a fixture application, as the overlay computes it. */
+function viewOf(packId: string, file: string, lang: Lang = 'zh', app = application(packId, file)) {
+  const rulePack = pack(packId);
+  const code = file.split('.').slice(0, 2).join('.');
+  const direction = findDirection(rulePack, code)!;
+  const state = {
+    phase: 'ready',
+    lang,
+    collapsed: false,
+    dock: 'right',
+    direction: { pack: rulePack, direction },
+    findings: evaluate(rulePack, code, app),
+    missing: [],
+    checklist: emptyChecklist(),
+  } as unknown as OverlayState;
+  return toPanelView(state, formTitles);
+}
+
+/** Internals no applicant should read: dotted model paths and rule ids; in Chinese text, English enum values too. */
+const paths = '(project|leadUnit|participants|pi|foreignPartners|budget|attachments|units|direction)\\.\\w';
+const ruleIds = '\\d{4}-[a-z]+-\\d+/';
+const internals = {
+  en: new RegExp(`${paths}|${ruleIds}`),
+  zh: new RegExp(`\\b(enterprise|university|institute)\\b|${paths}|${ruleIds}`),
+};
+
+describe.each(cases)('%s %s in the panel', (packId, file) => {
+  const view = viewOf(packId, file);
+
+  it('lists what blocks submission first: no passed check before an error, warning or 信息不全', () => {
+    const order = view.items.map((i) => i.verdict);
+    const firstPass = order.indexOf('pass');
+    for (const blocking of ['error', 'warning', 'unknown'] as const) {
+      const last = order.lastIndexOf(blocking);
+      const checks = view.items.filter((i) => i.kind === 'check').map((i) => i.verdict);
+      if (last >= 0 && checks.includes('pass'))
+        expect(checks.lastIndexOf(blocking)).toBeLessThan(checks.indexOf('pass'));
+    }
+    expect(firstPass === -1 || order.slice(0, firstPass).every((v) => v !== 'pass')).toBe(true);
+  });
+
+  it('counts agree with the items', () => {
+    for (const v of ['error', 'warning', 'info', 'confirm', 'unknown', 'pass'] as const)
+      expect(view.counts[v]).toBe(view.items.filter((i) => i.verdict === v).length);
+  });
+
+  it.each(['zh', 'en'] as const)('says nothing internal, in %s, and explains every open item', (lang) => {
+    const v = lang === 'zh' ? view : viewOf(packId, file, 'en');
+    for (const item of v.items) {
+      for (const text of [item.title, item.message, item.explain, ...item.missing.map((m) => m.label)])
+        expect(text, item.ruleId).not.toMatch(internals[lang]);
+      if (item.verdict !== 'pass') expect(item.explain, item.ruleId).not.toBe('');
+    }
+  });
+});
+
+describe('信息不全 names the fields to fill by the form’s labels', () => {
+  it('an empty application names the lead unit’s type as the form does', () => {
+    const view = viewOf('2019-intl-1', '1.6.pass.json', 'zh', application('2019-intl-1', '1.6.pass.json'));
+    const emptyApp = { ...application('2019-intl-1', '1.6.pass.json'), leadUnit: {}, participants: [] };
+    const empty = viewOf('2019-intl-1', '1.6.pass.json', 'zh', emptyApp as never);
+    const lead = empty.items.find((i) => i.ruleId === '2019-intl-1/1.6/research-lead')!;
+    expect(view.items.find((i) => i.ruleId === lead.ruleId)!.verdict).toBe('pass');
+    expect(lead.verdict).toBe('unknown');
+    expect(lead.missing).toEqual([{ label: '申报单位性质', paths: ['leadUnit.type'] }]);
+  });
+
+  it('an enterprise lead names 其他来源经费 for the matching rule and jumps there', () => {
+    const app = application('2019-intl-1', '1.6.pass.json');
+    const enterpriseLead = {
+      ...app,
+      leadUnit: { name: '甲公司', type: 'enterprise' as const },
+      participants: [],
+      budget: { central: 300 },
+    };
+    const item = viewOf('2019-intl-1', '1.6.pass.json', 'zh', enterpriseLead).items.find(
+      (i) => i.ruleId === '2019-intl-1/1.6/enterprise-matching-funds',
+    )!;
+    expect(item.verdict).toBe('unknown');
+    expect(item.missing).toEqual([{ label: '其他来源经费', paths: ['leadUnit.matchingFunds', 'budget.other'] }]);
+  });
+
+  it('a failing enum value reads as its name', () => {
+    const app = application('2019-intl-1', '1.6.pass.json');
+    const item = viewOf('2019-intl-1', '1.6.pass.json', 'zh', {
+      ...app,
+      leadUnit: { ...app.leadUnit, type: 'enterprise' },
+    }).items.find((i) => i.ruleId === '2019-intl-1/1.6/research-lead')!;
+    expect(item.message).toBe('申报单位类型为 企业，应为大学或科研院所');
+  });
+});
