@@ -31,6 +31,7 @@ function viewOf(packId: string, file: string, lang: Lang = 'zh', app = applicati
     direction: { pack: rulePack, direction },
     findings: evaluate(rulePack, code, app),
     missing: [],
+    fromOtherPages: [],
     checklist: emptyChecklist(),
   } as unknown as OverlayState;
   return toPanelView(state, formTitles);
