@@ -182,6 +182,8 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
 
   const sbbh = 'SQ2019PROFILE1';
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
+  // Profile fill is one of the panel's tools, in its menu.
+  await page.getByTestId('gc-menu-toggle').click();
   await page.locator('.gc-profile-fill button').click();
   await expect(page.getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
   await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();

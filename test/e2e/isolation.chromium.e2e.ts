@@ -60,6 +60,9 @@ test('the page’s script cannot press our buttons: restore and profile fill act
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   const restore = page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' });
   await restore.waitFor();
+  // The user opens the tools menu, so that profile fill is there for the page's script to find.
+  await page.getByTestId('gc-menu-toggle').click();
+  await page.locator('.gc-profile-fill button').waitFor();
 
   // The page's own script finds our buttons and clicks them.
   const pressed = await page.evaluate(() => {
