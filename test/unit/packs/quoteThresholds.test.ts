@@ -211,7 +211,8 @@ function countContext(rule: Rule, shortBy: number, which: number): Record<string
     const leaf = l as { list: string; where?: Condition; min?: number };
     const n = (leaf.min ?? 1) - (k === which ? shortBy : 0);
     for (let i = 0; i < n; i++) {
-      const list = (lists[leaf.list] ??= []);
+      lists[leaf.list] ??= [];
+      const list = lists[leaf.list]!;
       list.push(matching(leaf.where, list.length, everyCheck(leaf.list)));
     }
   });
