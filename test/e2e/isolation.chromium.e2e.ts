@@ -60,6 +60,9 @@ test('the page’s script cannot press our buttons: restore and profile fill act
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   const restore = page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' });
   await restore.waitFor();
+  // The user opens the 更多 menu, where profile fill sits.
+  await page.getByTestId('gc-menu-toggle').click();
+  await page.locator('.gc-profile-fill button').waitFor();
 
   // The page's own script finds our buttons and clicks them.
   const pressed = await page.evaluate(() => {
@@ -78,6 +81,7 @@ test('the page’s script cannot press our buttons: restore and profile fill act
   await page.waitForTimeout(500);
   await expect(page.inputValue('[name="xmxx.xmmc"]')).resolves.toBe('');
   await expect(page.locator('.gc-profile-fill button').count()).resolves.toBe(1); // no profile list opened
+  await expect(page.getByTestId('gc-profiles').count()).resolves.toBe(0);
   await expect(restore.count()).resolves.toBe(1);
 
   // The user's own click does act.

@@ -137,14 +137,19 @@ test('an older version imported becomes a revision: diff two revisions, then res
   await row(A).locator('[data-action="open"]').click();
   const detail = page.locator('[data-testid="draft-detail"]');
   await expect(text(detail.locator('tr[data-field="project.duration"]'))).resolves.toContain('24');
-  await expect(text(detail.locator('[data-testid="draft-checklist"]'))).resolves.toContain(
-    '2019-intl-1/1.4/both-sides-apply',
-  );
+  // The checklist names the requirement by its title and who confirmed it, never by its rule id
+  const saved = await text(detail.locator('[data-testid="draft-checklist"]'));
+  expect(saved).toContain('瑞方合作方已向其本方主管部门提交申请');
+  expect(saved).toContain('王五');
+  expect(saved).not.toContain('2019-intl-1/1.4/both-sides-apply');
 
   const history = detail.locator('[data-testid="draft-history"]');
-  // revision 3 (imported), revision 2 (the older file, kept as a revision), revision 4 (the rename, saved > 30 s later)
+  // the current state on top (revision 4, the rename), then revision 3 (imported) and revision 2 (the older file,
+  // kept as a revision); a revision that reads the same as the entry above it is not listed
   await expect.poll(() => history.locator('li').count()).toBe(3);
-  expect(await history.locator('li[data-revision="4"][data-reason="save"]').count()).toBe(1);
+  expect(await history.locator('li[data-revision="4"][data-current="true"]').count()).toBe(1);
+  expect(await history.locator('li[data-revision="3"]:not([data-current])').count()).toBe(1);
+  expect(await history.locator('li[data-revision="2"][data-reason]').count()).toBe(1);
   await history.locator('li[data-revision="2"] input[type="checkbox"]').check();
   await history.locator('li[data-revision="3"] input[type="checkbox"]').check();
   const diff = history.locator('[data-testid="revision-diff"]');
@@ -155,14 +160,19 @@ test('an older version imported becomes a revision: diff two revisions, then res
   expect(await diff.locator('tr[data-field="pi.name"]').count()).toBe(0);
 
   await history.locator('li[data-revision="2"] [data-action="restore"]').click();
-  await expect(text(history.locator('[data-testid="restore-confirm"]'))).resolves.toContain('将草稿恢复为修订 2');
+  await expect(text(history.locator('[data-testid="restore-confirm"]'))).resolves.toContain(
+    '将草稿的字段恢复为修订 2？当前内容会保留在历史中，检查清单保持不变。',
+  );
+  expect(await history.getByTestId('restore-with-checklist').isChecked()).toBe(false);
   await history.locator('[data-action="confirm-restore"]').click();
   await expect.poll(() => text(detail.locator('tr[data-field="project.duration"] .gc-value'))).toBe('36');
   await expect.poll(() => text(row(A).locator('[data-testid="draft-title"]'))).toBe('中瑞储能合作（初稿）');
-  // nothing lost: the renamed state stays in the history, the restore is a new revision
+  // nothing lost: the restore is a new revision on top, the renamed state stays in the history below it
   await expect.poll(() => history.locator('li').count()).toBe(4);
-  expect(await history.locator('li[data-revision="5"][data-reason="restore"]').count()).toBe(1);
-  expect(await history.locator('li[data-revision="4"]').count()).toBe(1);
+  expect(await history.locator('li[data-revision="5"][data-current="true"]').count()).toBe(1);
+  expect(await history.locator('li[data-revision="4"]:not([data-current])').count()).toBe(1);
+  // the restore kept the checklist
+  await expect(text(detail.locator('[data-testid="draft-checklist"]'))).resolves.toContain('王五');
 });
 
 test('a corrupt file is refused with its reason and the list does not change', async () => {
@@ -175,7 +185,14 @@ test('a corrupt file is refused with its reason and the list does not change', a
   });
   const refused = page.locator('[data-testid="import-refused"]');
   await expect(text(refused)).resolves.toContain('文件未导入');
-  await expect(text(refused)).resolves.toContain('The file is not valid JSON');
+  await expect(text(refused)).resolves.toContain('文件不是有效的 JSON');
+  // One language at a time: the switch shows the same refusal in English, and back
+  expect(await text(refused)).not.toContain('The file is not valid JSON');
+  await page.getByTestId('options-lang').click();
+  await expect.poll(() => text(refused)).toContain('The file is not valid JSON');
+  expect(await text(refused)).not.toContain('文件未导入');
+  await page.getByTestId('options-lang').click();
+  await expect.poll(() => text(refused)).toContain('文件未导入');
   await importFile(page, {
     name: 'other.json',
     mimeType: 'application/json',

@@ -47,15 +47,30 @@ async function openFilled(browser: ChromiumWithExtension, name: string): Promise
 
 const finding = (page: Page, rule: string) => page.locator(`.gc-finding[data-rule="${rule}"]`);
 const share = (page: Page) => page.getByTestId('gc-share');
+const mine = (page: Page) => page.getByTestId('gc-mine');
+
+/** Share, the name box and the "only mine" filter live under the panel's 更多 menu. */
+async function openMenu(page: Page) {
+  if ((await page.getByTestId('gc-menu').count()) === 0) await page.getByTestId('gc-menu-toggle').click();
+}
+
+/** An item's owner, note and guideline text sit behind its fold 负责人、备注与指南原文. */
+async function openFold(page: Page, rule: string) {
+  const fold = finding(page, rule).locator('details.gc-more');
+  if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').click();
+}
 
 async function openShare(page: Page) {
+  await openMenu(page);
   if (!(await share(page).evaluate((d) => (d as HTMLDetailsElement).open)))
     await share(page).locator('summary').first().click();
 }
 
 async function makeCode(page: Page, sharedBy: string): Promise<string> {
   await openShare(page);
-  await share(page).locator('.gc-share-row input').fill(sharedBy);
+  // The one name box signs the share
+  await expect(mine(page).locator('input:not([type])').inputValue()).resolves.toBe(sharedBy);
+  await expect(share(page).getByTestId('gc-share-travels').textContent()).resolves.toContain(`“${sharedBy}”`);
   await share(page).getByRole('button', { name: '生成分享码' }).click();
   const code = await share(page).locator('.gc-share-code textarea').inputValue();
   expect(code).toMatch(/^GC1\./);
@@ -81,7 +96,7 @@ function panelChecklist(page: Page) {
       .map((li) => ({
         rule: li.getAttribute('data-rule'),
         ticked: !!li.querySelector<HTMLInputElement>('.gc-actions input[type=checkbox]')?.checked,
-        note: li.querySelector<HTMLInputElement>('.gc-actions .gc-note')?.value ?? '',
+        note: li.querySelector<HTMLInputElement>('.gc-more > .gc-note')?.value ?? '',
         owner: li.querySelector<HTMLInputElement>('.gc-owner input')?.value ?? '',
       }))
       .filter((i) => i.ticked || i.note || i.owner)
@@ -94,10 +109,14 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
   expect(await panelChecklist(b)).toEqual([]);
 
   // A types their name once (it signs confirmations and shares), confirms X with a hostile note and shares
-  await a.getByTestId('gc-mine').locator('input:not([type])').fill('张伟');
-  await finding(a, X).locator('.gc-actions .gc-note').fill(HOSTILE_NOTE);
+  await openMenu(a);
+  await mine(a).locator('input:not([type])').fill('张伟');
   await finding(a, X).locator('.gc-actions input[type=checkbox]').check();
   await finding(a, X).locator('.gc-tag.gc-pass').waitFor();
+  await openFold(a, X);
+  await finding(a, X).locator('.gc-more > .gc-note').fill(HOSTILE_NOTE);
+  await finding(a, X).locator('.gc-more > .gc-note').blur();
+  await expect.poll(() => panelChecklist(a)).toEqual([{ rule: X, ticked: true, note: HOSTILE_NOTE, owner: '' }]);
   const codeA = await makeCode(a, '张伟');
 
   // B previews A's code: one item, the note shown as text, no element made from it
@@ -113,7 +132,7 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
   await share(b).screenshot({ path: join(artifactsDir, 'share-preview.png') });
   await b.getByTestId('gc-share-preview').getByRole('button', { name: '确认合并' }).click();
   await expect.poll(() => finding(b, X).locator('.gc-actions input[type=checkbox]').isChecked()).toBe(true);
-  await expect(finding(b, X).locator('.gc-actions .gc-note').inputValue()).resolves.toBe(HOSTILE_NOTE);
+  await expect.poll(() => finding(b, X).locator('.gc-more > .gc-note').inputValue()).toBe(HOSTILE_NOTE);
   await finding(b, X).locator('.gc-tag.gc-pass').waitFor();
   expect(await b.locator('guidecheck-overlay img').count()).toBe(0);
 
@@ -125,7 +144,9 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
   expect(await panelChecklist(b)).toEqual(before);
 
   // B marks the document of Y ready, assigns Y to 王芳, and shares back
+  await mine(b).locator('input:not([type])').fill('王芳');
   await finding(b, Y).locator('.gc-actions input[type=checkbox]').check();
+  await openFold(b, Y);
   await finding(b, Y).locator('.gc-owner input').fill('王芳');
   await finding(b, Y).locator('.gc-owner input').press('Enter');
   await expect
@@ -142,11 +163,11 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
   await expect.poll(() => panelChecklist(a)).toEqual(await panelChecklist(b));
 
   // A's "only mine" filter hides Y, owned by 王芳
-  await expect(a.getByTestId('gc-mine').locator('input:not([type])').inputValue()).resolves.toBe('张伟');
-  await a.getByTestId('gc-mine').locator('input[type=checkbox]').check();
+  await expect(mine(a).locator('input:not([type])').inputValue()).resolves.toBe('张伟');
+  await mine(a).locator('input[type=checkbox]').check();
   await expect.poll(() => finding(a, Y).count()).toBe(0);
   expect(await finding(a, X).count()).toBe(1);
-  await expect(a.getByTestId('gc-mine').textContent()).resolves.toContain('已隐藏 1 项他人负责的条目');
+  await expect(mine(a).textContent()).resolves.toContain('已隐藏 1 项他人负责的条目');
 
   await Promise.all([a.close(), b.close()]);
 });
