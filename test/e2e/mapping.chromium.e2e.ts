@@ -24,6 +24,9 @@ test('mapping mode makes the extension right on a form whose labels it does not 
   await expect(missing.textContent()).resolves.toContain('此页面与规则包的字段对应不完整');
   await expect(missing.textContent()).resolves.toContain('执行期限（开始）');
 
+  // Mapping mode sits in the 更多 menu, out of the way of applicants who do not need it
+  await expect(page.locator('.gc-mapping-entry').count()).resolves.toBe(0);
+  await page.getByTestId('gc-menu-toggle').click();
   await page.locator('.gc-mapping-entry button').click();
   await pointAt(page, 'kt.sbfx', 'direction');
   await pointAt(page, 'kt.ksrq', 'project.startDate');

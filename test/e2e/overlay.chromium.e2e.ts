@@ -16,6 +16,15 @@ async function openFilled(sbbh: string): Promise<Page> {
   return page;
 }
 
+/** The counts row as numbers by verdict. */
+const counts = (page: Page) =>
+  page
+    .getByTestId('gc-counts')
+    .locator('button[data-verdict]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-verdict'), Number(e.querySelector('b')?.textContent)])),
+    );
+
 const finding = (page: Page, rule: string) => page.locator(`.gc-finding[data-rule="2019-intl-1/1.7/${rule}"]`);
 
 test('clicking a finding scrolls to and focuses its field, also inside the budget iframe', async () => {
@@ -36,21 +45,25 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   const page = await openFilled('SQ2019OVL0002');
   const xss = '<img src=x onerror=alert(1)> 奥方已提交';
   const both = finding(page, 'both-sides-apply');
+  await both.locator('.gc-actions input[type=checkbox]').check();
+  await both.locator('.gc-tag.gc-pass').waitFor();
+  // the note sits in the item's fold and is kept when the field is left
+  await both.locator('.gc-more > summary').click();
   const note = both.getByLabel('备注（可选）');
   await note.fill(xss);
-  await both.locator('input[type=checkbox]').check();
-  await both.locator('.gc-tag.gc-pass').waitFor();
-  await finding(page, 'ip-agreement').locator('input[type=checkbox]').check();
+  await note.blur();
+  await finding(page, 'ip-agreement').locator('.gc-actions input[type=checkbox]').check();
   const funding = finding(page, 'funding-far-above-average');
-  await funding.locator('.gc-link').click();
+  await funding.getByRole('button', { name: '说明理由' }).click();
   await funding.getByLabel('理由').fill('含外方设备购置，已与专业机构沟通');
   await funding.locator('button[type=submit]').click();
-  await expect(funding.locator('.gc-actions').textContent()).resolves.toContain('已忽略：含外方设备购置');
-  await expect(page.getByTestId('gc-counts').textContent()).resolves.toBe('0 个错误 · 1 个警告 · 1 项待确认');
+  await expect(funding.locator('.gc-actions').textContent()).resolves.toContain('已说明理由：含外方设备购置');
+  await expect(counts(page)).resolves.toMatchObject({ error: 0, warning: 1, confirm: 1 });
   // the note is shown as typed, never as markup
   await expect(note.inputValue()).resolves.toBe(xss);
   expect(await page.locator('guidecheck-overlay img').count()).toBe(0);
 
+  await page.getByTestId('gc-menu-toggle').click();
   const download = async (label: string) => {
     const [file] = await Promise.all([
       page.waitForEvent('download'),
@@ -76,7 +89,7 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   await fillReplica(page, sampleAustria);
   await finding(page, 'both-sides-apply').locator('.gc-tag.gc-pass').waitFor();
   await expect(finding(page, 'funding-far-above-average').locator('.gc-actions').textContent()).resolves.toContain(
-    '已忽略',
+    '已说明理由',
   );
   await page.close();
 });
@@ -89,7 +102,9 @@ test('the panel switches to English, moves to the other side and collapses to a 
   expect(await panelX()).toBeLessThan(50);
   await page.locator('.gc-header-actions button', { hasText: 'English' }).click();
   await expect(page.locator('.gc-panel h2').textContent()).resolves.toContain('1.7');
-  await expect(page.getByTestId('gc-counts').textContent()).resolves.toMatch(/errors · \d+ warnings/);
+  const english = (await page.getByTestId('gc-counts').textContent()) ?? '';
+  expect(english).toMatch(/Error \d+\s*Warning \d+/);
+  expect(english).not.toMatch(/[\u4e00-\u9fff]/);
   await page.locator('.gc-header-actions button[aria-label="Collapse"]').click();
   await page.locator('.gc-launcher').waitFor();
   expect(await page.locator('.gc-panel').count()).toBe(0);

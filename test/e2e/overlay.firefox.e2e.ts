@@ -48,13 +48,17 @@ test('Firefox: clicking a finding focuses its field inside the budget iframe', a
 test('Firefox: mapping mode on a form with unknown labels', async () => {
   const page = await open('/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019FFV2');
   await page.waitForSelector('>>> [data-testid="gc-missing"]');
+  // Mapping mode sits in the 更多 menu
+  expect(await page.$('>>> .gc-mapping-entry')).toBeNull();
+  await (await page.waitForSelector('>>> [data-testid="gc-menu-toggle"]'))!.click();
   await (await panelButton(page, '.gc-mapping-entry', '映射模式')).click();
   for (const [name, path] of [
     ['kt.sbfx', 'direction'],
     ['kt.ksrq', 'project.startDate'],
     ['kt.jsrq', 'project.endDate'],
   ] as const) {
-    await page.$eval(`[name="${name}"]`, (el) => (el as HTMLElement).click());
+    // a real (trusted) click: the page's own scripts cannot pick fields
+    await (await page.$(`[name="${name}"]`))!.click();
     await page.waitForFunction(
       (n) =>
         document

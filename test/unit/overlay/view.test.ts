@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyChecklist, type Lang } from '@/lib/core/vocabulary';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { formTitlesOf } from '@/lib/i18n/labels';
-import type { OverlayState } from '@/lib/overlay/controller';
+import { initialState, type OverlayState } from '@/lib/overlay/state';
+import { emptyPatch } from '@/lib/portal/mapping';
 import { toPanelView } from '@/lib/overlay/view';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
@@ -23,17 +24,14 @@ function viewOf(packId: string, file: string, lang: Lang = 'zh', app = applicati
   const rulePack = pack(packId);
   const code = file.split('.').slice(0, 2).join('.');
   const direction = findDirection(rulePack, code)!;
-  const state = {
+  const state: OverlayState = {
+    ...initialState(emptyPatch('apply', 'service.most.gov.cn', '/apply')),
     phase: 'ready',
     lang,
-    collapsed: false,
-    dock: 'right',
     direction: { pack: rulePack, direction },
     findings: evaluate(rulePack, code, app),
-    missing: [],
-    fromOtherPages: [],
     checklist: emptyChecklist(),
-  } as unknown as OverlayState;
+  };
   return toPanelView(state, formTitles);
 }
 

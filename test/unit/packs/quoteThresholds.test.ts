@@ -211,7 +211,9 @@ function countContext(rule: Rule, shortBy: number, which: number): Record<string
     const leaf = l as { list: string; where?: Condition; min?: number };
     const n = (leaf.min ?? 1) - (k === which ? shortBy : 0);
     for (let i = 0; i < n; i++) {
-      lists[leaf.list]!.push(matching(leaf.where, lists[leaf.list]!.length, everyCheck(leaf.list)));
+      lists[leaf.list] ??= [];
+      const list = lists[leaf.list]!;
+      list.push(matching(leaf.where, list.length, everyCheck(leaf.list)));
     }
   });
   // A list item that matches nothing keeps `units` non-empty (a lead unit always exists).
@@ -224,7 +226,7 @@ function countContext(rule: Rule, shortBy: number, which: number): Record<string
     project: {},
     pi: {},
     budget: {},
-    attachments: [],
+    attachments: lists.attachments ?? [],
   };
 }
 
