@@ -103,11 +103,22 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
         drafts={{
           restoreOffer: state.restoreOffer,
           fillResult: state.fillResult,
-          conflict: state.conflict,
+          held: Object.entries(state.held ?? {}).map(([key, v]) => ({ key, label: controller.fieldLabel(key), ...v })),
           saveError: state.saveError,
+          saveProblem: state.saveProblem,
+          notice: state.notice,
+          fieldProblems: Object.entries(state.fieldProblems ?? {}).map(([key, message]) => ({
+            key,
+            label: controller.fieldLabel(key),
+            message,
+          })),
+          extensionGone: state.extensionGone ? { unsaved: state.unsaved ?? 0 } : undefined,
           onRestore: () => void controller.restore(),
           onDismissRestore: controller.dismissRestore,
           onResolveConflict: (choice) => void controller.resolveConflict(choice),
+          onResolveField: (key, choice) => void controller.resolveConflict(choice, [key]),
+          onRetry: controller.retrySave,
+          onDismissNotice: controller.dismissNotice,
         }}
         profiles={{
           load: controller.listProfiles,

@@ -1,13 +1,15 @@
 import '@/lib/core/zodJitless';
-import { createAutosaveHub } from '@/lib/autosave/hub';
+import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
+import { applyFieldLimits } from '@/lib/autosave/limits';
+import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
-import { openDraftDb } from '@/lib/drafts/db';
+import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
 import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
 import { AUTOSAVE_PORT } from '@/lib/messages/channels';
-import { AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
+import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
@@ -28,7 +30,7 @@ export default defineBackground(() => {
     fetch: (url, init) => fetch(url, init),
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
-    drafts: () => listDrafts(db),
+    drafts: async () => listDrafts(await drafts()),
     fieldMap: fieldMapJson as unknown as FieldMap,
   });
   void feeds.reverifyAll();
@@ -38,18 +40,32 @@ export default defineBackground(() => {
   );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
-  const hub = createAutosaveHub({
-    save: async (batch) => {
-      const result = await saveDraft(db, batch);
-      if (result.ok) return { ok: true, revision: result.draft.revision };
-      if ('conflict' in result)
-        return {
-          ok: false,
-          conflict: { revision: result.conflict.current.revision, fields: result.conflict.current.fields },
-        };
-      return { ok: false, error: result.error };
+  const saver = createDraftSaver({
+    db,
+    check: () => checkDatabase('guidecheck'),
+    mirror: {
+      getAll: () => browser.storage.local.get(null),
+      set: (items) => browser.storage.local.set(items),
+      remove: (keys) => browser.storage.local.remove(keys),
     },
+    estimate: () => navigator.storage.estimate(),
+  });
+  /** The drafts database, once checked: never opened (so never changed) when a newer GuideCheck wrote it. */
+  const drafts = async () => {
+    const notices = await saver.noticesFor('');
+    if (notices.blocked) throw new Error(`${notices.blocked.zh} / ${notices.blocked.en}`);
+    return db;
+  };
+  // Changes not yet committed survive a worker restart here (memory of the browser session, not the disk).
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  const PENDING = 'autosave:pending';
+  const hub = createAutosaveHub({
+    save: saver.save,
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
+    persist: session && {
+      load: async () => ((await session.get(PENDING))[PENDING] as SaveBatch[] | undefined) ?? [],
+      store: (batches) => session.set({ [PENDING]: batches }),
+    },
   });
 
   // Senders: our pages, and our content script only on the pages the manifest runs it on.
@@ -63,18 +79,18 @@ export default defineBackground(() => {
     getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
-      return saveDraft(db, input);
+      return saveDraft(await drafts(), input);
     },
-    getDraft: async (request) => (await getDraft(db, request.key)) ?? null,
+    getDraft: async (request) => (await getDraft(await drafts(), request.key)) ?? null,
     listProfiles: async (_request, sender) => {
-      const profiles = await listProfiles(db);
+      const profiles = await listProfiles(await drafts());
       const site = sender.role === 'content' ? sender.origin : sender.tabOrigin;
       // The options page (no portal tab) manages them all; a portal page sees only those allowed on its site.
       return sender.role === 'extension' && !site ? profiles : profilesFor(profiles, site ?? '');
     },
     'profiles:allowHere': async ({ id }, sender) => {
       if (sender.role !== 'extension' || !sender.tabOrigin) throw new Error('only the panel of a portal tab');
-      return allowProfileOn(db, id, sender.tabOrigin);
+      return allowProfileOn(await drafts(), id, sender.tabOrigin);
     },
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
@@ -120,28 +136,78 @@ export default defineBackground(() => {
   let nextPort = 0;
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== AUTOSAVE_PORT) return port.disconnect();
-    const portId = String(nextPort++);
-    ports.set(portId, port);
     const role = port.sender && classifySender(port.sender, policy);
     if (!role || 'refused' in role) {
       console.warn('GuideCheck: refused an autosave port', role?.refused);
       return port.disconnect();
     }
+    const portId = String(nextPort++);
+    ports.set(portId, port);
     port.onMessage.addListener((message) => {
-      const parsed = AutosaveMessage.safeParse(message);
-      if (!parsed.success) return console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
-      // A content script saves only drafts of its own site: scheme + host from the browser, never from the message.
-      const { key, host } = parsed.data;
-      if (role.role === 'content' && (!draftOfOrigin(key, role.origin) || host !== new URL(role.origin).host)) {
-        console.warn(`GuideCheck: refused an autosave of ${key} from ${role.origin}`);
-        return port.postMessage({
+      /** A content script saves (and hears of) only drafts of its own site: scheme + host from the browser. */
+      const foreign = (key: string, host?: string) =>
+        role.role === 'content' &&
+        (!draftOfOrigin(key, role.origin) || (host !== undefined && host !== new URL(role.origin).host));
+      const refuseForeign = (key: string) => {
+        console.warn(`GuideCheck: refused an autosave of ${key} from ${role.role === 'content' ? role.origin : ''}`);
+        port.postMessage({
           type: 'saveFailed',
           key,
           error: 'forbidden: another site’s draft',
+          reason: 'invalid',
+          message: {
+            zh: '自动保存被拒绝：该草稿不属于本网站。',
+            en: 'Autosave refused: this draft belongs to another site.',
+          },
         } satisfies AutosaveReply);
+      };
+      const hello = AutosaveHello.safeParse(message);
+      if (hello.success) {
+        const { key, writer } = hello.data;
+        if (foreign(key)) return refuseForeign(key);
+        hub.hello(portId, key, writer);
+        void saver.noticesFor(key).then(({ blocked, recovered }) => {
+          if (blocked)
+            port.postMessage({
+              type: 'saveFailed',
+              key,
+              error: NEWER_DATABASE.en,
+              reason: 'newerDatabase',
+              message: blocked,
+            } satisfies AutosaveReply);
+          if (recovered) port.postMessage({ type: 'notice', key, message: recovered } satisfies AutosaveReply);
+        });
+        return;
       }
+      // Size limits field by field first: one over-long value must not cost the other fields their save.
+      const { message: limited, fieldProblems } = applyFieldLimits(message);
+      const parsed = AutosaveMessage.safeParse(limited);
+      if (!parsed.success) {
+        console.warn('GuideCheck: refused a malformed autosave message', parsed.error.issues);
+        const key = (message as { key?: unknown } | null)?.key;
+        // The tab keeps the values and is told in words; it would otherwise wait for an acknowledgement forever.
+        if (typeof key === 'string' && !foreign(key))
+          port.postMessage({
+            type: 'saveFailed',
+            key,
+            error: 'invalid',
+            reason: 'invalid',
+            message: {
+              zh: `自动保存被拒绝：消息格式不符（${parsed.error.issues[0]?.path.join('.') || '消息'}）。本页内容仍在，请刷新页面后重试。`,
+              en: `Autosave refused a malformed message (${parsed.error.issues[0]?.path.join('.') || 'message'}). Your input is still on the page; reload it and try again.`,
+            },
+          } satisfies AutosaveReply);
+        return;
+      }
+      const { key, host } = parsed.data;
+      if (foreign(key, host)) return refuseForeign(key);
+      if (Object.keys(fieldProblems).length)
+        port.postMessage({ type: 'fieldProblems', key, problems: fieldProblems } satisfies AutosaveReply);
       void hub.receive(portId, parsed.data);
     });
-    port.onDisconnect.addListener(() => ports.delete(portId));
+    port.onDisconnect.addListener(() => {
+      ports.delete(portId);
+      hub.disconnect(portId);
+    });
   });
 });

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import overlayCss from '@/components/overlay.css?inline';
 import { OverlayApp } from '@/components/OverlayApp';
 import { AUTOSAVE_PORT, TAB_OPEN_PANEL, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
-import type { AutosaveReply, TabStatus } from '@/lib/messages/protocol';
-import { type DraftChannel, type MappingStore, createOverlayController } from '@/lib/overlay/controller';
+import type { TabStatus } from '@/lib/messages/protocol';
+import { collectUnsaved, offerUnsaved } from '@/lib/autosave/handover';
+import { portChannel, retryingSend } from '@/lib/autosave/portChannel';
+import { type MappingStore, createOverlayController } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/engine/counts';
 import { watchForApplicationForm } from '@/lib/overlay/activation';
@@ -16,35 +18,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
 const fieldMap = fieldMapJson as unknown as FieldMap;
-
-/** A port to the background that reconnects after a service-worker restart. */
-function autosaveChannel(): DraftChannel {
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
-  const handlers: ((m: AutosaveReply) => void)[] = [];
-  const connect = () => {
-    const p = browser.runtime.connect({ name: AUTOSAVE_PORT });
-    p.onMessage.addListener((m) => {
-      for (const h of handlers) h(m as AutosaveReply);
-    });
-    p.onDisconnect.addListener(() => {
-      port = undefined;
-    });
-    return p;
-  };
-  return {
-    post(message) {
-      try {
-        port ??= connect();
-        port.postMessage(message);
-      } catch {
-        // The service worker restarted and the old port died before we heard: connect again and resend.
-        port = connect();
-        port.postMessage(message);
-      }
-    },
-    onMessage: (fn) => void handlers.push(fn),
-  };
-}
 
 /** Mapping patches live in the extension's storage, never the portal's. */
 const mappings: MappingStore = {
@@ -89,24 +62,36 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     );
   });
   if (!found) return;
-  controller = createOverlayController({
+  // The extension updated or reloaded under this page: say so; unsaved changes stay in this script's memory.
+  let onDead = () => {};
+  const channel = portChannel(
+    () => browser.runtime.connect({ name: AUTOSAVE_PORT }),
+    () => onDead(),
+  );
+  const overlay = createOverlayController({
     doc: document,
     fieldMap,
-    send: (request) => browser.runtime.sendMessage(request),
-    channel: autosaveChannel(),
+    // Chrome may stop the worker while it answers: such requests are asked again.
+    send: retryingSend((request) => browser.runtime.sendMessage(request)),
+    channel,
     mappings,
   });
+  controller = overlay;
+  onDead = () => {
+    if (overlay.getState().extensionGone) return;
+    overlay.extensionGone();
+    offerUnsaved(document, overlay.draftKey, overlay.unsavedKeys);
+  };
+  const handedOver = collectUnsaved(document, overlay.draftKey);
   const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
   const root = createRoot(layer.container);
-  root.render(<OverlayApp controller={controller} win={window} layer={layer.container} />);
-  void controller.start();
+  root.render(<OverlayApp controller={overlay} win={window} layer={layer.container} />);
+  void overlay.start().then(() => overlay.adoptUnsaved(handedOver));
+  // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
+  // A forged "content script started" event from the page is not that (lifetime.ts).
   onExtensionGone(
     ctx.onInvalidated.bind(ctx),
     () => browser.runtime?.id,
-    () => {
-      controller?.stop();
-      root.unmount();
-      layer.remove();
-    },
+    () => onDead(),
   );
 }

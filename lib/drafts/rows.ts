@@ -19,10 +19,3 @@ export function withoutKey<T extends { key: string }>(row: T): Omit<T, 'key'> {
   const { key: _key, ...rest } = row;
   return rest;
 }
-
-/** The browser refuses to store more (disk full, or the origin's quota); Dexie keeps the DOMException's name. */
-export function isQuotaError(error: unknown): boolean {
-  const named = (e: unknown) =>
-    typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
-  return named(error) || named((error as { inner?: unknown } | null)?.inner);
-}

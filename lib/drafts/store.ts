@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
-import type { DraftDb } from './db';
+import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
 import { Draft } from './model';
 import { parseWithProblems, type Problem } from './problems';
 import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
-import { isQuotaError, readDraft, withoutKey, writeDraft } from './rows';
+import { readDraft, withoutKey, writeDraft } from './rows';
 import { emptyChecklist } from '../core/vocabulary';
 import { ChecklistSchema } from '../core/schemas';
 
@@ -25,11 +25,22 @@ export const SaveDraftInput = z.object({
   removeFields: z.array(z.string()).optional(),
   checklist: ChecklistSchema.optional(),
   baseRevision: z.number().int().nonnegative().optional(),
+  /** One page load of the form (autosave): its own earlier writes never count as someone else's */
+  writer: z.string().min(1).max(100).optional(),
+  /** The writer's change number: a change already committed is acknowledged again, not written again */
+  seq: z.number().int().nonnegative().optional(),
+  /**
+   * Per field, the value this writer last knew the draft to hold (null: absent). With bases the save merges field by
+   * field: a field nobody else changed since is written, one another writer changed meanwhile is held back (see
+   * SaveDraftResult.held); `baseRevision` is then not used.
+   */
+  bases: z.record(z.string().max(300), z.string().max(100_000).nullable()).optional(),
 });
 export type SaveDraftInput = z.input<typeof SaveDraftInput>;
 
 export type SaveDraftResult =
-  | { ok: true; draft: Draft }
+  /** `held`: fields another writer changed since this one last saw them, with their stored value; not written */
+  | { ok: true; draft: Draft; held?: Record<string, string> }
   | { ok: false; conflict: { current: Draft } }
   | { ok: false; error: 'quota' }
   | { ok: false; error: 'invalid'; problems: Problem[] };
@@ -45,10 +56,13 @@ export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveD
   const input = parsed.data;
   return quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<SaveDraftResult> => {
-      const current = await readDraft(db, input.key);
-      if (current && input.baseRevision !== undefined && input.baseRevision !== current.revision)
+      const current: (Draft & DraftBookkeeping) | undefined = await readDraft(db, input.key);
+      const writer = input.writer;
+      if (current && writer && input.seq !== undefined && input.seq <= (current.writerSeqs?.[writer] ?? -1))
+        return { ok: true, draft: current }; // resent after a lost acknowledgement: already committed
+      if (current && !input.bases && input.baseRevision !== undefined && input.baseRevision !== current.revision)
         return { ok: false, conflict: { current } };
-      const fields = { ...current?.fields, ...input.fields };
+      const { fields, held, written } = mergeFields(current, input);
       for (const k of input.removeFields ?? []) delete fields[k];
       const content: DraftContent = {
         title: input.title ?? current?.title ?? input.applicationId,
@@ -57,17 +71,66 @@ export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveD
         fields,
         checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
       };
-      if (current && !current.deletedAt && sameContent(current, content)) return { ok: true, draft: current };
-      const draft = await commitDraft(db, current, {
-        key: input.key,
-        host: input.host,
-        applicationId: input.applicationId,
-        ...content,
-      });
+      const heldOut = Object.keys(held).length ? { held } : {};
+      if (current && !current.deletedAt && sameContent(current, content))
+        return { ok: true, draft: current, ...heldOut };
+      const draft = await commitDraft(
+        db,
+        current,
+        { key: input.key, host: input.host, applicationId: input.applicationId, ...content },
+        undefined,
+        writer ? bookkeeping(current, writer, input.seq, written) : undefined,
+      );
       await recordRevisionIfWorthy(db, draft);
-      return { ok: true, draft };
+      return { ok: true, draft, ...heldOut };
     }),
   );
+}
+
+/**
+ * The fields after a save. Without bases every posted field is written. With bases a field is written when the
+ * writer's value differs from the stored one and either the stored value is still the one the writer knew, or the
+ * writer itself wrote it last (its own newer revisions are no conflict). A field another writer changed meanwhile is
+ * held back with the stored value, unless this writer left it as it knew it (then the other writer's value stays).
+ */
+function mergeFields(
+  current: (Draft & DraftBookkeeping) | undefined,
+  input: z.output<typeof SaveDraftInput>,
+): { fields: Record<string, string>; held: Record<string, string>; written: string[] } {
+  const fields = { ...current?.fields };
+  const held: Record<string, string> = {};
+  const written: string[] = [];
+  for (const [k, value] of Object.entries(input.fields ?? {})) {
+    const stored = fields[k];
+    if (stored === value) continue;
+    const base = input.bases && k in input.bases ? input.bases[k] : undefined;
+    const free =
+      !input.bases ||
+      base === undefined ||
+      (base ?? undefined) === stored ||
+      (!!input.writer && current?.fieldWriters?.[k] === input.writer);
+    if (free) {
+      fields[k] = value;
+      written.push(k);
+    } else if (value !== (base ?? '') && stored !== undefined) held[k] = stored;
+  }
+  return { fields, held, written };
+}
+
+/** How many writers' change numbers a draft remembers: a page load older than that has long been acknowledged. */
+const KEEP_WRITERS = 20;
+
+function bookkeeping(
+  current: DraftBookkeeping | undefined,
+  writer: string,
+  seq: number | undefined,
+  written: string[],
+): DraftBookkeeping {
+  const fieldWriters = { ...current?.fieldWriters };
+  for (const k of written) fieldWriters[k] = writer;
+  const seqs = Object.entries({ ...current?.writerSeqs }).filter(([w]) => w !== writer);
+  if (seq !== undefined) seqs.push([writer, seq]);
+  return { fieldWriters, writerSeqs: Object.fromEntries(seqs.slice(-KEEP_WRITERS)) };
 }
 
 /**
@@ -79,8 +142,13 @@ export async function commitDraft(
   current: Draft | undefined,
   next: Pick<Draft, 'key' | 'host' | 'applicationId'> & DraftContent,
   updatedAt = db.now().toISOString(),
+  written?: DraftBookkeeping,
 ): Promise<Draft> {
+  // Properties we do not know (written by another version) stay on the row; bookkeeping is replaced when given.
+  const { checklist: _checklist, deletedAt: _deletedAt, ...kept } = (current ?? {}) as Partial<Draft>;
   const draft: Draft = {
+    ...kept,
+    ...written,
     key: next.key,
     host: next.host,
     applicationId: next.applicationId,
@@ -91,15 +159,6 @@ export async function commitDraft(
   };
   await writeDraft(db, draft);
   return draft;
-}
-
-export async function quotaGuard<T>(write: () => Promise<T>): Promise<T | { ok: false; error: 'quota' }> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isQuotaError(error)) return { ok: false, error: 'quota' };
-    throw error;
-  }
 }
 
 export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { sameContent } from './content';
-import type { DraftDb } from './db';
 import { Draft, Revision } from './model';
 import { parseWithProblems, type Problem } from './problems';
 import { latestRevision, listRevisions, recordRevision } from './revisions';
 import { readDraft, writeDraft } from './rows';
-import { commitDraft, listDrafts, quotaGuard } from './store';
+import { commitDraft, listDrafts } from './store';
+import { type DraftDb, quotaGuard } from './db';
 import type { Bilingual } from '../core/vocabulary';
 
 /** Export files: `{ format: "guidecheck-drafts", version: 1, exportedAt, drafts: [...] }`. */

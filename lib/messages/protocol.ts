@@ -67,13 +67,58 @@ export type RequestInput = z.input<typeof Request>;
 export const AutosaveMessage = SaveDraftInput.omit({ removeFields: true }).extend({
   type: z.literal('draftChanges'),
   fields: Draft.shape.fields,
+  /** The user clicked 重试 (or an acknowledgement is overdue): write now, even while backing off after a failure */
+  retry: z.boolean().optional(),
 });
 export type AutosaveMessage = z.infer<typeof AutosaveMessage>;
+/**
+ * Sent on every (re)connection of the port: the background then sends this tab each new revision of the draft and
+ * tells it what it must know at once (a recovered draft, a database it cannot write).
+ */
+export const AutosaveHello = z.object({
+  type: z.literal('hello'),
+  key: Draft.shape.key,
+  writer: z.string().min(1).max(100),
+});
+export type AutosaveHello = z.infer<typeof AutosaveHello>;
+/** A message for the user, Chinese first (rendered as text by the panel). */
+export interface UserMessage {
+  zh: string;
+  en: string;
+}
 export type AutosaveReply =
-  | { type: 'saved'; key: string; revision: number; at: string }
+  /**
+   * Committed: `writer`/`seq` acknowledge every change of that writer up to `seq`. `held` fields were changed by
+   * another tab since this one saw them (their stored values; not written).
+   */
+  | {
+      type: 'saved';
+      key: string;
+      revision: number;
+      at: string;
+      writer?: string;
+      seq?: number;
+      held?: Record<string, string>;
+    }
+  /** Fields too long for the draft: clamped or refused each alone (the rest of the batch is saved), told at the field */
+  | { type: 'fieldProblems'; key: string; problems: Record<string, UserMessage> }
   /** Another tab saved this draft since this tab last saw it: nothing was written */
   | { type: 'conflict'; key: string; revision: number; fields: Record<string, string> }
-  | { type: 'saveFailed'; key: string; error: string };
+  /** `reason`/`message` say why and what to do; `retryInMs`: the background tries again by itself after that */
+  | {
+      type: 'saveFailed';
+      key: string;
+      error: string;
+      reason?: 'diskFull' | 'newerDatabase' | 'storage' | 'invalid';
+      message?: UserMessage;
+      retryInMs?: number;
+      writer?: string;
+      seq?: number;
+    }
+  /** Another tab's commit: its revision and the fields it wrote */
+  | { type: 'revision'; key: string; revision: number; writer?: string; fields: Record<string, string> }
+  /** Something the user must be told about this draft (e.g. recovered from the backup copy) */
+  | { type: 'notice'; key: string; message: UserMessage };
 
 /** What the content script tells the popup about its tab (tabs.sendMessage, answered by the content script). */
 export interface TabStatus {

@@ -238,7 +238,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       };
       if (!packsResponse.ok) {
         startDraft();
-        setState({ phase: 'error', error: packsResponse.error });
+        setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
         return;
       }
       packs = packsResponse.packs;
@@ -255,7 +255,28 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       if (saved && code && (saved.direction !== code || saved.guideline !== state.direction?.pack.id))
         sync.postIdentity({ withBase: true });
     },
-    stop: () => watcher.stop(),
+    stop() {
+      watcher.stop();
+      sync.stop();
+    },
+    /** The extension is gone (updated or reloaded): say so; what is not saved stays in this script's memory. */
+    extensionGone() {
+      setState({ extensionGone: true });
+    },
+    /** Field keys changed and not saved yet, for a new content script to pick up */
+    unsavedKeys: () => sync.unsavedKeys(),
+    /** Fields an old content script could not save: their values on the page now are saved */
+    adoptUnsaved(keys: string[]) {
+      sync.postKeys(keys);
+    },
+    /** 重试 after a failed save */
+    retrySave: () => sync.retry(),
+    dismissNotice: () => sync.dismissNotice(),
+    /** Field title for a draft field key (the field map's title, else the key) */
+    fieldLabel(key: string): string {
+      const field = baseFieldMap.fields.find((f) => f.path === key);
+      return field?.title ?? field?.labels?.[0] ?? key;
+    },
     setLang: (lang: Lang) => setState({ lang }),
     setMappingActive: mapping.setActive,
     /** The picked control is the application field `path`: saved for this host and form, used at once. */
@@ -307,14 +328,14 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     reportFile: (format: 'html' | 'markdown') => reportFile(call, state, applicationId, format),
     shareCodec: shareCodec(call),
     listProfiles: () => listProfiles(call),
-    /** After a conflict: keep this page's values (saved over the other tab's) or take the other tab's. */
-    async resolveConflict(choice: 'mine' | 'theirs') {
-      const conflict = state.conflict;
-      if (!conflict) return;
-      if (choice === 'theirs') await fill(conflict.fields);
-      sync.resolveConflict(choice);
+    /**
+     * Fields both tabs changed: keep this page's values (saved over the other tab's) or take the other tab's (filled
+     * into the page). `keys`: only those fields; all held fields otherwise.
+     */
+    async resolveConflict(choice: 'mine' | 'theirs', keys?: string[]) {
+      if (choice === 'theirs') await fill(sync.heldTheirs(keys));
+      sync.resolveConflict(choice, keys);
       refresh();
-      sync.postChanges();
     },
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
     fieldValues: () => readRawValues(map, allControls()),
@@ -344,3 +365,12 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
 }
 
 export type OverlayController = ReturnType<typeof createOverlayController>;
+
+/** The background did not answer (stopped and not started again in time): said in words, not as the browser's error. */
+function readableLoadError(error: string): string {
+  return /Receiving end does not exist|Could not establish connection|message channel closed|message port closed/i.test(
+    error,
+  )
+    ? 'GuideCheck 后台暂时没有响应，请刷新本页 / the extension’s background did not answer; please reload the page'
+    : error;
+}

@@ -1,19 +1,17 @@
+import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
 import type { Draft } from '../drafts/model';
 import type { Call } from '../messages/contract';
-import type { AutosaveMessage, AutosaveReply } from '../messages/protocol';
-import type { StatePatch } from './state';
 import type { Checklist } from '../core/vocabulary';
+import type { StatePatch } from './state';
 
 /**
- * The autosave client: owns the channel to the background, what was last posted and the draft revision this tab
- * last saw (autosave's compare-and-set token). Only what changed is posted, at once; the background batches writes.
+ * The page side of autosave: owns the channel to the background (through lib/autosave/client.ts: numbered changes
+ * kept until acknowledged, resent after a worker restart) and what was last read from the page, so only what the
+ * user changed is posted, at once.
  */
 
-/** The autosave channel (a runtime Port in the extension). */
-export interface DraftChannel {
-  post(message: AutosaveMessage): void;
-  onMessage(fn: (message: AutosaveReply) => void): void;
-}
+/** The autosave channel (a runtime Port in the extension, see lib/autosave/portChannel.ts). */
+export type DraftChannel = SaveChannel;
 
 /** What the background returns for a draft (lib/drafts/model.ts Draft, as far as the overlay reads it). */
 export type SavedDraft = Pick<Draft, 'revision' | 'updatedAt' | 'fields' | 'checklist' | 'guideline' | 'direction'>;
@@ -55,55 +53,54 @@ export function restorableFields(
 
 export function createDraftSync({ channel, call, identity, read, onState }: DraftSyncOptions) {
   let lastPosted: Record<string, string> = {};
-  let baseRevision: number | undefined;
-  let conflict: { revision: number; fields: Record<string, string> } | undefined;
   /** The draft as this tab knows it: what was loaded plus everything posted since (every section page's values) */
   let known: Record<string, string> = {};
-
-  const message = (fields: Record<string, string>, extra: Partial<AutosaveMessage> = {}): AutosaveMessage => {
+  const client = createSaveClient({
+    channel,
+    identity,
+    onState: (s: SaveClientState) =>
+      onState({
+        lastSaved: s.lastSaved,
+        held: s.held,
+        saveProblem: s.saveProblem,
+        notice: s.notice,
+        fieldProblems: s.fieldProblems,
+        unsaved: s.unsaved,
+      }),
+  });
+  const change = (fields: Record<string, string>) => {
     known = { ...known, ...fields };
-    return { type: 'draftChanges', ...identity(), fields, ...extra };
+    client.change(fields);
   };
 
   return {
-    /** Hears the background's answers: saved (a newer base revision), a conflict (autosave pauses), a failure. */
-    listen() {
-      channel.onMessage((reply) => {
-        if (reply.key !== identity().key) return;
-        if (reply.type === 'saved') {
-          baseRevision = Math.max(baseRevision ?? 0, reply.revision);
-          onState({ lastSaved: { revision: reply.revision, at: reply.at }, saveError: undefined });
-        } else if (reply.type === 'conflict') {
-          // What was refused is posted again once the user has chosen.
-          lastPosted = reply.fields;
-          conflict = { revision: reply.revision, fields: reply.fields };
-          onState({ conflict });
-        } else onState({ saveError: reply.error });
-      });
-    },
+    /** Kept for the controller's start order; the save client hears the background's answers itself. */
+    listen() {},
     /** What the page shows now becomes the baseline: only later changes are posted. */
     baseline(): Record<string, string> {
       lastPosted = read();
       return lastPosted;
     },
-    /** The saved draft, if any; this tab's base revision becomes its revision (0: no draft seen yet). */
+    /** The saved draft, if any: its values are what this tab knows to be stored (the base of each change). */
     async load(): Promise<SavedDraft | undefined> {
-      const saved = (await call('getDraft', { key: identity().key }).catch(() => null)) ?? undefined;
-      baseRevision = saved?.revision ?? 0; // 0: another tab's first save is news to this one
+      const loaded = await call('getDraft', { key: identity().key }).then(
+        (draft) => ({ ok: true as const, saved: draft ?? undefined }),
+        () => ({ ok: false as const, saved: undefined }),
+      );
+      // A draft that could not be read sends no bases: nothing is held against values this tab never saw.
+      client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
+      const saved = loaded.saved;
       known = { ...saved?.fields, ...known };
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
     postChanges() {
-      // After a conflict the user chooses first. Before the draft is known, what the user typed is still posted
-      // (only changed fields: nothing the page merely shows), without a base revision.
-      if (conflict) return;
       const now = read();
       const changed: Record<string, string> = {};
       for (const [k, v] of Object.entries(now)) if (lastPosted[k] !== v) changed[k] = v;
       if (Object.keys(changed).length === 0) return;
       lastPosted = now;
-      channel.post(message(changed, { baseRevision }));
+      change(changed);
     },
     /**
      * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
@@ -117,32 +114,55 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
         lastPosted[k] = v;
         if (v !== '' && known[k] === undefined) fresh[k] = v;
       }
-      if (Object.keys(fresh).length && !conflict) channel.post(message(fresh, { baseRevision }));
+      // Held fields do not stop the others: the save client saves them meanwhile.
+      if (Object.keys(fresh).length) change(fresh);
     },
     /** A page without a draft: what it showed on arrival and still shows (the portal's own values) starts one. */
     startDraft(arrival: Record<string, string>) {
       const now = read();
-      const shown = Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v));
-      if (Object.keys(shown).length) channel.post(message(shown, { baseRevision }));
+      change(Object.fromEntries(Object.entries(arrival).filter(([k, v]) => v !== '' && now[k] === v)));
+    },
+    /** The page's current values of `keys` (handed over by an old content script), saved like typed ones. */
+    postKeys(keys: string[]) {
+      const now = read();
+      change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])));
     },
     postChecklist(checklist: Checklist) {
-      channel.post(message({}, { checklist, baseRevision }));
+      client.saveChecklist(checklist);
     },
     /** The draft learns the title, guideline and direction the panel knows now. */
-    postIdentity({ withBase }: { withBase: boolean }) {
-      channel.post(message({}, withBase ? { baseRevision } : {}));
+    postIdentity(_options?: { withBase: boolean }) {
+      client.saveChecklist(undefined);
     },
     /** The draft's values as this tab knows them */
     known: () => known,
-    /** After a conflict: keep this page's values (posted over the other tab's) or the other tab's (already filled in). */
-    resolveConflict(choice: 'mine' | 'theirs') {
-      if (!conflict) return;
-      baseRevision = conflict.revision;
-      if (choice === 'theirs') lastPosted = read();
-      else lastPosted = conflict.fields;
-      conflict = undefined;
-      onState({ conflict: undefined });
+    /**
+     * Fields both this tab and another changed: 'mine' saves this page's value over theirs, 'theirs' keeps theirs
+     * (the caller has filled it into the page). All held fields when `keys` is not given.
+     */
+    resolveConflict(choice: 'mine' | 'theirs', keys?: string[]) {
+      const held = client.getState().held;
+      const chosen = keys ?? Object.keys(held);
+      client.resolve(Object.fromEntries(chosen.map((k) => [k, choice])));
+      if (choice === 'theirs') {
+        known = { ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) };
+        lastPosted = read();
+      }
     },
+    /** The values another tab holds for fields this tab changed too. */
+    heldTheirs(keys?: string[]): Record<string, string> {
+      const held = client.getState().held;
+      return Object.fromEntries(
+        Object.entries(held)
+          .filter(([k]) => !keys || keys.includes(k))
+          .map(([k, v]) => [k, v.theirs]),
+      );
+    },
+    retry: () => client.retry(),
+    dismissNotice: () => client.dismissNotice(),
+    /** Field keys changed and not saved yet (handed to a new content script after an update). */
+    unsavedKeys: () => Object.keys(client.unsaved()),
+    stop: () => client.stop(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Application } from '../application/model';
 import type { LeadUnitProfile, TeamMemberProfile } from '../drafts/profiles';
 import type { Finding } from '../engine/finding';
+import type { UserMessage } from '../messages/protocol';
 import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
 import type { FromOtherPage } from './assembly';
@@ -31,13 +32,24 @@ export interface OverlayState {
   /** Every direction of every pack, for the manual choice */
   directions: { packId: string; code: string; title: string; guideline: string }[];
   lastSaved?: { revision: number; at: string };
+  /** A mapping patch that could not be stored */
   saveError?: string;
+  /** Why autosave failed (Chinese first) and whether 重试 makes sense; the changes wait in this script's memory */
+  saveProblem?: { message: UserMessage; retry: boolean };
+  /** Something the user must know about the draft (recovered from the backup copy) */
+  notice?: UserMessage;
+  /** Fields too long for the draft, each with its message */
+  fieldProblems?: Record<string, UserMessage>;
+  /** Changes not acknowledged by the background yet */
+  unsaved?: number;
+  /** The extension was updated or reloaded under this page: it must be reloaded to save again */
+  extensionGone?: boolean;
   /** The saved draft holds values this page does not show (a portal timeout, an older page): offer to fill them */
   restoreOffer?: { count: number; updatedAt: string };
   /** What the last restore or profile fill did: fields the page did not take are listed for the user */
   fillResult?: { kind: 'restore' | 'profile'; report: FillReport };
-  /** Another tab saved this application since this one last did: autosave waits for the user's choice */
-  conflict?: { revision: number; fields: Record<string, string> };
+  /** Fields this tab and another both changed: this page's value and theirs; the user chooses, per field or all */
+  held?: Record<string, { mine: string; theirs: string }>;
   /** Mapping mode: the user points at fields the field map did not find */
   mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
 }

@@ -108,30 +108,56 @@ test('the React variant keeps restored values after its own re-render', async ()
   await page.close();
 });
 
-test('two tabs on one draft: the stale tab sees the conflict and chooses; nothing is silently lost', async () => {
-  const sbbh = 'SQ2019TWOTABS';
+test('three tabs on one draft: nothing typed in one tab is erased by another; a field both changed is chosen with one click', async () => {
+  const sbbh = 'SQ2019THREETABS';
   const key = `http://${env.host}|${sbbh}`;
-  const a = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-a');
-  const b = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-b');
+  const [a, b, c] = [
+    await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-a'),
+    await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-b'),
+    await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'tab-c'),
+  ];
   await a.fill('[name="xmxx.xmmc"]', '甲标签页的名称');
-  await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '甲标签页的名称');
-  // tab B still has the revision it opened with: its write is refused, not applied over A's
   await b.fill('[name="xmxx.ywmc"]', 'typed in tab B');
-  // The banner is the background's refusal of B's write: nothing of B's can have landed.
-  await b.getByTestId('gc-conflict').waitFor();
-  const meanwhile = await waitForDraft(env.browser.worker, key, () => true);
-  expect(meanwhile.fields['project.nameZh']).toBe('甲标签页的名称');
-  expect(meanwhile.fields['project.nameEn']).toBeUndefined();
+  await c.fill('[name="sbdw.dwmc"]', '丙标签页的单位');
+  // Different fields in different tabs: all saved, no banner anywhere.
+  await waitForDraft(
+    env.browser.worker,
+    key,
+    (f) =>
+      f['project.nameZh'] === '甲标签页的名称' &&
+      f['project.nameEn'] === 'typed in tab B' &&
+      f['leadUnit.name'] === '丙标签页的单位',
+  );
+  for (const page of [a, b, c]) expect(await page.getByTestId('gc-conflict').count()).toBe(0);
 
-  // B keeps its page: saved over A's version, A's value stays where B did not change it
-  await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
-  const after = await waitForDraft(env.browser.worker, key, (f) => f['project.nameEn'] === 'typed in tab B');
-  expect(after.fields['project.nameZh']).toBe('');
-  // …and A, now stale in turn, is told too
+  // B changes the field A wrote: held back, B is asked, everything else B types is saved meanwhile.
+  await b.fill('[name="xmxx.xmmc"]', '乙标签页的名称');
+  await b.getByTestId('gc-conflict').waitFor();
+  await expect(b.getByTestId('gc-conflict').textContent()).resolves.toContain('另一标签页：甲标签页的名称');
+  await b.fill('[name="xmfzr.xm"]', '乙填写的负责人');
+  await waitForDraft(env.browser.worker, key, (f) => Object.values(f).includes('乙填写的负责人'));
+  // A types on in that field while B decides: B's one click still settles it.
   await a.fill('[name="xmxx.xmmc"]', '甲再次修改');
+  await expect.poll(() => b.getByTestId('gc-conflict').textContent()).toContain('另一标签页：甲再次修改');
+  await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
+  await b.getByTestId('gc-conflict').waitFor({ state: 'detached' });
+  const after = await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '乙标签页的名称');
+  // nothing typed in any tab was erased: B's English title and the unit are still there
+  expect(after.fields['project.nameEn']).toBe('typed in tab B');
+  expect(after.fields['leadUnit.name']).toBe('丙标签页的单位');
+  expect(Object.values(after.fields)).toContain('乙填写的负责人');
+
+  // A, now behind on that field, takes B's value with one click; its page shows it.
+  await a.fill('[name="xmxx.xmmc"]', '甲第三次');
   await a.getByTestId('gc-conflict').getByRole('button', { name: '使用另一标签页的内容' }).click();
-  await expect.poll(() => a.inputValue('[name="xmxx.ywmc"]')).toBe('typed in tab B');
-  await Promise.all([a.close(), b.close()]);
+  await expect.poll(() => a.inputValue('[name="xmxx.xmmc"]')).toBe('乙标签页的名称');
+  const final = await waitForDraft(env.browser.worker, key, () => true);
+  expect(final.fields).toMatchObject({
+    'project.nameZh': '乙标签页的名称',
+    'project.nameEn': 'typed in tab B',
+    'leadUnit.name': '丙标签页的单位',
+  });
+  await Promise.all([a.close(), b.close(), c.close()]);
 });
 
 test('a lead-unit profile saved once in the options is filled into an application from the panel', async () => {
@@ -156,6 +182,8 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
 
   const sbbh = 'SQ2019PROFILE1';
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
+  // Profile fill is one of the panel's tools, in its menu.
+  await page.getByTestId('gc-menu-toggle').click();
   await page.locator('.gc-profile-fill button').click();
   await expect(page.getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
   await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();

@@ -108,11 +108,20 @@ export const overlayStrings = {
   restoreNotTaken: { zh: '页面未接受：{fields}', en: 'The page did not take: {fields}' },
   restoreMissing: { zh: '页面上找不到：{fields}', en: 'Not on this page: {fields}' },
   conflictTitle: {
-    zh: '此申报书已在另一个标签页中修改，自动保存已暂停。',
-    en: 'This application was changed in another tab; autosave is paused.',
+    zh: '另一个标签页也修改了 {count} 个字段，请选择保留哪一边；其他字段照常自动保存。',
+    en: 'Another tab changed {count} of these fields too: choose which to keep; other fields are saved as usual.',
   },
   conflictMine: { zh: '保留本页内容', en: 'Keep this page' },
   conflictTheirs: { zh: '使用另一标签页的内容', en: 'Use the other tab’s version' },
+  conflictMineValue: { zh: '本页：{value}', en: 'This page: {value}' },
+  conflictTheirsValue: { zh: '另一标签页：{value}', en: 'Other tab: {value}' },
+  conflictFieldMine: { zh: '用本页的', en: 'Mine' },
+  conflictFieldTheirs: { zh: '用另一页的', en: 'Theirs' },
+  saveRetry: { zh: '重试', en: 'Retry' },
+  extensionGone: {
+    zh: 'GuideCheck 已更新或重新加载，本页无法继续自动保存。请刷新本页；尚未保存的 {count} 处修改仍在本页的表单中。',
+    en: 'GuideCheck was updated or reloaded; this page can no longer autosave. Please reload the page; {count} unsaved changes are still in this page’s form.',
+  },
   saveFailed: {
     zh: '自动保存失败：{error}（内容仍保留在页面上）',
     en: 'Autosave failed: {error} (your input is still on the page)',

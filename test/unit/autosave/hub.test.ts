@@ -45,16 +45,43 @@ test('drafts are independent: one draft waiting does not hold another', async ()
   expect(calls.map((c) => c.batch.key)).toEqual(['h|A1', 'h|B2']);
 });
 
-test('a failed commit keeps the values in memory and retries them under newer ones', async () => {
+test('a failed commit backs off: nothing is written until the timer or a retry, then all of it under newer values', async () => {
   const { calls, save } = manualSaves();
   const replies: AutosaveReply[] = [];
-  const hub = createAutosaveHub({ save, reply: (_p, m) => replies.push(m) });
+  const timers: { fn(): void; ms: number }[] = [];
+  const hub = createAutosaveHub({
+    save,
+    reply: (_p, m) => replies.push(m),
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+  });
   void hub.receive('t', change({ a: 'old', b: 'kept' }));
-  calls[0]!.resolve({ ok: false, error: 'quota' });
+  calls[0]!.resolve({
+    ok: false,
+    error: 'disk full',
+    reason: 'diskFull',
+    message: { zh: '磁盘空间不足', en: 'Disk full' },
+  });
   await hub.idle();
-  expect(replies).toEqual([{ type: 'saveFailed', key: 'h|A1', error: 'quota' }]);
+  expect(replies).toEqual([
+    {
+      type: 'saveFailed',
+      key: 'h|A1',
+      error: 'disk full',
+      reason: 'diskFull',
+      message: { zh: '磁盘空间不足', en: 'Disk full' },
+      retryInMs: 1000,
+    },
+  ]);
   void hub.receive('t', change({ a: 'new' }));
-  expect(calls[1]!.batch.fields).toEqual({ a: 'new', b: 'kept' });
+  void hub.receive('t', change({ c: '1' }));
+  expect(calls).toHaveLength(1); // never hammer a failing database
+  timers[0]!.fn();
+  expect(calls[1]!.batch.fields).toEqual({ a: 'new', b: 'kept', c: '1' });
+  calls[1]!.resolve({ ok: false, error: 'still full' });
+  await hub.idle();
+  expect(timers.map((t) => t.ms)).toEqual([1000, 2000]);
+  void hub.receive('t', { ...change({ d: '1' }), retry: true }); // the user clicked 重试
+  expect(calls[2]!.batch.fields).toEqual({ a: 'new', b: 'kept', c: '1', d: '1' });
 });
 
 test('a throwing save is a failure reply, not an exception', async () => {
@@ -62,9 +89,72 @@ test('a throwing save is a failure reply, not an exception', async () => {
   const hub = createAutosaveHub({
     save: async () => Promise.reject(new Error('disk gone')),
     reply: (_p, m) => replies.push(m),
+    setTimer: () => {},
   });
   await hub.receive('t', change({ a: '1' }));
-  expect(replies).toEqual([{ type: 'saveFailed', key: 'h|A1', error: 'disk gone' }]);
+  expect(replies).toEqual([{ type: 'saveFailed', key: 'h|A1', error: 'disk gone', retryInMs: 1000 }]);
+});
+
+test('acknowledgements name the writer and its last change; a reconnected writer is answered on its new port', async () => {
+  const { calls, save } = manualSaves();
+  const replies: [string, AutosaveReply][] = [];
+  const hub = createAutosaveHub({ save, reply: (p, m) => replies.push([p, m]) });
+  void hub.receive('port1', { ...change({ a: '1' }), writer: 'W', seq: 1 });
+  void hub.receive('port1', { ...change({ a: '12' }), writer: 'W', seq: 2 });
+  // the worker's port died; the same page load speaks through a new one
+  void hub.receive('port2', { ...change({ a: '123' }), writer: 'W', seq: 3 });
+  calls[0]!.resolve({ ok: true, revision: 1 });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(calls[1]!.batch).toMatchObject({ fields: { a: '123' }, seq: 3 });
+  calls[1]!.resolve({ ok: true, revision: 2 });
+  await hub.idle();
+  expect(replies.map(([p, m]) => [p, m.type === 'saved' && m.seq])).toEqual([
+    ['port2', 1],
+    ['port2', 3],
+  ]);
+});
+
+test('each commit is broadcast to the other tabs on the draft, with the fields it wrote', async () => {
+  const replies: [string, AutosaveReply][] = [];
+  const hub = createAutosaveHub({
+    save: async (b) => ({ ok: true, revision: 7, written: b.fields }),
+    reply: (p, m) => replies.push([p, m]),
+  });
+  hub.hello('tabB', 'h|A1', 'B');
+  hub.hello('tabC', 'h|OTHER', 'C');
+  await hub.receive('tabA', { ...change({ a: '1' }), writer: 'A', seq: 1 });
+  expect(replies.filter(([, m]) => m.type === 'revision')).toEqual([
+    ['tabB', { type: 'revision', key: 'h|A1', revision: 7, writer: 'A', fields: { a: '1' } }],
+  ]);
+});
+
+test('changes not yet committed are kept for a worker restart and committed by the next worker', async () => {
+  let stored: unknown[] = [];
+  const persist = {
+    load: async () => stored as never,
+    store: async (b: unknown[]) => {
+      stored = b;
+    },
+  };
+  const first = createAutosaveHub({ save: () => new Promise(() => {}), reply: () => {}, persist });
+  await new Promise((r) => setTimeout(r, 0)); // loaded what an earlier worker left: nothing
+  void first.receive('p', { ...change({ a: '1' }), writer: 'W', seq: 1 });
+  void first.receive('p', { ...change({ b: '2' }), writer: 'W', seq: 2 });
+  await new Promise((r) => setTimeout(r, 0));
+  // the commit of a never finishes (the worker stops): both are kept, the one being written first
+  expect(stored).toEqual([
+    expect.objectContaining({ fields: { a: '1' }, seq: 1 }),
+    expect.objectContaining({ fields: { b: '2' }, seq: 2 }),
+  ]);
+  const saved: SaveBatch[] = [];
+  const second = createAutosaveHub({
+    save: async (b) => (saved.push(b), { ok: true, revision: 1 }),
+    reply: () => {},
+    persist,
+  });
+  await second.idle();
+  expect(saved.map((b) => [b.fields, b.seq])).toEqual([[{ a: '1', b: '2' }, 2]]);
+  expect(stored).toEqual([]);
 });
 
 /** A draft store in memory with the compare-and-set of lib/drafts saveDraft. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { AutosaveMessage, AutosaveReply, RequestInput } from '@/lib/messages/protocol';
+import type { AutosaveHello, AutosaveMessage, AutosaveReply, RequestInput } from '@/lib/messages/protocol';
 import { createOverlayController, type DraftChannel, type MappingStore } from '@/lib/overlay/controller';
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
@@ -25,12 +25,17 @@ function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } 
 
 function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
-  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
+  const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const send = vi.fn(async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
   );
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
   return { controller, posted, send, mappings };
+}
+
+/** The draft changes posted (the hello that registers the tab is left out). */
+function keepChanges(posted: AutosaveMessage[], m: AutosaveMessage | AutosaveHello) {
+  if (m.type === 'draftChanges') posted.push(m);
 }
 
 function type(name: string, value: string) {
@@ -117,7 +122,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   };
   document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value = '';
   const posted: AutosaveMessage[] = [];
-  const channel: DraftChannel = { post: (m) => void posted.push(m), onMessage: () => {} };
+  const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const send = async (request: RequestInput) =>
     request.type === 'getPacks'
       ? { ok: true, value: [pack] }
@@ -129,7 +134,10 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   expect(posted).toEqual([]);
   expect(controller.getState().restoreOffer).toEqual({ count: 2, updatedAt: saved.updatedAt });
   type('xmxx.ywmc', 'English title');
-  expect(posted.map((p) => [p.fields, p.baseRevision])).toEqual([[{ 'project.nameEn': 'English title' }, 7]]);
+  // each change carries what this tab knew the draft to hold for that field (absent: null)
+  expect(posted.map((p) => [p.fields, p.bases])).toEqual([
+    [{ 'project.nameEn': 'English title' }, { 'project.nameEn': null }],
+  ]);
 
   await controller.restore();
   expect(document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!.value).toBe('已保存的项目名称');
@@ -139,37 +147,46 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   controller.stop();
 });
 
-test('a conflict from another tab pauses autosave until the user chooses', async () => {
+test('a field another tab changed too is held for the user’s choice; other fields are saved meanwhile', async () => {
   let reply: (m: AutosaveReply) => void = () => {};
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = {
-    post: (m) => void posted.push(m),
+    post: (m) => keepChanges(posted, m),
     onMessage: (fn) => {
       reply = fn;
     },
+    onReconnect: () => {},
   };
   const send = async (request: RequestInput) =>
     request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   const key = controller.draftKey;
-  reply({ type: 'conflict', key, revision: 12, fields: { 'project.nameZh': '另一标签页的名称' } });
-  expect(controller.getState().conflict?.revision).toBe(12);
-  const before = posted.length;
+  type('xmxx.xmmc', '本页的名称');
+  const writer = posted.at(-1)!.writer;
+  reply({
+    type: 'saved',
+    key,
+    revision: 3,
+    at: 't',
+    writer,
+    seq: posted.at(-1)!.seq,
+    held: { 'project.nameZh': '另一标签页的名称' },
+  });
+  expect(controller.getState().held).toEqual({ 'project.nameZh': { mine: '本页的名称', theirs: '另一标签页的名称' } });
   type('xmxx.ywmc', 'typed meanwhile');
-  expect(posted.length).toBe(before);
+  expect(posted.at(-1)!.fields).toEqual({ 'project.nameEn': 'typed meanwhile' });
 
   await controller.resolveConflict('mine');
   const last = posted.at(-1)!;
-  expect(last.baseRevision).toBe(12);
-  expect(last.fields['project.nameZh']).toBe('中奥量子通信合作研究');
-  expect(last.fields['project.nameEn']).toBe('typed meanwhile');
-  expect(controller.getState().conflict).toBeUndefined();
+  expect(last.fields).toEqual({ 'project.nameZh': '本页的名称' });
+  expect(last.bases?.['project.nameZh']).toBe('另一标签页的名称');
+  expect(controller.getState().held).toEqual({});
   controller.stop();
 });
 
 test('a failure to load rules is shown, not thrown into the page', async () => {
-  const channel: DraftChannel = { post: () => {}, onMessage: () => {} };
+  const channel: DraftChannel = { post: () => {}, onMessage: () => {}, onReconnect: () => {} };
   const controller = createOverlayController({
     doc: document,
     fieldMap,

@@ -177,17 +177,20 @@ describe('draft sync', () => {
     const posted: AutosaveMessage[] = [];
     let reply: (m: AutosaveReply) => void = () => {};
     const channel: DraftChannel = {
-      post: (m) => void posted.push(m),
+      post: (m) => {
+        if (m.type === 'draftChanges') posted.push(m); // the hello that registers the tab is left out
+      },
       onMessage: (fn) => {
         reply = fn;
       },
+      onReconnect: () => {},
     };
     const states: Partial<OverlayState>[] = [];
     const sync = createDraftSync({
       channel,
       call: createClient(async () => ({
         ok: true,
-        value: { revision: 4, updatedAt: 'x', fields: {}, checklist: emptyChecklist() },
+        value: { revision: 4, updatedAt: 'x', fields: { b: '2' }, checklist: emptyChecklist() },
       })).call,
       identity: () => ({ key: 'h|A1', host: 'h', applicationId: 'A1' }),
       read: () => ({ ...values }),
@@ -197,7 +200,7 @@ describe('draft sync', () => {
     return { sync, posted, states, reply: (m: AutosaveReply) => reply(m) };
   }
 
-  test('posts only what changed since the baseline, with the base revision of the loaded draft', async () => {
+  test('posts only what changed since the baseline, each field with the value the loaded draft holds', async () => {
     const values: Record<string, string> = { a: '1', b: '2' };
     const { sync, posted } = setup(values);
     sync.baseline();
@@ -208,31 +211,33 @@ describe('draft sync', () => {
     sync.postChanges();
     sync.postChanges();
     expect(posted).toEqual([
-      { type: 'draftChanges', key: 'h|A1', host: 'h', applicationId: 'A1', fields: { b: '3' }, baseRevision: 4 },
+      expect.objectContaining({ type: 'draftChanges', key: 'h|A1', fields: { b: '3' }, bases: { b: '2' }, seq: 1 }),
     ]);
   });
 
-  test('a saved reply raises the base revision; a conflict pauses posting until resolved', async () => {
-    const values: Record<string, string> = { a: '1' };
+  test('an acknowledged change becomes the base; a held field waits for the user, other fields go on', async () => {
+    const values: Record<string, string> = { a: '1', b: '2' };
     const { sync, posted, states, reply } = setup(values);
     sync.baseline();
     await sync.load();
-    reply({ type: 'saved', key: 'h|A1', revision: 9, at: 't' });
     values.a = '2';
     sync.postChanges();
-    expect(posted.at(-1)).toMatchObject({ fields: { a: '2' }, baseRevision: 9, key: 'h|A1' });
-    reply({ type: 'conflict', key: 'h|A1', revision: 12, fields: { a: 'theirs' } });
+    const writer = posted[0]!.writer;
+    reply({ type: 'saved', key: 'h|A1', revision: 9, at: 't', writer, seq: 1 });
     values.a = '3';
     sync.postChanges();
-    expect(posted).toHaveLength(1);
-    sync.resolveConflict('mine');
-    sync.postChanges();
-    expect(posted.at(-1)).toMatchObject({ fields: { a: '3' }, baseRevision: 12 });
-    expect(states.at(-1)).toEqual({ conflict: undefined });
-    reply({ type: 'saved', key: 'other|key', revision: 99, at: 't' });
+    expect(posted.at(-1)).toMatchObject({ fields: { a: '3' }, bases: { a: '2' }, seq: 2 });
+    reply({ type: 'saved', key: 'h|A1', revision: 10, at: 't', writer, seq: 2, held: { a: 'theirs' } });
+    expect(states.at(-1)?.held).toEqual({ a: { mine: '3', theirs: 'theirs' } });
     values.a = '4';
+    values.b = 'b typed';
     sync.postChanges();
-    expect(posted.at(-1)!.baseRevision).toBe(12);
+    expect(posted.at(-1)!.fields).toEqual({ b: 'b typed' }); // the held field waits for the choice
+    sync.resolveConflict('mine');
+    expect(posted.at(-1)).toMatchObject({ fields: { a: '4' }, bases: { a: 'theirs' } });
+    expect(states.at(-1)?.held).toEqual({});
+    reply({ type: 'saved', key: 'other|key', revision: 99, at: 't', writer, seq: 99 });
+    expect(states.at(-1)?.unsaved).toBe(2); // another draft's acknowledgement acknowledges nothing here
   });
 
   test('a draft is started only with arrival values the page still shows', () => {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { getDraft, saveDraft } from '@/lib/drafts/store';
+import { freshDb } from '@/test/fixtures/drafts/sample';
+
+const ids = { key: 'service.most.gov.cn|W1', host: 'service.most.gov.cn', applicationId: 'W1' };
+
+describe('saveDraft with writers and per-field bases', () => {
+  it('a writer’s own newer revisions are no conflict, even when its base is old', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: '1' }, writer: 'tabA', seq: 1, bases: { a: null } });
+    // tab A posted again before it heard back: its base is still "absent"
+    const second = await saveDraft(db, { ...ids, fields: { a: '12' }, writer: 'tabA', seq: 2, bases: { a: null } });
+    expect(second).toMatchObject({ ok: true, draft: { revision: 2, fields: { a: '12' } } });
+    expect(second.ok && second.held).toBeUndefined();
+  });
+
+  it('a field another writer changed meanwhile is held back; the writer’s other fields are saved', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: 'x', b: 'y' }, writer: 'tabA', seq: 1 });
+    await saveDraft(db, { ...ids, fields: { a: 'from B' }, writer: 'tabB', seq: 1, bases: { a: 'x' } });
+    const result = await saveDraft(db, {
+      ...ids,
+      fields: { a: 'from A', b: 'y2' },
+      writer: 'tabA',
+      seq: 2,
+      bases: { a: 'x', b: 'y' },
+    });
+    expect(result.ok && result.held).toEqual({ a: 'from B' });
+    expect((await getDraft(db, ids.key))?.fields).toEqual({ a: 'from B', b: 'y2' });
+  });
+
+  it('a field the writer left as it knew it never overwrites another writer’s value', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: 'old', b: 'old' }, writer: 'tabA', seq: 1 });
+    await saveDraft(db, { ...ids, fields: { b: 'B typed this' }, writer: 'tabB', seq: 1, bases: { b: 'old' } });
+    // tab A resends its whole form: b still shows what A knew
+    const result = await saveDraft(db, {
+      ...ids,
+      fields: { a: 'new', b: 'old' },
+      writer: 'tabA',
+      seq: 2,
+      bases: { a: 'old', b: 'old' },
+    });
+    expect(result.ok && result.held).toBeUndefined();
+    expect((await getDraft(db, ids.key))?.fields).toEqual({ a: 'new', b: 'B typed this' });
+  });
+
+  it('a change already committed (same writer, same or lower number) is acknowledged without a new revision', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: '1' }, writer: 'tabA', seq: 5 });
+    const again = await saveDraft(db, { ...ids, fields: { a: 'stale' }, writer: 'tabA', seq: 4 });
+    expect(again).toMatchObject({ ok: true, draft: { revision: 1, fields: { a: '1' } } });
+  });
+
+  it('properties the row holds that this version does not know are kept on the next save', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: '1' } });
+    await db.drafts.update(ids.key, { futureProperty: { kept: true } } as never);
+    await saveDraft(db, { ...ids, fields: { a: '2' } });
+    expect(await db.drafts.get(ids.key)).toMatchObject({ futureProperty: { kept: true }, fields: { a: '2' } });
+  });
+});
