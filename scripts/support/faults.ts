@@ -390,7 +390,10 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
               };
               const tx = db.transaction('drafts', 'readwrite');
               tx.objectStore('drafts').put(row);
-              tx.oncomplete = () => (db.close(), resolve());
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
               tx.onerror = () => reject(tx.error);
             };
             open.onerror = () => reject(open.error);

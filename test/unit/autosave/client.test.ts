@@ -26,7 +26,10 @@ function manualTimers() {
   const timers = new Map<number, () => void>();
   let next = 0;
   return {
-    setTimer: (fn: () => void) => (timers.set(++next, fn), next),
+    setTimer: (fn: () => void) => {
+      timers.set(++next, fn);
+      return next;
+    },
     clearTimer: (h: unknown) => void timers.delete(h as number),
     fire() {
       const all = [...timers.values()];

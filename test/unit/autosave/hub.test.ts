@@ -148,7 +148,10 @@ test('changes not yet committed are kept for a worker restart and committed by t
   ]);
   const saved: SaveBatch[] = [];
   const second = createAutosaveHub({
-    save: async (b) => (saved.push(b), { ok: true, revision: 1 }),
+    save: async (b) => {
+      saved.push(b);
+      return { ok: true, revision: 1 };
+    },
     reply: () => {},
     persist,
   });
