@@ -9,8 +9,6 @@ import { layerViolations } from './layers';
 const KNOWN: (string | RegExp)[] = [
   // rules: the engine's condition types and the operator folders import each other (types only).
   /^import cycle: lib\/engine\/condition\.ts, lib\/engine\/result\.ts(, lib\/operators\/[\w/]+\.ts)+$/,
-  // durability: quotaGuard into db.ts breaks the drafts cycle.
-  'import cycle: lib/drafts/db.ts, lib/drafts/profiles.ts, lib/drafts/revisions.ts, lib/drafts/rows.ts, lib/drafts/store.ts',
   // ux: the options page reads drafts through hooks over the background contract.
   'components/OptionsPage.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
   'components/options/DraftDetail.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
