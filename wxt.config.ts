@@ -28,6 +28,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // activeTab: the popup reads the address of the tab it was opened on, to tell an http:// portal page apart.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    // The checklist panel is an extension page framed into the portal page (lib/overlay/panelFrame.ts): only the
+    // portal's pages may frame it (test builds add the replica's hosts below, as for the content script).
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...PORTAL_MATCHES] }],
     // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }

@@ -1,22 +1,30 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { fieldLabel } from '@/lib/i18n/labels';
 import { t } from '@/lib/i18n/messages';
-import type { OverlayController } from '@/lib/overlay/controller';
-import { type PlacedMarker, focusControl, placeMarkers } from '@/lib/overlay/markers';
+import type { Call } from '@/lib/messages/contract';
+import type { RemoteOverlay } from '@/lib/overlay/bridge';
 import { downloadText, printHtml } from '@/lib/overlay/download';
+import { listProfiles, reportFile, shareCodec } from '@/lib/overlay/requests';
 import { profileToFields } from '@/lib/portal/fill';
-import { RAIL_WIDTH, insetPage, isSubmitControl, panelWidth } from '@/lib/overlay/pageInset';
 import { toOverlayView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
-import { FieldMarkers } from './FieldMarkers';
 import { LiveRegion } from './LiveRegion';
 import { Panel } from './Panel';
 
-/** Connects the controller to the panel, the field markers and the live region. */
-export function OverlayApp({ controller, win, layer }: { controller: OverlayController; win: Window; layer: Element }) {
-  const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  const mappable = useMemo(() => controller.mappableFields(), [controller]);
+export interface OverlayAppProps {
+  /** The page side (content script) over the bridge: its state, and every action as a command */
+  remote: RemoteOverlay;
+  /** Requests to the background, made by this extension page itself (reports, share codes, profiles) */
+  call: Call;
+  /** The panel's own document (the extension frame): downloads and printing happen here, never in the portal's */
+  doc: Document;
+}
+
+/** The panel in its extension frame: draws the page side's state and sends each action back as a command. */
+export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
+  const state = useSyncExternalStore(remote.subscribe, remote.getState);
+  const { mappable, run } = remote;
   const titles = useMemo(
     () =>
       new Map([
@@ -27,50 +35,37 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
     [mappable],
   );
   const { panel: view, markers } = useMemo(() => toOverlayView(state, titles), [state, titles]);
-  const [placed, setPlaced] = useState<PlacedMarker[]>([]);
+  const codec = useMemo(() => shareCodec(call), [call]);
   const [live, setLive] = useState('');
   const announced = useRef(new Set<string>());
   const [myName, setMyName] = useMyName();
   const [onlyMine, setOnlyMine] = useState(false);
   const [reminder, setReminder] = useState(false);
-  const { collapsed, dock } = state;
-
-  // Beside the page, never over it: the page narrows by the panel's (or the rail's) width.
-  const [width, setWidth] = useState(() => panelWidth(win.innerWidth));
+  const [shown, setShown] = useState<{ ruleId: string } | undefined>();
+  const win = doc.defaultView!;
+  // The frame is as wide as the page side made it (the page narrows by as much).
+  const [width, setWidth] = useState(win.innerWidth);
   useEffect(() => {
-    const onResize = () => setWidth(panelWidth(win.innerWidth));
+    const onResize = () => setWidth(win.innerWidth);
     win.addEventListener('resize', onResize);
     return () => win.removeEventListener('resize', onResize);
   }, [win]);
-  useEffect(() => insetPage(win.document, dock, collapsed ? RAIL_WIDTH : width), [win, dock, collapsed, width]);
 
-  // A click on the portal's own 提交/保存 with errors or warnings left: remind, and open the panel on them.
-  const errorsLeft = view.counts.error + view.counts.warning;
+  useEffect(
+    () =>
+      remote.onEvent((event) => {
+        if (event.name === 'reminder') setReminder(true);
+        else setShown({ ruleId: event.ruleId });
+      }),
+    [remote],
+  );
+  // A marker the user clicked: its finding is scrolled to and focused in the panel.
   useEffect(() => {
-    const onClick = (e: MouseEvent) => {
-      if (!e.isTrusted || errorsLeft === 0 || !isSubmitControl(e.target)) return;
-      setReminder(true);
-      controller.setCollapsed(false);
-    };
-    win.document.addEventListener('click', onClick, true);
-    return () => win.document.removeEventListener('click', onClick, true);
-  }, [win, controller, errorsLeft]);
-
-  useEffect(() => {
-    let frame = 0;
-    const place = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setPlaced(placeMarkers(markers, controller.controlFor, win)));
-    };
-    place();
-    win.addEventListener('scroll', place, true);
-    win.addEventListener('resize', place);
-    return () => {
-      cancelAnimationFrame(frame);
-      win.removeEventListener('scroll', place, true);
-      win.removeEventListener('resize', place);
-    };
-  }, [markers, controller, win]);
+    if (!shown) return;
+    const item = [...doc.querySelectorAll<HTMLElement>('.gc-finding')].find((li) => li.dataset.rule === shown.ruleId);
+    item?.scrollIntoView({ block: 'center' });
+    item?.querySelector<HTMLElement>('.gc-finding-title')?.focus({ preventScroll: true });
+  }, [shown, doc]);
 
   useEffect(() => {
     const fresh = markers.filter((m) => m.severity === 'error' && !announced.current.has(m.ruleId));
@@ -78,72 +73,66 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
     if (fresh.length) setLive(t(state.lang, 'liveNewErrors', { titles: fresh.map((m) => m.text).join('；') }));
   }, [markers, state.lang]);
 
-  const focusField = (paths: string[]) => {
-    const control = paths.map(controller.controlFor).find((c) => c !== undefined);
-    if (control) focusControl(control);
-  };
+  const errorsLeft = view.counts.error + view.counts.warning;
+  const label = (key: string) => titles.get(key) ?? key;
+  const download = (name: string, text: string, type: string) => downloadText(doc, name, text, type);
 
   return (
     <>
-      <FieldMarkers
-        markers={placed}
-        onActivate={(ruleId) => {
-          const m = markers.find((x) => x.ruleId === ruleId);
-          if (m) focusField(m.paths);
-        }}
-      />
       <Panel
         view={view}
         directions={state.directions}
         chosenDirection={state.chosenDirection}
-        onChooseDirection={controller.chooseDirection}
-        onConfirm={(ruleId, entry) => controller.confirm(ruleId, entry && { ...entry, by: myName.trim() || undefined })}
-        onDocumentReady={(ruleId, ready) => controller.setDocumentReady(ruleId, ready, myName.trim() || undefined)}
-        onAcknowledge={(ruleId, reason) => controller.acknowledge(ruleId, reason, myName.trim() || undefined)}
+        onChooseDirection={(choice) => void run('chooseDirection', choice)}
+        onConfirm={(ruleId, entry) =>
+          void run('confirm', ruleId, entry && { ...entry, by: myName.trim() || undefined })
+        }
+        onDocumentReady={(ruleId, ready) => void run('setDocumentReady', ruleId, ready, myName.trim() || undefined)}
+        onAcknowledge={(ruleId, reason) => void run('acknowledge', ruleId, reason, myName.trim() || undefined)}
         drafts={{
           restoreOffer: state.restoreOffer,
           fillResult: state.fillResult,
-          held: Object.entries(state.held ?? {}).map(([key, v]) => ({ key, label: controller.fieldLabel(key), ...v })),
+          held: Object.entries(state.held ?? {}).map(([key, v]) => ({ key, label: label(key), ...v })),
           saveError: state.saveError,
           saveProblem: state.saveProblem,
           notice: state.notice,
           fieldProblems: Object.entries(state.fieldProblems ?? {}).map(([key, message]) => ({
             key,
-            label: controller.fieldLabel(key),
+            label: label(key),
             message,
           })),
           extensionGone: state.extensionGone ? { unsaved: state.unsaved ?? 0 } : undefined,
-          onRestore: () => void controller.restore(),
-          onDismissRestore: controller.dismissRestore,
-          onResolveConflict: (choice) => void controller.resolveConflict(choice),
-          onResolveField: (key, choice) => void controller.resolveConflict(choice, [key]),
-          onRetry: controller.retrySave,
-          onDismissNotice: controller.dismissNotice,
+          onRestore: () => void run('restore'),
+          onDismissRestore: () => void run('dismissRestore'),
+          onResolveConflict: (choice) => void run('resolveConflict', choice),
+          onResolveField: (key, choice) => void run('resolveConflict', choice, [key]),
+          onRetry: () => void run('retrySave'),
+          onDismissNotice: () => void run('dismissNotice'),
         }}
         profiles={{
-          load: controller.listProfiles,
+          load: () => listProfiles(call),
           onFill: (p) =>
-            void controller.fillFields(
-              p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi'),
-            ),
+            void run('fillFields', p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi')),
         }}
         report={{
           onDownload: (format) =>
-            controller
-              .reportFile(format)
-              .then((file) => file && downloadText(win.document, file.name, file.text, file.type)),
-          onPrint: () => controller.reportFile('html').then((file) => file && printHtml(layer, file.text)),
+            reportFile(call, state, remote.applicationId, format).then(
+              (file) => file && download(file.name, file.text, file.type),
+            ),
+          onPrint: () =>
+            reportFile(call, state, remote.applicationId, 'html').then(
+              (file) => file && printHtml(doc.body, file.text),
+            ),
         }}
         mapping={{
           active: state.mapping.active,
           picked: state.mapping.picked,
           fields: mappable,
           mappedCount: state.mapping.patch.entries.length,
-          onActivate: controller.setMappingActive,
-          onAssign: (path) => void controller.assignPicked(path),
+          onActivate: (active) => void run('setMappingActive', active),
+          onAssign: (path) => void run('assignPicked', path),
           onExport: () =>
-            downloadText(
-              win.document,
+            download(
               `guidecheck-field-map-${state.mapping.patch.host.replace(/[^\w.-]/g, '_')}.json`,
               JSON.stringify(state.mapping.patch, null, 2),
               'application/json',
@@ -153,10 +142,10 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           state,
           myName,
           fieldLabel: (key) => fieldLabel(key, state.lang, titles),
-          fieldValues: controller.fieldValues,
-          onApply: controller.setChecklist,
-          onDownload: (name, text, type) => downloadText(win.document, name, text, type),
-          codec: controller.shareCodec,
+          fieldValues: () => run('fieldValues'),
+          onApply: (checklist) => void run('setChecklist', checklist),
+          onDownload: download,
+          codec,
         }}
         owners={{
           names: state.checklist.owners,
@@ -164,13 +153,12 @@ export function OverlayApp({ controller, win, layer }: { controller: OverlayCont
           onMyName: setMyName,
           onlyMine,
           onOnlyMine: setOnlyMine,
-          onAssign: (ruleId, name) =>
-            controller.setChecklist(assignOwner(controller.getState().checklist, ruleId, name)),
+          onAssign: (ruleId, name) => void run('setChecklist', assignOwner(remote.getState().checklist, ruleId, name)),
         }}
-        onToggleLang={() => controller.setLang(state.lang === 'zh' ? 'en' : 'zh')}
-        onToggleDock={() => controller.setDock(state.dock === 'right' ? 'left' : 'right')}
-        onToggleCollapsed={() => controller.setCollapsed(!state.collapsed)}
-        onFocusField={focusField}
+        onToggleLang={() => void run('setLang', state.lang === 'zh' ? 'en' : 'zh')}
+        onToggleDock={() => void run('setDock', state.dock === 'right' ? 'left' : 'right')}
+        onToggleCollapsed={() => void run('setCollapsed', !state.collapsed)}
+        onFocusField={(paths) => void run('focusField', paths)}
         width={width}
         reminder={reminder && errorsLeft > 0}
         onDismissReminder={() => setReminder(false)}

@@ -14,7 +14,8 @@ export interface ShareOutProps {
   /** A saved field's key by the form's label */
   fieldLabel(key: string): string;
   /** The page's field contents now (read when the tick list is opened) */
-  fieldValues(): Record<string, string>;
+  /** Asked of the page side over the bridge when needed (never kept in the panel) */
+  fieldValues(): Promise<Record<string, string>>;
   onDownload(fileName: string, text: string, type: string): void;
   codec: ShareCodec;
 }
@@ -27,13 +28,10 @@ export function ShareOut({ lang, state, myName, fieldLabel, fieldValues, onDownl
   const [choices, setChoices] = useState<FieldChoice[]>([]);
   const [failed, setFailed] = useState('');
   const encode = (then: (encoded: Awaited<ReturnType<ShareCodec['encode']>>, share: Share) => void) => {
-    const share = current();
-    if (!share) return;
     setFailed('');
-    codec.encode(share, lang).then(
-      (encoded) => then(encoded, share),
-      (error: unknown) => setFailed(failureText(lang, error)),
-    );
+    current()
+      .then((share) => share && codec.encode(share, lang).then((encoded) => then(encoded, share)))
+      .catch((error: unknown) => setFailed(failureText(lang, error)));
   };
 
   const [include, setInclude] = useState<Set<string>>(new Set());
@@ -49,8 +47,8 @@ export function ShareOut({ lang, state, myName, fieldLabel, fieldValues, onDownl
     owners: new Set(Object.values(checklist.owners).filter((o) => o.trim())).size,
     fields: include.size,
   };
-  const current = () => {
-    const fields = fieldValues();
+  const current = async () => {
+    const fields = await fieldValues();
     return shareOfState(state, fields, {
       sharedBy: myName,
       include: [...include].filter((k) => Object.hasOwn(fields, k)),
@@ -78,7 +76,13 @@ export function ShareOut({ lang, state, myName, fieldLabel, fieldValues, onDownl
       </div>
       <details
         className="gc-share-fields"
-        onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setChoices(fieldChoices(fieldValues()))}
+        onToggle={(e) =>
+          (e.currentTarget as HTMLDetailsElement).open &&
+          void fieldValues().then(
+            (values) => setChoices(fieldChoices(values)),
+            (error: unknown) => setFailed(failureText(lang, error)),
+          )
+        }
       >
         <summary>{t(lang, 'shareIncludeFields')}</summary>
         {choices.length === 0 && <p className="gc-muted">{t(lang, 'shareNoFields')}</p>}

@@ -26,6 +26,8 @@ export const PANEL_COMMANDS = [
   'setCollapsed',
   'focusField',
   'fieldValues',
+  'retrySave',
+  'dismissNotice',
 ] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 /** The page side's implementation of each command. */
@@ -36,16 +38,23 @@ export type PanelActions = Pick<OverlayController, Exclude<PanelCommand, 'focusF
 /** How the panel is shown: in the extension frame, or (the frame refused) nowhere but the popup. */
 export type PanelMode = 'frame';
 
+/**
+ * What the page side tells the panel besides its state: a marker the user clicked (show that finding), a click on
+ * the portal's own 提交/保存 with errors left (remind).
+ */
+export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' };
+
 /** The state as it crosses: the matched pack by its key. */
 export type WireState = Omit<OverlayState, 'direction'> & {
   direction?: { packKey: string; direction: Direction };
 };
 
 export type ToPanel =
-  | { kind: 'init'; mode: PanelMode; mappable: { path: string; title: string }[] }
+  | { kind: 'init'; mode: PanelMode; mappable: { path: string; title: string }[]; applicationId: string }
   | { kind: 'pack'; key: string; pack: RulePack }
   | { kind: 'state'; state: WireState }
-  | { kind: 'result'; id: number; value?: unknown; error?: string };
+  | { kind: 'result'; id: number; value?: unknown; error?: string }
+  | { kind: 'event'; event: PanelEvent };
 export type ToPage = { kind: 'call'; id: number; command: PanelCommand; args: unknown[] };
 
 /** The handshake message and its nonce (also the frame address's hash). */
@@ -57,11 +66,18 @@ export interface PanelSource {
   getState(): OverlayState;
   subscribe(listener: () => void): () => void;
   mappable: { path: string; title: string }[];
+  applicationId: string;
   actions: PanelActions;
 }
 
+/** The page side's end of the line: tell the panel something, or close the line. */
+export interface PanelServer {
+  notify(event: PanelEvent): void;
+  stop(): void;
+}
+
 /** Page side: sends every state change to the panel and runs the commands it sends back. */
-export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMode): () => void {
+export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMode): PanelServer {
   const sentPacks = new Set<string>();
   const post = (message: ToPanel) => port.postMessage(message);
   const push = () => {
@@ -85,12 +101,15 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
       post({ kind: 'result', id, error: error instanceof Error ? error.message : String(error) });
     }
   };
-  post({ kind: 'init', mode, mappable: source.mappable });
+  post({ kind: 'init', mode, mappable: source.mappable, applicationId: source.applicationId });
   push();
   const unsubscribe = source.subscribe(push);
-  return () => {
-    unsubscribe();
-    port.close();
+  return {
+    notify: (event) => post({ kind: 'event', event }),
+    stop() {
+      unsubscribe();
+      port.close();
+    },
   };
 }
 
@@ -98,8 +117,11 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
 export interface RemoteOverlay {
   mode: PanelMode;
   mappable: { path: string; title: string }[];
+  applicationId: string;
   getState(): OverlayState;
   subscribe(listener: () => void): () => void;
+  /** Events from the page side (a marker clicked, a submit with errors left) */
+  onEvent(listener: (event: PanelEvent) => void): () => void;
   run<C extends PanelCommand>(
     command: C,
     ...args: Parameters<PanelActions[C]>
@@ -110,6 +132,7 @@ export interface RemoteOverlay {
 export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
   const packs = new Map<string, RulePack>();
   const listeners = new Set<() => void>();
+  const eventListeners = new Set<(event: PanelEvent) => void>();
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 0;
   let init: Extract<ToPanel, { kind: 'init' }> | undefined;
@@ -118,10 +141,15 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
     const remote = (): RemoteOverlay => ({
       mode: init!.mode,
       mappable: init!.mappable,
+      applicationId: init!.applicationId,
       getState: () => state!,
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      onEvent(listener) {
+        eventListeners.add(listener);
+        return () => eventListeners.delete(listener);
       },
       run(command, ...args) {
         const id = nextId++;
@@ -134,6 +162,7 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
       const m = event.data;
       if (m.kind === 'init') init = m;
       else if (m.kind === 'pack') packs.set(m.key, m.pack);
+      else if (m.kind === 'event') for (const l of eventListeners) l(m.event);
       else if (m.kind === 'result') {
         const p = pending.get(m.id);
         pending.delete(m.id);
@@ -148,5 +177,35 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         for (const l of listeners) l();
       }
     };
+  });
+}
+
+/** A nonce for one panel frame: in its address's hash, which the portal page cannot read. */
+export function panelNonce(crypto: Crypto): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Page side: hands the loaded panel frame one end of a new line, addressed to the extension's origin only (if the
+ * page navigated the frame elsewhere, the browser drops the message). Returns our end.
+ */
+export function offerPanelPort(frame: Window, extensionOrigin: string, nonce: string): MessagePort {
+  const { port1, port2 } = new MessageChannel();
+  frame.postMessage({ type: PANEL_HELLO, nonce }, extensionOrigin, [port2]);
+  return port1;
+}
+
+/** Panel side: the line from the page side, taken from the first hello that carries this frame's nonce. */
+export function awaitPanelPort(win: Window, nonce: string): Promise<MessagePort> {
+  return new Promise((resolve) => {
+    const onHello = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; nonce?: unknown } | null;
+      const port = event.ports[0];
+      // Anyone may post to this frame (the page can reach its window); only the nonce's holder is heard.
+      if (!nonce || data?.type !== PANEL_HELLO || data.nonce !== nonce || !port) return;
+      win.removeEventListener('message', onHello);
+      resolve(port);
+    };
+    win.addEventListener('message', onHello);
   });
 }

@@ -2,16 +2,31 @@ import type { Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwrigh
 import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 
 /**
- * Where a test finds the panel's document. Every panel locator in the e2e tests goes through these two, so moving
- * the panel (today in the page's shadow root) into an extension frame changes them and nothing else.
+ * Where a test finds the panel's document: the extension page framed into the portal page (panel.html, its own
+ * origin: the page cannot read it). Every panel locator in the e2e tests goes through these two.
  */
-export async function panelIn(page: PlaywrightPage): Promise<PlaywrightPage | PlaywrightFrame> {
-  return page;
+const isPanel = (url: string) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(url);
+
+/** Waits for the panel frame (it appears once the page shows an application form) and returns it. */
+export async function panelIn(page: PlaywrightPage, timeout = 30_000): Promise<PlaywrightFrame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => isPanel(f.url()) && !f.isDetached());
+    if (frame) return frame;
+    if (Date.now() > end) throw new Error('no GuideCheck panel frame on the page');
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, end - Date.now()) }).catch(() => undefined);
+  }
 }
 
-/** The same for Firefox through puppeteer (selectors there pierce shadow roots with `>>>`). */
-export async function panelInFirefox(page: PuppeteerPage): Promise<PuppeteerPage | PuppeteerFrame> {
-  return page;
+/** The same for Firefox through puppeteer. */
+export async function panelInFirefox(page: PuppeteerPage, timeout = 30_000): Promise<PuppeteerFrame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => isPanel(f.url()) && !f.detached);
+    if (frame) return frame;
+    if (Date.now() > end) throw new Error('no GuideCheck panel frame on the page');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A marker as the user sees it: its text and where it sits on the page. */
@@ -20,13 +35,67 @@ export interface SeenMarker {
   box: { x: number; y: number; width: number; height: number };
 }
 
-/** The markers drawn beside the portal's fields (they stay in the page's window, beside the fields they mark). */
+/**
+ * The markers drawn beside the portal's fields. They sit in a closed shadow root the page cannot open, so the test
+ * reads them as the browser's inspector does: the DOM with shadow roots pierced (CDP), boxes from the layout.
+ */
 export async function markersIn(page: PlaywrightPage): Promise<SeenMarker[]> {
-  const markers = page.locator('.gc-marker');
-  const seen: SeenMarker[] = [];
-  for (let i = 0; i < (await markers.count()); i++) {
-    const box = await markers.nth(i).boundingBox();
-    if (box) seen.push({ text: (await markers.nth(i).getAttribute('aria-label')) ?? '', box });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const buttons: CdpNode[] = [];
+    const walk = (node: CdpNode, inLayer: boolean) => {
+      const layer = inLayer || node.localName === 'guidecheck-overlay';
+      if (layer && node.localName === 'button' && /\bgc-marker\b/.test(attr(node, 'class') ?? '')) buttons.push(node);
+      // The panel's frame is another document: its buttons are not markers.
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, layer);
+    };
+    walk(root, false);
+    const seen: SeenMarker[] = [];
+    for (const button of buttons) {
+      const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId }).catch(() => undefined)) as
+        | { model: { content: number[]; width: number; height: number } }
+        | undefined;
+      if (!box) continue;
+      const [x = 0, y = 0] = box.model.content;
+      seen.push({
+        text: textOf(button).replace(/^!/, ''),
+        box: { x, y, width: box.model.width, height: box.model.height },
+      });
+    }
+    return seen;
+  } finally {
+    await cdp.detach();
   }
-  return seen;
+}
+
+/**
+ * Presses a marker as the user does: a real mouse click at its place (the page's own script cannot do this: its
+ * synthetic events are not trusted). `text` is a part of the marker's text.
+ */
+export async function clickMarker(page: PlaywrightPage, text: string): Promise<void> {
+  const marker = (await markersIn(page)).find((m) => m.text.includes(text));
+  if (!marker) throw new Error(`no marker saying “${text}”`);
+  await page.mouse.click(marker.box.x + marker.box.width / 2, marker.box.y + marker.box.height / 2);
+}
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function attr(node: CdpNode, name: string): string | undefined {
+  const a = node.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return (node.children ?? []).map(textOf).join('');
 }

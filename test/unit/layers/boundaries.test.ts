@@ -34,7 +34,7 @@ describe('the layers of the code base', () => {
   });
 
   it('reads the real tree: the content script and the engine are in it', () => {
-    expect(files.has('entrypoints/portal.content/index.tsx')).toBe(true);
+    expect(files.has('entrypoints/portal.content/index.ts')).toBe(true);
     expect([...files.keys()].filter((f) => f.startsWith('lib/engine/')).length).toBeGreaterThan(5);
   });
 });
@@ -99,6 +99,10 @@ describe('the layer rules on a deliberate violation', () => {
     ]);
     tree['entrypoints/portal.content/mount.tsx'] = '';
     expect(violationsOf(tree)).toEqual([]);
+    tree['entrypoints/portal.content/mount.tsx'] = "import { createRoot } from 'react-dom/client';";
+    expect(violationsOf(tree)).toEqual([
+      "entrypoints/portal.content/index.tsx: the content script's runtime imports reach react-dom",
+    ]);
   });
 
   it('keeps the core vocabulary free of zod and of other modules at runtime, its schemas aside', () => {

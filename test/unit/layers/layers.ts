@@ -42,9 +42,10 @@ export function layerViolations(graph: Graph, files: Map<string, string>): strin
         if (module.startsWith('pkg:') || !module.startsWith('lib/core/'))
           found.push(`${path}: the core vocabulary imports only itself at runtime, not ${module.replace(/^pkg:/, '')}`);
     }
+    // React stays out too: the panel is an extension page (entrypoints/panel), the content script draws plain DOM.
     if (isContentScript(path)) {
       const reach = closure(graph, path, true);
-      for (const pkg of ['pkg:zod', ...STORAGE])
+      for (const pkg of ['pkg:zod', 'pkg:react', 'pkg:react-dom', ...STORAGE])
         if (reach.has(pkg)) found.push(`${path}: the content script's runtime imports reach ${pkg.slice(4)}`);
     }
   }

@@ -34,6 +34,7 @@ function pageSide() {
         return () => listeners.delete(l);
       },
       mappable: [{ path: 'project.nameZh', title: '项目名称' }],
+      applicationId: 'APP-1',
       actions,
     },
   };
@@ -48,9 +49,10 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
     sent.push(m.kind);
     post(m);
   };
-  const stop = servePanel(port1, page.source, 'frame');
+  const server = servePanel(port1, page.source, 'frame');
   const remote = await connectPanel(port2);
   expect(remote.mode).toBe('frame');
+  expect(remote.applicationId).toBe('APP-1');
   expect(remote.mappable).toEqual([{ path: 'project.nameZh', title: '项目名称' }]);
 
   const updates = vi.fn();
@@ -60,7 +62,7 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
   await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(2));
   expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
   expect(sent.filter((k) => k === 'pack')).toHaveLength(1);
-  stop();
+  server.stop();
   port2.close();
 });
 
@@ -77,5 +79,18 @@ test('commands run on the page side and answer; a failure comes back as an error
   await remote.run('setLang', 'zh'); // answered after the unknown one: it was ignored, not queued
   expect(page.actions.setLang).toHaveBeenCalledTimes(2);
   port1.close();
+  port2.close();
+});
+
+test('events from the page side (a marker clicked, a submit with errors left) reach the panel in order', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const server = servePanel(port1, pageSide().source, 'frame');
+  const remote = await connectPanel(port2);
+  const events: unknown[] = [];
+  remote.onEvent((e) => events.push(e));
+  server.notify({ name: 'show', ruleId: 'p/1.1/r1' });
+  server.notify({ name: 'reminder' });
+  await vi.waitFor(() => expect(events).toEqual([{ name: 'show', ruleId: 'p/1.1/r1' }, { name: 'reminder' }]));
+  server.stop();
   port2.close();
 });

@@ -1,7 +1,3 @@
-import { createRoot } from 'react-dom/client';
-// Inlined: no stylesheet of ours for the page to load or fingerprint.
-import overlayCss from '@/components/overlay.css?inline';
-import { OverlayApp } from '@/components/OverlayApp';
 import { AUTOSAVE_PORT, TAB_OPEN_PANEL, TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
 import { collectUnsaved, offerUnsaved } from '@/lib/autosave/handover';
@@ -10,7 +6,7 @@ import { type MappingStore, createOverlayController } from '@/lib/overlay/contro
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { countFindings } from '@/lib/engine/counts';
 import { watchForApplicationForm } from '@/lib/overlay/activation';
-import { mountLayer } from '@/lib/overlay/layer';
+import { showOverlay } from '@/lib/overlay/pageSide';
 import { onExtensionGone } from '@/lib/overlay/lifetime';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
@@ -83,9 +79,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     offerUnsaved(document, overlay.draftKey, overlay.unsavedKeys);
   };
   const handedOver = collectUnsaved(document, overlay.draftKey);
-  const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
-  const root = createRoot(layer.container);
-  root.render(<OverlayApp controller={overlay} win={window} layer={layer.container} />);
+  showOverlay(window, overlay, browser.runtime.getURL('/panel.html'));
   void overlay.start().then(() => overlay.adoptUnsaved(handedOver));
   // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
   // A forged "content script started" event from the page is not that (lifetime.ts).
