@@ -7,6 +7,7 @@ import { projectToReplica, stepsFor } from './support/application';
 import { directionCases, fixture } from './support/directionCases';
 import { chromiumOnReplica, screenshotOnFailure } from './support/chromium';
 import { playwrightDriver } from './support/playwrightDriver';
+import { panelIn } from './support/panel';
 
 const { packs } = loadPackDir(bundledPackDir);
 const env = chromiumOnReplica();
@@ -14,7 +15,7 @@ const env = chromiumOnReplica();
 /** Every rule the panel lists, with its status (the panel leaves out rules that do not apply). */
 async function panelStatuses(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(
-    await page
+    await (await panelIn(page))
       .locator('.gc-finding')
       .evaluateAll((items) =>
         items.map((li) => [li.getAttribute('data-rule'), /\bgc-(pass|fail|confirm|unknown)\b/.exec(li.className)?.[1]]),
@@ -41,7 +42,7 @@ test.each(
     `${env.replica.url}${APPLY_PATH}?sbbh=E2E${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`,
   );
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').waitFor();
   const driver = playwrightDriver(page);
   for (const step of stepsFor(app, pack)) await driver.run(step);
   await expect.poll(() => panelStatuses(page), { timeout: 10_000 }).toEqual(expected);

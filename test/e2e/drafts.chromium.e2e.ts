@@ -6,6 +6,7 @@ import { projectToReplica, stepsFor } from './support/application';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
 import { fixture } from './support/directionCases';
 import { playwrightDriver } from './support/playwrightDriver';
+import { panelIn } from './support/panel';
 
 const env = chromiumOnReplica();
 
@@ -14,7 +15,7 @@ async function open(path: string, name: string): Promise<Page> {
   screenshotOnFailure(page, name);
   await page.goto(`${env.replica.url}${path}`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').waitFor();
   return page;
 }
 
@@ -49,8 +50,8 @@ test('type, close the tab within 50 ms, reopen, restore: identical values, 20 ru
     expect(Date.now() - typedAt).toBeLessThan(50 + 100); // page.close itself returns once the tab is gone
 
     const again = await open(`${APPLY_PATH}?sbbh=${sbbh}`, `reopen-${run}`);
-    await again.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
-    await again.getByTestId('gc-restored').waitFor();
+    await (await panelIn(again)).getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+    await (await panelIn(again)).getByTestId('gc-restored').waitFor();
     expect(await again.inputValue('[name="xmxx.xmmc"]')).toBe(name);
     expect(await again.inputValue('[name="xmxx.ywmc"]')).toBe(`Run ${run}`);
     await again.close();
@@ -65,7 +66,7 @@ test('a portal session timeout reloads an empty form: restore fills every field,
   const driver = playwrightDriver(page);
   for (const step of stepsFor(app, pack).filter((s) => s.do !== 'upload')) await driver.run(step);
   const before = await formValues(page);
-  const statusesBefore = await page
+  const statusesBefore = await (await panelIn(page))
     .locator('.gc-finding')
     .evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`));
   await waitForDraft(
@@ -77,12 +78,14 @@ test('a portal session timeout reloads an empty form: restore fills every field,
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
   await expect(page.locator('.timeout').textContent()).resolves.toContain('会话已超时');
-  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
-  await page.getByTestId('gc-restored').waitFor();
+  await (await panelIn(page)).getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await (await panelIn(page)).getByTestId('gc-restored').waitFor();
   expect(await formValues(page)).toEqual(before);
   await expect
-    .poll(() =>
-      page.locator('.gc-finding').evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`)),
+    .poll(async () =>
+      (await panelIn(page))
+        .locator('.gc-finding')
+        .evaluateAll((li) => li.map((l) => `${l.getAttribute('data-rule')} ${l.className}`)),
     )
     .toEqual(statusesBefore);
   await page.close();
@@ -98,13 +101,13 @@ test('the React variant keeps restored values after its own re-render', async ()
 
   await page.goto(`${env.replica.url}/egrantweb/xmsb/apply-react.html?sbbh=${sbbh}&expired=1`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
-  await page.getByTestId('gc-restored').waitFor();
+  await (await panelIn(page)).getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await (await panelIn(page)).getByTestId('gc-restored').waitFor();
   const renders = Number(await page.locator('#render-count').textContent());
   await page.evaluate(() => (window as unknown as { __replica: { rerender(): void } }).__replica.rerender());
   await expect.poll(() => page.locator('#render-count').textContent()).toBe(String(renders + 1));
   expect(await formValues(page)).toEqual(before);
-  await expect(page.getByTestId('gc-restored').textContent()).resolves.not.toContain('页面未接受');
+  await expect((await panelIn(page)).getByTestId('gc-restored').textContent()).resolves.not.toContain('页面未接受');
   await page.close();
 });
 
@@ -128,19 +131,23 @@ test('three tabs on one draft: nothing typed in one tab is erased by another; a 
       f['project.nameEn'] === 'typed in tab B' &&
       f['leadUnit.name'] === '丙标签页的单位',
   );
-  for (const page of [a, b, c]) expect(await page.getByTestId('gc-conflict').count()).toBe(0);
+  for (const page of [a, b, c]) expect(await (await panelIn(page)).getByTestId('gc-conflict').count()).toBe(0);
 
   // B changes the field A wrote: held back, B is asked, everything else B types is saved meanwhile.
   await b.fill('[name="xmxx.xmmc"]', '乙标签页的名称');
-  await b.getByTestId('gc-conflict').waitFor();
-  await expect(b.getByTestId('gc-conflict').textContent()).resolves.toContain('另一标签页：甲标签页的名称');
+  await (await panelIn(b)).getByTestId('gc-conflict').waitFor();
+  await expect((await panelIn(b)).getByTestId('gc-conflict').textContent()).resolves.toContain(
+    '另一标签页：甲标签页的名称',
+  );
   await b.fill('[name="xmfzr.xm"]', '乙填写的负责人');
   await waitForDraft(env.browser.worker, key, (f) => Object.values(f).includes('乙填写的负责人'));
   // A types on in that field while B decides: B's one click still settles it.
   await a.fill('[name="xmxx.xmmc"]', '甲再次修改');
-  await expect.poll(() => b.getByTestId('gc-conflict').textContent()).toContain('另一标签页：甲再次修改');
-  await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
-  await b.getByTestId('gc-conflict').waitFor({ state: 'detached' });
+  await expect
+    .poll(async () => (await panelIn(b)).getByTestId('gc-conflict').textContent())
+    .toContain('另一标签页：甲再次修改');
+  await (await panelIn(b)).getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
+  await (await panelIn(b)).getByTestId('gc-conflict').waitFor({ state: 'detached' });
   const after = await waitForDraft(env.browser.worker, key, (f) => f['project.nameZh'] === '乙标签页的名称');
   // nothing typed in any tab was erased: B's English title and the unit are still there
   expect(after.fields['project.nameEn']).toBe('typed in tab B');
@@ -149,7 +156,7 @@ test('three tabs on one draft: nothing typed in one tab is erased by another; a 
 
   // A, now behind on that field, takes B's value with one click; its page shows it.
   await a.fill('[name="xmxx.xmmc"]', '甲第三次');
-  await a.getByTestId('gc-conflict').getByRole('button', { name: '使用另一标签页的内容' }).click();
+  await (await panelIn(a)).getByTestId('gc-conflict').getByRole('button', { name: '使用另一标签页的内容' }).click();
   await expect.poll(() => a.inputValue('[name="xmxx.xmmc"]')).toBe('乙标签页的名称');
   const final = await waitForDraft(env.browser.worker, key, () => true);
   expect(final.fields).toMatchObject({
@@ -183,13 +190,15 @@ test('a lead-unit profile saved once in the options is filled into an applicatio
   const sbbh = 'SQ2019PROFILE1';
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`, 'profile-fill');
   // Profile fill is one of the panel's tools, in its menu.
-  await page.getByTestId('gc-menu-toggle').click();
-  await page.locator('.gc-profile-fill button').click();
-  await expect(page.getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
-  await page.getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();
+  await (await panelIn(page)).getByTestId('gc-menu-toggle').click();
+  await (await panelIn(page)).locator('.gc-profile-fill button').click();
+  await expect((await panelIn(page)).getByTestId('gc-profiles').textContent()).resolves.not.toContain('别处大学');
+  await (await panelIn(page)).getByTestId('gc-profiles').getByRole('button', { name: '申报单位：示例大学' }).click();
   await expect.poll(() => page.inputValue('[name="sbdw.dwmc"]')).toBe('示例大学');
   expect(await page.inputValue('[name="sbdw.tyshxydm"]')).toBe('12100000400000624D');
-  await expect(page.getByTestId('gc-restored').textContent()).resolves.toContain('已填入常用资料 2 个字段');
+  await expect((await panelIn(page)).getByTestId('gc-restored').textContent()).resolves.toContain(
+    '已填入常用资料 2 个字段',
+  );
   // filled through the page's own events: autosave has it too
   await waitForDraft(env.browser.worker, `http://${env.host}|${sbbh}`, (f) => f['leadUnit.name'] === '示例大学');
   await page.close();

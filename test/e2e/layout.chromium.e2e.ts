@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { artifactsDir, chromiumOnReplica, screenshotOnFailure } from './support/chromium';
+import { panelIn } from './support/panel';
 
 /**
  * The panel an applicant in a hurry needs, looked at as they would: at three screen sizes on every replica variant,
@@ -36,17 +37,19 @@ async function open(variant: (typeof variants)[number], size: readonly [number, 
   await page.setViewportSize({ width: size[0], height: size[1] });
   await page.goto(`${env.replica.url}${variant.path}${n}${size[0]}`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').waitFor();
   if (variant.fill) await fillReplica(page, sampleAustria);
-  else await page.locator('.gc-choose select').selectOption('2019-intl-1|1.7');
-  await page.locator('.gc-finding').first().waitFor();
+  else await (await panelIn(page)).locator('.gc-choose select').selectOption('2019-intl-1|1.7');
+  await (await panelIn(page)).locator('.gc-finding').first().waitFor();
   return page;
 }
 
 /** Visible form controls (the page's and the budget iframe's) whose centre lies within the x-range [left, right). */
 async function controlsUnder(page: Page, left: number, right: number): Promise<string[]> {
   const under: string[] = [];
+  const panel = await panelIn(page);
   for (const frame of page.frames()) {
+    if (frame === panel) continue; // the panel's own buttons are not the form's
     const offset = frame === page.mainFrame() ? 0 : ((await (await frame.frameElement()).boundingBox())?.x ?? 0);
     const found = await frame.evaluate(
       ([l, r, dx]) =>
@@ -69,13 +72,13 @@ async function controlsUnder(page: Page, left: number, right: number): Promise<s
 describe.each(variants)('the $name replica', (variant) => {
   test.each(sizes)('at %i×%i: beside the form, errors first, nothing internal', async (width, height) => {
     const page = await open(variant, [width, height], variants.indexOf(variant));
-    const panel = (await page.locator('.gc-panel').boundingBox())!;
+    const panel = (await (await panelIn(page)).locator('.gc-panel').boundingBox())!;
     expect(panel.x + panel.width).toBeGreaterThanOrEqual(width - 1);
     expect(await controlsUnder(page, panel.x, panel.x + panel.width)).toEqual([]);
     // The page kept the rest of the width: its widest control row ends before the panel.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-    const verdicts = await page
+    const verdicts = await (await panelIn(page))
       .locator('.gc-finding')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
     const firstPassed = verdicts.indexOf('pass');
@@ -85,10 +88,10 @@ describe.each(variants)('the $name replica', (variant) => {
     const order = ['error', 'warning', 'unknown', 'confirm', 'info', 'pass'];
     expect(verdicts[0]).toBe(order.find((v) => verdicts.includes(v)));
 
-    const text = await page.locator('.gc-panel').textContent();
+    const text = await (await panelIn(page)).locator('.gc-panel').textContent();
     expect(text).not.toMatch(internals);
     // 信息不全 names the fields to fill by the form's labels, each a jump to its field.
-    for (const label of await page.getByTestId('gc-to-fill').locator('button').allTextContents()) {
+    for (const label of await (await panelIn(page)).getByTestId('gc-to-fill').locator('button').allTextContents()) {
       expect(label.trim()).not.toBe('');
       expect(label).not.toMatch(internals);
     }
@@ -97,33 +100,35 @@ describe.each(variants)('the $name replica', (variant) => {
     await page.screenshot({ path: join(shots, `${variant.name}-${width}x${height}.png`) });
 
     // Collapsed: a slim rail with errors and warnings, still beside the form.
-    await page.getByLabel('收起').click();
-    const rail = (await page.getByTestId('gc-launcher').boundingBox())!;
+    await (await panelIn(page)).getByLabel('收起').click();
+    const rail = (await (await panelIn(page)).getByTestId('gc-launcher').boundingBox())!;
     expect(rail.width).toBeLessThanOrEqual(48);
     expect(await controlsUnder(page, rail.x, rail.x + rail.width)).toEqual([]);
     if (variant.fill)
-      await expect(page.getByTestId('gc-launcher').getAttribute('aria-label')).resolves.toMatch(/错误 \d+，警告 [1-9]/);
+      await expect((await panelIn(page)).getByTestId('gc-launcher').getAttribute('aria-label')).resolves.toMatch(
+        /错误 \d+，警告 [1-9]/,
+      );
     await page.screenshot({ path: join(shots, `${variant.name}-${width}x${height}-collapsed.png`) });
-    await page.getByTestId('gc-launcher').click();
+    await (await panelIn(page)).getByTestId('gc-launcher').click();
     await page.close();
   });
 });
 
 test('the counts filter, the menu, the report, the options page and the popup speak without internals', async () => {
   const page = await open(variants[0], [1366, 768], 9);
-  const errors = page.getByTestId('gc-counts').locator('button:not([disabled])').first();
+  const errors = (await panelIn(page)).getByTestId('gc-counts').locator('button:not([disabled])').first();
   const verdict = await errors.getAttribute('data-verdict');
   await errors.click();
-  const shown = await page
+  const shown = await (await panelIn(page))
     .locator('.gc-findings > .gc-finding')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
   expect(shown.length).toBeGreaterThan(0);
   expect(new Set(shown)).toEqual(new Set([verdict]));
   await errors.click();
 
-  await page.getByTestId('gc-menu-toggle').click();
-  await page.getByTestId('gc-share').locator('summary').first().click();
-  const menu = await page.getByTestId('gc-menu').textContent();
+  await (await panelIn(page)).getByTestId('gc-menu-toggle').click();
+  await (await panelIn(page)).getByTestId('gc-share').locator('summary').first().click();
+  const menu = await (await panelIn(page)).getByTestId('gc-menu').textContent();
   expect(menu).toContain('任何拿到分享码或文件的人都能读到以上内容');
   expect(menu).not.toMatch(internals);
   mkdirSync(shots, { recursive: true });
@@ -131,7 +136,7 @@ test('the counts filter, the menu, the report, the options page and the popup sp
 
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByTestId('gc-report').getByText('下载 Markdown').click(),
+    (await panelIn(page)).getByTestId('gc-report').getByText('下载 Markdown').click(),
   ]);
   const { readFileSync } = await import('node:fs');
   const report = readFileSync((await file.path())!, 'utf8');
@@ -140,14 +145,14 @@ test('the counts filter, the menu, the report, the options page and the popup sp
   expect(report).not.toMatch(internals);
 
   // A click on the portal's own 提交 with errors left: a reminder, and the panel opens on them.
-  await page.getByLabel('收起').click();
+  await (await panelIn(page)).getByLabel('收起').click();
   const submit = page
     .locator('button, input[type=submit], input[type=button]')
     .filter({ hasText: /提交|保存/ })
     .first();
   if (await submit.count()) {
     await submit.click();
-    await page.getByTestId('gc-reminder').waitFor();
+    await (await panelIn(page)).getByTestId('gc-reminder').waitFor();
     await page.screenshot({ path: join(shots, 'standard-1366x768-reminder.png') });
   }
 

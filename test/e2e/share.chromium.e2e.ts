@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
 import { type ChromiumWithExtension, launchChromium } from '@/scripts/support/browsers';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { artifactsDir, screenshotOnFailure } from './support/chromium';
+import { panelIn } from './support/panel';
 
 /**
  * Two teammates, each in their own browser profile, on the same application (same sbbh): they exchange share codes
@@ -39,19 +40,23 @@ async function openFilled(browser: ChromiumWithExtension, name: string): Promise
   });
   await page.goto(`${replica.url}${APPLY_PATH}?sbbh=${SBBH}`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  panels.set(page, await panelIn(page));
+  await ui(page).locator('.gc-panel').waitFor();
   await fillReplica(page, sampleAustria);
-  await page.locator(`.gc-finding[data-rule="${X}"]`).waitFor();
+  await ui(page).locator(`.gc-finding[data-rule="${X}"]`).waitFor();
   return page;
 }
 
-const finding = (page: Page, rule: string) => page.locator(`.gc-finding[data-rule="${rule}"]`);
-const share = (page: Page) => page.getByTestId('gc-share');
-const mine = (page: Page) => page.getByTestId('gc-mine');
+/** Each page's panel frame (found once through panelIn: these pages are not reloaded). */
+const panels = new Map<Page, Frame>();
+const ui = (page: Page) => panels.get(page)!;
+const finding = (page: Page, rule: string) => ui(page).locator(`.gc-finding[data-rule="${rule}"]`);
+const share = (page: Page) => ui(page).getByTestId('gc-share');
+const mine = (page: Page) => ui(page).getByTestId('gc-mine');
 
 /** Share, the name box and the "only mine" filter live under the panel's 更多 menu. */
 async function openMenu(page: Page) {
-  if ((await page.getByTestId('gc-menu').count()) === 0) await page.getByTestId('gc-menu-toggle').click();
+  if ((await ui(page).getByTestId('gc-menu').count()) === 0) await ui(page).getByTestId('gc-menu-toggle').click();
 }
 
 /** An item's owner, note and guideline text sit behind its fold 负责人、备注与指南原文. */
@@ -79,29 +84,31 @@ async function makeCode(page: Page, sharedBy: string): Promise<string> {
 
 async function preview(page: Page, code: string) {
   await openShare(page);
-  await page.getByTestId('gc-share-import').locator('textarea').fill(code);
-  await page.getByTestId('gc-share-import').getByRole('button', { name: '查看将合并的内容' }).click();
+  await ui(page).getByTestId('gc-share-import').locator('textarea').fill(code);
+  await ui(page).getByTestId('gc-share-import').getByRole('button', { name: '查看将合并的内容' }).click();
 }
 
 async function importCode(page: Page, code: string) {
   await preview(page, code);
-  await page.getByTestId('gc-share-preview').getByRole('button', { name: '确认合并' }).click();
-  await expect(page.getByTestId('gc-share-result').textContent()).resolves.toMatch(/^已合并 \d+ 项/);
+  await ui(page).getByTestId('gc-share-preview').getByRole('button', { name: '确认合并' }).click();
+  await expect(ui(page).getByTestId('gc-share-result').textContent()).resolves.toMatch(/^已合并 \d+ 项/);
 }
 
 /** The checklist as the panel shows it: ticked items (confirmed or document ready), notes and owners. */
 function panelChecklist(page: Page) {
-  return page.locator('.gc-finding').evaluateAll((items) =>
-    items
-      .map((li) => ({
-        rule: li.getAttribute('data-rule'),
-        ticked: !!li.querySelector<HTMLInputElement>('.gc-actions input[type=checkbox]')?.checked,
-        note: li.querySelector<HTMLInputElement>('.gc-more > .gc-note')?.value ?? '',
-        owner: li.querySelector<HTMLInputElement>('.gc-owner input')?.value ?? '',
-      }))
-      .filter((i) => i.ticked || i.note || i.owner)
-      .sort((a, b) => String(a.rule).localeCompare(String(b.rule))),
-  );
+  return ui(page)
+    .locator('.gc-finding')
+    .evaluateAll((items) =>
+      items
+        .map((li) => ({
+          rule: li.getAttribute('data-rule'),
+          ticked: !!li.querySelector<HTMLInputElement>('.gc-actions input[type=checkbox]')?.checked,
+          note: li.querySelector<HTMLInputElement>('.gc-more > .gc-note')?.value ?? '',
+          owner: li.querySelector<HTMLInputElement>('.gc-owner input')?.value ?? '',
+        }))
+        .filter((i) => i.ticked || i.note || i.owner)
+        .sort((a, b) => String(a.rule).localeCompare(String(b.rule))),
+    );
 }
 
 test('two profiles exchange codes and end with the same checklist; shared notes are text; a cut code changes nothing', async () => {
@@ -121,26 +128,26 @@ test('two profiles exchange codes and end with the same checklist; shared notes 
 
   // B previews A's code: one item, the note shown as text, no element made from it
   await preview(b, codeA);
-  const shown = b.getByTestId('gc-share-preview');
+  const shown = ui(b).getByTestId('gc-share-preview');
   await expect(shown.textContent()).resolves.toContain('将合并 1 项');
   await expect(shown.textContent()).resolves.toContain(`已确认（张伟，`);
   await expect(shown.textContent()).resolves.toContain(HOSTILE_NOTE);
   expect(await shown.getByText('<script>alert(1)</script>', { exact: false }).isVisible()).toBe(true);
-  expect(await b.locator('guidecheck-overlay img').count()).toBe(0);
-  expect(await b.locator('guidecheck-overlay script').count()).toBe(0);
+  expect(await ui(b).locator('img').count()).toBe(0);
+  expect(await ui(b).locator('body script').count()).toBe(0);
   mkdirSync(artifactsDir, { recursive: true });
   await share(b).screenshot({ path: join(artifactsDir, 'share-preview.png') });
-  await b.getByTestId('gc-share-preview').getByRole('button', { name: '确认合并' }).click();
+  await ui(b).getByTestId('gc-share-preview').getByRole('button', { name: '确认合并' }).click();
   await expect.poll(() => finding(b, X).locator('.gc-actions input[type=checkbox]').isChecked()).toBe(true);
   await expect.poll(() => finding(b, X).locator('.gc-more > .gc-note').inputValue()).toBe(HOSTILE_NOTE);
   await finding(b, X).locator('.gc-tag.gc-pass').waitFor();
-  expect(await b.locator('guidecheck-overlay img').count()).toBe(0);
+  expect(await ui(b).locator('img').count()).toBe(0);
 
   // a truncated code is refused with its reason, and B's checklist stays as it was
   const before = await panelChecklist(b);
   await preview(b, codeA.slice(0, -6));
-  await expect(b.getByTestId('gc-share-refused').textContent()).resolves.toContain('分享码不完整或已被修改');
-  expect(await b.getByTestId('gc-share-preview').count()).toBe(0);
+  await expect(ui(b).getByTestId('gc-share-refused').textContent()).resolves.toContain('分享码不完整或已被修改');
+  expect(await ui(b).getByTestId('gc-share-preview').count()).toBe(0);
   expect(await panelChecklist(b)).toEqual(before);
 
   // B marks the document of Y ready, assigns Y to 王芳, and shares back

@@ -4,6 +4,7 @@ import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replic
 import { TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
+import { markerSaying, noMarkerSaying, panelIn } from './support/panel';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
 declare const chrome: {
@@ -40,11 +41,12 @@ async function openForm(sbbh: string): Promise<Page> {
   const page = await env.browser.context.newPage();
   screenshotOnFailure(page, `skeleton-${sbbh}`);
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').waitFor();
   return page;
 }
 
-const durationFinding = (page: Page) => page.locator('.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"]');
+const durationFinding = async (page: Page) =>
+  (await panelIn(page)).locator('.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"]');
 
 test('the overlay appears on the replica form and not on an unrelated page of the site', async () => {
   const page = await openForm('SQ2019YFE0100001');
@@ -60,22 +62,24 @@ test('the overlay appears on the replica form and not on an unrelated page of th
 test('the duration warning appears beside the field as the user types and disappears when corrected', async () => {
   const page = await openForm('SQ2019YFE0100002');
   await fillReplica(page, sampleAustria);
-  await expect(page.locator('.gc-direction h2').textContent()).resolves.toContain('中国和奥地利政府间科技合作项目');
-  const finding = durationFinding(page);
+  await expect((await panelIn(page)).locator('.gc-direction h2').textContent()).resolves.toContain(
+    '中国和奥地利政府间科技合作项目',
+  );
+  const finding = await durationFinding(page);
   // 原则上不超过2年: a warning, with the values that decided it
   await finding.locator('.gc-tag.gc-warning').waitFor();
-  await expect(finding.locator('.gc-message').textContent()).resolves.toBe('执行期为 36 个月，超过原则上限 24 个月');
-  const marker = page.locator('.gc-marker[data-rule="2019-intl-1/1.7/duration-max-2y"]');
-  await marker.waitFor();
+  const message = '执行期为 36 个月，超过原则上限 24 个月';
+  await expect(finding.locator('.gc-message').textContent()).resolves.toBe(message);
+  const { box: badge } = await markerSaying(page, message);
   // the marker sits just right of the start-date field, in our own layer
-  const [field, badge] = await Promise.all([page.locator('[name="xmxx.zxqxks"]').boundingBox(), marker.boundingBox()]);
-  expect(badge!.x).toBeGreaterThanOrEqual(field!.x + field!.width);
-  expect(Math.abs(badge!.y + badge!.height / 2 - (field!.y + field!.height / 2))).toBeLessThan(6);
+  const field = await page.locator('[name="xmxx.zxqxks"]').boundingBox();
+  expect(badge.x).toBeGreaterThanOrEqual(field!.x + field!.width);
+  expect(Math.abs(badge.y + badge.height / 2 - (field!.y + field!.height / 2))).toBeLessThan(6);
 
   await page.fill('[name="xmxx.zxqxjs"]', '2021-12-31');
-  await marker.waitFor({ state: 'detached' });
+  await noMarkerSaying(page, message);
   // a passed check folds into 已通过 N 项
-  await page
+  await (await panelIn(page))
     .getByTestId('gc-passed')
     .locator('.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-pass')
     .waitFor({ state: 'attached' });
@@ -100,7 +104,7 @@ test('typed values are autosaved in the extension’s IndexedDB; the portal orig
 test('the popup shows the tab’s status: recognised form, direction and findings by severity', async () => {
   const page = await openForm('SQ2019YFE0100004');
   await fillReplica(page, sampleAustria);
-  await durationFinding(page).locator('.gc-tag.gc-warning').waitFor();
+  await (await durationFinding(page)).locator('.gc-tag.gc-warning').waitFor();
   const tabId = await tabIdOf(page);
   const popup = await env.browser.context.newPage();
   await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
+import { markerOf, panelIn } from './support/panel';
 
 /**
  * Portal pages built differently from our own replica form (replica/pages/variants.ts): the overlay wakes on them,
@@ -28,25 +29,26 @@ async function open(path: string, name: string): Promise<Page> {
   await page.goto(`${env.replica.url}${path}`);
   await page.locator('body[data-loaded="1"]').waitFor();
   // the form renders late on some variants: the overlay must wake once it does
-  await page.locator('.gc-panel').waitFor({ timeout: 5000 });
+  await (await panelIn(page)).locator('.gc-panel').waitFor({ timeout: 5000 });
   // the background's first answer (rules validated on its start) can take a while on a cold browser
-  await page.locator('.gc-panel', { hasText: '正在加载规则' }).waitFor({ state: 'detached', timeout: 15000 });
+  await (await panelIn(page))
+    .locator('.gc-panel', { hasText: '正在加载规则' })
+    .waitFor({ state: 'detached', timeout: 15000 });
   return page;
 }
 
-const failing = (page: Page, rule: string) => page.locator(`.gc-finding[data-rule="${rule}"].gc-fail`);
+const failing = async (page: Page, rule: string) =>
+  (await panelIn(page)).locator(`.gc-finding[data-rule="${rule}"].gc-fail`);
 
 /** Both warnings in the panel and their markers beside the given controls, within 1 s of the last change. */
 async function expectBothWarnings(page: Page, durationField: string, fundingField: string) {
-  await failing(page, DURATION).waitFor({ timeout: 1000 });
-  await failing(page, FUNDING).waitFor({ timeout: 1000 });
+  await (await failing(page, DURATION)).waitFor({ timeout: 1000 });
+  await (await failing(page, FUNDING)).waitFor({ timeout: 1000 });
   for (const [rule, selector] of [
     [DURATION, durationField],
     [FUNDING, fundingField],
   ] as const) {
-    const marker = page.locator(`.gc-marker[data-rule="${rule}"]`);
-    await marker.waitFor({ timeout: 1000 });
-    const m = (await marker.boundingBox())!;
+    const m = (await markerOf(page, rule, 1000)).box;
     const field = (await page.locator(selector).boundingBox())!;
     // beside its field: on the same line, just right of it
     expect(Math.abs(m.y + m.height / 2 - (field.y + field.height / 2))).toBeLessThan(field.height);
@@ -59,8 +61,8 @@ async function restoreAfterTimeout(page: Page, key: string) {
   // the portal's session ended: the same address comes back empty
   await page.reload();
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
-  await page.getByTestId('gc-restored').waitFor();
+  await (await panelIn(page)).getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await (await panelIn(page)).getByTestId('gc-restored').waitFor();
 }
 
 const share = (before: string[], after: string[]) => {
@@ -76,7 +78,7 @@ test('spa: renders after its first XHR, no names or ids, labels above inputs, it
   await control('项目名称').fill('中奥量子信息科学联合研究');
   await control('项目英文名称').fill('China-Austria Quantum');
   await control('所属指南方向').selectOption({ label: DIRECTION });
-  await expect.poll(() => page.locator('.gc-panel h2').textContent()).toContain('1.7');
+  await expect.poll(async () => (await panelIn(page)).locator('.gc-panel h2').textContent()).toContain('1.7');
   await control('项目执行期', 0).fill('2020-01-01');
   await control('单位名称').fill('示例大学');
   await control('统一社会信用代码').fill('12100000400012345X');
@@ -95,8 +97,8 @@ test('spa: renders after its first XHR, no names or ids, labels above inputs, it
   await page.locator('.spa-refresh').click(); // the framework renders the form again from its model
   const after = await formValues(page);
   expect(share(before, after)).toBeGreaterThanOrEqual(0.95);
-  await failing(page, DURATION).waitFor({ timeout: 1000 });
-  await failing(page, FUNDING).waitFor({ timeout: 1000 });
+  await (await failing(page, DURATION)).waitFor({ timeout: 1000 });
+  await (await failing(page, FUNDING)).waitFor({ timeout: 1000 });
   await page.close();
 });
 
@@ -106,7 +108,7 @@ test('widgets: combobox, date pickers writing .value without events, a dialog ad
   await page.fill('[name=xmmc]', '中奥量子信息科学联合研究');
   await page.locator('.combo-arrow').click();
   await page.locator('.combobox-item', { hasText: DIRECTION }).click();
-  await expect.poll(() => page.locator('.gc-panel h2').textContent()).toContain('1.7');
+  await expect.poll(async () => (await panelIn(page)).locator('.gc-panel h2').textContent()).toContain('1.7');
   const pickDate = async (name: string, date: string) => {
     await page.locator(`[name=${name}]`).click();
     await page.fill('.wdate-input', date);
@@ -137,8 +139,8 @@ test('widgets: combobox, date pickers writing .value without events, a dialog ad
       DIRECTION,
     ),
   );
-  await failing(page, DURATION).waitFor({ timeout: 1000 });
-  await failing(page, FUNDING).waitFor({ timeout: 1000 });
+  await (await failing(page, DURATION)).waitFor({ timeout: 1000 });
+  await (await failing(page, FUNDING)).waitFor({ timeout: 1000 });
   await page.close();
 });
 
@@ -156,10 +158,10 @@ test('frame shell: one section per page with its own 保存; the rules and the r
   let frame = await section('basic');
   await frame.fill('[name=xmmc]', '中奥量子信息科学联合研究');
   await frame.selectOption('[name=znfx]', { label: DIRECTION });
-  await expect.poll(() => page.locator('.gc-panel h2').textContent()).toContain('1.7');
+  await expect.poll(async () => (await panelIn(page)).locator('.gc-panel h2').textContent()).toContain('1.7');
   await frame.fill('[name=ksrq]', '2020-01-01');
   await frame.fill('[name=jsrq]', '2022-12-31');
-  await failing(page, DURATION).waitFor({ timeout: 1000 });
+  await (await failing(page, DURATION)).waitFor({ timeout: 1000 });
   await frame.locator('.section-save').click(); // the section saves and reloads itself
   await frame.locator('body[data-loaded="1"]').waitFor();
   frame = await section('unit');
@@ -169,12 +171,12 @@ test('frame shell: one section per page with its own 保存; the rules and the r
   await frame.fill('[name=qtlyjf]', '50');
   await frame.fill('[name=zyczjf]', '450');
   // on 经费预算 the rules still know the direction and the dates from 基本信息
-  await failing(page, FUNDING).waitFor({ timeout: 1000 });
-  await failing(page, DURATION).waitFor({ timeout: 1000 });
+  await (await failing(page, FUNDING)).waitFor({ timeout: 1000 });
+  await (await failing(page, DURATION)).waitFor({ timeout: 1000 });
   await expect
-    .poll(() => page.getByTestId('gc-from-other-pages').allTextContents())
+    .poll(async () => (await panelIn(page)).getByTestId('gc-from-other-pages').allTextContents())
     .toContainEqual(expect.stringContaining('来自「基本信息」页'));
-  await page.locator(`.gc-marker[data-rule="${FUNDING}"]`).waitFor({ timeout: 1000 });
+  await markerOf(page, FUNDING, 1000);
   const saved = {
     basic: { xmmc: '中奥量子信息科学联合研究', ksrq: '2020-01-01', jsrq: '2022-12-31' },
     unit: { dwmc: '示例大学', tyshxydm: '12100000400012345X' },
@@ -185,8 +187,8 @@ test('frame shell: one section per page with its own 保存; the rules and the r
   // session timeout: every section comes back empty; the restore continues section by section
   await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=${sbbh}&expired=1`);
   frame = await section('basic');
-  await page.getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
-  await page.getByTestId('gc-restored').waitFor();
+  await (await panelIn(page)).getByTestId('gc-restore').getByRole('button', { name: '恢复草稿' }).click();
+  await (await panelIn(page)).getByTestId('gc-restored').waitFor();
   let restored = 0;
   let total = 0;
   for (const key of ['basic', 'unit', 'budget'] as const) {

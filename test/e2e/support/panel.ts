@@ -99,3 +99,29 @@ function textOf(node: CdpNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   return (node.children ?? []).map(textOf).join('');
 }
+
+/** Waits until a marker whose text includes `text` is drawn, and returns it. */
+export async function markerSaying(page: PlaywrightPage, text: string, timeout = 10_000): Promise<SeenMarker> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const marker = (await markersIn(page)).find((m) => m.text.includes(text));
+    if (marker) return marker;
+    if (Date.now() > end) throw new Error(`no marker saying “${text}” within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until no marker's text includes `text`. */
+export async function noMarkerSaying(page: PlaywrightPage, text: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while ((await markersIn(page)).some((m) => m.text.includes(text))) {
+    if (Date.now() > end) throw new Error(`a marker still says “${text}” after ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The marker of a failing finding the panel lists: found by the finding's message, which the marker repeats. */
+export async function markerOf(page: PlaywrightPage, ruleId: string, timeout = 10_000): Promise<SeenMarker> {
+  const message = (await panelIn(page)).locator(`.gc-finding[data-rule="${ruleId}"] .gc-message`);
+  return markerSaying(page, (await message.textContent({ timeout })) ?? '', timeout);
+}
