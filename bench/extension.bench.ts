@@ -5,6 +5,7 @@ import { startReplica } from '../replica/server';
 import { chromeExtensionDir, launchChromium } from '../scripts/support/browsers';
 import { APPLY_PATH } from '../scripts/support/replicaForm';
 import { type Bench, type BenchFigure, buildTestExtension, median, percentile } from './types';
+import { panelIn } from '../test/e2e/support/panel';
 
 /** The built extension in real Chromium on the replica: bundle size, overlay mount time, autosave round trip. */
 const bench: Bench = {
@@ -55,7 +56,7 @@ const bench: Bench = {
       // Input → committed in the extension's IndexedDB, read back from the service worker.
       const host = new URL(replica.url).host;
       await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019BENCHSAVE`);
-      await page.locator('.gc-panel').waitFor();
+      await (await panelIn(page)).locator('.gc-panel').waitFor();
       const roundTrips: number[] = [];
       for (let i = 0; i < 100; i++) {
         const value = `自动保存 ${i}`;

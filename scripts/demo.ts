@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startReplica } from '../replica/server';
 import { NO_CHROMIUM_MESSAGE, chromiumPath, launchChromium, root } from './support/browsers';
 import { APPLY_PATH, fillReplica, sampleAustria } from './support/replicaForm';
+import { panelIn } from '../test/e2e/support/panel';
 
 if (!chromiumPath) {
   console.error(NO_CHROMIUM_MESSAGE);
@@ -40,9 +41,9 @@ if (!headless) {
   process.exit(0);
 }
 
-await page.locator('.gc-panel').waitFor({ timeout: 15_000 });
+await (await panelIn(page)).locator('.gc-panel').waitFor({ timeout: 15_000 });
 await fillReplica(page, sampleAustria);
-await page.locator('.gc-finding .gc-tag.gc-warning').first().waitFor({ timeout: 10_000 });
+await (await panelIn(page)).locator('.gc-finding .gc-tag.gc-warning').first().waitFor({ timeout: 10_000 });
 await page.waitForTimeout(300); // markers are placed on the next animation frame
 
 const outDir = join(root, 'demo-output');
@@ -50,8 +51,8 @@ mkdirSync(outDir, { recursive: true });
 const screenshot = join(outDir, 'overlay.png');
 await page.screenshot({ path: screenshot });
 
-const heading = await page.locator('.gc-direction h2').textContent();
-const findings = await page.locator('.gc-finding').evaluateAll((items) =>
+const heading = await (await panelIn(page)).locator('.gc-direction h2').textContent();
+const findings = await (await panelIn(page)).locator('.gc-finding').evaluateAll((items) =>
   items.map((li) => ({
     tag: li.querySelector('.gc-tag')?.textContent ?? '',
     title:
@@ -61,7 +62,7 @@ const findings = await page.locator('.gc-finding').evaluateAll((items) =>
   })),
 );
 console.log(`\n指南方向 Direction: ${heading}`);
-console.log((await page.getByTestId('gc-counts').textContent()) ?? '');
+console.log((await (await panelIn(page)).getByTestId('gc-counts').textContent()) ?? '');
 for (const f of findings) console.log(`  [${f.tag}] ${f.title}${f.message ? ` — ${f.message}` : ''}`);
 console.log(`\n截图 Screenshot: ${screenshot}`);
 await browser.close();

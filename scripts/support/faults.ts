@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
 import { type ChromiumWithExtension, launchChromium } from './browsers';
 import { APPLY_PATH } from './replicaForm';
+import { panelIn } from '@/test/e2e/support/panel';
 
 /**
  * Fault trials on the replica in Chromium with the built test extension (npm run faults; a short run in the e2e
@@ -48,7 +49,7 @@ export async function openForm(env: FaultEnv, sbbh: string): Promise<Page> {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.url}${APPLY_PATH}?sbbh=${sbbh}`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').waitFor();
   return page;
 }
 
@@ -136,7 +137,7 @@ export async function waitForStored(
 
 /** What the panel shows the user about drafts: banners and alerts, joined. */
 export async function panelMessages(page: Page): Promise<string> {
-  const texts = await page
+  const texts = await (await panelIn(page))
     .locator('.gc-panel [role="alert"], .gc-panel [role="status"], .gc-panel .gc-banner, .gc-field-problem')
     .allTextContents()
     .catch(() => []);
@@ -144,7 +145,7 @@ export async function panelMessages(page: Page): Promise<string> {
 }
 
 export async function conflictShown(page: Page): Promise<boolean> {
-  return (await page.getByTestId('gc-conflict').count()) > 0;
+  return (await (await panelIn(page)).getByTestId('gc-conflict').count()) > 0;
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -197,7 +198,7 @@ const workerStopPanelLoad: FaultKind = {
     await sleep(random(150));
     await stopWorker(env);
     await loading;
-    await page.locator('.gc-panel').waitFor();
+    await (await panelIn(page)).locator('.gc-panel').waitFor();
     const text = `加载时停止${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', text);
     const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
@@ -241,11 +242,11 @@ const threeTabs: FaultKind = {
     await typeKeys(c, 'sbdw.dwmc', typed.unit);
     await waitForStored(env, key, { 'xmxx.xmmc': typed.zh, 'xmxx.ywmc': typed.en, 'sbdw.dwmc': typed.unit });
     await typeKeys(b, 'xmxx.xmmc', typed.zhB);
-    await b.getByTestId('gc-conflict').waitFor({ timeout: 10_000 });
+    await (await panelIn(b)).getByTestId('gc-conflict').waitFor({ timeout: 10_000 });
     const saw = await panelMessages(b);
     await typeKeys(a, 'xmxx.xmmc', '!'); // A types on while B decides
-    await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
-    await b.getByTestId('gc-conflict').waitFor({ state: 'detached', timeout: 5000 });
+    await (await panelIn(b)).getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
+    await (await panelIn(b)).getByTestId('gc-conflict').waitFor({ state: 'detached', timeout: 5000 });
     // nothing typed in one tab is erased by another: B's name, B's English, C's unit
     const lost = await waitForStored(env, key, {
       'xmxx.xmmc': typed.zhB,
@@ -313,7 +314,7 @@ const diskFull: FaultKind = {
     }
     const during = `Typed while the disk is full ${env.trial} `.repeat(20);
     await page.fill('[name="xmxx.ywmc"]', during);
-    const problem = page.getByTestId('gc-save-problem');
+    const problem = (await panelIn(page)).getByTestId('gc-save-problem');
     await problem.waitFor({ timeout: 20_000 }).catch(() => {});
     const saw = await panelMessages(page);
     rmSync(filler, { force: true });
@@ -407,7 +408,7 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
       const page = await openForm(env, sbbh);
       const text = `更新前输入${env.trial}`;
       await typeKeys(page, 'xmxx.xmmc', text);
-      await page
+      await (await panelIn(page))
         .getByTestId('gc-save-problem')
         .waitFor({ timeout: 10_000 })
         .catch(() => {});

@@ -7,12 +7,13 @@ import { firefoxOnReplica } from './support/firefox';
 import { directionCases, fixture } from './support/directionCases';
 import { projectToReplica, stepsFor } from './support/application';
 import { puppeteerDriver } from './support/puppeteerDriver';
+import { panelInFirefox } from './support/panel';
 
 const { packs } = loadPackDir(bundledPackDir);
 const env = firefoxOnReplica();
 
 async function panelStatuses(page: Page): Promise<Record<string, string>> {
-  const items = await page.$$eval('>>> .gc-finding', (lis) =>
+  const items = await (await panelInFirefox(page)).$$eval('.gc-finding', (lis) =>
     lis.map((li) => [li.getAttribute('data-rule'), /\bgc-(pass|fail|confirm|unknown)\b/.exec(li.className)?.[1]]),
   );
   return Object.fromEntries(items);
@@ -35,7 +36,7 @@ test.each(
       `${env.replica.url}${APPLY_PATH}?sbbh=FF${packId.slice(0, 4)}${code.replace('.', '')}${kind.toUpperCase()}`,
     );
     await page.waitForSelector('body[data-loaded="1"]');
-    await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+    await (await panelInFirefox(page)).waitForSelector('.gc-panel', { timeout: 20_000 });
     const driver = puppeteerDriver(page);
     for (const step of stepsFor(app, pack)) await driver.run(step);
     await expect.poll(() => panelStatuses(page), { timeout: 10_000 }).toEqual(expected);

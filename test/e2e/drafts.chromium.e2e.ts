@@ -30,7 +30,8 @@ async function formValues(page: Page): Promise<Record<string, string>> {
         el.type === 'checkbox' || el.type === 'radio' ? `${el.name}=${el.value}` : el.name,
         el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value,
       ]);
-  const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
+  const panel = await panelIn(page);
+  const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame() && f !== panel)];
   const entries = (await Promise.all(frames.map((f) => f.evaluate(`(${read.toString()})(document)`)))) as [
     string,
     string,

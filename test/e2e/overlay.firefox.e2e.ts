@@ -4,6 +4,7 @@ import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
 import type { Step } from './support/application';
 import { firefoxOnReplica } from './support/firefox';
 import { puppeteerDriver } from './support/puppeteerDriver';
+import { panelInFirefox } from './support/panel';
 
 const env = firefoxOnReplica();
 
@@ -11,13 +12,13 @@ async function open(path: string): Promise<Page> {
   const page = await env.browser.newPage();
   await page.goto(`${env.replica.url}${path}`);
   await page.waitForSelector('body[data-loaded="1"]');
-  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+  await (await panelInFirefox(page)).waitForSelector('.gc-panel', { timeout: 20_000 });
   return page;
 }
 
-/** A button of our panel (inside its shadow root) by its text. */
+/** A button of our panel (in its extension frame) by its text. */
 async function panelButton(page: Page, scope: string, text: string): Promise<ElementHandle<Element>> {
-  for (const b of await page.$$(`>>> ${scope} button`))
+  for (const b of await (await panelInFirefox(page)).$$(`${scope} button`))
     if ((await b.evaluate((el) => el.textContent ?? '')).includes(text)) return b;
   throw new Error(`no button “${text}” in ${scope}`);
 }
@@ -34,8 +35,8 @@ test('Firefox: clicking a finding focuses its field inside the budget iframe', a
   const page = await open(`${APPLY_PATH}?sbbh=SQ2019FFCLICK1`);
   const driver = puppeteerDriver(page);
   for (const step of sampleSteps()) await driver.run(step);
-  const title = await page.waitForSelector(
-    '>>> .gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title',
+  const title = await (await panelInFirefox(page)).waitForSelector(
+    '.gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title',
   );
   await title!.click();
   const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
@@ -47,10 +48,10 @@ test('Firefox: clicking a finding focuses its field inside the budget iframe', a
 
 test('Firefox: mapping mode on a form with unknown labels', async () => {
   const page = await open('/egrantweb/xmsb/apply-v2.html?sbbh=SQ2019FFV2');
-  await page.waitForSelector('>>> [data-testid="gc-missing"]');
+  await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-missing"]');
   // Mapping mode sits in the 更多 menu
-  expect(await page.$('>>> .gc-mapping-entry')).toBeNull();
-  await (await page.waitForSelector('>>> [data-testid="gc-menu-toggle"]'))!.click();
+  expect(await (await panelInFirefox(page)).$('.gc-mapping-entry')).toBeNull();
+  await (await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-menu-toggle"]'))!.click();
   await (await panelButton(page, '.gc-mapping-entry', '映射模式')).click();
   for (const [name, path] of [
     ['kt.sbfx', 'direction'],
@@ -59,16 +60,12 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   ] as const) {
     // a real (trusted) click: the page's own scripts cannot pick fields
     await (await page.$(`[name="${name}"]`))!.click();
-    await page.waitForFunction(
-      (n) =>
-        document
-          .querySelector('guidecheck-overlay')
-          ?.shadowRoot?.querySelector('[data-testid="gc-mapping-picked"]')
-          ?.textContent?.includes(n),
+    await (await panelInFirefox(page)).waitForFunction(
+      (n) => document.querySelector('[data-testid="gc-mapping-picked"]')?.textContent?.includes(n),
       {},
       name,
     );
-    const select = (await page.$('>>> .gc-mapping select')) as ElementHandle<HTMLSelectElement>;
+    const select = (await (await panelInFirefox(page)).$('.gc-mapping select')) as ElementHandle<HTMLSelectElement>;
     await select.select(path);
     await (await panelButton(page, '.gc-mapping', '保存映射')).click();
   }
@@ -76,9 +73,12 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   await driver.run({ do: 'select', name: 'kt.sbfx', label: '1.7 中国和奥地利政府间科技合作项目' });
   await driver.run({ do: 'fill', name: 'kt.ksrq', value: '2020-01-01' });
   await driver.run({ do: 'fill', name: 'kt.jsrq', value: '2022-12-31' });
-  await page.waitForSelector('>>> .gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-warning', {
-    timeout: 10_000,
-  });
+  await (await panelInFirefox(page)).waitForSelector(
+    '.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"] .gc-tag.gc-warning',
+    {
+      timeout: 10_000,
+    },
+  );
   await page.close();
 });
 
@@ -90,8 +90,8 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
   await new Promise((r) => setTimeout(r, 500));
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
-  await (await page.waitForSelector('>>> [data-testid="gc-restore"] button'))!.click();
-  await page.waitForSelector('>>> [data-testid="gc-restored"]');
+  await (await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-restore"] button'))!.click();
+  await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-restored"]');
   expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe(
     sampleAustria.text!['xmxx.xmmc'],
   );

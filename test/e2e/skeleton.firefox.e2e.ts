@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica } from './support/firefox';
+import { markerBesideInFirefox, panelInFirefox } from './support/panel';
 
 const env = firefoxOnReplica();
 
@@ -9,7 +10,8 @@ const rule = '2019-intl-1/1.7/duration-max-2y';
 test('Firefox: the overlay appears on the form, not on a notice page, and the duration warning follows typing', async () => {
   const page = await env.browser.newPage();
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100101`);
-  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+  const panel = await panelInFirefox(page);
+  await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
 
   await page.select(
     '[name="xmxx.znfx"]',
@@ -23,16 +25,16 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
     (el as HTMLInputElement).value = '2022-12-31';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  const message = await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-message`, { timeout: 10_000 });
+  const message = await panel.waitForSelector(`.gc-finding[data-rule="${rule}"] .gc-message`, { timeout: 10_000 });
   expect(await message!.evaluate((el) => el.textContent)).toBe('执行期为 36 个月，超过原则上限 24 个月');
-  await page.waitForSelector(`>>> .gc-marker[data-rule="${rule}"]`);
+  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxks"]')).toBe(true);
 
   await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
     (el as HTMLInputElement).value = '2021-12-31';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await page.waitForSelector(`>>> .gc-finding[data-rule="${rule}"] .gc-tag.gc-pass`, { timeout: 10_000 });
-  expect(await page.$(`>>> .gc-marker[data-rule="${rule}"]`)).toBeNull();
+  await panel.waitForSelector(`.gc-finding[data-rule="${rule}"] .gc-tag.gc-pass`, { timeout: 10_000 });
+  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxks"]')).toBe(false);
 
   const notice = await env.browser.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxOnReplica } from './support/firefox';
+import { markerBesideInFirefox, panelInFirefox } from './support/panel';
 
 /** Firefox on the widget and frame-shell variants (replica/pages/variants.ts): the same promises as in Chromium. */
 
@@ -13,13 +14,14 @@ async function open(path: string): Promise<Page> {
   const page = await env.browser.newPage();
   await page.goto(`${env.replica.url}${path}`);
   await page.waitForSelector('body[data-loaded="1"]');
-  await page.waitForSelector('>>> .gc-panel', { timeout: 20_000 });
-  await page.waitForSelector('>>> .gc-panel h2', { timeout: 20_000 }).catch(() => {});
+  const panel = await panelInFirefox(page);
+  await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
+  await panel.waitForSelector('.gc-panel h2', { timeout: 20_000 }).catch(() => {});
   return page;
 }
 
-const failing = (page: Page, rule: string) =>
-  page.waitForSelector(`>>> .gc-finding.gc-fail[data-rule="${rule}"]`, { timeout: 1000 });
+const failing = async (page: Page, rule: string) =>
+  (await panelInFirefox(page)).waitForSelector(`.gc-finding.gc-fail[data-rule="${rule}"]`, { timeout: 1000 });
 
 async function type(target: Page | Frame, selector: string, value: string) {
   await target.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
@@ -35,12 +37,8 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
       await item.click();
       break;
     }
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('guidecheck-overlay')
-        ?.shadowRoot?.querySelector('.gc-panel h2')
-        ?.textContent?.includes('1.7'),
+  await (await panelInFirefox(page)).waitForFunction(
+    () => document.querySelector('.gc-panel h2')?.textContent?.includes('1.7'),
     { timeout: 5000 },
   );
   for (const [name, date] of [
@@ -55,7 +53,7 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
   await type(page, '[name=zyczjf]', '450');
   await failing(page, DURATION);
   await failing(page, FUNDING);
-  await page.waitForSelector(`>>> .gc-marker[data-rule="${FUNDING}"]`, { timeout: 1000 });
+  await expect.poll(() => markerBesideInFirefox(page, '[name=zyczjf]'), { timeout: 1000 }).toBe(true);
   await page.close();
 });
 
@@ -100,7 +98,9 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
   await type(budget, '[name=zyczjf]', '450');
   await failing(page, FUNDING);
   await failing(page, DURATION);
-  const lines = await page.$$eval('>>> [data-testid="gc-from-other-pages"]', (els) => els.map((e) => e.textContent));
+  const lines = await (await panelInFirefox(page)).$$eval('[data-testid="gc-from-other-pages"]', (els) =>
+    els.map((e) => e.textContent),
+  );
   expect(lines.join(' ')).toContain('来自「基本信息」页');
   await page.close();
 });

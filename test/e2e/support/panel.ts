@@ -125,3 +125,15 @@ export async function markerOf(page: PlaywrightPage, ruleId: string, timeout = 1
   const message = (await panelIn(page)).locator(`.gc-finding[data-rule="${ruleId}"] .gc-message`);
   return markerSaying(page, (await message.textContent({ timeout })) ?? '', timeout);
 }
+
+/**
+ * Firefox (no CDP to pierce the closed root): whether one of our markers is drawn just right of the control
+ * `selector`, as the page's hit-testing sees it — the point where the marker sits belongs to our layer's host.
+ */
+export async function markerBesideInFirefox(page: PuppeteerPage, selector: string): Promise<boolean> {
+  return page.$eval(selector, (control) => {
+    const r = control.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.right + 13, r.top + r.height / 2);
+    return hit?.localName === 'guidecheck-overlay';
+  });
+}

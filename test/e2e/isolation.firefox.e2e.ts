@@ -1,0 +1,70 @@
+import { expect, test } from 'vitest';
+import { APPLY_PATH } from '@/scripts/support/replicaForm';
+import { firefoxOnReplica } from './support/firefox';
+import { panelInFirefox } from './support/panel';
+
+/** Firefox: the core isolation checks of isolation.chromium.e2e.ts, as a script of the page would try them. */
+const env = firefoxOnReplica();
+
+test('Firefox: the page cannot read the panel or press its buttons; the user can', async () => {
+  const sbbh = 'SQ2019FFISOLATE';
+  const page = await env.browser.newPage();
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  const panel = await panelInFirefox(page);
+  await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
+  await page.type('[name="xmxx.xmmc"]', '只由用户恢复');
+  await new Promise((r) => setTimeout(r, 800)); // autosave is immediate; give the worker its commit
+  await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  const frame = await panelInFirefox(page);
+  const restore = await frame.waitForSelector('[data-testid="gc-restore"] button', { timeout: 20_000 });
+  const panelWords = (await frame.$eval('.gc-panel', (el) => el.textContent)) ?? '';
+  expect(panelWords).toContain('恢复草稿');
+
+  // Reading: our layer's root is closed, the panel is not among the page's frames, its words are nowhere.
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('guidecheck-overlay');
+    let text = document.documentElement.outerHTML;
+    let blocked = 0;
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        text += window.frames[i]!.document.documentElement.outerHTML;
+      } catch {
+        blocked++;
+      }
+    }
+    return { host: !!host, shadow: host?.shadowRoot ?? null, text, frames: window.frames.length, blocked };
+  });
+  expect(seen.host).toBe(true);
+  expect(seen.shadow).toBeNull();
+  expect(seen.blocked).toBe(0);
+  for (const word of ['恢复草稿', 'GuideCheck 自查']) expect(seen.text).not.toContain(word);
+
+  // Pressing: at the restore button's place, with every event a script can make.
+  const box = await restore!.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  // The frame is docked to the viewport's right edge, as wide as its own window.
+  const frameWidth = await frame.evaluate(() => window.innerWidth);
+  const frameBox = { x: (await page.evaluate(() => document.documentElement.clientWidth)) - frameWidth, y: 0 };
+  const point = { x: frameBox.x + box.x + box.width / 2, y: frameBox.y + box.y + box.height / 2 };
+  const hit = await page.evaluate(({ x, y }) => {
+    const target = document.elementFromPoint(x, y);
+    for (const type of ['mousedown', 'mouseup', 'click'])
+      target?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+    (target as HTMLElement | null)?.click();
+    return target?.localName;
+  }, point);
+  expect(hit).toBe('guidecheck-overlay'); // the page only ever reaches our host
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe('');
+
+  // The user's own click does act.
+  await restore!.click();
+  await expect
+    .poll(() => page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value))
+    .toBe('只由用户恢复');
+  await page.close();
+});
