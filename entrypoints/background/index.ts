@@ -14,6 +14,7 @@ import { classifySender, createRouter, draftOfOrigin, portalMatcher, type Sender
 import { Application } from '@/lib/application/model';
 import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
+import { layersFor, summarizePack } from '@/lib/packs/origin';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
@@ -76,7 +77,15 @@ export default defineBackground(() => {
   };
 
   const route = createRouter(policy, {
-    getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
+    getPacks: async () =>
+      (await feeds.packsInUse()).packs.map(({ pack, origin, sourceName, expired, stale, staleDays }) => ({
+        pack,
+        origin,
+        sourceName,
+        expired,
+        stale,
+        staleDays,
+      })),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       return saveDraft(await drafts(), input);
@@ -104,13 +113,20 @@ export default defineBackground(() => {
     },
     'share:decode': async ({ text }) => readShareText(text),
     'report:build': async ({ type: _type, packId, application, findings, ...request }) => {
-      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === packId)?.pack;
+      const active = (await feeds.packsInUse()).packs;
+      const pack = active.find((p) => p.pack.id === packId)?.pack;
       if (!pack) throw new Error(`unknown pack ${packId}`);
       const app = Application.safeParse(application);
       return (
         reportFile({
           ...request,
           pack,
+          layers: layersFor(
+            pack,
+            request.direction,
+            active.map((p) => p.pack),
+          ),
+          packs: active.map(summarizePack),
           findings: findings as unknown as Finding[],
           application: app.success ? app.data : undefined,
         }) ?? null

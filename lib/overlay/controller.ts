@@ -1,3 +1,4 @@
+import { summarizePack } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -241,9 +242,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
         return;
       }
-      packs = packsResponse.packs;
+      packs = packsResponse.packs.map((p) => p.pack);
       setState({
         phase: 'ready',
+        packs: packsResponse.packs.map(summarizePack),
         directions: packs.flatMap((p) =>
           p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh })),
         ),
