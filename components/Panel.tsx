@@ -185,7 +185,7 @@ export function Panel(props: PanelProps) {
       ) : (
         view.hint && <p className="gc-hint">{view.hint}</p>
       )}
-      <PackLines packs={view.packs} lang={lang} />
+      <PackLines packs={view.packs} flag={view.packsFlag} lang={lang} />
       {(!view.heading || props.chosenDirection) && props.directions.length > 0 && (
         <label className="gc-choose">
           {t(lang, 'chooseDirection')}
@@ -339,21 +339,25 @@ function FindingItem({
 }
 
 /** The packs the findings come from, each with its version and origin; an expired pack or a stale feed is flagged. */
-function PackLines({ packs, lang }: { packs: PackView[]; lang: Lang }) {
+function PackLines({ packs, flag, lang }: { packs: PackView[]; flag?: string; lang: Lang }) {
   if (!packs.length) return null;
-  const warned = packs.some((p) => p.warnings.length > 0);
   return (
-    <details className="gc-packs" data-testid="gc-packs" open={warned}>
+    <details className="gc-packs" data-testid="gc-packs">
       <summary>
         {t(lang, 'packsUsed')}
-        {warned && <span className="gc-tag gc-warning"> ! </span>}
+        {flag && (
+          <span className="gc-tag gc-warning" data-testid="gc-packs-flag">
+            {' '}
+            {flag}
+          </span>
+        )}
       </summary>
       <ul>
         {packs.map((p) => (
           <li key={p.id} data-pack={p.id}>
             {p.line}
             {p.warnings.map((w) => (
-              <p key={w} className="gc-alert" role="status" data-testid="gc-pack-warning">
+              <p key={w} className="gc-alert" data-testid="gc-pack-warning">
                 {w}
               </p>
             ))}

@@ -68,6 +68,8 @@ export interface PanelView {
   fromOtherPages: string[];
   /** The packs whose rules are shown (the guideline's, then the layers); every pack in use before a direction is known */
   packs: PackView[];
+  /** Shown beside 所用规则包 when a pack is expired (规则已过期) or its feed stale (规则可能不是最新) */
+  packsFlag?: string;
 }
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
@@ -151,6 +153,11 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
     fromOtherPages: fromOtherPageLines(state, titles),
     packs: packs.map((p) => ({ id: p.id, line: packLine(p, lang), warnings: packWarnings(p, lang) })),
+    packsFlag: packs.some((p) => p.expired)
+      ? t(lang, 'packFlagExpired')
+      : packs.some((p) => p.stale)
+        ? t(lang, 'packFlagStale')
+        : undefined,
   };
 }
 

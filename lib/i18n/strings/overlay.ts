@@ -152,5 +152,7 @@ export const overlayStrings = {
     en: 'The feed has had no fresh signed timestamp for over {days} days: the rules may be out of date',
   },
   packsUsed: { zh: '所用规则包', en: 'Rule packs used' },
+  packFlagExpired: { zh: '规则已过期', en: 'Rules expired' },
+  packFlagStale: { zh: '规则可能不是最新', en: 'Rules may be out of date' },
   findingSource: { zh: '规则来源：{line}', en: 'Rule source: {line}' },
 } as const;

@@ -120,6 +120,7 @@ test('an institution’s layer adds its general conditions to the matched direct
       warnings: ['规则源已超过 14 天没有新的签名时间戳，规则可能不是最新'],
     },
   ]);
+  expect(view.packsFlag).toBe('规则可能不是最新');
   controller.setLang('en');
   const en = toPanelView(controller.getState());
   expect(en.packs[1]!.line).toBe(`${layer.title.en} · version 1 · institution policy feed “科研处规则源”`);
@@ -130,6 +131,7 @@ test('an institution’s layer adds its general conditions to the matched direct
     ['example-institution-2026', 1],
     ['other-guideline', 1],
   ]);
+  expect(none.packsFlag).toBe('规则已过期');
   expect(none.packs[2]!.warnings[0]).toMatch(/^规则已过期（有效期至 \d{4}-\d{2}-\d{2}），请检查更新$/);
   controller.stop();
 });
