@@ -265,9 +265,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
           for (const { pack } of (await feed.updater.currentPacks([])).packs)
             if (!policyHeld.has(pack.id)) policyHeld.set(pack.id, feed.subscription.name);
       }
-      const changed = (await packsInUse()).packs
-        .map((p) => p.pack)
-        .filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
+      const active = (await packsInUse()).packs.map((p) => p.pack);
+      const changed = active.filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
       if (!changed.length) return undefined;
       const notice: UpdateNotice = {
         at: now().toISOString(),
@@ -278,7 +277,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
           to: p.version,
           ...diffPacks(before.get(p.id), p),
         })),
-        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap),
+        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap, active),
       };
       await saveNotice(local, notice);
       return notice;
