@@ -104,11 +104,13 @@ export default defineBackground(() => {
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
-      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === parsed.data.packId)?.pack;
+      const active = (await feeds.packsInUse()).packs.map((p) => p.pack);
+      const pack = active.find((p) => p.id === parsed.data.packId);
+      const layers = pack ? layersFor(pack, parsed.data.direction, active) : [];
       return {
         code: encodeShareCode(parsed.data),
         file: shareToFile(parsed.data),
-        summary: shareSummaryMarkdown(parsed.data, pack, lang),
+        summary: shareSummaryMarkdown(parsed.data, pack, lang, layers),
       };
     },
     'share:decode': async ({ text }) => readShareText(text),
