@@ -103,13 +103,19 @@ describe('subscribing to a feed from the options page', () => {
     const served = await page.evaluate(async () => {
       const api = (
         globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } };
+          chrome: {
+            runtime: {
+              sendMessage(m: unknown): Promise<{ value: { pack: { id: string; version: number }; origin: string }[] }>;
+            };
+          };
         }
       ).chrome;
-      return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
+      return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map(
+        (p) => `${p.pack.id}@${p.pack.version}:${p.origin}`,
+      );
     });
-    expect(served).toContain('office-hmt@2');
-    expect(served).toContain('2020-hmt@1');
+    expect(served).toContain('office-hmt@2:user');
+    expect(served).toContain('2020-hmt@1:bundled');
   });
 
   test('a bad signature is refused: the old pack stays and the reason is shown', async () => {
