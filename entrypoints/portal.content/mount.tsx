@@ -81,12 +81,13 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     if (!overlay.getState().extensionGone) overlay.extensionGone();
   };
   // An old script left dead in this page by an update hands its unsaved changes to this one, then retires.
-  const handedOver = collectUnsaved(globalThis, overlay.draftKey);
+  const handedOver = collectUnsaved(document, overlay.draftKey);
   const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
   const root = createRoot(layer.container);
   root.render(<OverlayApp controller={overlay} win={window} layer={layer.container} />);
-  // This script's turn to hand over, when a newer one starts in this page after an update.
-  offerUnsaved(globalThis, overlay.draftKey, () => {
+  // This script's turn to hand over, when a newer one starts in this page after an update: only once it is dead.
+  offerUnsaved(document, overlay.draftKey, () => {
+    if (browser.runtime?.id !== undefined) return undefined;
     const keys = overlay.unsavedKeys();
     overlay.stop();
     root.unmount();

@@ -579,8 +579,10 @@ const extensionReload: FaultKind = {
     const after = await panelMessages(page);
     // False alarms: a conflict, or the old panel still telling the user to reload after the new script took over.
     const falseAlarms = ((await conflictShown(page)) ? 1 : 0) + ((await gone.count()) ? 1 : 0);
-    await page.close();
-    await ext.close().catch(() => {}); // closed by the reload
+    // A fresh browser for the next trial: Chromium (156) left the command-line extension unloaded after a second
+    // runtime.reload() in one session.
+    await env.browser.close();
+    env.browser = await launchChromium({ extensionDir: env.extensionDir });
     return {
       keysTyped: text.length + en.length,
       keysLost: lost,
