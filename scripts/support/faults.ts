@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
 import { panelIn } from '@/test/e2e/support/panel';
-import { type ChromiumWithExtension, chromeExtensionDir, launchChromium } from './browsers';
+import { type ChromiumWithExtension, chromeExtensionDir, launchChromium, launchContext } from './browsers';
 import { APPLY_PATH } from './replicaForm';
 
 /**
@@ -383,22 +383,15 @@ function keptProfile() {
 }
 
 /**
- * A stand-in for the newer version: an extension with GuideCheck's id (the test build's key) and nothing in its
- * worker, so the database it writes is GuideCheck's and no GuideCheck worker can open it meanwhile.
+ * A stand-in for the newer version: an extension with GuideCheck's id (the test build's key) and no worker, so the
+ * database it writes is GuideCheck's and no GuideCheck worker can open it meanwhile.
  */
 function newerVersionExtension(): string {
   const dir = join(tmpdir(), 'gc-newer-version-extension');
   mkdirSync(dir, { recursive: true });
   const { key } = JSON.parse(readFileSync(join(chromeExtensionDir, 'manifest.json'), 'utf8')) as { key: string };
-  const manifest = {
-    manifest_version: 3,
-    name: 'GuideCheck (newer)',
-    version: '99.0',
-    key,
-    background: { service_worker: 'worker.js' },
-  };
+  const manifest = { manifest_version: 3, name: 'GuideCheck (newer)', version: '99.0', key };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'worker.js'), '');
   writeFileSync(join(dir, 'page.html'), '<!doctype html><title>newer</title>');
   return dir;
 }
@@ -474,11 +467,12 @@ function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
       const sbbh = `SQFAULTNV${env.trial}`;
       const key = `http://${env.host}|${sbbh}`;
       const spec = { layout: NEWER_LAYOUTS[layout]!, key };
-      const { userDataDir } = env.browser;
+      const { userDataDir, extensionId } = env.browser;
       await env.browser.close();
-      const newer = await launchChromium({ userDataDir, extensionDir: newerVersionExtension() });
-      const writer = await newer.context.newPage();
-      await writer.goto(`chrome-extension://${newer.extensionId}/page.html`);
+      // The stand-in has no worker to wait for (Chromium starts an empty one only when it is first installed).
+      const newer = await launchContext(userDataDir, newerVersionExtension());
+      const writer = await newer.newPage();
+      await writer.goto(`chrome-extension://${extensionId}/page.html`);
       await writer.evaluate(writeNewer, spec);
       await newer.close();
       env.browser = await launchChromium({ userDataDir, extensionDir: env.extensionDir });
