@@ -1,6 +1,7 @@
 import '@/lib/core/zodJitless';
 import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
 import { applyFieldLimits } from '@/lib/autosave/limits';
+import { reinjectContentScripts } from '@/lib/autosave/reinject';
 import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
@@ -39,6 +40,18 @@ export default defineBackground(() => {
     browser as unknown as FeedBrowser,
     () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
   );
+  // Chrome leaves open portal tabs with the old, dead content script after an update or reload: run the new one
+  // there, so it takes the unsaved changes over (Firefox does this itself).
+  if (import.meta.env.BROWSER !== 'firefox')
+    browser.runtime.onInstalled.addListener(
+      () =>
+        void reinjectContentScripts({
+          contentScripts: () => browser.runtime.getManifest().content_scripts ?? [],
+          tabsMatching: (matches) => browser.tabs.query({ url: matches }),
+          // the manifest's own built script paths
+          inject: (target, files) => browser.scripting.executeScript({ target, files: files as ScriptPublicPath[] }),
+        }),
+    );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
   const saver = createDraftSaver({
