@@ -22,8 +22,12 @@ export async function panelIn(page: PlaywrightPage, timeout = 30_000): Promise<P
 export async function panelInFirefox(page: PuppeteerPage, timeout = 30_000): Promise<PuppeteerFrame> {
   const end = Date.now() + timeout;
   for (;;) {
-    const frame = page.frames().find((f) => isPanel(f.url()) && !f.detached);
+    const frames = page.frames().filter((f) => !f.detached);
+    const frame = frames.find((f) => isPanel(f.url()));
     if (frame) return frame;
+    // Firefox's remote agent may report an extension frame by its first address (about:blank): ask the frame.
+    for (const f of frames.filter((x) => x.url() === 'about:blank'))
+      if (isPanel(await f.evaluate(() => location.href).catch(() => ''))) return f;
     if (Date.now() > end) throw new Error('no GuideCheck panel frame on the page');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
