@@ -3,7 +3,7 @@ import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import type { PageMap } from '../portal/locate';
+import type { AmbiguousField, PageMap } from '../portal/locate';
 import { readApplication, setPath } from '../portal/read';
 import { applicationFromFields } from '../feed/extension/recheckDrafts';
 import { type DirectionMatch, matchDirection } from './direction';
@@ -22,6 +22,8 @@ export interface Assessment {
   application: Application;
   findings: Finding[];
   missing: string[];
+  /** Fields found twice on the page: not read, reported */
+  ambiguous: AmbiguousField[];
   fromOtherPages: FromOtherPage[];
 }
 
@@ -143,6 +145,7 @@ export function createAssembly() {
         application: completed.application,
         findings,
         missing: map.missing,
+        ambiguous: map.ambiguous,
         fromOtherPages: completed.fromOtherPages,
       };
     },

@@ -5,6 +5,7 @@ import type { UserMessage } from '../messages/protocol';
 import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
 import type { FromOtherPage } from './assembly';
+import type { AmbiguousField } from '../portal/locate';
 import type { DirectionMatch } from './direction';
 import type { Lang, Checklist } from '../core/vocabulary';
 
@@ -22,6 +23,8 @@ export interface OverlayState {
   findings: Finding[];
   /** Field-map paths the page does not show */
   missing: string[];
+  /** Fields the page shows twice (two controls both like 中央财政经费): not read, the panel names them */
+  ambiguous: AmbiguousField[];
   application?: Application;
   /** Values the rules took from the draft because this page does not show their fields, with the page they came from */
   fromOtherPages: FromOtherPage[];
@@ -67,6 +70,7 @@ export function initialState(patch: FieldMapPatch): OverlayState {
     dock: 'right',
     findings: [],
     missing: [],
+    ambiguous: [],
     fromOtherPages: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
     directions: [],

@@ -52,6 +52,8 @@ export interface PanelView {
   missingTitles: string[];
   /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
   fromOtherPages: string[];
+  /** Fields the overlay cannot read with certainty (found twice), one line each */
+  fieldNotes: string[];
 }
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
@@ -123,6 +125,13 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     missing,
     missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
     fromOtherPages: fromOtherPageLines(state, titles),
+    fieldNotes: state.ambiguous.map((a) =>
+      t(lang, 'ambiguousField', {
+        field: fieldLabel(a.path, lang, titles),
+        n: a.labels.length,
+        labels: a.labels.join('、'),
+      }),
+    ),
   };
 }
 

@@ -1,5 +1,4 @@
-import type { Control } from './locate';
-import { labelBeside } from './mapping';
+import { type Control, labelOf } from './locate';
 
 const byLabel = new WeakMap<Element, string>();
 
@@ -12,7 +11,7 @@ export function controlKey(control: Control): string | undefined {
   if (control.name || control.id) return control.name || control.id;
   let key = byLabel.get(control);
   if (key === undefined) {
-    const label = labelBeside(control);
+    const label = labelOf(control);
     key = label ? `@${label}` : '';
     byLabel.set(control, key);
   }

@@ -1,6 +1,5 @@
-import type { Control } from './locate';
+import { type Control, labelOf } from './locate';
 import type { FieldSpec, FieldMap } from './fieldMapSchema';
-import { normalizeLabel } from './text';
 
 /**
  * Mapping mode: on a page whose labels the field map does not know, the user clicks a field and says which
@@ -30,25 +29,12 @@ export interface FieldMapPatch {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The label printed just before a control: the previous cell or element with short text. */
-export function labelBeside(control: Control): string | undefined {
-  let el: Element | null = control;
-  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
-    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.querySelector('input, select, textarea')) break;
-      const text = normalizeLabel(sib.textContent ?? '');
-      if (text && text.length <= 40) return text;
-    }
-  }
-  return undefined;
-}
-
 export function entryFor(control: Control, path: string): MappingEntry {
   return {
     path,
     name: control.name || undefined,
     id: control.name ? undefined : control.id || undefined,
-    label: labelBeside(control),
+    label: labelOf(control),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Application } from '../application/model';
-import { type Control, type PageMap, isChoice } from './locate';
+import { type Control, type PageMap, hiddenPartner, isChoice } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
 import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
@@ -111,12 +111,14 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
     if (value !== undefined) setPath(app, spec.path, value);
   }
   for (const list of map.lists) {
-    const items = list.rows.map((cells) => {
+    const items = list.rows.map((cells, row) => {
       const item: Record<string, unknown> = {};
       for (const col of list.spec.columns) {
         const controls = cells.get(col.path);
         if (!controls) continue;
-        const value = convert(displayValue(controls), col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
+        // A cell the page shows as text (a row a dialog added, a readonly cell) is read as the user sees it.
+        const text = (controls.length ? displayValue(controls) : '') || (list.texts[row]?.get(col.path) ?? '');
+        const value = convert(text, col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
         if (value !== undefined) item[col.path] = value;
       }
       return item;
@@ -134,8 +136,10 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
 export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of controls) {
-    // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore.
-    if ((c as HTMLInputElement).readOnly || c.disabled || (c as HTMLInputElement).type === 'file') continue;
+    // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore;
+    // except a widget's readonly text box paired with its hidden value (a combobox): that is the user's choice.
+    if ((c as HTMLInputElement).readOnly && !hiddenPartner(c)) continue;
+    if (c.disabled || (c as HTMLInputElement).type === 'file') continue;
     const key = map.pathOf.get(c) ?? controlKey(c);
     if (!key) continue;
     if (isChoice(c)) {

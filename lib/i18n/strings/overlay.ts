@@ -46,6 +46,10 @@ export const overlayStrings = {
     en: 'The page does not match the rule pack’s field map: {fields}',
   },
   fromOtherPage: { zh: '来自「{section}」页：{fields}', en: 'From the “{section}” page: {fields}' },
+  ambiguousField: {
+    zh: '「{field}」在本页出现了 {n} 处（{labels}），无法确定是哪一个，未读取；请在“更多”中用映射模式指定',
+    en: '“{field}” appears {n} times on this page ({labels}); it is not read until you pick one with mapping mode under More',
+  },
   fromOtherPages: { zh: '来自其他页面（草稿）：{fields}', en: 'From other pages (the draft): {fields}' },
   rulesUnavailable: { zh: '无法加载规则：{error}', en: 'Rules could not be loaded: {error}' },
   popupNotPortal: {
