@@ -15,6 +15,7 @@ import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSwe
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
 import { type Checklist, draftKey as draftKeyOf, type Lang } from '../core/vocabulary';
+import { fieldLabel } from '../i18n/labels';
 
 export type { DraftChannel } from './draftSync';
 export type { MappingStore } from './mappingMode';
@@ -281,15 +282,21 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     setMappingActive: mapping.setActive,
     /** The picked control is the application field `path`: saved for this host and form, used at once. */
     async assignPicked(path: string) {
-      const patch = mapping.assign(path);
+      const isColumn = (baseFieldMap.lists ?? []).some((l) => path.startsWith(`${l.path}.`));
+      const patch = mapping.assign(path, isColumn);
       if (!patch) return;
       applyFieldMapPatch(patch);
       watcher.attach();
       refresh();
       await mapping.save(patch).catch((error) => setState({ saveError: String(error) }));
     },
-    /** Fields mapping mode can assign: the field map's single fields, by their Chinese title. */
-    mappableFields: () => baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+    /** Fields mapping mode can assign: the field map's single fields and list columns, by their Chinese titles. */
+    mappableFields: () => [
+      ...baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+      ...(baseFieldMap.lists ?? []).flatMap((l) =>
+        l.columns.map((c) => ({ path: `${l.path}.${c.path}`, title: fieldLabel(`${l.path}.${c.path}`, 'zh') })),
+      ),
+    ],
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();

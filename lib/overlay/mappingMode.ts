@@ -40,9 +40,9 @@ export function createMappingMode({ store, key, getState, onState }: MappingMode
       onState({ mapping: { ...mapping(), active, picked: undefined } });
     },
     /** The picked control is the application field `path`: the new patch, or undefined when nothing is picked. */
-    assign(path: string): FieldMapPatch | undefined {
+    assign(path: string, column = false): FieldMapPatch | undefined {
       if (!picked) return undefined;
-      const patch = withEntry(mapping().patch, entryFor(picked, path));
+      const patch = withEntry(mapping().patch, entryFor(picked, path, column));
       picked = undefined;
       onState({ mapping: { ...mapping(), patch, picked: undefined } });
       return patch;

@@ -24,6 +24,11 @@ export const FieldSpec = z.object({
   ownLabels: z.array(z.string()).default([]),
   /** Regular expressions over a control's name or id, tried after labels */
   names: z.array(z.string()).default([]),
+  /**
+   * Where a control matched by `names` must sit (lib/portal/scope.ts: frames and heading or dialog, e.g.
+   * "dialog:添加参与单位"), so a user's mapping of a dialog's `dwmc` is not the main form's `dwmc`
+   */
+  scope: z.string().optional(),
   /** Headings of the section the label must be under, when the same label appears twice (e.g. 单位名称) */
   section: z.array(z.string()).default([]),
   /** Which control of the value cell (e.g. 0 = start, 1 = end of 执行期限) */
@@ -33,7 +38,7 @@ export const FieldSpec = z.object({
 
 export const ListSpec = z.object({
   path: z.string(),
-  columns: z.array(FieldSpec.omit({ section: true, index: true, ownLabels: true })),
+  columns: z.array(FieldSpec.omit({ section: true, index: true, ownLabels: true, scope: true })),
 });
 
 export const FieldMap = z.object({

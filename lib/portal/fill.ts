@@ -2,7 +2,7 @@ import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
 import { readBack, writeValue } from './fill/write';
-import { controlKey } from './controlKey';
+import { controlKey, legacyName } from './controlKey';
 
 /**
  * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
@@ -27,10 +27,11 @@ export interface FillOptions {
 }
 
 /**
- * Controls the field map does not locate, by controlKey (how readRawValues keys them). A located control is never
- * among them: a dialog's `dwmc` saved under its name cannot restore into the main form's located 单位名称.
+ * Controls the field map does not locate, by controlKey (how readRawValues keys them), and by their bare name for
+ * drafts saved before keys carried their frame and section (only where that name is unique on the page). A located
+ * control is never among them: a dialog's `dwmc` cannot restore into the main form's located 单位名称.
  */
-function indexByName(doc: Document, map: PageMap): Map<string, Control[]> {
+function indexByName(doc: Document, map: PageMap): (key: string) => Control[] {
   const index = new Map<string, Control[]>();
   for (const d of documentsOf(doc)) {
     for (const c of controlsIn(d)) {
@@ -39,12 +40,19 @@ function indexByName(doc: Document, map: PageMap): Map<string, Control[]> {
       if (key) index.set(key, [...(index.get(key) ?? []), c]);
     }
   }
-  return index;
+  const legacy = new Map<string, Control[][]>();
+  for (const [key, controls] of index) legacy.set(legacyName(key), [...(legacy.get(legacyName(key)) ?? []), controls]);
+  return (key) => {
+    const exact = index.get(key);
+    if (exact) return exact;
+    const old = key.includes('›') ? undefined : legacy.get(key);
+    return old?.length === 1 ? old[0]! : [];
+  };
 }
 
 /** The controls a draft key names: a located field, a cell of a located list row, else a control's name/id. */
 function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] {
-  let byName: Map<string, Control[]> | undefined;
+  let byName: ((key: string) => Control[]) | undefined;
   return (key) => {
     const field = map.fields.find((f) => f.spec.path === key);
     if (field) return field.controls;
@@ -52,7 +60,7 @@ function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] 
     const list = item && map.lists.find((l) => l.spec.path === item[1]);
     if (item && list) return list.rows[Number(item[2])]?.get(item[3]!) ?? [];
     byName ??= indexByName(doc, map);
-    return byName.get(key) ?? [];
+    return byName(key);
   };
 }
 

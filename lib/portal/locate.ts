@@ -1,4 +1,5 @@
 import type { FieldSpec, ListSpec, FieldMap } from './fieldMapSchema';
+import { HEADING_SELECTOR, MAX_LABEL_LENGTH, controlScope } from './scope';
 import { type LabelWords, canonicalLabel, labelKey, normalizeLabel } from './text';
 
 /**
@@ -51,9 +52,6 @@ export interface PageMap {
 const CONTROL_SELECTOR =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
 const LABEL_SELECTOR = 'td, th, label, dt, span, div, b, strong, p';
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, legend, caption, .section-title, .title, .hd, th[colspan]';
-/** A label is short; longer texts are paragraphs, not labels. */
-const MAX_LABEL_LENGTH = 40;
 
 /** The page and every same-origin iframe document inside it (cross-origin frames are skipped). */
 export function documentsOf(doc: Document): Document[] {
@@ -234,9 +232,31 @@ function locateField(
   for (const pattern of spec.names ?? []) {
     const re = new RegExp(pattern, 'i');
     for (const doc of docs) {
-      const hit = controlsIn(doc).find((c) => !used.has(c) && (re.test(c.name) || re.test(c.id)));
+      const hit = controlsIn(doc).find(
+        (c) =>
+          !used.has(c) &&
+          (re.test(c.name) || re.test(c.id)) &&
+          (spec.scope === undefined || controlScope(c) === spec.scope),
+      );
       // The page's own label, not the field map's: its unit (元 or 万元) says how to read the value.
       if (hit) return { controls: groupOf(hit), label: labelOf(hit) ?? spec.labels?.[0] ?? '', section: '' };
+    }
+  }
+  return undefined;
+}
+
+/** The header of a table cell's column (the last row above it without controls), for list columns. */
+export function columnHeaderOf(control: Element): string | undefined {
+  const cell = control.closest('td, th') as HTMLTableCellElement | null;
+  const table = cell?.closest('table');
+  if (!cell || !table) return undefined;
+  const column = columnOf(cell);
+  const rows = Array.from(table.rows);
+  for (let i = rows.indexOf(cell.parentElement as HTMLTableRowElement) - 1; i >= 0; i--) {
+    if (controlsIn(rows[i]!).length) continue;
+    for (const c of Array.from(rows[i]!.cells)) {
+      const start = columnOf(c);
+      if (column >= start && column < start + (c.colSpan || 1)) return normalizeLabel(c.textContent ?? '') || undefined;
     }
   }
   return undefined;
