@@ -139,8 +139,12 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     onControlsChanged() {
       relocate();
       watcher.attach();
-      if (state.phase === 'ready') refresh();
+      // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);
+      // what changed in controls already shown is posted.
+      sync.arrived();
       sync.postChanges();
+      if (state.phase === 'ready') refresh();
+      void restoreArrived();
     },
     onFrameLoaded() {
       relocate();

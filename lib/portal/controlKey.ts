@@ -3,11 +3,24 @@ import { controlScope } from './scope';
 
 const keys = new WeakMap<Element, string>();
 
-/** The control's own name: its name, else its id, else the label printed before or above it ("@单位地址"). */
+/**
+ * A name or id a framework generated (el-id-4821-17, ext-gen12345, fld_k3j9x2m81): new on every load, so useless as
+ * a key. Hand-written names (xmxx.xmmc, cydw[0].dwmc, ctl00_txtXmmc) have few digits.
+ */
+export function looksGenerated(name: string): boolean {
+  const digits = name.match(/\d/g)?.length ?? 0;
+  return /\d{4,}/.test(name) || (name.length >= 8 && digits >= 3 && /[a-z]/i.test(name));
+}
+
+/**
+ * The control's own name: its name, else its id, else (also when those are generated anew on every load) the label
+ * printed before or above it ("@单位地址").
+ */
 export function controlName(control: Control): string | undefined {
-  if (control.name || control.id) return control.name || control.id;
+  const own = [control.name, control.id].find((n) => n && !looksGenerated(n));
+  if (own) return own;
   const label = labelOf(control);
-  return label ? `@${label}` : undefined;
+  return label ? `@${label}` : control.name || control.id || undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import { looksGenerated } from '@/lib/portal/controlKey';
 import { fillForm } from '@/lib/portal/fill';
 import { controlsIn, locateFields } from '@/lib/portal/locate';
 import { readRawValues } from '@/lib/portal/read';
@@ -65,4 +66,17 @@ test('a draft saved under bare names (before keys had scopes) still restores whe
   // two controls named mc: the old key says not which, so neither is guessed
   expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name=mc]')).map((i) => i.value)).toEqual(['', '']);
   expect(report.missing).toEqual(['mc']);
+});
+
+test('names generated anew on every load are not keys: such controls are keyed by their label', () => {
+  expect(['el-id-4821-17', 'ext-gen12345', 'fld_k3j9x2m81'].every(looksGenerated)).toBe(true);
+  expect(['xmxx.xmmc', 'cydw[0].dwmc', 'ctl00_cph_txtXmmc', 'tyshxydm'].some(looksGenerated)).toBe(false);
+  const html = (n: number) =>
+    `<table><tr><td class="label">推荐单位</td><td><input name="fld_${n}_${n * 7}" id="el-id-${n}"></td></tr></table>`;
+  document.body.innerHTML = html(48213);
+  const first = readRawValues(locateFields(document, fieldMap), controlsIn(document));
+  document.body.innerHTML = html(90417);
+  const second = readRawValues(locateFields(document, fieldMap), controlsIn(document));
+  expect(Object.keys(first)).toEqual(['@推荐单位']);
+  expect(Object.keys(second)).toEqual(Object.keys(first));
 });
