@@ -1,7 +1,7 @@
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
-import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
+import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lostFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
@@ -58,7 +58,15 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   }
 
   const assembly = createAssembly();
-  const relocate = () => (map = locateFields(doc, fieldMap));
+  /** Every field this session located, with its last controls: to tell which ones the page's layout lost */
+  const seen = new Map<string, Control[]>();
+  const relocate = () => {
+    map = locateFields(doc, fieldMap);
+    for (const f of map.fields) seen.set(f.spec.path, f.controls);
+    const lost = lostFields(seen, map);
+    if (lost.join() !== state.lostTrack.join()) setState({ lostTrack: lost });
+    return map;
+  };
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
   const readValues = () => {

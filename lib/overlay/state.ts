@@ -25,6 +25,8 @@ export interface OverlayState {
   missing: string[];
   /** Fields the page shows twice (two controls both like 中央财政经费): not read, the panel names them */
   ambiguous: AmbiguousField[];
+  /** Fields located earlier that the page's changed layout no longer lets us follow (their values stay in the draft) */
+  lostTrack: string[];
   application?: Application;
   /** Values the rules took from the draft because this page does not show their fields, with the page they came from */
   fromOtherPages: FromOtherPage[];
@@ -71,6 +73,7 @@ export function initialState(patch: FieldMapPatch): OverlayState {
     findings: [],
     missing: [],
     ambiguous: [],
+    lostTrack: [],
     fromOtherPages: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
     directions: [],

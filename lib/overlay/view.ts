@@ -125,13 +125,18 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     missing,
     missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
     fromOtherPages: fromOtherPageLines(state, titles),
-    fieldNotes: state.ambiguous.map((a) =>
-      t(lang, 'ambiguousField', {
-        field: fieldLabel(a.path, lang, titles),
-        n: a.labels.length,
-        labels: a.labels.join('、'),
-      }),
-    ),
+    fieldNotes: [
+      ...state.ambiguous.map((a) =>
+        t(lang, 'ambiguousField', {
+          field: fieldLabel(a.path, lang, titles),
+          n: a.labels.length,
+          labels: a.labels.join('、'),
+        }),
+      ),
+      ...(state.lostTrack.length
+        ? [t(lang, 'lostTrack', { fields: state.lostTrack.map((p) => fieldLabel(p, lang, titles)).join('、') })]
+        : []),
+    ],
   };
 }
 

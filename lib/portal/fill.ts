@@ -1,7 +1,7 @@
 import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
-import { readBack, writeValue } from './fill/write';
+import { optionIndex, readBack, writeValue } from './fill/write';
 import { controlKey, legacyName } from './controlKey';
 
 /**
@@ -12,11 +12,25 @@ import { controlKey, legacyName } from './controlKey';
 
 export { profileToFields, type PersonSlot, type UnitSlot } from './fill/profile';
 
+/**
+ * Why the page did not keep a value: the control is read-only, disabled or a file upload; a list has no such option; the page
+ * itself changed or cleared what was written (its validator, its framework, a date field refusing the format).
+ */
+export type NotTakenReason = 'locked' | 'noOption' | 'rejected';
+
+function reasonFor(controls: Control[], wanted: string): NotTakenReason {
+  const c = controls[0];
+  if (!c) return 'rejected';
+  if (c.disabled || (c as HTMLInputElement).readOnly || (c as HTMLInputElement).type === 'file') return 'locked';
+  if (c.tagName === 'SELECT' && optionIndex(c as HTMLSelectElement, wanted) < 0) return 'noOption';
+  return 'rejected';
+}
+
 export interface FillReport {
   /** Keys the page now shows as the draft has them */
   filled: string[];
-  /** Keys whose control did not keep the value (read-only, a framework that reverted it, no such option) */
-  notTaken: { key: string; wanted: string; got: string }[];
+  /** Keys whose control did not keep the value, with why */
+  notTaken: { key: string; wanted: string; got: string; reason: NotTakenReason }[];
   /** Keys with no control on the page */
   missing: string[];
 }
@@ -112,13 +126,15 @@ export async function fillForm(
   };
   for (const { key, wanted, controls } of written) {
     let result = { taken: false, got: '' };
+    let now = controls;
     try {
-      result = readBack(current(key, controls), wanted);
+      now = current(key, controls);
+      result = readBack(now, wanted);
     } catch {
       // a control we cannot read is not known to hold the value
     }
     if (result.taken) report.filled.push(key);
-    else report.notTaken.push({ key, wanted, got: result.got });
+    else report.notTaken.push({ key, wanted, got: result.got, reason: reasonFor(now, wanted) });
   }
   return report;
 }

@@ -45,6 +45,8 @@ export interface PageMap {
   missing: string[];
   /** Fields the page shows twice (two controls both labelled like 中央财政经费): never read, reported */
   ambiguous: AmbiguousField[];
+  /** Missing fields whose label the page still prints, with no control found for it (its layout changed) */
+  unlinked: string[];
   /** Which model path a control feeds (list items as "participants.2.name") */
   pathOf: WeakMap<Element, string>;
 }
@@ -205,13 +207,14 @@ function locateField(
   docs: Document[],
   used: Set<Element>,
   words: LabelWords,
-): FieldHit | { ambiguous: string[] } | undefined {
+): FieldHit | { ambiguous: string[] } | { unlinked: true } | undefined {
   const sections = (spec.section ?? []).map((s) => canonicalLabel(s, words));
   const wanted = [
     ...(spec.ownLabels ?? []).map((l) => ({ key: labelKey(l, words), own: true })),
     ...(spec.labels ?? []).map((l) => ({ key: labelKey(l, words), own: false })),
   ];
   const tried = new Set<string>();
+  let labelSeen = false;
   for (const w of wanted) {
     if (tried.has(`${w.own}${w.key}`)) continue;
     tried.add(`${w.own}${w.key}`);
@@ -220,6 +223,7 @@ function locateField(
       if (c.key !== w.key) continue;
       if (!w.own && sections.length && !sections.some((s) => c.sectionCanon.includes(s) || c.canon.includes(s)))
         continue;
+      labelSeen = true;
       const controls = pickControls(controlsForLabel(c.el), w.own ? 0 : (spec.index ?? 0)).filter(
         (ctl) => !used.has(ctl),
       );
@@ -242,7 +246,7 @@ function locateField(
       if (hit) return { controls: groupOf(hit), label: labelOf(hit) ?? spec.labels?.[0] ?? '', section: '' };
     }
   }
-  return undefined;
+  return labelSeen ? { unlinked: true } : undefined;
 }
 
 /** The header of a table cell's column (the last row above it without controls), for list columns. */
@@ -386,10 +390,12 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
   }
   const fields: LocatedField[] = [];
   const ambiguous: AmbiguousField[] = [];
+  const unlinked: string[] = [];
   for (const spec of fieldMap.fields) {
     const hit = locateField(spec, candidates, docs, used, words);
-    if (!hit) {
+    if (!hit || 'unlinked' in hit) {
       missing.push(spec.path);
+      if (hit) unlinked.push(spec.path);
       continue;
     }
     if ('ambiguous' in hit) {
@@ -403,5 +409,22 @@ export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 
     }
     fields.push({ spec, controls, label, section });
   }
-  return { fields, lists, missing, ambiguous, pathOf };
+  return { fields, lists, missing, ambiguous, unlinked, pathOf };
+}
+
+/**
+ * Fields this session had located that the page now shows in a way we cannot follow: their label is still printed but
+ * no control goes with it, or their old control is still on the page but no longer found by its label. (A section
+ * swapped away takes label and control with it: not lost, its values come from the draft.)
+ */
+export function lostFields(seen: ReadonlyMap<string, Control[]>, map: PageMap): string[] {
+  const located = new Set(map.fields.map((f) => f.spec.path));
+  return [...seen]
+    .filter(
+      ([path, controls]) =>
+        !located.has(path) &&
+        !map.ambiguous.some((a) => a.path === path) &&
+        (map.unlinked.includes(path) || controls.some((c) => c.isConnected)),
+    )
+    .map(([path]) => path);
 }

@@ -262,7 +262,9 @@ test('a control that puts its old value back is reported as not taken', async ()
     'project.nameZh': '中奥量子通信合作研究',
     'project.nameEn': 'Quantum',
   });
-  expect(report.notTaken).toEqual([{ key: 'project.nameZh', wanted: '中奥量子通信合作研究', got: '' }]);
+  expect(report.notTaken).toEqual([
+    { key: 'project.nameZh', wanted: '中奥量子通信合作研究', got: '', reason: 'rejected' },
+  ]);
   expect(report.filled).toEqual(['project.nameEn']);
 });
 
@@ -277,10 +279,10 @@ test('read-only controls, unknown options and file inputs are not written and sa
   });
   expect(report.filled).toEqual([]);
   expect(report.notTaken).toEqual([
-    { key: 'xmxx.tjdw', wanted: '另一个单位', got: '科学技术部' },
-    { key: 'jfys.hj', wanted: '999', got: '' },
-    { key: 'pi.title', wanted: '院士', got: '' },
-    { key: 'fjsc.file', wanted: 'C:\\fakepath\\协议.pdf', got: '' },
+    { key: 'xmxx.tjdw', wanted: '另一个单位', got: '科学技术部', reason: 'locked' },
+    { key: 'jfys.hj', wanted: '999', got: '', reason: 'locked' },
+    { key: 'pi.title', wanted: '院士', got: '', reason: 'noOption' },
+    { key: 'fjsc.file', wanted: 'C:\\fakepath\\协议.pdf', got: '', reason: 'locked' },
   ]);
   expect(named('xmxx.tjdw').value).toBe('科学技术部');
 });
@@ -312,7 +314,7 @@ test('never throws into the page: a listener or a relocate that throws leaves a 
     { relocate },
   );
   expect(report.filled).toContain('project.nameEn');
-  expect(report.notTaken).toContainEqual({ key: 'pi.extra', wanted: 'x', got: '' });
+  expect(report.notTaken).toContainEqual({ key: 'pi.extra', wanted: 'x', got: '', reason: 'rejected' });
   expect(report.missing).toEqual(['participants.4.name']);
 });
 
