@@ -4,7 +4,7 @@ import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import type { AmbiguousField, PageMap } from '../portal/locate';
-import { readApplication, setPath } from '../portal/read';
+import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
 import { applicationFromFields } from '../feed/extension/recheckDrafts';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
@@ -114,9 +114,15 @@ export function createAssembly() {
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
   let lastMatched: DirectionMatch | undefined;
+  /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
+  let last: { map: PageMap; reading: PageReading } | undefined;
   return {
     assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
-      const reading = readApplication(map, vocabularies);
+      const reading =
+        changed && last?.map === map
+          ? rereadPaths(map, vocabularies, last.reading, changed)
+          : readApplication(map, vocabularies);
+      last = { map, reading };
       const completed =
         draft && fieldMap
           ? completeFromDraft(reading.application, map.missing, draft, fieldMap)

@@ -4,7 +4,7 @@ import { fillForm } from '../portal/fill';
 import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lostFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import { readRawValues } from '../portal/read';
+import { readControlValues, readRawValues } from '../portal/read';
 import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
@@ -141,7 +141,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it.
       if (path) refresh([changedModelPath(path)]);
-      sync.postChanges();
+      // Only the changed control is read for the draft, not the whole form.
+      sync.postValues(readControlValues(map, target as Control));
     },
     onClick: mapping.onClick,
     onControlsChanged() {
