@@ -39,6 +39,17 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
   return `${formatPath(issue.path)}: ${issue.message}（${chinese(issue)}）`;
 }
 
+/** The path of every key the schema does not know, also inside the alternatives of a union. */
+export function unknownKeyPaths(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => formatPath([...path, key]));
+    if (issue.code === 'invalid_union')
+      return issue.errors.flatMap((alternative) => unknownKeyPaths(alternative, path));
+    return [];
+  });
+}
+
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map(formatIssue);
 }
