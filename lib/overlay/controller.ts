@@ -404,6 +404,8 @@ export type OverlayController = ReturnType<typeof createOverlayController>;
 
 /** The background did not answer (stopped and not started again in time): said in words, not as the browser's error. */
 function readableLoadError(error: string): string {
+  if (/Extension context invalidated/i.test(error))
+    return 'GuideCheck 已更新或重新加载，请刷新本页以加载规则 / GuideCheck was updated or reloaded; reload the page to load the rules';
   return /Receiving end does not exist|Could not establish connection|message channel closed|message port closed/i.test(
     error,
   )
