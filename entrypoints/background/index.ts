@@ -8,7 +8,8 @@ import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
 import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
-import { AUTOSAVE_PORT } from '@/lib/messages/channels';
+import { draftRequestHandlers } from '@/lib/drafts/requests';
+import { AUTOSAVE_PORT, DRAFTS_CHANGED } from '@/lib/messages/channels';
 import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
@@ -59,8 +60,14 @@ export default defineBackground(() => {
   // Changes not yet committed survive a worker restart here (memory of the browser session, not the disk).
   const session = (browser.storage as { session?: typeof browser.storage.local }).session;
   const PENDING = 'autosave:pending';
+  /** Tells the extension pages (the options page lists drafts and profiles) that the database changed. */
+  const changed = () => void browser.runtime.sendMessage({ type: DRAFTS_CHANGED }).catch(() => undefined);
   const hub = createAutosaveHub({
-    save: saver.save,
+    save: async (batch) => {
+      const outcome = await saver.save(batch);
+      changed();
+      return outcome;
+    },
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
     persist: session && {
       load: async () => ((await session.get(PENDING))[PENDING] as SaveBatch[] | undefined) ?? [],
@@ -79,7 +86,9 @@ export default defineBackground(() => {
     getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
-      return saveDraft(await drafts(), input);
+      const result = await saveDraft(await drafts(), input);
+      changed();
+      return result;
     },
     getDraft: async (request) => (await getDraft(await drafts(), request.key)) ?? null,
     listProfiles: async (_request, sender) => {
@@ -130,6 +139,7 @@ export default defineBackground(() => {
       await feeds.checkAll();
       return feeds.status();
     },
+    ...draftRequestHandlers(drafts, changed),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 

@@ -55,6 +55,7 @@ export async function allowProfileOn(db: DraftDb, id: string, origin: string): P
   return next;
 }
 
-export async function deleteProfile(db: DraftDb, id: string): Promise<void> {
-  await db.profiles.delete(id);
+/** false: there was no such profile */
+export async function deleteProfile(db: DraftDb, id: string): Promise<boolean> {
+  return (await db.profiles.where('id').equals(id).delete()) > 0;
 }

@@ -9,15 +9,6 @@ import { layerViolations } from './layers';
 const KNOWN: (string | RegExp)[] = [
   // rules: the engine's condition types and the operator folders import each other (types only).
   /^import cycle: lib\/engine\/condition\.ts, lib\/engine\/result\.ts(, lib\/operators\/[\w/]+\.ts)+$/,
-  // ux: the options page reads drafts through hooks over the background contract.
-  'components/OptionsPage.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftDetail.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftDetail.tsx → lib/drafts/store.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftTransfer.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftsManager.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftsManager.tsx → lib/drafts/store.ts: components get drafts through props and hooks, not the database',
-  'components/options/Profiles.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/exportFile.ts → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
 ];
 const known = (entry: string | RegExp, v: string) => (typeof entry === 'string' ? entry === v : entry.test(v));
 

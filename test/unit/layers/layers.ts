@@ -2,7 +2,7 @@
 // known one can be listed (and must then disappear) in boundaries.test.ts.
 import { closure, cycles, type Graph, withoutComments } from './importGraph';
 
-const STORAGE = ['pkg:dexie', 'pkg:dexie-react-hooks'];
+const STORAGE = ['pkg:dexie'];
 /** Globals that only exist in a page: the engine takes data, never a document. */
 const DOM_GLOBALS =
   /(?<![.\w$])(document|window|navigator|location|HTMLElement|HTMLInputElement|Element|DOMParser|MutationObserver|localStorage|sessionStorage|indexedDB|requestAnimationFrame)(?![\w$])(?!\s*:(?!:))/;
