@@ -3,7 +3,6 @@ import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
 import { applyFieldLimits } from '@/lib/autosave/limits';
 import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
-import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
@@ -13,30 +12,28 @@ import { AUTOSAVE_PORT, DRAFTS_CHANGED } from '@/lib/messages/channels';
 import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
-import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
-import type { FieldMap } from '@/lib/portal/fieldMapSchema';
-import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 
 export default defineBackground(() => {
   const db = openDraftDb();
   // Rule updates: packs from subscribed/policy feeds, verified again now, checked on install, start and every 4 h.
   const feeds = createFeedManager({
-    browser: browser as unknown as FeedBrowser,
+    browser,
     fetch: (url, init) => fetch(url, init),
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
     drafts: async () => listDrafts(await drafts()),
-    fieldMap: fieldMapJson as unknown as FieldMap,
+    fieldMap: bundledFieldMap,
   });
   void feeds.reverifyAll();
   void scheduleChecks(
-    browser as unknown as FeedBrowser,
+    browser,
     () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
   );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
@@ -120,7 +117,7 @@ export default defineBackground(() => {
         reportFile({
           ...request,
           pack,
-          findings: findings as unknown as Finding[],
+          findings,
           application: app.success ? app.data : undefined,
         }) ?? null
       );

@@ -3,6 +3,13 @@ import { Draft } from '../drafts/model';
 import type { ProfileInput } from '../drafts/profileModel';
 import { SaveDraftInput } from '../drafts/store';
 import { ChecklistSchema, LangSchema } from '../core/schemas';
+import type { Finding } from '../engine/finding';
+
+/** What the report builder reads of a finding; the rest is the panel's, carried along. */
+const FindingShape = z.looseObject({
+  ruleId: z.string(),
+  status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']),
+});
 
 /**
  * Messages between the content script, the popup/options pages and the background.
@@ -31,9 +38,7 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('report:build'),
     packId: z.string().max(100),
     direction: z.string().max(20),
-    findings: z
-      .array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) }))
-      .max(5000),
+    findings: z.array(z.custom<Finding>((v) => FindingShape.safeParse(v).success)).max(5000),
     checklist: ChecklistSchema,
     application: z.unknown().optional(),
     applicationId: z.string().max(200),

@@ -71,11 +71,11 @@ export function completeFromDraft(
     return lacking.has(k) || (list !== undefined && lacking.has(list));
   });
   if (!keys.length) return { application, fromOtherPages: [] };
-  const fromDraft = applicationFromFields(
-    Object.fromEntries(keys.map((k) => [k, draft[k]!])),
-    fieldMap,
-  ) as unknown as Record<string, unknown>;
-  const merged = structuredClone(application) as unknown as Record<string, unknown>;
+  const fromDraft = applicationFromFields(Object.fromEntries(keys.map((k) => [k, draft[k]!])), fieldMap) as Record<
+    string,
+    unknown
+  >;
+  const merged = structuredClone(application) as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {
     const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
@@ -92,7 +92,7 @@ export function completeFromDraft(
   }
   const sections = sectionsOf(draft);
   return {
-    application: merged as unknown as Application,
+    application: merged as Application,
     fromOtherPages: [...used].map((path) => ({ path, section: sections[path] || undefined })),
   };
 }
