@@ -4,7 +4,7 @@ import { Banner } from './Banner';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
 import { savedFieldLabel } from './fieldNames';
-import { Text, useLang } from './Text';
+import { HeadRow, Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftDetailProps {
@@ -46,16 +46,7 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
         <Text id="optDetailFields" />
       </h4>
       <table data-testid="draft-fields">
-        <thead>
-          <tr>
-            <th>
-              <Text id="optField" />
-            </th>
-            <th>
-              <Text id="optValue" />
-            </th>
-          </tr>
-        </thead>
+        <HeadRow ids={['optField', 'optValue']} />
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>

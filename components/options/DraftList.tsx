@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Draft } from '@/lib/drafts/model';
-import { Text } from './Text';
+import { HeadRow, Text } from './Text';
 import { formatTime } from './format';
 
 export interface DraftListProps {
@@ -17,25 +17,17 @@ export interface DraftListProps {
 export function DraftList({ drafts, openKey, onOpen, onRename, onDelete, onExport }: DraftListProps) {
   return (
     <table data-testid="drafts-table">
-      <thead>
-        <tr>
-          {(
-            [
-              'optColTitle',
-              'optColApplication',
-              'optColDirection',
-              'optColFields',
-              'optColUpdated',
-              'optColRevision',
-              'optColActions',
-            ] as const
-          ).map((id) => (
-            <th key={id}>
-              <Text id={id} />
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <HeadRow
+        ids={[
+          'optColTitle',
+          'optColApplication',
+          'optColDirection',
+          'optColFields',
+          'optColUpdated',
+          'optColRevision',
+          'optColActions',
+        ]}
+      />
       <tbody>
         {drafts.map((d) => (
           <DraftRow

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/core/issues';
 import type { Profile } from '@/lib/drafts/profiles';
 import { type Backend, request, useRequest } from './backend';
 import { Banner } from './Banner';

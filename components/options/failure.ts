@@ -1,4 +1,4 @@
-import type { Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/core/issues';
 import { t } from '@/lib/i18n/pageMessages';
 import type { Bilingual } from '@/lib/core/vocabulary';
 

@@ -1,6 +1,6 @@
 import type { DraftDb } from './db';
 import { quotaGuard } from './db';
-import { parseWithProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { Profile, type ProfileInput } from './profileModel';
 
 /** Saving, listing and deleting profiles (schemas in profileModel.ts). Filled into the form from the options page or overlay. */

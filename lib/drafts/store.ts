@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
 import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
 import { Draft } from './model';
-import { parseWithProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
 import { readDraft, withoutKey, writeDraft } from './rows';
 import { emptyChecklist } from '../core/vocabulary';

@@ -5,7 +5,7 @@ import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import type { PageMap } from '../portal/locate';
 import { readApplication, setPath } from '../portal/read';
-import { applicationFromFields } from '../feed/extension/recheckDrafts';
+import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
 

@@ -1,5 +1,5 @@
 import { packConventionErrors } from './conventions';
-import { formatIssues } from './issues';
+import { formatIssues } from '../core/issues';
 import { RulePack } from './schema';
 
 export type ParsePackResult = { ok: true; pack: RulePack } | { ok: false; errors: string[] };

@@ -35,8 +35,9 @@ export function layerViolations(graph: Graph, files: Map<string, string>): strin
         if (dom) found.push(`${path}: the engine's runtime imports use the DOM (${dom[1]} in ${module})`);
       }
     }
-    // The zod side of the core (its schemas, zod's configuration) is for the background, pages and CLI only.
-    if (path.startsWith('lib/core/') && !/^lib\/core\/(schemas|zodJitless)\.ts$/.test(path)) {
+    // The zod side of the core (its schemas, zod's configuration, its issue messages) is for the background, pages
+    // and CLI only.
+    if (path.startsWith('lib/core/') && !/^lib\/core\/(schemas|zodJitless|issues)\.ts$/.test(path)) {
       const reach = closure(graph, path, true);
       for (const module of reach)
         if (module.startsWith('pkg:') || !module.startsWith('lib/core/'))
