@@ -14,6 +14,26 @@ export const directionCases: [packId: string, code: string][] = [
   ['2020-hmt', '1.2'],
 ];
 
+/**
+ * The rule ids the fixture must fail, as its pack's test/fixtures/applications/<pack>/expected-failures.json lists
+ * them (a .pass.json fails none): what the panel shows is held to the fixtures' answer key, not only to the engine.
+ */
+export function expectedFailures(packId: string, file: string): string[] {
+  if (file.endsWith('.pass.json')) return [];
+  const { failures } = JSON.parse(
+    readFileSync(join(root, 'test/fixtures/applications', packId, 'expected-failures.json'), 'utf8'),
+  ) as { failures: Record<string, string[]> };
+  const ids = failures[file];
+  if (!ids) throw new Error(`expected-failures.json of ${packId} has no entry for ${file}`);
+  return [...ids].sort();
+}
+
+/** The rules a panel shows failing, from its rule → status list, sorted. */
+export const failingRules = (statuses: Record<string, string>) =>
+  Object.keys(statuses)
+    .filter((rule) => statuses[rule] === 'fail')
+    .sort();
+
 /** A fixture application of test/fixtures/applications. */
 export function fixture(packId: string, file: string): Application {
   return Application.parse(JSON.parse(readFileSync(join(root, 'test/fixtures/applications', packId, file), 'utf8')));
