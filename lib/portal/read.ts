@@ -141,7 +141,9 @@ export function readRawValues(map: PageMap, controls: Control[]): Record<string,
     if (isChoice(c)) {
       if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);
       else out[key] ??= '';
-    } else out[key] = c.value;
+    }
+    // A select by its option's text (单位性质 高等院校, not the portal's code 2): what the draft shows and restores by.
+    else out[key] = c.tagName === 'SELECT' ? displayValue([c]) : c.value;
   }
   return out;
 }
