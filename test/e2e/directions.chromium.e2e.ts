@@ -4,7 +4,7 @@ import { evaluate } from '@/lib/engine/evaluate';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { projectToReplica, stepsFor } from './support/application';
-import { directionCases, expectedFailures, failingRules, fixture } from './support/directionCases';
+import { directionCases, failingRules, failuresOnForm, fixture } from './support/directionCases';
 import { chromiumOnReplica, screenshotOnFailure } from './support/chromium';
 import { playwrightDriver } from './support/playwrightDriver';
 import { panelIn } from './support/panel';
@@ -49,7 +49,7 @@ test.each(
     for (const step of stepsFor(app, pack)) await driver.run(step);
     await expect.poll(() => panelStatuses(page), { timeout: 10_000 }).toEqual(expected);
     // The fixtures' answer key: exactly the rules it lists fail in the panel
-    expect(failingRules(await panelStatuses(page))).toEqual(expectedFailures(packId, `${code}.${kind}.json`));
+    expect(failingRules(await panelStatuses(page))).toEqual(failuresOnForm(packId, `${code}.${kind}.json`));
     await page.close();
   },
 );

@@ -4,7 +4,7 @@ import { evaluate } from '@/lib/engine/evaluate';
 import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica } from './support/firefox';
-import { directionCases, expectedFailures, failingRules, fixture } from './support/directionCases';
+import { directionCases, failingRules, failuresOnForm, fixture } from './support/directionCases';
 import { projectToReplica, stepsFor } from './support/application';
 import { puppeteerDriver } from './support/puppeteerDriver';
 import { panelInFirefox } from './support/panel';
@@ -40,7 +40,7 @@ test.each(
     const driver = puppeteerDriver(page);
     for (const step of stepsFor(app, pack)) await driver.run(step);
     await expect.poll(() => panelStatuses(page), { timeout: 10_000 }).toEqual(expected);
-    expect(failingRules(await panelStatuses(page))).toEqual(expectedFailures(packId, `${code}.${kind}.json`));
+    expect(failingRules(await panelStatuses(page))).toEqual(failuresOnForm(packId, `${code}.${kind}.json`));
     await page.close();
   },
 );
