@@ -27,14 +27,29 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // activeTab: the popup reads the address of the tab it was opened on, to tell an http:// portal page apart.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    // scripting (Chrome): after an update the new content script is run in open portal tabs, so the old one's
+    // unsaved changes are handed over; that needs the portal as a host permission too (no new install warning: the
+    // content script already runs there).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
     // Rule feeds live on any institution's HTTPS host: asked for at runtime, per feed, when the user subscribes.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }
       : { optional_host_permissions: ['https://*/*'] }),
+    // Chrome: the portal, for running the new content script in open tabs after an update (see permissions).
     // Test build: the local feed server is allowed outright, because Playwright cannot answer the
     // permission prompt (context.grantPermissions does not cover extension permissions).
-    ...(TEST_BUILD && { host_permissions: ['http://127.0.0.1/*'] }),
+    ...((browser !== 'firefox' || TEST_BUILD) && {
+      host_permissions: [
+        ...(browser !== 'firefox' ? PORTAL_MATCHES : []),
+        ...(TEST_BUILD ? ['http://127.0.0.1/*'] : []),
+      ],
+    }),
     ...(TEST_BUILD && browser !== 'firefox' && { key: TEST_MANIFEST_KEY }),
     // Enterprise policy (feeds, institution): Chrome/Edge read its shape from this file; Firefox from policies.json.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
@@ -64,6 +79,8 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         if (script.matches?.some((m) => PORTAL_MATCHES.includes(m))) script.matches.push(...REPLICA_MATCHES);
       }
+      if (manifest.host_permissions?.some((m: string) => PORTAL_MATCHES.includes(m)))
+        manifest.host_permissions = [...new Set([...manifest.host_permissions, ...REPLICA_MATCHES])];
       for (const resource of manifest.web_accessible_resources ?? []) {
         if (typeof resource === 'object' && resource.matches?.some((m) => PORTAL_MATCHES.includes(m)))
           resource.matches.push(...REPLICA_MATCHES);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
-import type { FindingView, PanelView } from '@/lib/overlay/view';
+import type { FindingView, PackView, PanelView } from '@/lib/overlay/view';
 import { DraftBanners, type DraftBannersProps } from './DraftBanners';
 import { ConfirmationNote, type FindingActionHandlers, FindingActions } from './FindingActions';
 import { MappingPanel, type MappingPanelProps } from './MappingPanel';
@@ -185,6 +185,7 @@ export function Panel(props: PanelProps) {
       ) : (
         view.hint && <p className="gc-hint">{view.hint}</p>
       )}
+      <PackLines packs={view.packs} flag={view.packsFlag} lang={lang} />
       {(!view.heading || props.chosenDirection) && props.directions.length > 0 && (
         <label className="gc-choose">
           {t(lang, 'chooseDirection')}
@@ -289,6 +290,12 @@ function FindingItem({
         </span>
         {item.title}
         <span className="gc-section-name"> · {item.sectionLabel}</span>
+        {item.layer && (
+          <span className="gc-layer" data-testid="gc-layer">
+            {' '}
+            · {item.layer.packTitle}
+          </span>
+        )}
       </button>
       {item.status === 'fail' && item.message !== item.title && <p className="gc-message">{item.message}</p>}
       {item.status === 'unknown' && item.missing.length > 0 && (
@@ -321,7 +328,42 @@ function FindingItem({
         <blockquote className="gc-quote">
           {t(lang, 'quote')}：{item.quote}
         </blockquote>
+        {item.source && (
+          <p className="gc-muted gc-source" data-testid="gc-source">
+            {item.source}
+          </p>
+        )}
       </details>
     </li>
+  );
+}
+
+/** The packs the findings come from, each with its version and origin; an expired pack or a stale feed is flagged. */
+function PackLines({ packs, flag, lang }: { packs: PackView[]; flag?: string; lang: Lang }) {
+  if (!packs.length) return null;
+  return (
+    <details className="gc-packs" data-testid="gc-packs">
+      <summary>
+        {t(lang, 'packsUsed')}
+        {flag && (
+          <span className="gc-tag gc-warning" data-testid="gc-packs-flag">
+            {' '}
+            {flag}
+          </span>
+        )}
+      </summary>
+      <ul>
+        {packs.map((p) => (
+          <li key={p.id} data-pack={p.id}>
+            {p.line}
+            {p.warnings.map((w) => (
+              <p key={w} className="gc-alert" data-testid="gc-pack-warning">
+                {w}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -2,6 +2,8 @@ import { t } from '@/lib/i18n/pageMessages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
 import type { TabStatus } from '@/lib/messages/protocol';
+import { packLine, packWarnings } from '@/lib/i18n/packSource';
+import type { PackSummary } from '@/lib/packs/origin';
 
 export interface PopupProps {
   /** undefined: still asking; null: not a recognised portal form; 'insecure': a portal page over http://. */
@@ -15,10 +17,22 @@ export interface PopupProps {
   portalUrl: string;
   /** What the last action could not do, in the popup's language */
   failure?: string;
+  /** The packs in use: an expired one or one from a stale feed is flagged here */
+  packs?: PackSummary[];
 }
 
 /** The toolbar popup: this tab's state in the one vocabulary, and what to do next. */
-export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, portalUrl, failure }: PopupProps) {
+export function PopupStatus({
+  status,
+  lang,
+  onLang,
+  onOpenPanel,
+  onOpenOptions,
+  portalUrl,
+  failure,
+  packs = [],
+}: PopupProps) {
+  const outdated = packs.filter((p) => p.expired || p.stale);
   return (
     <main className="gc-page gc-popup" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <h1>
@@ -58,6 +72,17 @@ export function PopupStatus({ status, lang, onLang, onOpenPanel, onOpenOptions, 
             ))}
           </ul>
         </>
+      )}
+      {outdated.length > 0 && (
+        <ul className="gc-alert" data-testid="popup-packs">
+          {outdated.map((p) => (
+            <li key={p.id} data-pack={p.id}>
+              {packLine(p, lang)}
+              {lang === 'zh' ? '：' : ': '}
+              {packWarnings(p, lang).join(lang === 'zh' ? '；' : '; ')}
+            </li>
+          ))}
+        </ul>
       )}
       {failure && (
         <p className="gc-alert" role="alert">

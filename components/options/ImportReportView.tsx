@@ -25,16 +25,26 @@ export function ImportReportView({ result, onClose }: { result: ImportResult; on
     updated: report.updated,
     keptNewer: report.keptNewer,
     unchanged: report.unchanged,
+    conflicts: report.conflicts.length,
     refused: report.refused.length,
   };
   return (
     <div data-testid="import-report">
       <Banner
-        kind={report.refused.length ? 'error' : 'info'}
+        kind={report.refused.length || report.conflicts.length ? 'error' : 'info'}
         testId="import-summary"
         message={{ zh: t('zh', 'optImportReport', vars), en: t('en', 'optImportReport', vars) }}
         onClose={onClose}
       />
+      {report.conflicts.length > 0 && (
+        <ul className="gc-refused" data-testid="import-conflicts">
+          {report.conflicts.map((c) => (
+            <li key={c.key} data-key={c.key}>
+              <Text id="optImportConflictEntry" /> <code>{c.key}</code>：{c.reason[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
       {report.refused.length > 0 && (
         <ul className="gc-refused">
           {report.refused.map((r, i) => (

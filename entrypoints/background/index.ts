@@ -1,6 +1,7 @@
 import '@/lib/core/zodJitless';
 import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
 import { applyFieldLimits } from '@/lib/autosave/limits';
+import { reinjectContentScripts } from '@/lib/autosave/reinject';
 import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
 import { createFeedManager } from '@/lib/feed/extension/manager';
@@ -13,6 +14,7 @@ import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messag
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
+import { layersFor, summarizePack } from '@/lib/packs/origin';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
@@ -36,6 +38,18 @@ export default defineBackground(() => {
     browser,
     () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
   );
+  // Chrome leaves open portal tabs with the old, dead content script after an update or reload: run the new one
+  // there, so it takes the unsaved changes over (Firefox does this itself).
+  if (import.meta.env.BROWSER !== 'firefox')
+    browser.runtime.onInstalled.addListener(
+      () =>
+        void reinjectContentScripts({
+          contentScripts: () => browser.runtime.getManifest().content_scripts ?? [],
+          tabsMatching: (matches) => browser.tabs.query({ url: matches }),
+          // the manifest's own built script paths
+          inject: (target, files) => browser.scripting.executeScript({ target, files: files as ScriptPublicPath[] }),
+        }),
+    );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
   const saver = createDraftSaver({
@@ -80,7 +94,15 @@ export default defineBackground(() => {
   };
 
   const route = createRouter(policy, {
-    getPacks: async () => (await feeds.packsInUse()).packs.map((p) => p.pack),
+    getPacks: async () =>
+      (await feeds.packsInUse()).packs.map(({ pack, origin, sourceName, expired, stale, staleDays }) => ({
+        pack,
+        origin,
+        sourceName,
+        expired,
+        stale,
+        staleDays,
+      })),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       const result = await saveDraft(await drafts(), input);
@@ -101,22 +123,31 @@ export default defineBackground(() => {
     'share:encode': async ({ share, lang }) => {
       const parsed = Share.safeParse(share);
       if (!parsed.success) throw new Error(`invalid share: ${parsed.error.issues[0]?.message}`);
-      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === parsed.data.packId)?.pack;
+      const active = (await feeds.packsInUse()).packs.map((p) => p.pack);
+      const pack = active.find((p) => p.id === parsed.data.packId);
+      const layers = pack ? layersFor(pack, parsed.data.direction, active) : [];
       return {
         code: encodeShareCode(parsed.data),
         file: shareToFile(parsed.data),
-        summary: shareSummaryMarkdown(parsed.data, pack, lang),
+        summary: shareSummaryMarkdown(parsed.data, pack, lang, layers),
       };
     },
     'share:decode': async ({ text }) => readShareText(text),
     'report:build': async ({ type: _type, packId, application, findings, ...request }) => {
-      const pack = (await feeds.packsInUse()).packs.find((p) => p.pack.id === packId)?.pack;
+      const active = (await feeds.packsInUse()).packs;
+      const pack = active.find((p) => p.pack.id === packId)?.pack;
       if (!pack) throw new Error(`unknown pack ${packId}`);
       const app = Application.safeParse(application);
       return (
         reportFile({
           ...request,
           pack,
+          layers: layersFor(
+            pack,
+            request.direction,
+            active.map((p) => p.pack),
+          ),
+          packs: active.map(summarizePack),
           findings,
           application: app.success ? app.data : undefined,
         }) ?? null

@@ -7,6 +7,8 @@ import { TAB_OPEN_PANEL } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
 import { t } from '@/lib/i18n/pageMessages';
 import { queryTabStatus, tabOf } from '@/lib/messages/tabStatus';
+import { createClient } from '@/lib/messages/contract';
+import { type PackSummary, summarizePack } from '@/lib/packs/origin';
 
 const PORTAL_URL = 'https://service.most.gov.cn/';
 const root = createRoot(document.getElementById('root')!);
@@ -14,6 +16,7 @@ const here = new URL(location.href);
 let lang: Lang = 'zh';
 let status: TabStatus | 'insecure' | null | undefined;
 let failure: string | undefined;
+let packs: PackSummary[] = [];
 const fail = (error: unknown) => {
   failure = t(lang, 'actionFailed', { error: error instanceof Error ? error.message : String(error) });
   render();
@@ -26,6 +29,7 @@ const render = () =>
       lang={lang}
       portalUrl={PORTAL_URL}
       failure={failure}
+      packs={packs}
       onLang={(next) => {
         lang = next;
         render();
@@ -49,3 +53,10 @@ void queryTabStatus(browser, here).then((s) => {
   status = s === 'insecure' || s?.recognised ? s : null;
   render();
 });
+// Expired packs and stale feeds are flagged here too, not only on the options page.
+void createClient((request) => browser.runtime.sendMessage(request))
+  .call('getPacks', {})
+  .then((active) => {
+    packs = active.map(summarizePack);
+    render();
+  }, fail);

@@ -74,14 +74,22 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   });
   controller = overlay;
   onDead = () => {
-    if (overlay.getState().extensionGone) return;
-    overlay.extensionGone();
-    offerUnsaved(document, overlay.draftKey, overlay.unsavedKeys);
+    if (!overlay.getState().extensionGone) overlay.extensionGone();
   };
+  // An old script left dead in this page by an update hands its unsaved changes to this one, then retires.
   const handedOver = collectUnsaved(document, overlay.draftKey);
   const layer = mountLayer(document, { tag: 'guidecheck-overlay', css: overlayCss, mode: 'open' });
   const root = createRoot(layer.container);
   root.render(<OverlayApp controller={overlay} win={window} layer={layer.container} />);
+  // This script's turn to hand over, when a newer one starts in this page after an update: only once it is dead.
+  offerUnsaved(document, overlay.draftKey, () => {
+    if (browser.runtime?.id !== undefined) return undefined;
+    const keys = overlay.unsavedKeys();
+    overlay.stop();
+    root.unmount();
+    layer.remove();
+    return keys;
+  });
   void overlay.start().then(() => overlay.adoptUnsaved(handedOver));
   // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
   // A forged "content script started" event from the page is not that (lifetime.ts).

@@ -253,6 +253,8 @@ export function createSaveClient({
       else set({});
     },
     dismissNotice: () => set({ notice: undefined }),
+    /** Something the user must know about this page's saving (shown like the background's notices) */
+    notify: (message: UserMessage) => set({ notice: message }),
     /** Values not acknowledged yet (kept for handing over to a new content script after an update). */
     unsaved: (): Record<string, string> => Object.fromEntries([...mine].map(([k, v]) => [k, v.value])),
     stop() {

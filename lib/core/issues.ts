@@ -75,6 +75,17 @@ export function parseWithProblems<T extends z.ZodType>(
     : { success: false, problems: problemsOf(parsed.error, root) };
 }
 
+/** The path of every key the schema does not know, also inside the alternatives of a union. */
+export function unknownKeyPaths(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => formatPath([...path, key]));
+    if (issue.code === 'invalid_union')
+      return issue.errors.flatMap((alternative) => unknownKeyPaths(alternative, path));
+    return [];
+  });
+}
+
 /** One line per issue for the CLIs and pack errors: `path: English message（中文说明）`. */
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {

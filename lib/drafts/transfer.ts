@@ -7,6 +7,7 @@ import { readDraft, writeDraft } from './rows';
 import { commitDraft, listDrafts } from './store';
 import { type DraftDb, quotaGuard } from './db';
 import type { Bilingual } from '../core/vocabulary';
+import { CLOCK_SKEW_MS, EARLIEST_TIME_MS, LATEST_TIME_MS } from '../clock/skew';
 
 /** Export files: `{ format: "guidecheck-drafts", version: 1, exportedAt, drafts: [...] }`. */
 export const EXPORT_FORMAT = 'guidecheck-drafts';
@@ -54,6 +55,11 @@ export interface ImportReport {
   keptNewer: number;
   /** Imported drafts identical in content to the local ones */
   unchanged: number;
+  /**
+   * Existing drafts whose imported copy is dated after the export was made or after now (beyond the clock skew):
+   * nobody can tell which is newer, so the local draft stays and the imported one is kept as a revision to choose
+   */
+  conflicts: { key: string; reason: Bilingual }[];
   refused: { key: string; reason: Bilingual }[];
 }
 
@@ -70,13 +76,16 @@ export type ImportResult = { ok: true; report: ImportReport } | { ok: false; rea
 export async function importDrafts(db: DraftDb, text: string): Promise<ImportResult> {
   const envelope = readEnvelope(text);
   if (!envelope.ok) return envelope;
-  const report: ImportReport = { added: 0, updated: 0, keptNewer: 0, unchanged: 0, refused: [] };
+  const report: ImportReport = { added: 0, updated: 0, keptNewer: 0, unchanged: 0, conflicts: [], refused: [] };
   const accepted = new Map<string, ExportedDraft>();
   envelope.drafts.forEach((raw, i) => {
     const key = keyOf(raw) ?? `drafts[${i}]`;
     const parsed = parseWithProblems(ExportedDraft, raw, `drafts[${i}]`);
+    const badTime = parsed.success ? outOfRangeTime(parsed.data, `drafts[${i}]`) : undefined;
     if (!parsed.success) {
       report.refused.push({ key, reason: joinProblems(parsed.problems) });
+    } else if (badTime) {
+      report.refused.push({ key, reason: badTime });
     } else if (accepted.has(key)) {
       report.refused.push({
         key,
@@ -87,7 +96,12 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
 
   const written = await quotaGuard(() =>
     db.transaction('rw', [db.drafts, db.checklists, db.revisions], async () => {
-      for (const imported of accepted.values()) report[await mergeOne(db, imported)]++;
+      const latest = Math.min(Date.parse(envelope.exportedAt), db.now().getTime()) + CLOCK_SKEW_MS;
+      for (const imported of accepted.values()) {
+        const outcome = await mergeOne(db, imported, latest);
+        if (outcome === 'conflict') report.conflicts.push({ key: imported.key, reason: futureReason(imported) });
+        else report[outcome]++;
+      }
       return { ok: true as const };
     }),
   );
@@ -96,12 +110,20 @@ export async function importDrafts(db: DraftDb, text: string): Promise<ImportRes
   return { ok: true, report };
 }
 
+/**
+ * `latest`: the latest time (ms) an imported draft may carry and still be ordered against ours, the export's own
+ * time or now, plus the clock skew. A later one (a draft dated 2099) is not believed: against a local draft it is a
+ * conflict; a new draft is added with its time brought back to that limit, so it cannot win later merges either.
+ */
 async function mergeOne(
   db: DraftDb,
   imported: ExportedDraft,
-): Promise<'added' | 'updated' | 'keptNewer' | 'unchanged'> {
+  latest: number,
+): Promise<'added' | 'updated' | 'keptNewer' | 'unchanged' | 'conflict'> {
   // Deleted-state is local housekeeping: an imported draft is one somebody wants.
-  const { revisions, deletedAt: _deletedAt, ...draft } = imported;
+  const { revisions, deletedAt: _deletedAt, ...dated } = imported;
+  const future = Date.parse(dated.updatedAt) > latest;
+  const draft = future ? { ...dated, updatedAt: new Date(latest - CLOCK_SKEW_MS).toISOString() } : dated;
   const current = await readDraft(db, draft.key);
   if (!current) {
     await writeDraft(db, draft);
@@ -110,6 +132,10 @@ async function mergeOne(
     return 'added';
   }
   if (sameContent(current, draft)) return 'unchanged';
+  if (future) {
+    await recordRevision(db, draft, 'import');
+    return 'conflict';
+  }
   if (isNewer(draft, current)) {
     if ((await latestRevision(db, current.key))?.revision !== current.revision)
       await recordRevision(db, current, 'save');
@@ -126,7 +152,37 @@ function isNewer(a: Draft, b: Draft): boolean {
   return at > 0 || (at === 0 && a.revision > b.revision);
 }
 
-function readEnvelope(text: string): { ok: true; drafts: unknown[] } | { ok: false; reason: Bilingual } {
+const inRange = (iso: string) => {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms >= EARLIEST_TIME_MS && ms <= LATEST_TIME_MS;
+};
+
+/** The first time of a draft (or of its revisions) that is no date or outside 2000–2200, as a refusal reason. */
+function outOfRangeTime(draft: ExportedDraft, path: string): Bilingual | undefined {
+  const times: [string, string][] = [
+    [`${path}.createdAt`, draft.createdAt],
+    [`${path}.updatedAt`, draft.updatedAt],
+    ...(draft.revisions ?? []).map((r, i): [string, string] => [`${path}.revisions[${i}].at`, r.at]),
+  ];
+  const bad = times.find(([, at]) => !inRange(at));
+  return (
+    bad && {
+      zh: `${bad[0]}：时间“${bad[1]}”无效或不在 2000–2200 年之间`,
+      en: `${bad[0]}: the time "${bad[1]}" is invalid or outside the years 2000–2200`,
+    }
+  );
+}
+
+function futureReason(draft: ExportedDraft): Bilingual {
+  return {
+    zh: `导入的草稿时间（${draft.updatedAt}）晚于导出时间或当前时间，无法判断哪一份较新：本机草稿未改动，导入的内容已存为修订记录，可在“历史”中比较并选择恢复`,
+    en: `The imported draft is dated ${draft.updatedAt}, after the export was made or after now, so which copy is newer cannot be told: the local draft is unchanged and the imported one is kept as a revision to compare and restore under History`,
+  };
+}
+
+function readEnvelope(
+  text: string,
+): { ok: true; drafts: unknown[]; exportedAt: string } | { ok: false; reason: Bilingual } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -146,7 +202,12 @@ function readEnvelope(text: string): { ok: true; drafts: unknown[] } | { ok: fal
     const problems = joinProblems(body.problems);
     return refuse(`文件格式有误：${problems.zh}`, `The file is malformed: ${problems.en}`);
   }
-  return { ok: true, drafts: body.data.drafts };
+  if (!inRange(body.data.exportedAt))
+    return refuse(
+      `导出时间“${body.data.exportedAt}”无效或不在 2000–2200 年之间`,
+      `The export time "${body.data.exportedAt}" is invalid or outside the years 2000–2200`,
+    );
+  return { ok: true, drafts: body.data.drafts, exportedAt: body.data.exportedAt };
 }
 
 function joinProblems(problems: Problem[]): Bilingual {

@@ -28,13 +28,20 @@ interface IndexedRule {
   readsChecklist: boolean;
 }
 
-export function createIncrementalEvaluator(pack: RulePack, directionCode: string): IncrementalEvaluator {
+export function createIncrementalEvaluator(
+  pack: RulePack,
+  directionCode: string,
+  layers: readonly RulePack[] = [],
+): IncrementalEvaluator {
   const direction = findDirection(pack, directionCode);
   if (!direction)
     throw new Error(
       `规则包 ${pack.id} 中没有指南方向 "${directionCode}" / Pack ${pack.id} has no direction "${directionCode}"`,
     );
-  const rules = sourcedRulesFor(pack, direction).map(({ rule, pack: id }) => ({ ...indexRule(rule), pack: id }));
+  const rules = sourcedRulesFor(pack, direction, layers).map(({ rule, pack: id }) => ({
+    ...indexRule(rule),
+    pack: id,
+  }));
   let findings: Finding[] | undefined;
   let lastChecklist: ChecklistEvidence | undefined;
   let evaluations = 0;

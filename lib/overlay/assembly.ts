@@ -1,6 +1,7 @@
 import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
+import { layersFor } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import type { PageMap } from '../portal/locate';
@@ -19,6 +20,8 @@ export interface FromOtherPage {
 export interface Assessment {
   direction?: DirectionMatch;
   directionText?: string;
+  /** The other active packs adding rules to this direction (an institution's 通用条件, its `extends`) */
+  layers: RulePack[];
   application: Application;
   findings: Finding[];
   missing: string[];
@@ -28,6 +31,7 @@ export interface Assessment {
 export interface AssessInput {
   map: PageMap;
   vocabularies: FieldMap['vocabularies'];
+  /** Every active pack: guidelines to match the direction against, and institution layers added to it */
   packs: RulePack[];
   /** The direction the user chose in the panel, used when the page shows none a pack knows */
   chosen?: { packId: string; code: string };
@@ -130,16 +134,22 @@ export function createAssembly() {
       if (elsewhere && direction && draft)
         completed.fromOtherPages.push({ path: 'direction', section: sectionsOf(draft).direction || undefined });
       if (!elsewhere) lastMatched = direction;
-      const key = direction ? `${direction.pack.id}@${direction.pack.version}/${direction.direction.code}` : '';
+      const layers = direction ? layersFor(direction.pack, direction.direction.code, packs) : [];
+      const key = direction
+        ? [direction.pack, ...layers].map((p) => `${p.id}@${p.version}`).join('+') + `/${direction.direction.code}`
+        : '';
       if (key !== evaluatorKey) {
         evaluatorKey = key;
-        evaluator = direction ? createIncrementalEvaluator(direction.pack, direction.direction.code) : undefined;
+        evaluator = direction
+          ? createIncrementalEvaluator(direction.pack, direction.direction.code, layers)
+          : undefined;
         changed = undefined;
       }
       const findings = evaluator ? evaluator.update(completed.application, changed, checklist) : [];
       return {
         direction,
         directionText,
+        layers,
         application: completed.application,
         findings,
         missing: map.missing,

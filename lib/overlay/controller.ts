@@ -1,3 +1,4 @@
+import { summarizePack } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -6,6 +7,7 @@ import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readRawValues } from '../portal/read';
 import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
+import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
 import { controlFor } from './fieldControls';
@@ -241,9 +243,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
         return;
       }
-      packs = packsResponse.packs;
+      packs = packsResponse.packs.map((p) => p.pack);
       setState({
         phase: 'ready',
+        packs: packsResponse.packs.map(summarizePack),
         directions: packs.flatMap((p) =>
           p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh })),
         ),
@@ -267,7 +270,15 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     unsavedKeys: () => sync.unsavedKeys(),
     /** Fields an old content script could not save: their values on the page now are saved */
     adoptUnsaved(keys: string[]) {
+      if (!keys.length) return;
+      // The page's values of these fields are newer than the draft's: never offered for overwriting by a restore.
+      for (const k of keys) delete restorable[k];
+      const left = Object.keys(restorable).length;
+      setState({ restoreOffer: left && state.restoreOffer ? { ...state.restoreOffer, count: left } : undefined });
       sync.postKeys(keys);
+      // Keys starting with ~ are the draft's own entries (sections, identity), not fields the user typed.
+      const fields = keys.filter((k) => !k.startsWith('~')).length;
+      if (fields) sync.notify(handedOverMessage(fields));
     },
     /** 重试 after a failed save */
     retrySave: () => sync.retry(),

@@ -1,3 +1,4 @@
+import type { UserMessage } from '../messages/protocol';
 import { createSaveClient, type SaveChannel, type SaveClientState } from '../autosave/client';
 import type { Draft } from '../drafts/model';
 import type { Call } from '../messages/contract';
@@ -160,6 +161,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     },
     retry: () => client.retry(),
     dismissNotice: () => client.dismissNotice(),
+    notify: (message: UserMessage) => client.notify(message),
     /** Field keys changed and not saved yet (handed to a new content script after an update). */
     unsavedKeys: () => Object.keys(client.unsaved()),
     stop: () => client.stop(),

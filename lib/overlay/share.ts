@@ -12,7 +12,7 @@ import type { Lang, Checklist } from '../core/vocabulary';
  * and the lines of an import preview (the merge itself is lib/share/preview.ts). Pure: the panel calls these and renders.
  */
 
-type ShareState = Pick<OverlayState, 'direction' | 'findings' | 'checklist'>;
+type ShareState = Pick<OverlayState, 'direction' | 'findings' | 'checklist'> & Partial<Pick<OverlayState, 'layers'>>;
 
 /** One row of the "include field contents" tick list. */
 export interface FieldChoice {
@@ -47,6 +47,7 @@ export function shareOfState(
   return buildShare({
     draft: { direction: match.direction.code, fields, checklist: state.checklist },
     pack: match.pack,
+    layers: state.layers,
     findings: state.findings,
     sharedBy,
     include: { fields: include },

@@ -6,6 +6,8 @@ import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
 import type { FromOtherPage } from './assembly';
 import type { DirectionMatch } from './direction';
+import type { PackSummary } from '../packs/origin';
+import type { RulePack } from '../packs/schema';
 import type { Lang, Checklist } from '../core/vocabulary';
 
 /** Everything the panel is drawn from: the controller owns it, lib/overlay/view.ts turns it into what is shown. */
@@ -17,6 +19,10 @@ export interface OverlayState {
   /** Which edge the panel docks to: the user moves it off the part of the form they are filling */
   dock: 'right' | 'left';
   direction?: DirectionMatch;
+  /** Other active packs adding rules to the direction (an institution's 通用条件 and `extends`) */
+  layers: RulePack[];
+  /** Every pack in use with its version, origin and freshness (expired, stale feed) */
+  packs: PackSummary[];
   /** The page's direction text when no pack knows it */
   directionText?: string;
   findings: Finding[];
@@ -65,6 +71,8 @@ export function initialState(patch: FieldMapPatch): OverlayState {
     lang: 'zh',
     collapsed: false,
     dock: 'right',
+    layers: [],
+    packs: [],
     findings: [],
     missing: [],
     fromOtherPages: [],

@@ -8,6 +8,8 @@ import { findingMessage } from '../i18n/describe';
 import { fieldLabel, formPaths } from '../i18n/labels';
 import { type Verdict, verdictOf, verdictOrder } from '../i18n/vocabulary';
 import { rulesFor } from '../engine/evaluate';
+import { packLine, packWarnings } from '../i18n/packSource';
+import type { PackSummary } from '../packs/origin';
 
 /** What the panel shows, computed from the controller's state; components only render it. */
 export interface FindingView {
@@ -32,6 +34,18 @@ export interface FindingView {
   document?: { ready: boolean; by?: string; at: string };
   /** A warning the user acknowledged, with the reason and who (kept with the draft) */
   acknowledged?: { reason: string; by?: string; at: string };
+  /** The pack the rule comes from, its version and origin ("规则来源：… · 第 1 版 · 扩展内置") */
+  source: string;
+  /** Added by another pack than the direction's guideline (an institution's 通用条件 or its added rules) */
+  layer?: { packTitle: string };
+}
+
+/** A pack whose rules the panel applies: named with version and origin, with what is wrong with its currency. */
+export interface PackView {
+  id: string;
+  line: string;
+  /** 规则已过期…, 规则源已超过 14 天没有新的签名时间戳… */
+  warnings: string[];
 }
 
 export interface PanelView {
@@ -52,17 +66,31 @@ export interface PanelView {
   missingTitles: string[];
   /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
   fromOtherPages: string[];
+  /** The packs whose rules are shown (the guideline's, then the layers); every pack in use before a direction is known */
+  packs: PackView[];
+  /** Shown beside 所用规则包 when a pack is expired (规则已过期) or its feed stale (规则可能不是最新) */
+  packsFlag?: string;
 }
 
 export function rulesById(state: OverlayState): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? rulesFor(m.pack, m.direction).map((r) => [r.id, r]) : []);
+  return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
+}
+
+/** The packs the shown findings come from; before a direction is known, every pack in use. */
+function shownPacks(state: OverlayState): PackSummary[] {
+  const m = state.direction;
+  if (!m) return state.packs;
+  const ids = [m.pack.id, ...state.layers.map((l) => l.id)];
+  return ids.flatMap((id) => state.packs.filter((p) => p.id === id));
 }
 
 export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
   const { lang } = state;
   const rules = rulesById(state);
   const d = state.direction?.direction;
+  const packs = shownPacks(state);
+  const byId = new Map(packs.map((p) => [p.id, p]));
   const facts: PanelView['facts'] = [];
   if (d?.plannedProjects) facts.push({ label: t(lang, 'plannedProjects'), value: d.plannedProjects.text });
   if (d?.totalBudget) {
@@ -95,6 +123,7 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
         confirmation: state.checklist.confirmations[f.ruleId],
         document: f.kind === 'document' && document ? document : undefined,
         acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
+        ...findingSource(f, byId, state, lang),
       };
     });
   // Fields another page of the application showed are not lost: they are listed as coming from that page.
@@ -123,7 +152,27 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     missing,
     missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
     fromOtherPages: fromOtherPageLines(state, titles),
+    packs: packs.map((p) => ({ id: p.id, line: packLine(p, lang), warnings: packWarnings(p, lang) })),
+    packsFlag: packs.some((p) => p.expired)
+      ? t(lang, 'packFlagExpired')
+      : packs.some((p) => p.stale)
+        ? t(lang, 'packFlagStale')
+        : undefined,
   };
+}
+
+/** Which pack a finding's rule comes from; the built-in input rules (real dates) count as the guideline's. */
+function findingSource(
+  f: Finding,
+  packs: ReadonlyMap<string, PackSummary>,
+  state: OverlayState,
+  lang: Lang,
+): Pick<FindingView, 'source' | 'layer'> {
+  const guideline = state.direction?.pack.id;
+  const id = !f.pack || f.pack === 'input' ? guideline : f.pack;
+  const pack = id ? packs.get(id) : undefined;
+  const source = pack ? t(lang, 'findingSource', { line: packLine(pack, lang) }) : '';
+  return id && id !== guideline && pack ? { source, layer: { packTitle: pack.title[lang] } } : { source };
 }
 
 /** The rule's message with enum values named (企业, not enterprise) and its missing fields by the form's labels. */

@@ -1,8 +1,15 @@
 import { packConventionErrors } from './conventions';
-import { formatIssues } from '../core/issues';
+import { formatIssues, unknownKeyPaths } from '../core/issues';
 import { RulePack } from './schema';
 
-export type ParsePackResult = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+export type ParsePackResult =
+  | { ok: true; pack: RulePack }
+  | {
+      ok: false;
+      errors: string[];
+      /** Paths of keys the format does not have (`directions[0].rules[2].wehn`): a misspelling, never ignored */
+      unknownKeys: string[];
+    };
 
 /**
  * Validates a rule pack (schema, then conventions) and returns it only when all is well: a pack
@@ -10,7 +17,8 @@ export type ParsePackResult = { ok: true; pack: RulePack } | { ok: false; errors
  */
 export function parsePack(json: unknown): ParsePackResult {
   const parsed = RulePack.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, errors: formatIssues(parsed.error), unknownKeys: unknownKeyPaths(parsed.error.issues) };
   const errors = packConventionErrors(parsed.data);
-  return errors.length ? { ok: false, errors } : { ok: true, pack: parsed.data };
+  return errors.length ? { ok: false, errors, unknownKeys: [] } : { ok: true, pack: parsed.data };
 }

@@ -1,5 +1,6 @@
 import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
+import type { PackSummary } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { reportFileName } from './fileName';
 import { reportToHtml } from './html';
@@ -11,6 +12,9 @@ export type ReportFormat = 'html' | 'markdown';
 
 export interface ReportRequest {
   pack: RulePack;
+  /** Other active packs adding rules to the direction, and what is known of every pack's origin */
+  layers?: readonly RulePack[];
+  packs?: readonly PackSummary[];
   direction: string;
   findings: Finding[];
   checklist: Checklist;
@@ -26,6 +30,8 @@ export function reportFile(request: ReportRequest, now = new Date()) {
   if (!direction) return undefined;
   const report = buildReport({
     pack: request.pack,
+    layers: request.layers,
+    packs: request.packs,
     direction,
     findings: request.findings,
     checklist: request.checklist,

@@ -1,6 +1,8 @@
 import type { Application } from '../application/model';
 import { directionFacts } from '../engine/context';
-import { rulesFor } from '../engine/evaluate';
+import { sourcedRulesFor } from '../engine/evaluate';
+import { packLine, packWarnings } from '../i18n/packSource';
+import type { PackSummary } from '../packs/origin';
 import type { Finding } from '../engine/finding';
 import { findingMessage } from '../i18n/describe';
 import { fieldLabel } from '../i18n/labels';
@@ -29,6 +31,8 @@ export interface Report {
   generatedAt: string;
   generatedAtText: string;
   guideline: { packId: string; version: number; title: string };
+  /** The packs the requirements come from (the guideline's, then an institution's layers): version, origin, currency */
+  packs: { id: string; line: string; warnings: string[] }[];
   direction: { code: string; title: string };
   application: { id?: string; projectName?: string; leadUnit?: string; pi?: string };
   /** 拟支持项目数, 共拟支持经费, 平均每项, 执行期: label and value, in the report's language */
@@ -74,6 +78,8 @@ export interface ReportItem {
     attachmentName?: string;
   };
   acknowledgement?: { reason: string; by?: string; at: string; atText: string };
+  /** For a requirement another pack adds to the guideline (an institution's layer): that pack, version and origin */
+  source?: string;
 }
 
 export interface ReportTotals {
@@ -86,8 +92,12 @@ export interface ReportTotals {
 export interface ReportInput {
   pack: RulePack;
   direction: Direction;
-  /** evaluate(pack, direction.code, application, checklist); a rule without a finding is reported as 信息不全 */
+  /** evaluate(pack, direction.code, application, checklist, layers); a rule without a finding is reported as 信息不全 */
   findings: Finding[];
+  /** Other active packs adding rules to the direction (lib/packs/origin.ts layersFor) */
+  layers?: readonly RulePack[];
+  /** Version, origin and currency of the guideline's pack and the layers, as the background knows them */
+  packs?: readonly PackSummary[];
   checklist?: Checklist;
   application?: Application;
   lang?: Lang;
@@ -122,7 +132,8 @@ export function buildReport(input: ReportInput): Report {
   const { pack, direction, checklist, application } = input;
   const lang = input.lang ?? 'zh';
   const findings = new Map(input.findings.map((f) => [f.ruleId, f]));
-  const items = rulesFor(pack, direction).map((rule): ReportItem => {
+  const summaries = new Map((input.packs ?? []).map((p) => [p.id, p]));
+  const items = sourcedRulesFor(pack, direction, input.layers).map(({ rule, pack: from }): ReportItem => {
     const finding = findings.get(rule.id);
     const status = finding?.status ?? 'unknown';
     const verdict = verdictOf(status, rule.severity);
@@ -148,6 +159,8 @@ export function buildReport(input: ReportInput): Report {
     if (rule.kind === 'document') item.document = documentState(finding, checklist?.documents[rule.id]);
     const acknowledgement = checklist?.acknowledgements[rule.id];
     if (acknowledgement) item.acknowledgement = { ...acknowledgement, atText: beijingDateTime(acknowledgement.at) };
+    const layer = from !== pack.id && from !== 'input' ? summaries.get(from) : undefined;
+    if (layer) item.source = packLine(layer, lang);
     return item;
   });
   const projectName =
@@ -158,6 +171,10 @@ export function buildReport(input: ReportInput): Report {
     generatedAt: input.generatedAt,
     generatedAtText: t(lang, 'reportBeijingTime', { time: beijingDateTime(input.generatedAt) }),
     guideline: { packId: pack.id, version: pack.version, title: pack.title[lang] },
+    packs: [pack, ...(input.layers ?? [])]
+      .map((p) => summaries.get(p.id))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ id: p.id, line: packLine(p, lang), warnings: packWarnings(p, lang) })),
     direction: { code: direction.code, title: direction.title[lang] },
     application: withoutEmpty({
       id: input.applicationId,

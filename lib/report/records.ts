@@ -4,7 +4,16 @@ import type { Lang } from '../core/vocabulary';
 
 /** One labelled line under a requirement; `value` is raw text that each renderer escapes. */
 export interface ItemRecord {
-  kind: 'problem' | 'explain' | 'missing' | 'owner' | 'confirmation' | 'note' | 'document' | 'acknowledgement';
+  kind:
+    | 'problem'
+    | 'explain'
+    | 'missing'
+    | 'owner'
+    | 'confirmation'
+    | 'note'
+    | 'document'
+    | 'acknowledgement'
+    | 'source';
   label: string;
   value: string;
 }
@@ -46,6 +55,7 @@ export function itemRecords(item: ReportItem, lang: Lang): ItemRecord[] {
       value: `${a.reason}${lang === 'zh' ? `（${join([a.by, a.atText])}）` : ` (${join([a.by, a.atText])})`}`,
     });
   }
+  if (item.source) records.push({ kind: 'source', label: t(lang, 'reportSource'), value: item.source });
   return records;
 }
 
@@ -62,6 +72,10 @@ export function reportMeta(report: Report): [label: string, value: string][] {
       t(lang, 'reportGuideline'),
       `${report.guideline.title} (${t(lang, 'reportPack', { id: report.guideline.packId, version: report.guideline.version })})`,
     ],
+    ...report.packs.map((p): [string, string] => [
+      t(lang, 'packsUsed'),
+      [p.line, ...p.warnings].join(lang === 'zh' ? '；' : '; '),
+    ]),
     [t(lang, 'reportDirection'), `${report.direction.code} ${report.direction.title}`],
     [t(lang, 'reportApplicationId'), report.application.id],
     [t(lang, 'reportProjectName'), report.application.projectName],

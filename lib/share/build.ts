@@ -11,6 +11,8 @@ import { toIsoSeconds } from './time';
 export interface BuildShareInput {
   draft: Pick<Draft, 'direction' | 'fields' | 'checklist'>;
   pack: RulePack;
+  /** Institution layers adding rules to the direction (lib/packs/origin.ts layersFor): their items travel too */
+  layers?: readonly RulePack[];
   /** The current findings of the draft's direction (for each item's status and the counts) */
   findings: Finding[];
   sharedBy?: string;
@@ -24,7 +26,15 @@ export interface BuildShareInput {
  * A share of the draft's direction: every rule of the direction is an item with its status, and with the
  * confirmation, document status, acknowledgement and owner the team recorded. Field contents appear only when ticked.
  */
-export function buildShare({ draft, pack, findings, sharedBy, include, now = new Date() }: BuildShareInput): Share {
+export function buildShare({
+  draft,
+  pack,
+  layers,
+  findings,
+  sharedBy,
+  include,
+  now = new Date(),
+}: BuildShareInput): Share {
   const direction = draft.direction ? findDirection(pack, draft.direction) : undefined;
   if (!direction) {
     throw new Error(
@@ -33,7 +43,7 @@ export function buildShare({ draft, pack, findings, sharedBy, include, now = new
   }
   const statusOf = new Map(findings.map((f) => [f.ruleId, f.status]));
   const items: Record<string, ShareItem> = {};
-  for (const rule of rulesFor(pack, direction)) {
+  for (const rule of rulesFor(pack, direction, layers)) {
     const status = statusOf.get(rule.id);
     items[rule.id] = { ...(status ? { status } : {}), ...itemOf(draft.checklist, rule.id) };
   }

@@ -176,14 +176,18 @@ function noticesOf(flags: MergeFlags): Bilingual[] {
 }
 
 /** The merge context of a local pack's direction. */
-export function mergeContextFor(pack: RulePack, directionCode: string): MergeContext | undefined {
+export function mergeContextFor(
+  pack: RulePack,
+  directionCode: string,
+  layers: readonly RulePack[] = [],
+): MergeContext | undefined {
   const direction = findDirection(pack, directionCode);
   return (
     direction && {
       packId: pack.id,
       packVersion: pack.version,
       direction: direction.code,
-      ruleIds: rulesFor(pack, direction).map((r) => r.id),
+      ruleIds: rulesFor(pack, direction, layers).map((r) => r.id),
     }
   );
 }

@@ -8,6 +8,8 @@ import type { Checklist } from '../core/vocabulary';
 /** What an import is merged into: the checklist of the direction the panel shows, and its findings. */
 export interface ShareState {
   direction?: { pack: RulePack; direction: Direction };
+  /** Institution layers adding rules to the direction: their items merge like the guideline's */
+  layers?: readonly RulePack[];
   findings: Finding[];
   checklist: Checklist;
 }
@@ -48,7 +50,7 @@ export function checklistAfterImport(
 
 function mergeIntoState(share: Share, state: ShareState): MergeResult | ShareRefusal {
   const match = state.direction;
-  const context = match && mergeContextFor(match.pack, match.direction.code);
+  const context = match && mergeContextFor(match.pack, match.direction.code, state.layers);
   if (!context) return refusal('otherDirection', { theirs: share.direction, ours: '—' });
   return mergeShare(state.checklist, share, context);
 }

@@ -10,9 +10,14 @@ import type { Share, ShareItem } from './model';
  * from the share (names, notes, reasons, field contents) is data: it is escaped so that no Markdown renderer turns it
  * into HTML, links or formatting, and line breaks inside it cannot start a new list item.
  */
-export function shareSummaryMarkdown(share: Share, pack: RulePack | undefined, lang: Lang): string {
+export function shareSummaryMarkdown(
+  share: Share,
+  pack: RulePack | undefined,
+  lang: Lang,
+  layers: readonly RulePack[] = [],
+): string {
   const direction = pack?.id === share.packId ? findDirection(pack, share.direction) : undefined;
-  const rules = new Map<string, Rule>(direction && pack ? rulesFor(pack, direction).map((r) => [r.id, r]) : []);
+  const rules = new Map<string, Rule>(direction && pack ? rulesFor(pack, direction, layers).map((r) => [r.id, r]) : []);
   // The pack's order first (the order of the panel), then ids this pack does not know.
   const ids = [
     ...[...rules.keys()].filter((id) => share.items[id]),

@@ -42,9 +42,26 @@ export async function launchChromium(
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension in ${extensionDir}: run npm run build:test`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'gc-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const context = await launchContext(userDataDir, extensionDir, options.headless);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium on `userDataDir` with the unpacked extension in `extensionDir` loaded (and no other). */
+export function launchContext(userDataDir: string, extensionDir: string, headless = true): Promise<BrowserContext> {
+  if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
-    headless: options.headless ?? true,
+    headless,
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
     args: [
@@ -59,17 +76,6 @@ export async function launchChromium(
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    worker,
-    extensionId: new URL(worker.url()).host,
-    userDataDir,
-    async close() {
-      await context.close();
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 export const NO_FIREFOX_MESSAGE = 'Firefox not found: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).';

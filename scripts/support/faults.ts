@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startReplica } from '@/replica/server';
-import { type ChromiumWithExtension, launchChromium } from './browsers';
+import { panelIn } from '@/test/e2e/support/panel';
+import { type ChromiumWithExtension, chromeExtensionDir, launchChromium, launchContext } from './browsers';
 import { APPLY_PATH } from './replicaForm';
 
 /**
@@ -31,7 +32,10 @@ export interface TrialResult {
 }
 
 export interface FaultEnv {
+  /** The browser with the extension; a kind that restarts it puts the new one here */
   browser: ChromiumWithExtension;
+  /** The built extension the browser loads (a kind that restarts the browser loads it again) */
+  extensionDir?: string;
   url: string;
   host: string;
   trial: number;
@@ -40,15 +44,17 @@ export interface FaultEnv {
 export interface FaultKind {
   name: string;
   run(env: FaultEnv): Promise<TrialResult>;
-  /** A profile directory of its own (the disk-full kind puts it on a small tmpfs); removed by `cleanup` */
+  /** A profile directory of its own, kept across restarts (on a small tmpfs for the disk-full kind) */
   profile?(): { userDataDir: string; cleanup(): void };
+  /** Mounts a file system: root only, so not in the short run of the e2e suite */
+  needsRoot?: boolean;
 }
 
 export async function openForm(env: FaultEnv, sbbh: string): Promise<Page> {
   const page = await env.browser.context.newPage();
   await page.goto(`${env.url}${APPLY_PATH}?sbbh=${sbbh}`);
   await page.locator('body[data-loaded="1"]').waitFor();
-  await page.locator('.gc-panel').waitFor();
+  await (await panelIn(page)).locator('.gc-panel').first().waitFor();
   return page;
 }
 
@@ -57,7 +63,12 @@ export async function storedFields(env: FaultEnv, key: string): Promise<Record<s
   const page = await env.browser.context.newPage();
   try {
     // The popup: an extension page that never opens the database itself (the options page would, with Dexie).
-    await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    // While the extension reloads its pages are refused for a moment: read again on the next poll.
+    const opened = await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) return undefined;
     return await page.evaluate(
       (k) =>
         new Promise<Record<string, string> | undefined>((resolve) => {
@@ -136,7 +147,7 @@ export async function waitForStored(
 
 /** What the panel shows the user about drafts: banners and alerts, joined. */
 export async function panelMessages(page: Page): Promise<string> {
-  const texts = await page
+  const texts = await (await panelIn(page))
     .locator('.gc-panel [role="alert"], .gc-panel [role="status"], .gc-panel .gc-banner, .gc-field-problem')
     .allTextContents()
     .catch(() => []);
@@ -144,7 +155,7 @@ export async function panelMessages(page: Page): Promise<string> {
 }
 
 export async function conflictShown(page: Page): Promise<boolean> {
-  return (await page.getByTestId('gc-conflict').count()) > 0;
+  return (await (await panelIn(page)).getByTestId('gc-conflict').count()) > 0;
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -197,7 +208,7 @@ const workerStopPanelLoad: FaultKind = {
     await sleep(random(150));
     await stopWorker(env);
     await loading;
-    await page.locator('.gc-panel').waitFor();
+    await (await panelIn(page)).locator('.gc-panel').waitFor();
     const text = `加载时停止${env.trial}`;
     await typeKeys(page, 'xmxx.xmmc', text);
     const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text });
@@ -241,11 +252,12 @@ const threeTabs: FaultKind = {
     await typeKeys(c, 'sbdw.dwmc', typed.unit);
     await waitForStored(env, key, { 'xmxx.xmmc': typed.zh, 'xmxx.ywmc': typed.en, 'sbdw.dwmc': typed.unit });
     await typeKeys(b, 'xmxx.xmmc', typed.zhB);
-    await b.getByTestId('gc-conflict').waitFor({ timeout: 10_000 });
+    const conflictB = (await panelIn(b)).getByTestId('gc-conflict');
+    await conflictB.waitFor({ timeout: 10_000 });
     const saw = await panelMessages(b);
     await typeKeys(a, 'xmxx.xmmc', '!'); // A types on while B decides
-    await b.getByTestId('gc-conflict').getByRole('button', { name: '保留本页内容' }).click();
-    await b.getByTestId('gc-conflict').waitFor({ state: 'detached', timeout: 5000 });
+    await conflictB.getByRole('button', { name: '保留本页内容' }).click();
+    await conflictB.waitFor({ state: 'detached', timeout: 5000 });
     // nothing typed in one tab is erased by another: B's name, B's English, C's unit
     const lost = await waitForStored(env, key, {
       'xmxx.xmmc': typed.zhB,
@@ -287,6 +299,7 @@ const overLongField: FaultKind = {
  */
 const diskFull: FaultKind = {
   name: 'disk filled and freed',
+  needsRoot: true,
   profile() {
     const dir = mkdtempSync(join(tmpdir(), 'gc-tmpfs-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', 'tmpfs', dir]);
@@ -313,7 +326,7 @@ const diskFull: FaultKind = {
     }
     const during = `Typed while the disk is full ${env.trial} `.repeat(20);
     await page.fill('[name="xmxx.ywmc"]', during);
-    const problem = page.getByTestId('gc-save-problem');
+    const problem = (await panelIn(page)).getByTestId('gc-save-problem');
     await problem.waitFor({ timeout: 20_000 }).catch(() => {});
     const saw = await panelMessages(page);
     rmSync(filler, { force: true });
@@ -361,102 +374,225 @@ const NEWER_LAYOUTS: Record<string, { version: number; stores: [string, string |
     ],
   },
 };
+type Layout = (typeof NEWER_LAYOUTS)[string];
 
+/** A profile directory kept across the browser restarts of one kind. */
+function keptProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'gc-kept-'));
+  return { userDataDir: dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A stand-in for the newer version: an extension with GuideCheck's id (the test build's key) and no worker, so the
+ * database it writes is GuideCheck's and no GuideCheck worker can open it meanwhile.
+ */
+function newerVersionExtension(): string {
+  const dir = join(tmpdir(), 'gc-newer-version-extension');
+  mkdirSync(dir, { recursive: true });
+  const { key } = JSON.parse(readFileSync(join(chromeExtensionDir, 'manifest.json'), 'utf8')) as { key: string };
+  const manifest = { manifest_version: 3, name: 'GuideCheck (newer)', version: '99.0', key };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>newer</title>');
+  return dir;
+}
+
+/** Replaces the drafts database with `layout` and one row holding a property this version does not know. */
+function writeNewer(spec: { layout: Layout; key: string }) {
+  return new Promise<void>((resolve, reject) => {
+    const del = indexedDB.deleteDatabase('guidecheck');
+    del.onsuccess = () => {
+      const open = indexedDB.open('guidecheck', spec.layout.version);
+      open.onupgradeneeded = () => {
+        for (const [name, keyPath, auto] of spec.layout.stores)
+          open.result.createObjectStore(name, { keyPath: keyPath ?? undefined, autoIncrement: auto });
+      };
+      open.onsuccess = () => {
+        const db = open.result;
+        const row = {
+          key: spec.key,
+          id: spec.key,
+          fields: { 'project.nameZh': '新版本写的' },
+          revision: 3,
+          futureProperty: 42,
+        };
+        const tx = db.transaction('drafts', 'readwrite');
+        tx.objectStore('drafts').put(row);
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    };
+    del.onerror = () => reject(del.error);
+  });
+}
+
+/** The database is exactly as the newer version left it: version, tables, and the row with its unknown property. */
+function stillNewer(spec: { layout: Layout; key: string }) {
+  return new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('guidecheck');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = Array.from(db.objectStoreNames).sort().join(',');
+      const get = db.transaction('drafts').objectStore('drafts').get(spec.key);
+      get.onsuccess = () => {
+        db.close();
+        const tables = spec.layout.stores
+          .map((st) => st[0])
+          .sort()
+          .join(',');
+        resolve(
+          db.version === spec.layout.version &&
+            names === tables &&
+            get.result?.futureProperty === 42 &&
+            get.result?.fields['project.nameZh'] === '新版本写的',
+        );
+      };
+    };
+  });
+}
+
+/**
+ * As after a downgrade: the newer version wrote the database while GuideCheck was not running (browser stopped,
+ * the stand-in run on the same profile), then GuideCheck starts on it. Nothing may change in that database.
+ */
 function newerDatabase(layout: keyof typeof NEWER_LAYOUTS): FaultKind {
   return {
     name: `database from a newer version (${layout})`,
+    profile: keptProfile,
     async run(env) {
       const sbbh = `SQFAULTNV${env.trial}`;
       const key = `http://${env.host}|${sbbh}`;
-      const ext = await env.browser.context.newPage();
-      await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
-      const write = (spec: { layout: (typeof NEWER_LAYOUTS)[string]; key: string }) =>
-        new Promise<void>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('guidecheck');
-          del.onsuccess = () => {
-            const open = indexedDB.open('guidecheck', spec.layout.version);
-            open.onupgradeneeded = () => {
-              for (const [name, keyPath, auto] of spec.layout.stores)
-                open.result.createObjectStore(name, { keyPath: keyPath ?? undefined, autoIncrement: auto });
-            };
-            open.onsuccess = () => {
-              const db = open.result;
-              const row = {
-                key: spec.key,
-                id: spec.key,
-                fields: { 'project.nameZh': '新版本写的' },
-                revision: 3,
-                futureProperty: 42,
-              };
-              const tx = db.transaction('drafts', 'readwrite');
-              tx.objectStore('drafts').put(row);
-              tx.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-            open.onerror = () => reject(open.error);
-          };
-          del.onerror = () => reject(del.error);
-        });
-      // As after a downgrade: the worker starts and finds the newer database. The running one is stopped first (its
-      // Dexie would reopen a database replaced under it, which no real downgrade does).
-      await stopWorker(env);
-      await ext.evaluate(write, { layout: NEWER_LAYOUTS[layout]!, key });
+      const spec = { layout: NEWER_LAYOUTS[layout]!, key };
+      const { userDataDir, extensionId } = env.browser;
+      await env.browser.close();
+      // The stand-in has no worker to wait for (Chromium starts an empty one only when it is first installed).
+      const newer = await launchContext(userDataDir, newerVersionExtension());
+      const writer = await newer.newPage();
+      await writer.goto(`chrome-extension://${extensionId}/page.html`);
+      await writer.evaluate(writeNewer, spec);
+      await newer.close();
+      env.browser = await launchChromium({ userDataDir, extensionDir: env.extensionDir });
       const page = await openForm(env, sbbh);
       const text = `更新前输入${env.trial}`;
       await typeKeys(page, 'xmxx.xmmc', text);
-      await page
+      await (await panelIn(page))
         .getByTestId('gc-save-problem')
         .waitFor({ timeout: 10_000 })
         .catch(() => {});
       const saw = await panelMessages(page);
       // Nothing is saved by design: the keys stay in the page, and the database is exactly as the newer version left it.
       const kept = lostKeys(text, await page.inputValue('[name="xmxx.xmmc"]'));
-      const untouched = await ext.evaluate(
-        (spec) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('guidecheck');
-            open.onsuccess = () => {
-              const db = open.result;
-              const names = Array.from(db.objectStoreNames).sort().join(',');
-              const get = db.transaction('drafts').objectStore('drafts').get(spec.key);
-              get.onsuccess = () => {
-                db.close();
-                resolve(
-                  db.version === spec.layout.version &&
-                    names ===
-                      spec.layout.stores
-                        .map((s) => s[0])
-                        .sort()
-                        .join(',') &&
-                    get.result?.futureProperty === 42 &&
-                    get.result?.fields['project.nameZh'] === '新版本写的',
-                );
-              };
-            };
-          }),
-        { layout: NEWER_LAYOUTS[layout]!, key },
-      );
-      await stopWorker(env);
-      await ext.evaluate(() => new Promise((r) => (indexedDB.deleteDatabase('guidecheck').onsuccess = r)));
+      const ext = await env.browser.context.newPage();
+      await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+      const untouched = await ext.evaluate(stillNewer, spec);
       await Promise.all([page.close(), ext.close()]);
       return {
         keysTyped: text.length,
         keysLost: kept,
-        falseAlarms: 0,
+        falseAlarms: saw.includes('草稿数据库来自较新版本') ? 0 : 1,
         saw: untouched ? saw : `${saw} [the newer database was changed]`,
       };
     },
   };
 }
 
+/** The browser's own process: the child of this process started on `userDataDir`. */
+function browserPid(userDataDir: string): number {
+  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  for (const line of ps.split('\n')) {
+    const [pid, ppid, ...args] = line.trim().split(/\s+/);
+    if (Number(ppid) === process.pid && args.join(' ').includes(`--user-data-dir=${userDataDir}`)) return Number(pid);
+  }
+  throw new Error(`no browser process on ${userDataDir}`);
+}
+
+/** The browser is killed (SIGKILL) 0–200 ms after the last key, then started again on the same profile. */
+const browserKill: FaultKind = {
+  name: 'browser killed 0–200 ms after the last key',
+  profile: keptProfile,
+  async run(env) {
+    const sbbh = `SQFAULTBK${env.trial}`;
+    const page = await openForm(env, sbbh);
+    const text = `浏览器被强制结束${env.trial}号`;
+    await typeKeys(page, 'xmxx.xmmc', text);
+    await sleep(random(201));
+    const { userDataDir } = env.browser;
+    process.kill(browserPid(userDataDir), 'SIGKILL');
+    await env.browser.close().catch(() => {}); // already gone: only Playwright's side is closed
+    env.browser = await launchChromium({ userDataDir, extensionDir: env.extensionDir });
+    // What the user finds after the restart: the draft, read before any page of the portal is open again.
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text }, 5000);
+    const again = await openForm(env, sbbh);
+    const saw = await panelMessages(again);
+    await again.close();
+    return { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw };
+  },
+};
+
+/**
+ * The extension is reloaded (as by an update) at a random key while the user types on. The old panel says so, the
+ * page keeps the values, the new content script (run in the open tab after the update) takes them over: nothing lost.
+ */
+const extensionReload: FaultKind = {
+  name: 'extension reloaded while typing',
+  async run(env) {
+    const sbbh = `SQFAULTER${env.trial}`;
+    const page = await openForm(env, sbbh);
+    const ext = await env.browser.context.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+    const text = `扩展更新时继续输入${env.trial}号`;
+    const en = `Typed on after the update ${env.trial}`;
+    const at = random(text.length);
+    const panel = await panelIn(page);
+    const gone = panel.getByTestId('gc-extension-gone');
+    let banner = '';
+    const lookForBanner = async () => {
+      if (!banner && (await gone.count()))
+        banner =
+          (await gone
+            .first()
+            .textContent()
+            .catch(() => '')) ?? '';
+    };
+    await typeKeys(page, 'xmxx.xmmc', text, async (i) => {
+      if (i === at)
+        await ext.evaluate(
+          () =>
+            void setTimeout(() =>
+              (globalThis as { chrome?: { runtime: { reload(): void } } }).chrome?.runtime.reload(),
+            ),
+        );
+      if (i > at) await lookForBanner();
+    });
+    await typeKeys(page, 'xmxx.ywmc', en, lookForBanner);
+    const lost = await waitForStored(env, `http://${env.host}|${sbbh}`, { 'xmxx.xmmc': text, 'xmxx.ywmc': en }, 20_000);
+    const after = await panelMessages(page);
+    // False alarms: a conflict, or the old panel still telling the user to reload after the new script took over.
+    const falseAlarms = ((await conflictShown(page)) ? 1 : 0) + ((await gone.count()) ? 1 : 0);
+    // A fresh browser for the next trial: Chromium (156) left the command-line extension unloaded after a second
+    // runtime.reload() in one session.
+    await env.browser.close();
+    env.browser = await launchChromium({ extensionDir: env.extensionDir });
+    return {
+      keysTyped: text.length + en.length,
+      keysLost: lost,
+      falseAlarms,
+      saw: [banner.trim(), after].filter(Boolean).join(' → '),
+    };
+  },
+};
+
 export const faultKinds: FaultKind[] = [
   workerStopRandomKey,
   workerStopAfterField,
   workerStopPanelLoad,
   rendererCrash,
+  browserKill,
+  extensionReload,
   threeTabs,
   overLongField,
   diskFull,
@@ -474,18 +610,30 @@ export interface FaultRow {
   saw: string[];
 }
 
-/** Runs `trials` trials of each kind, each kind in a fresh browser. */
-export async function runFaults(kinds: FaultKind[], trials: number, log = console.log): Promise<FaultRow[]> {
+/** Runs `trials` trials of each kind, each kind in a fresh browser (a kind may restart it on the same profile). */
+export async function runFaults(
+  kinds: FaultKind[],
+  trials: number,
+  log = console.log,
+  extensionDir?: string,
+): Promise<FaultRow[]> {
   const replica = await startReplica({ port: 0 });
   const rows: FaultRow[] = [];
   try {
     for (const kind of kinds) {
       const profile = kind.profile?.();
-      const browser = await launchChromium(profile ? { userDataDir: profile.userDataDir } : {});
+      const env: FaultEnv = {
+        browser: await launchChromium({ userDataDir: profile?.userDataDir, extensionDir }),
+        extensionDir,
+        url: replica.url,
+        host: new URL(replica.url).host,
+        trial: 0,
+      };
       const row: FaultRow = { fault: kind.name, trials: 0, keysTyped: 0, keysLost: 0, falseAlarms: 0, saw: [] };
       try {
         for (let trial = 0; trial < trials; trial++) {
-          const result = await kind.run({ browser, url: replica.url, host: new URL(replica.url).host, trial });
+          env.trial = trial;
+          const result = await kind.run(env);
           row.trials++;
           row.keysTyped += result.keysTyped;
           row.keysLost += result.keysLost;
@@ -496,7 +644,7 @@ export async function runFaults(kinds: FaultKind[], trials: number, log = consol
           );
         }
       } finally {
-        await browser.close();
+        await env.browser.close();
         profile?.cleanup();
       }
       rows.push(row);

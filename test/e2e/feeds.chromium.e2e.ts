@@ -12,7 +12,10 @@ import { keyFileFromSeed, type SigningKey } from '@/lib/feed/keyFile';
 import { ManagedPolicy } from '@/lib/feed/policy';
 import { chromeExtensionDir, launchChromium, type ChromiumWithExtension } from '@/scripts/support/browsers';
 import { bundledPackVariant, renamedPackVariant, startFeedServer } from '@/test/fixtures/feed-e2e/feedServer';
+import { startReplica } from '@/replica/server';
+import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { screenshotOnFailure } from './support/chromium';
+import { panelIn } from './support/panel';
 
 /**
  * Rule updates end to end in Chromium: the test build (npm run build:test) against a feed served from
@@ -100,13 +103,19 @@ describe('subscribing to a feed from the options page', () => {
     const served = await page.evaluate(async () => {
       const api = (
         globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } };
+          chrome: {
+            runtime: {
+              sendMessage(m: unknown): Promise<{ value: { pack: { id: string; version: number }; origin: string }[] }>;
+            };
+          };
         }
       ).chrome;
-      return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
+      return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map(
+        (p) => `${p.pack.id}@${p.pack.version}:${p.origin}`,
+      );
     });
-    expect(served).toContain('office-hmt@2');
-    expect(served).toContain('2020-hmt@1');
+    expect(served).toContain('office-hmt@2:user');
+    expect(served).toContain('2020-hmt@1:bundled');
   });
 
   test('a bad signature is refused: the old pack stays and the reason is shown', async () => {
@@ -311,10 +320,16 @@ describe('key rotation of the institution’s feed, as docs/admin.md §5 says', 
         const served = await page.evaluate(async () => {
           const api = (
             globalThis as unknown as {
-              chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { id: string; version: number }[] }> } };
+              chrome: {
+                runtime: {
+                  sendMessage(m: unknown): Promise<{ value: { pack: { id: string; version: number } }[] }>;
+                };
+              };
             }
           ).chrome;
-          return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map((p) => `${p.id}@${p.version}`);
+          return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map(
+            (p) => `${p.pack.id}@${p.pack.version}`,
+          );
         });
         expect(served, `restart ${restart}`).toContain('2020-hmt@3');
         await page.getByTestId('check-now').click();
@@ -332,6 +347,99 @@ describe('key rotation of the institution’s feed, as docs/admin.md §5 says', 
       rmSync(policyFile, { force: true });
       if (createdDir) rmSync('/etc/chromium/policies', { recursive: true, force: true });
       rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * An institution's layer delivered as docs/admin.md says: the pack (rules/examples/institution-2026.json: the
+ * 2026 通用条件 for every direction, plus an added rule for 2019-intl-1 1.7) signed and published on the
+ * institution's feed, the feed set by enterprise policy. On the replica its general condition is found beside the
+ * guideline's own findings, and the panel names each pack, its version and its source. Needs root, like above.
+ */
+describe('an institution’s layer from its policy feed, on the replica', () => {
+  const policyDir = '/etc/chromium/policies/managed';
+  const policyFile = join(policyDir, 'guidecheck-layers.json');
+  const isRoot = process.getuid?.() === 0;
+  const institutionPack = readFileSync(
+    join(import.meta.dirname, '..', '..', 'rules', 'examples', 'institution-2026.json'),
+    'utf8',
+  );
+  const { title } = JSON.parse(institutionPack) as { title: { zh: string } };
+
+  test('adds the general conditions to the matched direction; each finding names its pack and source', async () => {
+    if (!isRoot) {
+      console.warn('Not root: the layer e2e needs to write /etc/chromium/policies/managed (see docs/admin.md).');
+      return;
+    }
+    const [feed, key, replica] = await Promise.all([startFeedServer(), newKey(), startReplica({ port: 0 })]);
+    await feed.publish([institutionPack], [key.signing]);
+    const createdDir = !existsSync('/etc/chromium/policies');
+    mkdirSync(policyDir, { recursive: true });
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [extensionIdOf(chromeExtensionDir)]: {
+              institutionName: '测试大学科研处',
+              feeds: [{ url: feed.indexUrl, keys: [key.publicKey], name: '科研处规则源' }],
+            },
+          },
+        },
+      }),
+    );
+    let browser: ChromiumWithExtension | undefined;
+    try {
+      browser = await launchChromium();
+      const options = await openRuleSources(browser, 'layers-options');
+      await options.getByTestId('check-now').click();
+      await expect
+        .poll(() => versionOf(options, 'example-institution-2026').textContent(), { timeout: 20_000 })
+        .toBe('1');
+
+      const page = await browser.context.newPage();
+      screenshotOnFailure(page, 'layers-replica');
+      await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019LAY0001`);
+      await page.locator('body[data-loaded="1"]').waitFor();
+      const panel = await panelIn(page);
+      await panel.locator('.gc-panel').waitFor();
+      await fillReplica(page, { ...sampleAustria, text: { ...sampleAustria.text, 'xmfzr.csrq': '1960-05-01' } });
+
+      const born = panel.locator('.gc-finding[data-rule="example-institution-2026/*/pi-born-on-or-after-1965-01-01"]');
+      await expect.poll(() => born.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('error');
+      expect(await born.locator('.gc-message').textContent()).toBe('项目负责人出生日期 1960-05-01，早于 1965-01-01');
+      expect(await born.getByTestId('gc-layer').textContent()).toContain(title.zh);
+      expect(await born.getByTestId('gc-source').textContent()).toBe(
+        `规则来源：${title.zh} · 第 1 版 · 单位规则源「科研处规则源」`,
+      );
+      // The guideline's own findings stay beside it, named as bundled.
+      const own = panel.locator('.gc-finding[data-rule="2019-intl-1/1.7/duration-max-2y"]');
+      expect(await own.getAttribute('data-verdict')).toBe('warning');
+      expect(await own.getByTestId('gc-source').textContent()).toMatch(/第 \d+ 版 · 扩展内置$/);
+      expect(await own.getByTestId('gc-layer').count()).toBe(0);
+      // The institution's rule added to 1.7 only, and the pack lines with version and source.
+      expect(
+        await panel
+          .locator('.gc-finding[data-rule="example-institution-2026/2019-intl-1-1.7/internal-deadline-agreement"]')
+          .count(),
+      ).toBe(1);
+      const packs = panel.getByTestId('gc-packs');
+      expect(await packs.locator('li[data-pack="example-institution-2026"]').textContent()).toBe(
+        `${title.zh} · 第 1 版 · 单位规则源「科研处规则源」`,
+      );
+      // The bundled 2019 guideline is past its expiry date: flagged beside 所用规则包 and on its line.
+      const bundled = await packs.locator('li[data-pack="2019-intl-1"]').textContent();
+      expect(bundled).toMatch(/· 第 \d+ 版 · 扩展内置规则已过期（有效期至 2019-12-31），请检查更新$/);
+      expect(await packs.getByTestId('gc-packs-flag').textContent()).toContain('规则已过期');
+      expect(await packs.locator('li').count()).toBe(2);
+    } finally {
+      await browser?.close();
+      rmSync(browser?.userDataDir ?? join(tmpdir(), 'none'), { recursive: true, force: true });
+      await feed.close();
+      await replica.close();
+      rmSync(policyFile, { force: true });
+      if (createdDir) rmSync('/etc/chromium/policies', { recursive: true, force: true });
     }
   });
 });

@@ -15,7 +15,16 @@ test.each(['.output/chrome-mv3', '.output/firefox-mv2'])(
     expect(JSON.stringify(m)).not.toMatch(/127\.0\.0\.1|localhost/);
     // alarms: the rule-feed checks every few hours; feed hosts are optional permissions asked at runtime
     // activeTab: the popup reads its tab's address to tell an http:// portal page apart
-    expect(m.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'activeTab']);
+    // scripting + the portal as host (Chrome): the new content script runs in open portal tabs after an update
+    const chrome = dir.includes('chrome');
+    expect(m.permissions).toEqual([
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'activeTab',
+      ...(chrome ? ['scripting'] : []),
+    ]);
+    expect(m.host_permissions).toEqual(chrome ? ['https://*.most.gov.cn/*'] : undefined);
     expect(m.default_locale).toBe('zh_CN');
   },
 );

@@ -9,7 +9,8 @@ const usage = 'npm run rules -- validate <pack.json> [more.json …] [--draft]';
  * `validate`: schema and convention checks, with the path of every error, then what a draft still needs a
  * person for (placeholders, low-confidence items, sentences not encoded). Exit 0 when every file is a
  * reviewed, valid pack; 1 when a pack has errors or still needs review (with --draft: errors only);
- * 2 when a file is not a pack at all.
+ * 2 when a file is not a pack at all or has a key the format does not know (a misspelt "wehn" would
+ * otherwise be a rule part silently missing).
  */
 const validate: AdminCommand = {
   summary: '校验规则包 Validate rule packs (schema + conventions + what a draft still needs a person for)',
@@ -27,9 +28,13 @@ const validate: AdminCommand = {
           throw new BadInput({ zh: `${file} 不是规则包：${kind.zh}`, en: `${file} is not a rule pack: ${kind.en}` });
         const result = parsePack(json);
         if (!result.ok) {
-          code = Math.max(code, 1);
+          code = Math.max(code, result.unknownKeys.length ? 2 : 1);
           console.error(`✗ ${file}：${result.errors.length} 处错误 error(s)`);
           for (const error of result.errors) console.error(`  ${chineseFirst(error)}`);
+          if (result.unknownKeys.length) {
+            console.error(`  未知字段（拼写错误？）Unknown keys (misspelt?):`);
+            for (const path of result.unknownKeys) console.error(`    ${path}`);
+          }
           continue;
         }
         const { pack } = result;
@@ -53,7 +58,7 @@ const validate: AdminCommand = {
           else code = Math.max(code, 1);
         }
       }
-      if (code === 1)
+      if (code >= 1)
         console.error(
           say({ zh: '未通过：见上文', en: 'Not ready: see above (--draft checks a draft without its review items)' }),
         );

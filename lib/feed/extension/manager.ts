@@ -1,4 +1,5 @@
 import type { Draft } from '../../drafts/model';
+import type { ActivePack } from '../../packs/origin';
 import type { RulePack } from '../../packs/schema';
 import type { FieldMap } from '../../portal/fieldMapSchema';
 import { isExpired, type ValidatePack } from '../accept';
@@ -36,7 +37,7 @@ interface Feed {
 }
 
 /** A pack in use and where it came from: what the panel, popup and report name. */
-export type InUse = PackInUse & { feedUrl?: string; sourceName: string };
+export type InUse = PackInUse & Omit<ActivePack, 'pack' | 'expired'> & { feedUrl?: string };
 const BUNDLED_NAME = '扩展内置 / bundled';
 
 /** Refused with a message the options page shows as is. */
@@ -177,13 +178,22 @@ export function createFeedManager(deps: FeedManagerDeps) {
     }
     const best = new Map<string, InUse>();
     for (const pack of deps.bundled)
-      best.set(pack.id, { pack, source: 'bundled', sourceName: BUNDLED_NAME, expired: false });
-    const offered: { feed: Feed; p: PackInUse }[] = [];
+      best.set(pack.id, {
+        pack,
+        source: 'bundled',
+        origin: 'bundled',
+        sourceName: BUNDLED_NAME,
+        expired: false,
+        stale: false,
+        staleDays: 0,
+      });
+    const offered: { feed: Feed; p: PackInUse; stale: boolean; staleDays: number }[] = [];
     const held = new Map<string, string>();
     for (const feed of feeds) {
       try {
         const { packs, errors } = await feed.updater.currentPacks([]);
-        for (const p of packs) offered.push({ feed, p });
+        const { stale, days } = await feed.updater.freshness();
+        for (const p of packs) offered.push({ feed, p, stale, staleDays: days });
         if (feed.subscription.source === 'policy')
           for (const p of packs) if (!held.has(p.pack.id)) held.set(p.pack.id, feed.subscription.name);
         for (const e of errors) missing.set(e.packId, e.message);
@@ -195,7 +205,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
       }
     }
     policyHeld = held;
-    for (const { feed, p } of offered) {
+    for (const { feed, p, stale, staleDays } of offered) {
       if (scopeRefusal(feeds, feed.subscription, p.pack.id)) continue;
       const current = best.get(p.pack.id);
       if (
@@ -203,7 +213,14 @@ export function createFeedManager(deps: FeedManagerDeps) {
         p.pack.version > current.pack.version ||
         (p.pack.version === current.pack.version && current.source === 'bundled')
       )
-        best.set(p.pack.id, { ...p, feedUrl: feed.subscription.feedUrl, sourceName: feed.subscription.name });
+        best.set(p.pack.id, {
+          ...p,
+          origin: feed.subscription.source,
+          feedUrl: feed.subscription.feedUrl,
+          sourceName: feed.subscription.name,
+          stale,
+          staleDays,
+        });
     }
     const at = now();
     const packs = [...best.values()]
@@ -248,9 +265,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
           for (const { pack } of (await feed.updater.currentPacks([])).packs)
             if (!policyHeld.has(pack.id)) policyHeld.set(pack.id, feed.subscription.name);
       }
-      const changed = (await packsInUse()).packs
-        .map((p) => p.pack)
-        .filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
+      const active = (await packsInUse()).packs.map((p) => p.pack);
+      const changed = active.filter((p) => acceptedIds.has(p.id) && p !== before.get(p.id));
       if (!changed.length) return undefined;
       const notice: UpdateNotice = {
         at: now().toISOString(),
@@ -261,9 +277,9 @@ export function createFeedManager(deps: FeedManagerDeps) {
           to: p.version,
           ...diffPacks(before.get(p.id), p),
         })),
-        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap),
+        failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap, active),
         ruleTitles: Object.fromEntries(
-          [...changed.map((p) => before.get(p.id)), ...changed]
+          [...changed.map((p) => before.get(p.id)), ...active]
             .flatMap((p) => (p ? [...p.rules, ...p.directions.flatMap((d) => d.rules)] : []))
             .map((r) => [r.id, r.title]),
         ),

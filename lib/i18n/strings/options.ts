@@ -66,10 +66,11 @@ export const optionsStrings = {
   optImport: { zh: '导入草稿文件', en: 'Import a drafts file' },
   optImportRefused: { zh: '文件未导入，草稿未作任何更改：', en: 'The file was not imported; no draft changed:' },
   optImportReport: {
-    zh: '导入完成：新增 {added}，更新 {updated}，本地较新保留 {keptNewer}，未变 {unchanged}，拒绝 {refused}',
-    en: 'Imported: {added} added, {updated} updated, {keptNewer} kept (local newer), {unchanged} unchanged, {refused} refused',
+    zh: '导入完成：新增 {added}，更新 {updated}，本地较新保留 {keptNewer}，未变 {unchanged}，待选择 {conflicts}，拒绝 {refused}',
+    en: 'Imported: {added} added, {updated} updated, {keptNewer} kept (local newer), {unchanged} unchanged, {conflicts} to choose, {refused} refused',
   },
   optImportRefusedEntry: { zh: '未导入', en: 'Not imported' },
+  optImportConflictEntry: { zh: '待选择', en: 'To choose' },
   optLimits: { zh: '限项提示', en: 'Application limits' },
   optLimitsInfo: {
     zh: '同一项目负责人/申报单位出现在多个草稿中，请核对指南的限项要求。',

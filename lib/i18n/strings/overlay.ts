@@ -139,4 +139,21 @@ export const overlayStrings = {
   optionsRuleSources: { zh: '规则来源', en: 'Rule sources' },
   optionsProfiles: { zh: '常用资料', en: 'Profiles' },
   optionsSettings: { zh: '设置', en: 'Settings' },
+  origin_bundled: { zh: '扩展内置', en: 'bundled' },
+  origin_policy: { zh: '单位规则源', en: 'institution policy feed' },
+  origin_user: { zh: '自行订阅的规则源', en: 'feed you subscribed to' },
+  originNamed: { zh: '{origin}「{name}」', en: '{origin} “{name}”' },
+  packLine: { zh: '{title} · 第 {version} 版 · {origin}', en: '{title} · version {version} · {origin}' },
+  packExpired: {
+    zh: '规则已过期（有效期至 {expires}），请检查更新',
+    en: 'Rules expired (valid until {expires}); check for updates',
+  },
+  packStale: {
+    zh: '规则源已超过 {days} 天没有新的签名时间戳，规则可能不是最新',
+    en: 'The feed has had no fresh signed timestamp for over {days} days: the rules may be out of date',
+  },
+  packsUsed: { zh: '所用规则包', en: 'Rule packs used' },
+  packFlagExpired: { zh: '规则已过期', en: 'Rules expired' },
+  packFlagStale: { zh: '规则可能不是最新', en: 'Rules may be out of date' },
+  findingSource: { zh: '规则来源：{line}', en: 'Rule source: {line}' },
 } as const;

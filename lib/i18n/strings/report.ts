@@ -5,6 +5,7 @@ export const reportStrings = {
   reportGuideline: { zh: '申报指南', en: 'Guideline' },
   reportPack: { zh: '规则包 {id} 第 {version} 版', en: 'rule pack {id}, version {version}' },
   reportDirection: { zh: '指南方向', en: 'Direction' },
+  reportSource: { zh: '规则来源', en: 'Rule source' },
   reportApplicationId: { zh: '申报编号', en: 'Application no.' },
   reportProjectName: { zh: '项目名称', en: 'Project name' },
   reportLeadUnit: { zh: '申报单位', en: 'Lead unit' },

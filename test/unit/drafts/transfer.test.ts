@@ -33,9 +33,12 @@ describe('export', () => {
 
 describe('import', () => {
   it('adds drafts that do not exist, with their revisions', async () => {
-    const { db } = freshDb();
+    const { db } = freshDb('2024-03-06T00:00:00.000Z');
     const result = await importDrafts(db, await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs', true));
-    expect(result).toEqual({ ok: true, report: { added: 2, updated: 0, keptNewer: 0, unchanged: 0, refused: [] } });
+    expect(result).toEqual({
+      ok: true,
+      report: { added: 2, updated: 0, keptNewer: 0, unchanged: 0, conflicts: [], refused: [] },
+    });
     expect(await getDraft(db, 'h|A')).toMatchObject({
       fields: { x: 'theirs' },
       checklist: { owners: { r1: '李四' } },
@@ -45,8 +48,9 @@ describe('import', () => {
   });
 
   it('a newer imported draft replaces the local one, which is kept as a revision', async () => {
-    const { db } = freshDb('2024-03-01T00:00:00.000Z');
+    const { db, clock } = freshDb('2024-03-01T00:00:00.000Z');
     await saveDraft(db, { ...a, fields: { x: 'mine' } });
+    clock.advance(6 * 86_400_000); // imported on 03-07, after the export of 03-05
     const result = await importDrafts(db, await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
     expect(result).toMatchObject({ ok: true, report: { added: 1, updated: 1, keptNewer: 0 } });
     expect(await getDraft(db, 'h|A')).toMatchObject({
@@ -90,6 +94,93 @@ describe('import', () => {
     for (const draft of file.drafts) draft.deletedAt = '2024-03-06T00:00:00.000Z';
     await importDrafts(db, JSON.stringify(file));
     expect(await listDrafts(db)).toHaveLength(2);
+  });
+
+  describe('times in the file (issue 13: a draft dated 2099 must not win every merge)', () => {
+    /** An export whose draft A says it changed at `draftAt`, the file itself made at `exportedAt`. */
+    async function dated(draftAt: string, exportedAt = '2024-03-05T00:00:00.000Z'): Promise<string> {
+      const file = JSON.parse(await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
+      file.exportedAt = exportedAt;
+      for (const d of file.drafts) if (d.key === a.key) d.updatedAt = draftAt;
+      return JSON.stringify(file);
+    }
+
+    it.each([
+      ['after the export was made (beyond the clock skew)', '2024-03-05T02:00:00.000Z', '2024-03-05T00:00:00.000Z'],
+      ['after now, in a file claiming to be made later still', '2099-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z'],
+    ])(
+      'an imported draft dated %s is a conflict to choose: the local one stays, theirs is a revision',
+      async (_, at, exportedAt) => {
+        const { db, clock } = freshDb('2024-03-01T00:00:00.000Z');
+        await saveDraft(db, { ...a, fields: { x: 'mine' } });
+        clock.advance(6 * 86_400_000);
+        const result = await importDrafts(db, await dated(at, exportedAt));
+        expect(result).toMatchObject({ ok: true, report: { added: 1, updated: 0, keptNewer: 0 } });
+        const conflicts = result.ok ? result.report.conflicts : [];
+        expect(conflicts.map((c) => c.key)).toEqual([a.key]);
+        expect(conflicts[0]!.reason.zh).toMatch(/^导入的草稿时间（.+）晚于导出时间或当前时间，无法判断哪一份较新/);
+        expect(await getDraft(db, a.key)).toMatchObject({ revision: 1, fields: { x: 'mine' } });
+        expect((await listRevisions(db, a.key)).map((r) => [r.reason, r.fields.x])).toContainEqual([
+          'import',
+          'theirs',
+        ]);
+      },
+    );
+
+    it('within the clock skew it is ordered as usual; a new draft dated in the future is added at the export’s time', async () => {
+      const { db, clock } = freshDb('2024-03-01T00:00:00.000Z');
+      await saveDraft(db, { ...a, fields: { x: 'mine' } });
+      clock.advance(6 * 86_400_000);
+      const skewed = await importDrafts(db, await dated('2024-03-05T00:30:00.000Z'));
+      expect(skewed).toMatchObject({ ok: true, report: { updated: 1, conflicts: [] } });
+      const { db: empty } = freshDb('2024-03-07T00:00:00.000Z');
+      expect(await importDrafts(empty, await dated('2099-01-01T00:00:00.000Z'))).toMatchObject({
+        ok: true,
+        report: { added: 2, conflicts: [] },
+      });
+      expect((await getDraft(empty, a.key))?.updatedAt).toBe('2024-03-05T00:00:00.000Z');
+    });
+
+    it.each([
+      ['updatedAt', (d: Record<string, unknown>) => (d.updatedAt = '+275760-09-13T00:00:00.000Z'), 'updatedAt'],
+      ['createdAt', (d: Record<string, unknown>) => (d.createdAt = '1970-01-01T00:00:00.000Z'), 'createdAt'],
+      [
+        'a revision',
+        (d: Record<string, unknown>) => (d.revisions = [{ ...(d as object), at: 'yesterday', reason: 'save' }]),
+        'revisions[0].at',
+      ],
+    ])(
+      'refuses a draft whose %s is no date or out of range, with the reason, and imports the rest',
+      async (_, edit, field) => {
+        const { db } = freshDb('2024-03-07T00:00:00.000Z');
+        const file = JSON.parse(await otherBrowserExport('2024-03-05T00:00:00.000Z', 'theirs'));
+        const i = file.drafts.findIndex((d: { key: string }) => d.key === a.key);
+        const { revisions: _r, ...plain } = file.drafts[i];
+        file.drafts[i] = { ...plain };
+        edit(file.drafts[i]);
+        const result = await importDrafts(db, JSON.stringify(file));
+        expect(result).toMatchObject({ ok: true, report: { added: 1, refused: [{ key: a.key }] } });
+        const reason = result.ok ? result.report.refused[0]!.reason : { zh: '', en: '' };
+        expect(reason.zh).toMatch(
+          new RegExp(`^drafts\\[${i}\\]\\.${field.replace(/[[\].]/g, '\\$&')}：时间“.+”无效或不在 2000–2200 年之间$`),
+        );
+        expect(reason.en).toContain('is invalid or outside the years 2000–2200');
+        expect(await getDraft(db, a.key)).toBeUndefined();
+      },
+    );
+
+    it('refuses a file whose own export time is out of range, changing nothing', async () => {
+      const { db } = freshDb('2024-03-07T00:00:00.000Z');
+      const result = await importDrafts(db, await dated('2024-03-05T00:00:00.000Z', '3000-01-01T00:00:00.000Z'));
+      expect(result).toEqual({
+        ok: false,
+        reason: {
+          zh: '导出时间“3000-01-01T00:00:00.000Z”无效或不在 2000–2200 年之间',
+          en: 'The export time "3000-01-01T00:00:00.000Z" is invalid or outside the years 2000–2200',
+        },
+      });
+      expect(await listDrafts(db)).toEqual([]);
+    });
   });
 
   it('refuses an invalid draft entry with the path of the error and imports the rest', async () => {

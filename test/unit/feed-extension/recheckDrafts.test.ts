@@ -74,4 +74,23 @@ describe('drafts failing a new pack', () => {
     expect(rules['two-years']).toEqual(['2020-hmt/1.1/partner-named']);
     expect(failing[0]).toMatchObject({ title: '草稿 three-years', packId: '2020-hmt', direction: '1.1' });
   });
+
+  it('a changed institution layer re-checks the drafts of every guideline it adds to, with its rules', () => {
+    const layer = pack(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'rules', 'examples', 'institution-2026.json'), 'utf8'),
+    );
+    const partner = { 'foreignPartners.0.institution': 'Universität Wien', 'foreignPartners.0.country': '香港' };
+    const dates = { 'project.startDate': '2020-01-01', 'project.endDate': '2021-12-31' };
+    const drafts = [
+      draft('born-1960', { ...dates, ...partner, 'pi.birthDate': '1960-05-01' }),
+      draft('born-1970', { ...dates, ...partner, 'pi.birthDate': '1970-05-01' }),
+    ];
+    // Only the layer changed: the guideline's drafts are checked with it, and fail only by its rule.
+    const failing = failingDrafts(drafts, [layer], fieldMap, [hmt, layer]);
+    expect(failing.map((d) => [d.key, d.packId, d.ruleIds])).toEqual([
+      ['born-1960', '2020-hmt', ['example-institution-2026/*/pi-born-on-or-after-1965-01-01']],
+    ]);
+    // Without the layer in use nothing is re-checked for it.
+    expect(failingDrafts(drafts, [layer], fieldMap)).toEqual([]);
+  });
 });

@@ -104,6 +104,36 @@ describe('2. scope: who may publish a pack id', () => {
   });
 });
 
+describe('the packs in use name their origin and freshness (for the panel, popup and report)', () => {
+  it('bundled, the institution’s policy feed and the user’s feed; a feed without a fresh timestamp is stale', async () => {
+    const browser = testBrowser(['https://someone.example.com/*']);
+    const hosts = twoHosts();
+    await withPolicy(browser, [{ url: FEED, keys: [office.trusted.publicKey], name: '科研处规则源' }]);
+    await hosts.policyHost.publish(
+      [packVariant((p) => Object.assign(p, { id: 'office-layer', version: 2 }))],
+      [office],
+    );
+    await hosts.userHost.publish([packVariant((p) => Object.assign(p, { id: 'users-own', version: 1 }))], [someone]);
+    // The feeds' index was signed 2026-01-01; the first manager's clock says 2026-01-05, the second's 2026-03-01.
+    const early = manager(browser, hosts.fetch, [pack(v1)], [], new Date('2026-01-05T00:00:00Z'));
+    await early.subscribe({ url: USER_FEED, keys: [someone.trusted.publicKey], name: '某人' });
+    await early.checkAll();
+    const row = (p: Awaited<ReturnType<typeof early.packsInUse>>['packs'][number]) =>
+      `${p.pack.id}@${p.pack.version}:${p.origin}:${p.sourceName}:${p.stale ? `stale ${p.staleDays}` : 'fresh'}`;
+    expect((await early.packsInUse()).packs.map(row)).toEqual([
+      'office-layer@2:policy:科研处规则源:fresh',
+      'test-2020-hmt@1:bundled:扩展内置 / bundled:fresh',
+      'users-own@1:user:某人:fresh',
+    ]);
+    const later = manager(browser, hosts.fetch, [pack(v1)], [], new Date('2026-03-01T00:00:00Z'));
+    expect((await later.packsInUse()).packs.map(row)).toEqual([
+      'office-layer@2:policy:科研处规则源:stale 14',
+      'test-2020-hmt@1:bundled:扩展内置 / bundled:fresh',
+      'users-own@1:user:某人:stale 14',
+    ]);
+  });
+});
+
 describe('4. one failing feed never empties the rules', () => {
   it('a feed whose stored state cannot be read is reported; the other feeds and the bundled packs stay in use', async () => {
     const browser = testBrowser(['https://someone.example.com/*']);

@@ -7,6 +7,7 @@ import { createOverlayController, type DraftChannel, type MappingStore } from '@
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
+import type { ActivePack } from '@/lib/packs/origin';
 import type { RulePack } from '@/lib/packs/schema';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
@@ -17,6 +18,10 @@ const parsed = parsePack(JSON.parse(readFileSync(join(fixtures, 'packs/mini.json
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack: RulePack = parsed.pack;
 const fieldMap = fieldMapJson as unknown as FieldMap;
+/** The packs in use as the background hands them over: the mini guideline, bundled. */
+const inUse: ActivePack[] = [
+  { pack, origin: 'bundled', sourceName: '扩展内置 / bundled', expired: false, stale: false, staleDays: 0 },
+];
 
 function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } {
   const saved = new Map<string, FieldMapPatch>();
@@ -27,7 +32,7 @@ function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const send = vi.fn(async (request: RequestInput) =>
-    request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: false, error: 'unexpected' },
+    request.type === 'getPacks' ? { ok: true, value: inUse } : { ok: false, error: 'unexpected' },
   );
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
   return { controller, posted, send, mappings };
@@ -54,6 +59,82 @@ afterEach(() => vi.restoreAllMocks());
 const durationRule = 'test-mini/1.7/duration-max-2y';
 const statusOf = (findings: { ruleId: string; status: string }[], id: string) =>
   findings.find((f) => f.ruleId === id)?.status;
+
+/** rules/examples/institution-2026.json with its `extends` aimed at the mini guideline's 1.7. */
+function institutionLayer(): RulePack {
+  const json = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../rules/examples/institution-2026.json'), 'utf8'),
+  );
+  json.extends[0].pack = 'test-mini';
+  const result = parsePack(json);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.pack;
+}
+
+test('an institution’s layer adds its general conditions to the matched direction; each finding names its pack and source', async () => {
+  const layer = institutionLayer();
+  // Another guideline's pack-wide rule applies to that guideline only, never to this one.
+  const other = structuredClone(pack);
+  Object.assign(other, {
+    id: 'other-guideline',
+    rules: [{ ...pack.directions[0]!.rules[0]!, id: 'other-guideline/*/x' }],
+  });
+  const active: ActivePack[] = [
+    ...inUse,
+    { pack: layer, origin: 'policy', sourceName: '科研处规则源', expired: false, stale: true, staleDays: 14 },
+    { pack: other, origin: 'user', sourceName: '某人', expired: true, stale: false, staleDays: 14 },
+  ];
+  document.querySelector<HTMLInputElement>('[name="fzr.csrq"]')!.value = '1960/5/1';
+  const send = async (request: RequestInput) =>
+    request.type === 'getPacks' ? { ok: true, value: active } : { ok: true, value: null };
+  const posted: AutosaveMessage[] = [];
+  const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  await controller.start();
+  const state = controller.getState();
+  const born = 'example-institution-2026/*/pi-born-on-or-after-1965-01-01';
+  const added = 'example-institution-2026/2019-intl-1-1.7/internal-deadline-agreement';
+  const byId = new Map(state.findings.map((f) => [f.ruleId, f]));
+  // The guideline's own findings stay; the layer's general conditions and its added 1.7 rule come beside them.
+  expect(byId.get(durationRule)).toMatchObject({ status: 'fail', pack: 'test-mini' });
+  expect(byId.get(born)).toMatchObject({ status: 'fail', pack: 'example-institution-2026', severity: 'error' });
+  expect(byId.get(added)).toMatchObject({ status: 'confirm', pack: 'example-institution-2026' });
+  expect(state.findings.filter((f) => f.pack === 'example-institution-2026')).toHaveLength(6);
+  expect(state.findings.some((f) => f.ruleId.startsWith('other-guideline'))).toBe(false);
+
+  const view = toPanelView(state);
+  const item = view.items.find((i) => i.ruleId === born)!;
+  expect(item.title).toBe('项目负责人 1965年1月1日（含）以后出生');
+  expect(item.message).toBe('项目负责人出生日期 1960-05-01，早于 1965-01-01');
+  expect(item.layer).toEqual({ packTitle: layer.title.zh });
+  expect(item.source).toBe(`规则来源：${layer.title.zh} · 第 1 版 · 单位规则源「科研处规则源」`);
+  const own = view.items.find((i) => i.ruleId === durationRule)!;
+  expect(own.layer).toBeUndefined();
+  expect(own.source).toBe(`规则来源：${pack.title.zh} · 第 ${pack.version} 版 · 扩展内置`);
+  // The panel names the packs it applies (not the other guideline's), and flags the stale feed.
+  expect(view.packs).toEqual([
+    { id: 'test-mini', line: `${pack.title.zh} · 第 ${pack.version} 版 · 扩展内置`, warnings: [] },
+    {
+      id: 'example-institution-2026',
+      line: `${layer.title.zh} · 第 1 版 · 单位规则源「科研处规则源」`,
+      warnings: ['规则源已超过 14 天没有新的签名时间戳，规则可能不是最新'],
+    },
+  ]);
+  expect(view.packsFlag).toBe('规则可能不是最新');
+  controller.setLang('en');
+  const en = toPanelView(controller.getState());
+  expect(en.packs[1]!.line).toBe(`${layer.title.en} · version 1 · institution policy feed “科研处规则源”`);
+  // Before a direction is known every pack in use is listed, the expired one flagged.
+  const none = toPanelView({ ...state, direction: undefined, layers: [] });
+  expect(none.packs.map((p) => [p.id, p.warnings.length])).toEqual([
+    ['test-mini', 0],
+    ['example-institution-2026', 1],
+    ['other-guideline', 1],
+  ]);
+  expect(none.packsFlag).toBe('规则已过期');
+  expect(none.packs[2]!.warnings[0]).toMatch(/^规则已过期（有效期至 \d{4}-\d{2}-\d{2}），请检查更新$/);
+  controller.stop();
+});
 
 test('finds the direction on the page and evaluates its rules', async () => {
   const { controller } = setup();
@@ -125,7 +206,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const send = async (request: RequestInput) =>
     request.type === 'getPacks'
-      ? { ok: true, value: [pack] }
+      ? { ok: true, value: inUse }
       : request.type === 'getDraft'
         ? { ok: true, value: saved }
         : { ok: false, error: 'unexpected' };
@@ -158,7 +239,7 @@ test('a field another tab changed too is held for the user’s choice; other fie
     onReconnect: () => {},
   };
   const send = async (request: RequestInput) =>
-    request.type === 'getPacks' ? { ok: true, value: [pack] } : { ok: true, value: null };
+    request.type === 'getPacks' ? { ok: true, value: inUse } : { ok: true, value: null };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   const key = controller.draftKey;

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { bundledPackDir, readPackFile } from '@/lib/packs/fromDisk';
 import { findDirection } from '@/lib/engine/evaluate';
 import { describeParts, fieldChoices, hiddenByOwner, shareFileName, shareOfState } from '@/lib/overlay/share';
 import { checklistAfterImport, previewImport } from '@/lib/share/preview';
@@ -236,5 +238,34 @@ describe('the only-mine filter', () => {
   ];
   test.each(cases)('$name', ({ myName, hidden }) => {
     expect([...hiddenByOwner(owners, myName)].sort()).toEqual(hidden);
+  });
+});
+
+describe('an institution layer’s items travel with the share', () => {
+  const layer = (() => {
+    const loaded = readPackFile(join(bundledPackDir, 'examples', 'institution-2026.json'));
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    return loaded.pack;
+  })();
+  const added = 'example-institution-2026/2019-intl-1-1.7/internal-deadline-agreement';
+  const withLayer = (checklist: Checklist) => ({ ...stateOf(checklist), layers: [layer] });
+
+  test('a confirmation of the layer’s rule is shared, merged and named in the summary', () => {
+    const share = shareOfState(
+      withLayer(confirmed(added, '张伟', -60)),
+      {},
+      { sharedBy: '张伟', include: [], now: NOW },
+    )!;
+    expect(share.items[added]).toMatchObject({ confirmation: { by: '张伟' } });
+    const text = encodeShareCode(share);
+    const preview = previewImport(readShareText(text), withLayer(emptyChecklist()));
+    if (!preview.ok) throw new Error(preview.message.zh);
+    expect(preview.result.flags.unknownRules).toEqual([]);
+    const after = checklistAfterImport(preview.share, withLayer(emptyChecklist()), {});
+    expect(after.ok && after.checklist.confirmations[added]?.by).toBe('张伟');
+    expect(shareSummaryMarkdown(share, pack, 'zh', [layer])).toContain('（本校要求）合作协议已报科研处备案');
+    // Without the layer in use on the receiving side the item is flagged as a rule this pack does not know.
+    const bare = previewImport(readShareText(text), stateOf(emptyChecklist()));
+    expect(bare.ok && bare.result.flags.unknownRules).toEqual([added]);
   });
 });

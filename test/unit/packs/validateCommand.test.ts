@@ -34,6 +34,30 @@ describe('npm run rules -- validate', { timeout: 90_000 }, () => {
     expect(stderr).toContain('directions[1].code：');
   });
 
+  it('exit 2 on any unknown key, each printed with its path (a misspelt "wehn" is never dropped)', () => {
+    const pack = JSON.parse(readFileSync(join(root, mini), 'utf8'));
+    pack.directions[0].rules[0].wehn = pack.directions[0].rules[0].check;
+    pack.directions[0].rules[1].check = { all: [{ ...pack.directions[0].rules[1].check, valeu: 3 }] };
+    pack.sorce = 'x';
+    const file = join(mkdtempSync(join(tmpdir(), 'guidecheck-')), 'misspelt.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const { code, stderr } = validate(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain('未知字段（拼写错误？）Unknown keys (misspelt?):');
+    for (const path of ['directions[0].rules[0].wehn', 'directions[0].rules[1].check.all[0].valeu', 'sorce'])
+      expect(stderr).toContain(`    ${path}\n`);
+    // Only an unknown key makes it 2: the same pack without them and with an ordinary error stays 1.
+    delete pack.sorce;
+    delete pack.directions[0].rules[0].wehn;
+    pack.directions[0].rules[1].check.all[0] = {
+      ...pack.directions[0].rules[1].check.all[0],
+      valeu: undefined,
+      op: 'regexp',
+    };
+    writeFileSync(file, JSON.stringify(pack));
+    expect(validate(file).code).toBe(1);
+  });
+
   it('exit 2 on a file that is not JSON and without a file (bad input)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'guidecheck-')), 'broken.json');
     writeFileSync(file, '{ "schema": 1,');
