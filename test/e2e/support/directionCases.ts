@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Application } from '@/lib/application/model';
+import { evaluate } from '@/lib/engine/evaluate';
+import { bundledPackDir, loadPackDir } from '@/lib/packs/fromDisk';
+import { projectToReplica } from './application';
 import { root } from '@/scripts/support/browsers';
 
 /** Six directions across both seeds, each typed in once failing and once passing. */
@@ -52,4 +55,26 @@ export const failingRules = (statuses: Record<string, string>) =>
 /** A fixture application of test/fixtures/applications. */
 export function fixture(packId: string, file: string): Application {
   return Application.parse(JSON.parse(readFileSync(join(root, 'test/fixtures/applications', packId, file), 'utf8')));
+}
+
+const { packs } = loadPackDir(bundledPackDir);
+
+/** Each direction typed in twice: with its failing and with its passing fixture. */
+export const directionRuns = directionCases.flatMap(([packId, code]) =>
+  (['fail', 'pass'] as const).map((kind) => [packId, code, kind] as const),
+);
+
+/**
+ * One run: the application as the replica's form can hold it, the engine's verdict for each rule that applies to it
+ * (the panel leaves out the others) and the failures of the fixture's answer key the panel must show.
+ */
+export function directionRun(packId: string, code: string, kind: 'fail' | 'pass') {
+  const pack = packs.find((p) => p.id === packId)!;
+  const app = projectToReplica(fixture(packId, `${code}.${kind}.json`));
+  const statuses = Object.fromEntries(
+    evaluate(pack, code, app)
+      .filter((f) => f.status !== 'na')
+      .map((f) => [f.ruleId, f.status]),
+  );
+  return { pack, app, statuses, failures: failuresOnForm(packId, `${code}.${kind}.json`) };
 }
