@@ -1,3 +1,4 @@
+import { isBookkeepingField } from '@/lib/core/vocabulary';
 import { t } from '@/lib/i18n/pageMessages';
 import { type Backend, useRequest, write } from './backend';
 import { Banner } from './Banner';
@@ -30,7 +31,9 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
     else onMessage('error', restored.message);
   }
 
-  const fields = Object.entries(draft.fields).sort(([a], [b]) => a.localeCompare(b));
+  const fields = Object.entries(draft.fields)
+    .filter(([key]) => !isBookkeepingField(key))
+    .sort(([a], [b]) => a.localeCompare(b));
   return (
     <article className="gc-draft-detail" data-testid="draft-detail" data-key={draft.key}>
       <header>

@@ -1,3 +1,4 @@
+import { isBookkeepingField } from '@/lib/core/vocabulary';
 import { useState } from 'react';
 import type { Draft } from '@/lib/drafts/model';
 import { HeadRow, Text } from './Text';
@@ -94,7 +95,7 @@ function DraftRow({
         <div className="gc-muted">{draft.host}</div>
       </td>
       <td>{draft.direction ?? '—'}</td>
-      <td>{Object.keys(draft.fields).length}</td>
+      <td>{Object.keys(draft.fields).filter((key) => !isBookkeepingField(key)).length}</td>
       <td>{formatTime(draft.updatedAt)}</td>
       <td>{draft.revision}</td>
       <td className="gc-actions">

@@ -83,6 +83,12 @@ export function emptyChecklist(): Checklist {
 }
 
 /**
+ * Draft fields whose key starts with "~" are GuideCheck's own bookkeeping (which section page each value came from),
+ * not the form's: saved with the draft, never shown or compared as a field.
+ */
+export const isBookkeepingField = (key: string): boolean => key.startsWith('~');
+
+/**
  * The default draft key: the portal page's origin (scheme + host: an http:// copy of a site never shares drafts with
  * the https:// one) plus the application id found on the page.
  */

@@ -48,7 +48,7 @@ export interface AssessInput {
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
-export const SECTIONS_KEY = '~sections';
+export const SECTIONS_KEY = '~sections'; // a bookkeeping field (lib/core/vocabulary.ts isBookkeepingField)
 
 function sectionsOf(draft: Record<string, string>): Record<string, string> {
   try {
