@@ -80,14 +80,7 @@ export function launchContext(userDataDir: string, extensionDir: string, headles
 
 export const NO_FIREFOX_MESSAGE = 'Firefox not found: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).';
 
-/** The extension's internal UUID in the Firefox we launch: fixed, so tests can open its pages (moz-extension://…). */
-const FIREFOX_EXTENSION_UUID = '3c0d5e8a-6a1b-4c2e-9f47-2d3b1e0a9c51';
-const GECKO_ID = 'guidecheck@guidecheck.app';
-
-/**
- * Firefox ESR driven by Puppeteer (Playwright cannot load Firefox extensions), with the built extension installed;
- * `extensionOrigin` is where its pages are.
- */
+/** Firefox ESR driven by Puppeteer (Playwright cannot load Firefox extensions), with the built extension installed. */
 export async function launchFirefox(options: { extensionDir?: string } = {}) {
   if (!firefoxPath) throw new Error(NO_FIREFOX_MESSAGE);
   const { default: puppeteer } = await import('puppeteer-core');
@@ -96,11 +89,8 @@ export async function launchFirefox(options: { extensionDir?: string } = {}) {
     executablePath: firefoxPath,
     headless: true,
     defaultViewport: { width: 1400, height: 900 },
-    extraPrefsFirefox: {
-      'intl.accept_languages': 'zh-CN, zh, en',
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-    },
+    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
   });
   const extensionId = await browser.installExtension(options.extensionDir ?? firefoxExtensionDir);
-  return { browser, extensionId, extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}` };
+  return { browser, extensionId };
 }
