@@ -21,7 +21,15 @@ const mappings: MappingStore = {
   set: (key, patch) => browser.storage.local.set({ [key]: patch }),
 };
 
+/** Set in this extension instance's isolated world (the page cannot see or set it; a new instance gets a new world). */
+const RUNNING = Symbol.for('guidecheck.running');
+
 export async function startGuideCheck(ctx: ContentScriptContext) {
+  // The background runs the script in open tabs after an install or update (reinject.ts); a page that loaded it
+  // from the manifest meanwhile already has this instance's copy: one is enough.
+  const world = globalThis as { [RUNNING]?: boolean };
+  if (world[RUNNING]) return;
+  world[RUNNING] = true;
   let controller: ReturnType<typeof createOverlayController> | undefined;
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".

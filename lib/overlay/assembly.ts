@@ -4,8 +4,8 @@ import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine
 import { layersFor } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import type { PageMap } from '../portal/locate';
-import { readApplication, setPath } from '../portal/read';
+import type { AmbiguousField, PageMap } from '../portal/locate';
+import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
 import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
@@ -25,6 +25,8 @@ export interface Assessment {
   application: Application;
   findings: Finding[];
   missing: string[];
+  /** Fields found twice on the page: not read, reported */
+  ambiguous: AmbiguousField[];
   fromOtherPages: FromOtherPage[];
 }
 
@@ -116,9 +118,15 @@ export function createAssembly() {
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
   let lastMatched: DirectionMatch | undefined;
+  /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
+  let last: { map: PageMap; reading: PageReading } | undefined;
   return {
     assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
-      const reading = readApplication(map, vocabularies);
+      const reading =
+        changed && last?.map === map
+          ? rereadPaths(map, vocabularies, last.reading, changed)
+          : readApplication(map, vocabularies);
+      last = { map, reading };
       const completed =
         draft && fieldMap
           ? completeFromDraft(reading.application, map.missing, draft, fieldMap)
@@ -153,6 +161,7 @@ export function createAssembly() {
         application: completed.application,
         findings,
         missing: map.missing,
+        ambiguous: map.ambiguous,
         fromOtherPages: completed.fromOtherPages,
       };
     },
