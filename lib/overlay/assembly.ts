@@ -7,7 +7,7 @@ import type { FieldMap } from '../portal/fieldMapSchema';
 import type { AmbiguousField, PageMap } from '../portal/locate';
 import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
 import { unitOfLabel } from '../portal/parse';
-import { applicationFromFields } from '../feed/extension/recheckDrafts';
+import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
 
@@ -51,7 +51,7 @@ export interface AssessInput {
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
-export const SECTIONS_KEY = '~sections';
+export const SECTIONS_KEY = '~sections'; // a bookkeeping field (lib/core/vocabulary.ts isBookkeepingField)
 
 /**
  * The draft key listing, comma-separated, the amount fields and list columns ("participants.governmentFunding") whose
@@ -100,11 +100,11 @@ export function completeFromDraft(
   // A value typed into a 元 field carries its unit, so it is read as 元 (a unit in the value wins).
   const raw = (k: string) =>
     yuan.has(k.replace(/\.\d+\./, '.')) && !/元\s*$/.test(draft[k]!) ? `${draft[k]}元` : draft[k]!;
-  const fromDraft = applicationFromFields(
-    Object.fromEntries(keys.map((k) => [k, raw(k)])),
-    fieldMap,
-  ) as unknown as Record<string, unknown>;
-  const merged = structuredClone(application) as unknown as Record<string, unknown>;
+  const fromDraft = applicationFromFields(Object.fromEntries(keys.map((k) => [k, raw(k)])), fieldMap) as Record<
+    string,
+    unknown
+  >;
+  const merged = structuredClone(application) as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {
     const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
@@ -121,7 +121,7 @@ export function completeFromDraft(
   }
   const sections = sectionsOf(draft);
   return {
-    application: merged as unknown as Application,
+    application: merged as Application,
     fromOtherPages: [...used].map((path) => ({ path, section: sections[path] || undefined })),
   };
 }
