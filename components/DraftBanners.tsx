@@ -121,7 +121,16 @@ export function DraftBanners(props: DraftBannersProps) {
           </p>
           {props.fillResult.report.notTaken.length > 0 && (
             <p>
-              {t(lang, 'restoreNotTaken', { fields: props.fillResult.report.notTaken.map((n) => n.key).join('、') })}
+              {t(lang, 'restoreNotTaken', {
+                fields: props.fillResult.report.notTaken
+                  .map((n) =>
+                    t(lang, 'notTakenItem', {
+                      field: n.key,
+                      reason: t(lang, `notTaken_${n.reason}`, { wanted: n.wanted, got: n.got }),
+                    }),
+                  )
+                  .join('；'),
+              })}
             </p>
           )}
           {props.fillResult.report.missing.length > 0 && (

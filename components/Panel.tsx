@@ -211,6 +211,11 @@ export function Panel(props: PanelProps) {
           </select>
         </label>
       )}
+      {view.fieldNotes.map((line) => (
+        <p key={line} className="gc-alert" data-testid="gc-field-note">
+          {line}
+        </p>
+      ))}
       {view.fromOtherPages.map((line) => (
         <p key={line} className="gc-note" data-testid="gc-from-other-pages">
           {line}

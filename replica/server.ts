@@ -13,6 +13,7 @@ import { type ReplicaPageLink, indexPage } from './pages/index';
 import { noticeListPage } from './pages/notices';
 import { ReplicaStore } from './store';
 import { sectionVariantPage, shellVariantPage, spaVariantPage, widgetsVariantPage } from './pages/variants';
+import { generatedVariantPage, tabsVariantPage, wordingVariantPage } from './pages/variants2';
 
 /**
  * The replica of the national S&T portal's application system: a local node:http server that is both
@@ -77,6 +78,21 @@ export const replicaPages: ReplicaPageLink[] = [
     path: '/egrantweb/variant/shell.html?sbbh=SQ2021YFE0300203',
     title: '申报书填写（框架版，每节一页）',
     note: '左侧菜单在框架中打开各节，每节单独保存',
+  },
+  {
+    path: '/egrantweb/variant/wording.html?sbbh=SQ2021YFE0300204',
+    title: '科技项目申请书（另一种措辞）',
+    note: '标签措辞不同、标签在输入框上方、元与万元字段并存',
+  },
+  {
+    path: '/egrantweb/variant/generated.html?sbbh=SQ2021YFE0300205',
+    title: '项目申报书（动态编号）',
+    note: '控件的 name/id 每次加载和每次重新渲染都重新生成',
+  },
+  {
+    path: '/egrantweb/variant/tabs.html?sbbh=SQ2021YFE0300206',
+    title: '项目申报书（分页签）',
+    note: '页签在同一区域内切换各节，内容按页面模型重新渲染',
   },
   { path: '/egrantweb/notice/list.html', title: '通知公告', note: '同一站点的非申报页面' },
 ];
@@ -167,6 +183,9 @@ async function route(store: ReplicaStore, req: IncomingMessage, res: ServerRespo
     if (path === '/egrantweb/variant/spa.html') return sendHtml(res, spaVariantPage(form()));
     if (path === '/egrantweb/variant/widgets.html') return sendHtml(res, widgetsVariantPage(form()));
     if (path === '/egrantweb/variant/shell.html') return sendHtml(res, shellVariantPage(form()));
+    if (path === '/egrantweb/variant/wording.html') return sendHtml(res, wordingVariantPage(form()));
+    if (path === '/egrantweb/variant/generated.html') return sendHtml(res, generatedVariantPage(form()));
+    if (path === '/egrantweb/variant/tabs.html') return sendHtml(res, tabsVariantPage(form()));
     if (path === '/egrantweb/variant/section.html')
       return sendHtml(res, sectionVariantPage({ ...form(), section: url.searchParams.get('s') ?? 'basic' }));
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');

@@ -8,12 +8,8 @@ import { countFindings } from '@/lib/engine/counts';
 import { watchForApplicationForm } from '@/lib/overlay/activation';
 import { showOverlay } from '@/lib/overlay/pageSide';
 import { onExtensionGone } from '@/lib/overlay/lifetime';
-import type { FieldMap } from '@/lib/portal/fieldMapSchema';
-import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { bundledFieldMap as fieldMap } from '@/lib/portal/bundledFieldMap';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
-/** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
-const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** Mapping patches live in the extension's storage, never the portal's. */
 const mappings: MappingStore = {
@@ -21,7 +17,15 @@ const mappings: MappingStore = {
   set: (key, patch) => browser.storage.local.set({ [key]: patch }),
 };
 
+/** Set in this extension instance's isolated world (the page cannot see or set it; a new instance gets a new world). */
+const RUNNING = Symbol.for('guidecheck.running');
+
 export async function startGuideCheck(ctx: ContentScriptContext) {
+  // The background runs the script in open tabs after an install or update (reinject.ts); a page that loaded it
+  // from the manifest meanwhile already has this instance's copy: one is enough.
+  const world = globalThis as { [RUNNING]?: boolean };
+  if (world[RUNNING]) return;
+  world[RUNNING] = true;
   let controller: ReturnType<typeof createOverlayController> | undefined;
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".

@@ -4,9 +4,10 @@ import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine
 import { layersFor } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import type { PageMap } from '../portal/locate';
-import { readApplication, setPath } from '../portal/read';
-import { applicationFromFields } from '../feed/extension/recheckDrafts';
+import type { AmbiguousField, PageMap } from '../portal/locate';
+import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
+import { unitOfLabel } from '../portal/parse';
+import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
 
@@ -25,6 +26,8 @@ export interface Assessment {
   application: Application;
   findings: Finding[];
   missing: string[];
+  /** Fields found twice on the page: not read, reported */
+  ambiguous: AmbiguousField[];
   fromOtherPages: FromOtherPage[];
 }
 
@@ -48,7 +51,25 @@ export interface AssessInput {
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
-export const SECTIONS_KEY = '~sections';
+export const SECTIONS_KEY = '~sections'; // a bookkeeping field (lib/core/vocabulary.ts isBookkeepingField)
+
+/**
+ * The draft key listing, comma-separated, the amount fields and list columns ("participants.governmentFunding") whose
+ * page label says 元: their raw values are read in 元 on every other page too, never as 万元.
+ */
+export const UNITS_KEY = '~yuan';
+
+/** Amount fields and list columns of the page map whose label announces 元. */
+export function yuanFields(map: PageMap): string[] {
+  const out = map.fields
+    .filter((f) => f.spec.type === 'amount' && unitOfLabel(f.label) === 'yuan')
+    .map((f) => f.spec.path);
+  for (const list of map.lists)
+    for (const col of list.spec.columns)
+      if (col.type === 'amount' && unitOfLabel(list.headers.get(col.path) ?? '') === 'yuan')
+        out.push(`${list.spec.path}.${col.path}`);
+  return out;
+}
 
 function sectionsOf(draft: Record<string, string>): Record<string, string> {
   try {
@@ -75,11 +96,15 @@ export function completeFromDraft(
     return lacking.has(k) || (list !== undefined && lacking.has(list));
   });
   if (!keys.length) return { application, fromOtherPages: [] };
-  const fromDraft = applicationFromFields(
-    Object.fromEntries(keys.map((k) => [k, draft[k]!])),
-    fieldMap,
-  ) as unknown as Record<string, unknown>;
-  const merged = structuredClone(application) as unknown as Record<string, unknown>;
+  const yuan = new Set((draft[UNITS_KEY] ?? '').split(','));
+  // A value typed into a 元 field carries its unit, so it is read as 元 (a unit in the value wins).
+  const raw = (k: string) =>
+    yuan.has(k.replace(/\.\d+\./, '.')) && !/元\s*$/.test(draft[k]!) ? `${draft[k]}元` : draft[k]!;
+  const fromDraft = applicationFromFields(Object.fromEntries(keys.map((k) => [k, raw(k)])), fieldMap) as Record<
+    string,
+    unknown
+  >;
+  const merged = structuredClone(application) as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {
     const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
@@ -96,7 +121,7 @@ export function completeFromDraft(
   }
   const sections = sectionsOf(draft);
   return {
-    application: merged as unknown as Application,
+    application: merged as Application,
     fromOtherPages: [...used].map((path) => ({ path, section: sections[path] || undefined })),
   };
 }
@@ -116,9 +141,15 @@ export function createAssembly() {
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
   let lastMatched: DirectionMatch | undefined;
+  /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
+  let last: { map: PageMap; reading: PageReading } | undefined;
   return {
     assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
-      const reading = readApplication(map, vocabularies);
+      const reading =
+        changed && last?.map === map
+          ? rereadPaths(map, vocabularies, last.reading, changed)
+          : readApplication(map, vocabularies);
+      last = { map, reading };
       const completed =
         draft && fieldMap
           ? completeFromDraft(reading.application, map.missing, draft, fieldMap)
@@ -153,6 +184,7 @@ export function createAssembly() {
         application: completed.application,
         findings,
         missing: map.missing,
+        ambiguous: map.ambiguous,
         fromOtherPages: completed.fromOtherPages,
       };
     },

@@ -2,11 +2,11 @@ import { summarizePack } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
-import { type Control, type PageMap, controlsIn, documentsOf, locateFields } from '../portal/locate';
+import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lostFields } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import { readRawValues } from '../portal/read';
-import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
+import { readControlValues, readRawValues } from '../portal/read';
+import { SECTIONS_KEY, UNITS_KEY, changedModelPath, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
@@ -17,6 +17,7 @@ import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSwe
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
 import { type Checklist, draftKey as draftKeyOf, type Lang } from '../core/vocabulary';
+import { fieldLabel } from '../i18n/labels';
 
 export type { DraftChannel } from './draftSync';
 export type { MappingStore } from './mappingMode';
@@ -59,7 +60,15 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   }
 
   const assembly = createAssembly();
-  const relocate = () => (map = locateFields(doc, fieldMap));
+  /** Every field this session located, with its last controls: to tell which ones the page's layout lost */
+  const seen = new Map<string, Control[]>();
+  const relocate = () => {
+    map = locateFields(doc, fieldMap);
+    for (const f of map.fields) seen.set(f.spec.path, f.controls);
+    const lost = lostFields(seen, map);
+    if (lost.join() !== state.lostTrack.join()) setState({ lostTrack: lost });
+    return map;
+  };
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
   const readValues = () => {
@@ -72,6 +81,11 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     }
     for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
     if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    // Amount fields in 元 on any page of the application: this page's located amount fields say theirs.
+    const units = new Set((sync.known()[UNITS_KEY] ?? '').split(',').filter(Boolean));
+    for (const f of map.fields) if (f.spec.type === 'amount') units.delete(f.spec.path);
+    for (const path of yuanFields(map)) units.add(path);
+    if (units.size) values[UNITS_KEY] = [...units].join(',');
     return values;
   };
 
@@ -134,14 +148,19 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it.
       if (path) refresh([changedModelPath(path)]);
-      sync.postChanges();
+      // Only the changed control is read for the draft, not the whole form.
+      sync.postValues(readControlValues(map, target as Control));
     },
     onClick: mapping.onClick,
     onControlsChanged() {
       relocate();
       watcher.attach();
-      if (state.phase === 'ready') refresh();
+      // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);
+      // what changed in controls already shown is posted.
+      sync.arrived();
       sync.postChanges();
+      if (state.phase === 'ready') refresh();
+      void restoreArrived();
     },
     onFrameLoaded() {
       relocate();
@@ -292,15 +311,21 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     setMappingActive: mapping.setActive,
     /** The picked control is the application field `path`: saved for this host and form, used at once. */
     async assignPicked(path: string) {
-      const patch = mapping.assign(path);
+      const isColumn = (baseFieldMap.lists ?? []).some((l) => path.startsWith(`${l.path}.`));
+      const patch = mapping.assign(path, isColumn);
       if (!patch) return;
       applyFieldMapPatch(patch);
       watcher.attach();
       refresh();
       await mapping.save(patch).catch((error) => setState({ saveError: String(error) }));
     },
-    /** Fields mapping mode can assign: the field map's single fields, by their Chinese title. */
-    mappableFields: () => baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+    /** Fields mapping mode can assign: the field map's single fields and list columns, by their Chinese titles. */
+    mappableFields: () => [
+      ...baseFieldMap.fields.map((f) => ({ path: f.path, title: f.title ?? f.labels?.[0] ?? f.path })),
+      ...(baseFieldMap.lists ?? []).flatMap((l) =>
+        l.columns.map((c) => ({ path: `${l.path}.${c.path}`, title: fieldLabel(`${l.path}.${c.path}`, 'zh') })),
+      ),
+    ],
     chooseDirection(choice: { packId: string; code: string } | undefined) {
       setState({ chosenDirection: choice });
       refresh();
@@ -379,6 +404,8 @@ export type OverlayController = ReturnType<typeof createOverlayController>;
 
 /** The background did not answer (stopped and not started again in time): said in words, not as the browser's error. */
 function readableLoadError(error: string): string {
+  if (/Extension context invalidated/i.test(error))
+    return 'GuideCheck 已更新或重新加载，请刷新本页以加载规则 / GuideCheck was updated or reloaded; reload the page to load the rules';
   return /Receiving end does not exist|Could not establish connection|message channel closed|message port closed/i.test(
     error,
   )

@@ -104,6 +104,17 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       change(changed);
     },
     /**
+     * One keystroke's values (the changed control's key and value): compared with what was last posted and saved at
+     * once, without reading the rest of the form.
+     */
+    postValues(values: Record<string, string>) {
+      const changed: Record<string, string> = {};
+      for (const [k, v] of Object.entries(values)) if (lastPosted[k] !== v) changed[k] = v;
+      if (Object.keys(changed).length === 0) return;
+      lastPosted = { ...lastPosted, ...changed };
+      change(changed);
+    },
+    /**
      * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
      * section after a timeout never empties the draft); those the draft does not know yet start it.
      */

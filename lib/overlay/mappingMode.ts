@@ -1,5 +1,5 @@
-import type { Control } from '../portal/locate';
-import { type FieldMapPatch, entryFor, labelBeside, withEntry } from '../portal/mapping';
+import { type Control, labelOf } from '../portal/locate';
+import { type FieldMapPatch, entryFor, withEntry } from '../portal/mapping';
 import type { OverlayState, StatePatch } from './state';
 
 /** Where mapping patches are kept (browser.storage.local in the extension: the extension's storage, not the portal's). */
@@ -33,16 +33,16 @@ export function createMappingMode({ store, key, getState, onState }: MappingMode
       const target = event.target as Element | null;
       if (!target?.matches?.('input, select, textarea')) return;
       picked = target as Control;
-      onState({ mapping: { ...mapping(), picked: { label: labelBeside(picked), name: picked.name || picked.id } } });
+      onState({ mapping: { ...mapping(), picked: { label: labelOf(picked), name: picked.name || picked.id } } });
     },
     setActive(active: boolean) {
       picked = undefined;
       onState({ mapping: { ...mapping(), active, picked: undefined } });
     },
     /** The picked control is the application field `path`: the new patch, or undefined when nothing is picked. */
-    assign(path: string): FieldMapPatch | undefined {
+    assign(path: string, column = false): FieldMapPatch | undefined {
       if (!picked) return undefined;
-      const patch = withEntry(mapping().patch, entryFor(picked, path));
+      const patch = withEntry(mapping().patch, entryFor(picked, path, column));
       picked = undefined;
       onState({ mapping: { ...mapping(), patch, picked: undefined } });
       return patch;

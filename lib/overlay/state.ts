@@ -5,6 +5,7 @@ import type { UserMessage } from '../messages/protocol';
 import type { FillReport } from '../portal/fill';
 import type { FieldMapPatch } from '../portal/mapping';
 import type { FromOtherPage } from './assembly';
+import type { AmbiguousField } from '../portal/locate';
 import type { DirectionMatch } from './direction';
 import type { PackSummary } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
@@ -28,6 +29,10 @@ export interface OverlayState {
   findings: Finding[];
   /** Field-map paths the page does not show */
   missing: string[];
+  /** Fields the page shows twice (two controls both like 中央财政经费): not read, the panel names them */
+  ambiguous: AmbiguousField[];
+  /** Fields located earlier that the page's changed layout no longer lets us follow (their values stay in the draft) */
+  lostTrack: string[];
   application?: Application;
   /** Values the rules took from the draft because this page does not show their fields, with the page they came from */
   fromOtherPages: FromOtherPage[];
@@ -75,6 +80,8 @@ export function initialState(patch: FieldMapPatch): OverlayState {
     packs: [],
     findings: [],
     missing: [],
+    ambiguous: [],
+    lostTrack: [],
     fromOtherPages: [],
     checklist: { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} },
     directions: [],

@@ -66,6 +66,8 @@ export interface PanelView {
   missingTitles: string[];
   /** Lines saying which values the rules took from other pages of the application ("来自「基本信息」页：…") */
   fromOtherPages: string[];
+  /** Fields the overlay cannot read with certainty (found twice), one line each */
+  fieldNotes: string[];
   /** The packs whose rules are shown (the guideline's, then the layers); every pack in use before a direction is known */
   packs: PackView[];
   /** Shown beside 所用规则包 when a pack is expired (规则已过期) or its feed stale (规则可能不是最新) */
@@ -152,6 +154,18 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
     missing,
     missingTitles: missing.map((p) => fieldLabel(p, lang, titles)),
     fromOtherPages: fromOtherPageLines(state, titles),
+    fieldNotes: [
+      ...state.ambiguous.map((a) =>
+        t(lang, 'ambiguousField', {
+          field: fieldLabel(a.path, lang, titles),
+          n: a.labels.length,
+          labels: a.labels.join('、'),
+        }),
+      ),
+      ...(state.lostTrack.length
+        ? [t(lang, 'lostTrack', { fields: state.lostTrack.map((p) => fieldLabel(p, lang, titles)).join('、') })]
+        : []),
+    ],
     packs: packs.map((p) => ({ id: p.id, line: packLine(p, lang), warnings: packWarnings(p, lang) })),
     packsFlag: packs.some((p) => p.expired)
       ? t(lang, 'packFlagExpired')

@@ -4,14 +4,18 @@ import { normalizeLabel, toHalfWidth } from './text';
 
 /**
  * Is this page an application form of the portal? Cheap first (any form control at all?), then the
- * page signature: enough of the fieldMap's signature labels printed on the page. Other pages of the
+ * page signature: enough of the fieldMap's signature labels (or their synonyms) printed on the page. Other pages of the
  * host (notices, lists, login) leave the extension dormant.
  */
-export function isApplicationForm(doc: Document, fieldMap: Pick<FieldMap, 'signature'>): boolean {
+export function isApplicationForm(doc: Document, fieldMap: Pick<FieldMap, 'signature' | 'labelWords'>): boolean {
   const docs = documentsOf(doc);
   if (!docs.some((d) => d.querySelector('input:not([type=hidden]), select, textarea'))) return false;
   const text = docs.map((d) => normalizeLabel(d.body?.textContent ?? '')).join('');
-  const hits = fieldMap.signature.labels.filter((label) => text.includes(normalizeLabel(label))).length;
+  // A signature label counts in any wording the synonym table knows for it (申报方向 for 指南方向).
+  const synonyms = fieldMap.labelWords?.synonyms ?? {};
+  const hits = fieldMap.signature.labels.filter((label) =>
+    [label, ...(synonyms[label] ?? [])].some((words) => text.includes(normalizeLabel(words))),
+  ).length;
   return hits >= fieldMap.signature.minMatches;
 }
 

@@ -1,8 +1,8 @@
 import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
-import { readBack, writeValue } from './fill/write';
-import { controlKey } from './controlKey';
+import { optionIndex, readBack, writeValue } from './fill/write';
+import { controlKey, legacyName } from './controlKey';
 
 /**
  * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
@@ -12,11 +12,25 @@ import { controlKey } from './controlKey';
 
 export { profileToFields, type PersonSlot, type UnitSlot } from './fill/profile';
 
+/**
+ * Why the page did not keep a value: the control is read-only, disabled or a file upload; a list has no such option; the page
+ * itself changed or cleared what was written (its validator, its framework, a date field refusing the format).
+ */
+export type NotTakenReason = 'locked' | 'noOption' | 'rejected';
+
+function reasonFor(controls: Control[], wanted: string): NotTakenReason {
+  const c = controls[0];
+  if (!c) return 'rejected';
+  if (c.disabled || (c as HTMLInputElement).readOnly || (c as HTMLInputElement).type === 'file') return 'locked';
+  if (c.tagName === 'SELECT' && optionIndex(c as HTMLSelectElement, wanted) < 0) return 'noOption';
+  return 'rejected';
+}
+
 export interface FillReport {
   /** Keys the page now shows as the draft has them */
   filled: string[];
-  /** Keys whose control did not keep the value (read-only, a framework that reverted it, no such option) */
-  notTaken: { key: string; wanted: string; got: string }[];
+  /** Keys whose control did not keep the value, with why */
+  notTaken: { key: string; wanted: string; got: string; reason: NotTakenReason }[];
   /** Keys with no control on the page */
   missing: string[];
 }
@@ -27,10 +41,11 @@ export interface FillOptions {
 }
 
 /**
- * Controls the field map does not locate, by controlKey (how readRawValues keys them). A located control is never
- * among them: a dialog's `dwmc` saved under its name cannot restore into the main form's located 单位名称.
+ * Controls the field map does not locate, by controlKey (how readRawValues keys them), and by their bare name for
+ * drafts saved before keys carried their frame and section (only where that name is unique on the page). A located
+ * control is never among them: a dialog's `dwmc` cannot restore into the main form's located 单位名称.
  */
-function indexByName(doc: Document, map: PageMap): Map<string, Control[]> {
+function indexByName(doc: Document, map: PageMap): (key: string) => Control[] {
   const index = new Map<string, Control[]>();
   for (const d of documentsOf(doc)) {
     for (const c of controlsIn(d)) {
@@ -39,12 +54,19 @@ function indexByName(doc: Document, map: PageMap): Map<string, Control[]> {
       if (key) index.set(key, [...(index.get(key) ?? []), c]);
     }
   }
-  return index;
+  const legacy = new Map<string, Control[][]>();
+  for (const [key, controls] of index) legacy.set(legacyName(key), [...(legacy.get(legacyName(key)) ?? []), controls]);
+  return (key) => {
+    const exact = index.get(key);
+    if (exact) return exact;
+    const old = key.includes('›') ? undefined : legacy.get(key);
+    return old?.length === 1 ? old[0]! : [];
+  };
 }
 
 /** The controls a draft key names: a located field, a cell of a located list row, else a control's name/id. */
 function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] {
-  let byName: Map<string, Control[]> | undefined;
+  let byName: ((key: string) => Control[]) | undefined;
   return (key) => {
     const field = map.fields.find((f) => f.spec.path === key);
     if (field) return field.controls;
@@ -52,7 +74,7 @@ function controlsByKey(doc: Document, map: PageMap): (key: string) => Control[] 
     const list = item && map.lists.find((l) => l.spec.path === item[1]);
     if (item && list) return list.rows[Number(item[2])]?.get(item[3]!) ?? [];
     byName ??= indexByName(doc, map);
-    return byName.get(key) ?? [];
+    return byName(key);
   };
 }
 
@@ -104,13 +126,15 @@ export async function fillForm(
   };
   for (const { key, wanted, controls } of written) {
     let result = { taken: false, got: '' };
+    let now = controls;
     try {
-      result = readBack(current(key, controls), wanted);
+      now = current(key, controls);
+      result = readBack(now, wanted);
     } catch {
       // a control we cannot read is not known to hold the value
     }
     if (result.taken) report.filled.push(key);
-    else report.notTaken.push({ key, wanted, got: result.got });
+    else report.notTaken.push({ key, wanted, got: result.got, reason: reasonFor(now, wanted) });
   }
   return report;
 }

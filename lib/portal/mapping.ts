@@ -1,6 +1,6 @@
-import type { Control } from './locate';
+import { type Control, columnHeaderOf, labelOf } from './locate';
+import { controlScope } from './scope';
 import type { FieldSpec, FieldMap } from './fieldMapSchema';
-import { normalizeLabel } from './text';
 
 /**
  * Mapping mode: on a page whose labels the field map does not know, the user clicks a field and says which
@@ -13,8 +13,10 @@ export interface MappingEntry {
   /** The control's own name (preferred) or id, matched exactly */
   name?: string;
   id?: string;
-  /** The label printed beside it, so the patch also works when names are regenerated */
+  /** The label printed beside it (a list column: its header), cleaned, so the patch also works when names change */
   label?: string;
+  /** Where the control sits (frames, heading or dialog): the same name elsewhere on the page is another control */
+  scope?: string;
 }
 
 export interface FieldMapPatch {
@@ -30,25 +32,18 @@ export interface FieldMapPatch {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The label printed just before a control: the previous cell or element with short text. */
-export function labelBeside(control: Control): string | undefined {
-  let el: Element | null = control;
-  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
-    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.querySelector('input, select, textarea')) break;
-      const text = normalizeLabel(sib.textContent ?? '');
-      if (text && text.length <= 40) return text;
-    }
-  }
-  return undefined;
-}
-
-export function entryFor(control: Control, path: string): MappingEntry {
+/**
+ * The patch entry for a picked control. `column`: the path names a list column ("participants.name"): the entry is
+ * the column's header, whichever row was picked.
+ */
+export function entryFor(control: Control, path: string, column = false): MappingEntry {
+  if (column) return { path, label: columnHeaderOf(control) };
   return {
     path,
     name: control.name || undefined,
     id: control.name ? undefined : control.id || undefined,
-    label: labelBeside(control),
+    label: labelOf(control),
+    scope: controlScope(control) || undefined,
   };
 }
 
@@ -57,18 +52,35 @@ export function withEntry(patch: FieldMapPatch, entry: MappingEntry): FieldMapPa
   return { ...patch, entries: [...patch.entries.filter((e) => e.path !== entry.path), entry] };
 }
 
-function specFromEntry(entry: MappingEntry): { labels: string[]; names: string[] } {
+function specFromEntry(entry: MappingEntry): { labels: string[]; names: string[]; scope?: string } {
   const key = entry.name ?? entry.id;
-  return { labels: entry.label ? [entry.label] : [], names: key ? [`^${escapeRegExp(key)}$`] : [] };
+  return {
+    labels: entry.label ? [entry.label] : [],
+    names: key ? [`^${escapeRegExp(key)}$`] : [],
+    ...(key && entry.scope !== undefined ? { scope: entry.scope } : {}),
+  };
 }
 
 /**
  * The field map with the patch applied: a mapped field is found by the user's control first (name, then
  * its label), then by the field map's own labels. Paths the field map lacks become new fields.
  */
-export function applyPatch<P extends Pick<FieldMap, 'fields'>>(fieldMap: P, patch: FieldMapPatch | undefined): P {
+export function applyPatch<P extends Pick<FieldMap, 'fields' | 'lists'>>(
+  fieldMap: P,
+  patch: FieldMapPatch | undefined,
+): P {
   if (!patch?.entries.length) return fieldMap;
   const byPath = new Map(patch.entries.map((e) => [e.path, e]));
+  // A list column the user mapped is known by the header they picked it under, first.
+  const lists = (fieldMap.lists ?? []).map((list) => ({
+    ...list,
+    columns: list.columns.map((col) => {
+      const entry = byPath.get(`${list.path}.${col.path}`);
+      if (!entry) return col;
+      byPath.delete(entry.path);
+      return entry.label ? { ...col, labels: [entry.label, ...(col.labels ?? [])] } : col;
+    }),
+  }));
   const fields = fieldMap.fields.map((spec): FieldSpec => {
     const entry = byPath.get(spec.path);
     if (!entry) return spec;
@@ -79,12 +91,14 @@ export function applyPatch<P extends Pick<FieldMap, 'fields'>>(fieldMap: P, patc
       ...spec,
       names: mapped.names,
       labels: mapped.names.length ? [] : [...mapped.labels, ...(spec.labels ?? [])],
+      ownLabels: [],
+      scope: mapped.scope,
       index: 0,
       section: [],
     };
   });
   for (const entry of byPath.values()) fields.push({ path: entry.path, ...specFromEntry(entry) });
-  return { ...fieldMap, fields };
+  return { ...fieldMap, fields, lists };
 }
 
 export function emptyPatch(fieldMapId: string, host: string, form: string): FieldMapPatch {

@@ -38,9 +38,14 @@ export function parseAmount(raw: string, unit: 'yuan' | 'wan' = 'wan'): number |
   return Math.round(Number(s) * factor * 1e6) / 1e6;
 }
 
-/** The unit a label announces: "国拨经费（元）" → yuan; otherwise 万元. */
+/**
+ * The unit a label announces: "国拨经费（元）", "金额（单位：人民币元）", "经费 单位：元" → yuan; "（万元）" or no unit → 万元.
+ */
 export function unitOfLabel(label: string): 'yuan' | 'wan' {
-  return /[(（]\s*元\s*[)）]/.test(label) ? 'yuan' : 'wan';
+  const s = toHalfWidth(label).replace(/\s+/g, '');
+  const unit =
+    /[(（【\[]([^()（）【】\[\]]*元)[)）】\]]/.exec(s)?.[1] ?? /单位[:：]?(人民币)?(万?元)/.exec(s)?.[2] ?? '';
+  return unit && !unit.includes('万') ? 'yuan' : 'wan';
 }
 
 const unitTypeWords: [RegExp, UnitType][] = [

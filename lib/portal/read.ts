@@ -1,5 +1,5 @@
 import type { Application } from '../application/model';
-import { type Control, type PageMap, isChoice } from './locate';
+import { type Control, type PageMap, hiddenPartner, isChoice } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
 import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
@@ -96,52 +96,100 @@ export interface PageReading {
   directionGroup?: string;
 }
 
+/** One list's rows as items (rows with no value left out). */
+function readList(list: PageMap['lists'][number], vocab: Vocabularies): Record<string, unknown>[] {
+  const items = list.rows.map((cells, row) => {
+    const item: Record<string, unknown> = {};
+    for (const col of list.spec.columns) {
+      const controls = cells.get(col.path);
+      if (!controls) continue;
+      // A cell the page shows as text (a row a dialog added, a readonly cell) is read as the user sees it.
+      const text = (controls.length ? displayValue(controls) : '') || (list.texts[row]?.get(col.path) ?? '');
+      const value = convert(text, col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
+      if (value !== undefined) item[col.path] = value;
+    }
+    return item;
+  });
+  return items.filter((item) => Object.keys(item).length > 0);
+}
+
+function readField(reading: PageReading, field: PageMap['fields'][number], vocab: Vocabularies, set: SetValue): void {
+  const { spec, controls, label } = field;
+  const text = displayValue(controls);
+  if (spec.path === 'direction') {
+    reading.directionText = text || undefined;
+    reading.directionGroup = selectedGroupLabel(controls);
+    return;
+  }
+  set(spec.path, convert(text, spec.type ?? 'text', label, vocab));
+}
+
+type SetValue = (path: string, value: unknown) => void;
+
 /** Reads every located field and list row into a fresh application. */
 export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
   const app: Record<string, unknown> = emptyApplication();
   const reading: PageReading = { application: app as Application };
-  for (const { spec, controls, label } of map.fields) {
-    const text = displayValue(controls);
-    if (spec.path === 'direction') {
-      reading.directionText = text || undefined;
-      reading.directionGroup = selectedGroupLabel(controls);
-      continue;
-    }
-    const value = convert(text, spec.type ?? 'text', label, vocab);
-    if (value !== undefined) setPath(app, spec.path, value);
-  }
-  for (const list of map.lists) {
-    const items = list.rows.map((cells) => {
-      const item: Record<string, unknown> = {};
-      for (const col of list.spec.columns) {
-        const controls = cells.get(col.path);
-        if (!controls) continue;
-        const value = convert(displayValue(controls), col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
-        if (value !== undefined) item[col.path] = value;
-      }
-      return item;
-    });
-    setPath(
-      app,
-      list.spec.path,
-      items.filter((item) => Object.keys(item).length > 0),
-    );
-  }
+  const set: SetValue = (path, value) => value !== undefined && setPath(app, path, value);
+  for (const field of map.fields) readField(reading, field, vocab, set);
+  for (const list of map.lists) setPath(app, list.spec.path, readList(list, vocab));
   return reading;
+}
+
+/**
+ * `previous` with only the model paths in `changed` read again (a field, a list, or a group such as
+ * "foreignPartners"): a keystroke reads its own field, not the form. Objects on a changed path are copied, never
+ * mutated, so earlier readings stay as they were.
+ */
+export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageReading, changed: string[]): PageReading {
+  const app: Record<string, unknown> = { ...(previous.application as Record<string, unknown>) };
+  const reading: PageReading = { ...previous, application: app as Application };
+  const set: SetValue = (path, value) => {
+    const keys = path.split('.');
+    let obj = app;
+    keys.slice(0, -1).forEach((key, i) => {
+      const inner = obj[key];
+      const copy = Array.isArray(inner) ? [...inner] : inner && typeof inner === 'object' ? { ...inner } : undefined;
+      obj[key] = copy ?? (/^\d+$/.test(keys[i + 1]!) ? [] : {});
+      obj = obj[key] as Record<string, unknown>;
+    });
+    if (value === undefined) delete obj[keys.at(-1)!];
+    else obj[keys.at(-1)!] = value;
+  };
+  const under = (path: string) => changed.some((p) => path === p || path.startsWith(`${p}.`));
+  for (const field of map.fields) if (under(field.spec.path)) readField(reading, field, vocab, set);
+  for (const list of map.lists) if (under(list.spec.path)) app[list.spec.path] = readList(list, vocab);
+  return reading;
+}
+
+/**
+ * The draft values one changed control stands for: its own key, read with its whole radio/checkbox group. What a
+ * keystroke reads, instead of the whole form.
+ */
+export function readControlValues(map: PageMap, control: Control): Record<string, string> {
+  const group =
+    isChoice(control) && control.name
+      ? Array.from(control.ownerDocument.getElementsByName(control.name)).filter(isChoice)
+      : [control];
+  return readRawValues(map, group);
 }
 
 /** Raw values of every control on the page, for the draft: keyed by model path where known, else by controlKey. */
 export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of controls) {
-    // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore.
-    if ((c as HTMLInputElement).readOnly || c.disabled || (c as HTMLInputElement).type === 'file') continue;
+    // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore;
+    // except a widget's readonly text box paired with its hidden value (a combobox): that is the user's choice.
+    if ((c as HTMLInputElement).readOnly && !hiddenPartner(c)) continue;
+    if (c.disabled || (c as HTMLInputElement).type === 'file') continue;
     const key = map.pathOf.get(c) ?? controlKey(c);
     if (!key) continue;
     if (isChoice(c)) {
       if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);
       else out[key] ??= '';
-    } else out[key] = c.value;
+    }
+    // A select by its option's text (单位性质 高等院校, not the portal's code 2): what the draft shows and restores by.
+    else out[key] = c.tagName === 'SELECT' ? displayValue([c]) : c.value;
   }
   return out;
 }

@@ -14,14 +14,40 @@ async function open(path: string): Promise<Page> {
   const page = await env.browser.newPage();
   await page.goto(`${env.replica.url}${path}`);
   await page.waitForSelector('body[data-loaded="1"]');
-  const panel = await panelInFirefox(page);
-  await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
-  await panel.waitForSelector('.gc-panel h2', { timeout: 20_000 }).catch(() => {});
+  await (await panelInFirefox(page)).waitForSelector('>>> .gc-panel', { timeout: 20_000 });
+  await (await panelInFirefox(page)).waitForSelector('>>> .gc-panel h2', { timeout: 20_000 }).catch(() => {});
   return page;
 }
 
-const failing = async (page: Page, rule: string) =>
-  (await panelInFirefox(page)).waitForSelector(`.gc-finding.gc-fail[data-rule="${rule}"]`, { timeout: 1000 });
+const failing = (page: Page, rule: string) =>
+  panelInFirefox(page).then((p) =>
+    p.waitForSelector(`>>> .gc-finding.gc-fail[data-rule="${rule}"]`, { timeout: 1000 }),
+  );
+
+/** The restore offered after a session timeout, accepted by the user; the panel says it is done. */
+async function acceptRestore(page: Page) {
+  const panel = await panelInFirefox(page);
+  await (await panel.waitForSelector('>>> [data-testid="gc-restore"] button', { timeout: 10_000 }))!.click();
+  await panel.waitForSelector('>>> [data-testid="gc-restored"]', { timeout: 5000 });
+}
+
+/** How many of `saved` (name → value) the target shows, polling each briefly (restore goes through the page). */
+async function countRestored(target: Page | Frame, saved: Record<string, string>): Promise<number> {
+  let n = 0;
+  for (const [name, value] of Object.entries(saved)) {
+    const ok = await target
+      .waitForFunction(
+        (sel, v) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v,
+        { timeout: 2000 },
+        `[name=${name}]`,
+        value,
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (ok) n++;
+  }
+  return n;
+}
 
 async function type(target: Page | Frame, selector: string, value: string) {
   await target.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
@@ -49,11 +75,25 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
     await type(page, '.wdate-input', date);
     await page.click('.wdate-ok');
   }
+  await type(page, '[name=xmmc]', '中奥量子信息科学联合研究');
+  await type(page, '[name=dwmc]', '示例大学');
+  await type(page, '[name=tyshxydm]', '12100000400012345X');
   await type(page, '[name=qtlyjf]', '50');
   await type(page, '[name=zyczjf]', '450');
   await failing(page, DURATION);
   await failing(page, FUNDING);
   await expect.poll(() => markerBesideInFirefox(page, '[name=zyczjf]'), { timeout: 1000 }).toBe(true);
+  const saved: Record<string, string> = {};
+  for (const name of ['xmmc', 'znfx_text', 'ksrq', 'jsrq', 'dwmc', 'tyshxydm', 'qtlyjf', 'zyczjf'])
+    saved[name] = await page.$eval(`[name=${name}]`, (el) => (el as HTMLInputElement).value);
+
+  // session timeout: the page comes back empty; the restore goes through the widgets
+  await page.reload();
+  await page.waitForSelector('body[data-loaded="1"]');
+  await acceptRestore(page);
+  expect((await countRestored(page, saved)) / Object.keys(saved).length).toBeGreaterThanOrEqual(0.95);
+  await failing(page, DURATION);
+  await failing(page, FUNDING);
   await page.close();
 });
 
@@ -98,9 +138,31 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
   await type(budget, '[name=zyczjf]', '450');
   await failing(page, FUNDING);
   await failing(page, DURATION);
-  const lines = await (await panelInFirefox(page)).$$eval('[data-testid="gc-from-other-pages"]', (els) =>
+  const lines = await (await panelInFirefox(page)).$$eval('>>> [data-testid="gc-from-other-pages"]', (els) =>
     els.map((e) => e.textContent),
   );
   expect(lines.join(' ')).toContain('来自「基本信息」页');
+  await type(budget, '[name=qtlyjf]', '50');
+  await page.click('.shell-menu[data-section="unit"]');
+  const unit = await frame('unit');
+  await type(unit, '[name=dwmc]', '示例大学');
+  await type(unit, '[name=tyshxydm]', '12100000400012345X');
+  const saved: Record<string, Record<string, string>> = {
+    basic: { ksrq: '2020-01-01', jsrq: '2022-12-31' },
+    unit: { dwmc: '示例大学', tyshxydm: '12100000400012345X' },
+    budget: { zyczjf: '450', qtlyjf: '50' },
+  };
+
+  // session timeout: every section comes back empty; the restore continues section by section
+  await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1&expired=1`);
+  await page.waitForSelector('body[data-loaded="1"]');
+  await frame('basic');
+  await acceptRestore(page);
+  let restored = 0;
+  for (const key of ['basic', 'unit', 'budget'] as const) {
+    if (key !== 'basic') await page.click(`.shell-menu[data-section="${key}"]`);
+    restored += await countRestored(await frame(key), saved[key]!);
+  }
+  expect(restored / 6).toBeGreaterThanOrEqual(0.95);
   await page.close();
 });

@@ -1,3 +1,4 @@
+import { verdictLabels } from '../../core/vocabulary';
 /** Strings of the overlay panel, popup and options page. */
 
 export const overlayStrings = {
@@ -15,13 +16,13 @@ export const overlayStrings = {
   perProject: { zh: '平均每项', en: 'Per project' },
   wan: { zh: '{n} 万元', en: '{n} × 10k CNY' },
   contacts: { zh: '对方联系人', en: 'Partner-side contacts' },
-  verdict_error: { zh: '错误', en: 'Error' },
-  verdict_warning: { zh: '警告', en: 'Warning' },
-  verdict_info: { zh: '提示', en: 'Note' },
-  verdict_unknown: { zh: '信息不全', en: 'Incomplete' },
-  verdict_confirm: { zh: '待确认', en: 'To confirm' },
-  verdict_pass: { zh: '已通过', en: 'Passed' },
-  verdict_na: { zh: '不适用', en: 'Not applicable' },
+  verdict_error: verdictLabels.error,
+  verdict_warning: verdictLabels.warning,
+  verdict_info: verdictLabels.info,
+  verdict_unknown: verdictLabels.unknown,
+  verdict_confirm: verdictLabels.confirm,
+  verdict_pass: verdictLabels.pass,
+  verdict_na: verdictLabels.na,
   quote: { zh: '指南原文', en: 'Guideline text' },
   passedFolded: { zh: '已通过 {n} 项', en: '{n} passed' },
   showAll: { zh: '显示全部', en: 'Show all' },
@@ -46,6 +47,14 @@ export const overlayStrings = {
     en: 'The page does not match the rule pack’s field map: {fields}',
   },
   fromOtherPage: { zh: '来自「{section}」页：{fields}', en: 'From the “{section}” page: {fields}' },
+  ambiguousField: {
+    zh: '「{field}」在本页出现了 {n} 处（{labels}），无法确定是哪一个，未读取；请在“更多”中用映射模式指定',
+    en: '“{field}” appears {n} times on this page ({labels}); it is not read until you pick one with mapping mode under More',
+  },
+  lostTrack: {
+    zh: '页面布局已变化，这些字段暂时找不到输入框：{fields}。已保存的值不会丢失，规则按草稿中的值检查',
+    en: 'The page changed its layout; these fields lost their input boxes: {fields}. Their saved values are kept and checked from the draft',
+  },
   fromOtherPages: { zh: '来自其他页面（草稿）：{fields}', en: 'From other pages (the draft): {fields}' },
   rulesUnavailable: { zh: '无法加载规则：{error}', en: 'Rules could not be loaded: {error}' },
   popupNotPortal: {
@@ -106,6 +115,16 @@ export const overlayStrings = {
   restoreDismiss: { zh: '暂不恢复', en: 'Not now' },
   restoreDone: { zh: '已恢复 {count} 个字段。', en: '{count} fields restored.' },
   restoreNotTaken: { zh: '页面未接受：{fields}', en: 'The page did not take: {fields}' },
+  notTakenItem: { zh: '{field}（{reason}）', en: '{field} ({reason})' },
+  notTaken_locked: {
+    zh: '该字段为只读、已禁用或为文件上传',
+    en: 'the field is read-only, disabled or a file upload',
+  },
+  notTaken_noOption: { zh: '下拉框中没有“{wanted}”', en: 'the list has no “{wanted}”' },
+  notTaken_rejected: {
+    zh: '页面改回了“{got}”，草稿中为“{wanted}”',
+    en: 'the page changed it to “{got}”; the draft has “{wanted}”',
+  },
   restoreMissing: { zh: '页面上找不到：{fields}', en: 'Not on this page: {fields}' },
   conflictTitle: {
     zh: '另一个标签页也修改了 {count} 个字段，请选择保留哪一边；其他字段照常自动保存。',

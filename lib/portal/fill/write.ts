@@ -20,7 +20,7 @@ function realmOf(el: Element): Realm {
 function setNative(el: Control, owner: SetterOwner, prop: 'value' | 'checked' | 'selectedIndex', value: unknown): void {
   const setter = Object.getOwnPropertyDescriptor(realmOf(el)[owner].prototype, prop)?.set;
   if (setter) setter.call(el, value);
-  else (el as unknown as Record<string, unknown>)[prop] = value;
+  else Reflect.set(el, prop, value);
 }
 
 function fire(el: Control, type: 'input' | 'change'): void {
@@ -48,7 +48,7 @@ export function splitChoices(value: string): string[] {
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The option a draft value names: by its text first (what the draft keeps), then by its value. */
-function optionIndex(select: HTMLSelectElement, wanted: string): number {
+export function optionIndex(select: HTMLSelectElement, wanted: string): number {
   const options = Array.from(select.options);
   if (wanted.trim() === '') return options.findIndex((o) => o.value === '');
   const byText = options.findIndex((o) => squash(o.textContent ?? '') === squash(wanted));

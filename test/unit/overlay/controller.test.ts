@@ -343,8 +343,8 @@ test('mapping mode: a field under an unknown label is pointed at, used at once, 
   const saved = [...mappings.saved.entries()];
   expect(saved).toHaveLength(1);
   expect(saved[0]![1].entries).toEqual([
-    { path: 'project.startDate', name: 'xmxx.ksrq', label: '研究起止时间' },
-    { path: 'project.endDate', name: 'xmxx.jsrq', label: '研究起止时间' },
+    { path: 'project.startDate', name: 'xmxx.ksrq', label: '研究起止时间', scope: '基本信息' },
+    { path: 'project.endDate', name: 'xmxx.jsrq', label: '研究起止时间', scope: '基本信息' },
   ]);
   controller.stop();
 

@@ -108,3 +108,24 @@ describe('信息不全 names the fields to fill by the form’s labels', () => {
     expect(item.message).toBe('申报单位类型为 企业，应为大学或科研院所');
   });
 });
+
+describe('fields the overlay cannot read with certainty', () => {
+  const state = (lang: Lang): OverlayState => ({
+    ...initialState(emptyPatch('apply', 'service.most.gov.cn', '/apply')),
+    phase: 'ready',
+    lang,
+    ambiguous: [{ path: 'budget.central', labels: ['中央财政经费(万元)', '中央财政资金'] }],
+    lostTrack: ['project.nameZh', 'project.endDate'],
+  });
+  it('names a field found twice and the fields a layout change lost, by their titles, in both languages', () => {
+    const zh = toPanelView(state('zh'), formTitles).fieldNotes;
+    expect(zh).toHaveLength(2);
+    expect(zh[0]).toContain('中央财政经费(万元)、中央财政资金');
+    expect(zh[0]).toContain('未读取');
+    expect(zh[1]).toMatch(/页面布局已变化.*项目名称.*执行期限/);
+    const en = toPanelView(state('en'), formTitles).fieldNotes;
+    expect(en[0]).toContain('appears 2 times');
+    expect(en[1]).toContain('changed its layout');
+    for (const line of [...zh, ...en]) expect(line).not.toMatch(new RegExp(paths));
+  });
+});

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
+import { looksGenerated } from '@/lib/portal/controlKey';
 import { fillForm } from '@/lib/portal/fill';
 import { controlsIn, locateFields } from '@/lib/portal/locate';
 import { readRawValues } from '@/lib/portal/read';
@@ -13,12 +14,15 @@ test('a dialog’s dwmc is saved under its name but never restores into the main
     <table><tr><td class="label">单位名称</td><td><input name="dwmc" value=""></td></tr></table>
     <div class="dialog"><table><tr><td class="label">名称</td><td><input name="dwmc" value="某某科技有限公司"></td></tr></table></div>`;
   const map = locateFields(document, fieldMap);
-  expect(readRawValues(map, controlsIn(document))).toMatchObject({ 'leadUnit.name': '', dwmc: '某某科技有限公司' });
+  expect(readRawValues(map, controlsIn(document))).toMatchObject({
+    'leadUnit.name': '',
+    'dialog:›dwmc': '某某科技有限公司',
+  });
   document.querySelector('.dialog')!.remove(); // the dialog closed; the page timed out and came back
   const after = locateFields(document, fieldMap);
-  const report = await fillForm(document, after, { 'leadUnit.name': '示例大学', dwmc: '某某科技有限公司' });
+  const report = await fillForm(document, after, { 'leadUnit.name': '示例大学', 'dialog:›dwmc': '某某科技有限公司' });
   expect(document.querySelector<HTMLInputElement>('[name=dwmc]')!.value).toBe('示例大学');
-  expect(report.missing).toEqual(['dwmc']);
+  expect(report.missing).toEqual(['dialog:›dwmc']);
 });
 
 test('controls without name or id are saved and restored by the label printed before them', async () => {
@@ -34,4 +38,45 @@ test('controls without name or id are saved and restored by the label printed be
   const report = await fillForm(document, locateFields(document, fieldMap), saved);
   expect(inputs().map((i) => i.value)).toEqual(['北京市海淀区', '100081']);
   expect(report.filled).toEqual(['@单位地址', '@邮政编码']);
+});
+
+test('the same name in two sections and a dialog gives three keys; each restores only into its own', async () => {
+  document.body.innerHTML = `<h3 class="section-title">其他信息</h3>
+    <table><tr><td class="label">备注单位</td><td><input name="dwmc"></td></tr></table>
+    <div class="layui-layer"><div class="layui-layer-title">添加参与单位</div><input name="dwmc"></div>
+    <div><h3 class="section-title">合作单位</h3><div><span>合作方</span><input name="dwmc"></div></div>`;
+  const [main, dialog, partner] = Array.from(document.querySelectorAll<HTMLInputElement>('input'));
+  main!.value = '甲';
+  dialog!.value = '乙';
+  partner!.value = '丙';
+  const saved = readRawValues(locateFields(document, fieldMap), controlsIn(document));
+  expect(saved).toEqual({ '其他信息›dwmc': '甲', 'dialog:添加参与单位›dwmc': '乙', '合作单位›dwmc': '丙' });
+  for (const c of [main!, dialog!, partner!]) c.value = '';
+  await fillForm(document, locateFields(document, fieldMap), { '合作单位›dwmc': '丙', '其他信息›dwmc': '甲' });
+  expect([main!.value, dialog!.value, partner!.value]).toEqual(['甲', '', '丙']);
+});
+
+test('a draft saved under bare names (before keys had scopes) still restores where the name is unique', async () => {
+  document.body.innerHTML = `<h3 class="section-title">其他信息</h3>
+    <table><tr><td class="label">推荐单位</td><td><input name="tjdw"></td></tr>
+    <tr><td class="label">单位名称</td><td><input name="mc"></td></tr></table>
+    <div class="layui-layer"><input name="mc"></div>`;
+  const report = await fillForm(document, locateFields(document, fieldMap), { tjdw: '科技部', mc: '某单位' });
+  expect(document.querySelector<HTMLInputElement>('[name=tjdw]')!.value).toBe('科技部');
+  // two controls named mc: the old key says not which, so neither is guessed
+  expect(Array.from(document.querySelectorAll<HTMLInputElement>('[name=mc]')).map((i) => i.value)).toEqual(['', '']);
+  expect(report.missing).toEqual(['mc']);
+});
+
+test('names generated anew on every load are not keys: such controls are keyed by their label', () => {
+  expect(['el-id-4821-17', 'ext-gen12345', 'fld_k3j9x2m81'].every(looksGenerated)).toBe(true);
+  expect(['xmxx.xmmc', 'cydw[0].dwmc', 'ctl00_cph_txtXmmc', 'tyshxydm'].some(looksGenerated)).toBe(false);
+  const html = (n: number) =>
+    `<table><tr><td class="label">推荐单位</td><td><input name="fld_${n}_${n * 7}" id="el-id-${n}"></td></tr></table>`;
+  document.body.innerHTML = html(48213);
+  const first = readRawValues(locateFields(document, fieldMap), controlsIn(document));
+  document.body.innerHTML = html(90417);
+  const second = readRawValues(locateFields(document, fieldMap), controlsIn(document));
+  expect(Object.keys(first)).toEqual(['@推荐单位']);
+  expect(Object.keys(second)).toEqual(Object.keys(first));
 });

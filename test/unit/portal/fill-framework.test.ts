@@ -120,7 +120,7 @@ test('a controlled input that refuses the value puts it back, and the report say
   });
   expect(report).toEqual({
     filled: ['budget.other'],
-    notTaken: [{ key: 'budget.central', wanted: '200万', got: '' }],
+    notTaken: [{ key: 'budget.central', wanted: '200万', got: '', reason: 'rejected' }],
     missing: [],
   });
   expect(app.state['jfys.zyczjf']).toBe('');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, expect, test, vi } from 'vitest';
+import { legacyName } from '@/lib/portal/controlKey';
 import { fillForm, profileToFields } from '@/lib/portal/fill';
 import { addButtonOf } from '@/lib/portal/fill/rows';
 import { type PageMap, controlsIn, documentsOf, locateFields } from '@/lib/portal/locate';
@@ -90,11 +91,14 @@ test('fills every control kind, in the page and its iframe, and reports each as 
 test('what fillForm writes reads back as the same draft (restore round trip)', async () => {
   const map = locate();
   await fillForm(document, map, everyKind);
-  const raw = readRawValues(map, documentsOf(document).flatMap(controlsIn));
-  // selects read back as their value (read.ts), the rest as the draft holds them
-  const { direction, 'leadUnit.type': _type, 'xmxx.sszx': _program, ...rest } = everyKind;
+  // the draft names unlocated controls by their bare names (as before keys carried their section): read back by name
+  const raw = Object.fromEntries(
+    Object.entries(readRawValues(map, documentsOf(document).flatMap(controlsIn))).map(([k, v]) => [legacyName(k), v]),
+  );
+  // selects read back as their option's text (never the portal's code), the rest as the draft holds them
+  const { 'xmxx.sszx': _program, ...rest } = everyKind;
   for (const [key, value] of Object.entries(rest)) expect(raw[key], key).toBe(value);
-  expect(raw.direction).toBe('ZN2019-0102');
+  expect(raw['xmxx.sszx']).toBe('战略性科技创新合作重点专项');
 });
 
 test('a draft value can clear a field and uncheck choices', async () => {
@@ -258,7 +262,9 @@ test('a control that puts its old value back is reported as not taken', async ()
     'project.nameZh': '中奥量子通信合作研究',
     'project.nameEn': 'Quantum',
   });
-  expect(report.notTaken).toEqual([{ key: 'project.nameZh', wanted: '中奥量子通信合作研究', got: '' }]);
+  expect(report.notTaken).toEqual([
+    { key: 'project.nameZh', wanted: '中奥量子通信合作研究', got: '', reason: 'rejected' },
+  ]);
   expect(report.filled).toEqual(['project.nameEn']);
 });
 
@@ -273,10 +279,10 @@ test('read-only controls, unknown options and file inputs are not written and sa
   });
   expect(report.filled).toEqual([]);
   expect(report.notTaken).toEqual([
-    { key: 'xmxx.tjdw', wanted: '另一个单位', got: '科学技术部' },
-    { key: 'jfys.hj', wanted: '999', got: '' },
-    { key: 'pi.title', wanted: '院士', got: '' },
-    { key: 'fjsc.file', wanted: 'C:\\fakepath\\协议.pdf', got: '' },
+    { key: 'xmxx.tjdw', wanted: '另一个单位', got: '科学技术部', reason: 'locked' },
+    { key: 'jfys.hj', wanted: '999', got: '', reason: 'locked' },
+    { key: 'pi.title', wanted: '院士', got: '', reason: 'noOption' },
+    { key: 'fjsc.file', wanted: 'C:\\fakepath\\协议.pdf', got: '', reason: 'locked' },
   ]);
   expect(named('xmxx.tjdw').value).toBe('科学技术部');
 });
@@ -308,7 +314,7 @@ test('never throws into the page: a listener or a relocate that throws leaves a 
     { relocate },
   );
   expect(report.filled).toContain('project.nameEn');
-  expect(report.notTaken).toContainEqual({ key: 'pi.extra', wanted: 'x', got: '' });
+  expect(report.notTaken).toContainEqual({ key: 'pi.extra', wanted: 'x', got: '', reason: 'rejected' });
   expect(report.missing).toEqual(['participants.4.name']);
 });
 

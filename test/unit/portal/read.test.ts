@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, expect, test } from 'vitest';
+import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 import { FieldMap } from '@/lib/portal/fieldMapSchema';
 import { applicationIdOf, isApplicationForm } from '@/lib/portal/detect';
 import { locateFields } from '@/lib/portal/locate';
-import { readApplication } from '@/lib/portal/read';
+import { readApplication, rereadPaths } from '@/lib/portal/read';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 
 const form = readFileSync(join(import.meta.dirname, '../../fixtures/portal/form.html'), 'utf8');
@@ -18,8 +19,8 @@ beforeEach(() => {
     option.selected = true;
 });
 
-test('the bundled portal field map is valid', () => {
-  expect(FieldMap.safeParse(fieldMapJson).success).toBe(true);
+test('the bundled portal field map every context uses is valid', () => {
+  expect(FieldMap.safeParse(bundledFieldMap).success).toBe(true);
 });
 
 test('recognises the application form and its id, not a notice page', () => {
@@ -73,4 +74,24 @@ test('labels printed in the row above their inputs are matched by column, not th
   const map = locateFields(document, fieldMap);
   const { application } = readApplication(map, fieldMap.vocabularies);
   expect(application.budget).toMatchObject({ central: 450, other: 50 });
+});
+
+test('a keystroke re-reads only its own field or list, and the result equals a full reading', () => {
+  const map = locateFields(document, fieldMap);
+  const before = readApplication(map, fieldMap.vocabularies);
+  const snapshot = structuredClone(before);
+  const end = map.fields.find((f) => f.spec.path === 'project.endDate')!.controls[0] as HTMLInputElement;
+  end.value = '2023-06-30';
+  const name = map.lists.find((l) => l.spec.path === 'participants')!.rows[0]!.get('name')![0] as HTMLInputElement;
+  name.value = '改名后的单位';
+  const other = map.fields.find((f) => f.spec.path === 'project.nameZh')!.controls[0] as HTMLInputElement;
+  other.value = '未通知的改动'; // not among the changed paths: not read
+  const partial = rereadPaths(map, fieldMap.vocabularies, before, ['project.endDate', 'participants']);
+  expect(partial.application.project.endDate).toBe('2023-06-30');
+  expect(partial.application.participants[0]!.name).toBe('改名后的单位');
+  expect(partial.application.project.nameZh).toBe(snapshot.application.project.nameZh);
+  // the earlier reading is never mutated
+  expect(before).toEqual(snapshot);
+  other.value = snapshot.application.project.nameZh ?? '';
+  expect(partial).toEqual(readApplication(map, fieldMap.vocabularies));
 });
