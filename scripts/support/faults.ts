@@ -543,7 +543,7 @@ const extensionReload: FaultKind = {
     const sbbh = `SQFAULTER${env.trial}`;
     const page = await openForm(env, sbbh);
     // An update comes long after the page loaded. Reloaded while the first worker still starts (rules loading, the
-    // first saves not yet committed), no new script took over in 4 of 9 trials: not covered here, see docs/drafts.md.
+    // first saves not yet committed), no new script took over in 11 of 20 trials: not covered here, see docs/drafts.md.
     await (await panelIn(page)).getByText('正在加载规则…').waitFor({ state: 'detached', timeout: 30_000 });
     const ext = await env.browser.context.newPage();
     await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
