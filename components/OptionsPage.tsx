@@ -1,6 +1,6 @@
-import type { DraftDb } from '@/lib/drafts/db';
 import { t } from '@/lib/i18n/pageMessages';
 import type { Lang } from '@/lib/core/vocabulary';
+import type { Backend } from './options/backend';
 import { DraftsManager } from './options/DraftsManager';
 import { Profiles } from './options/Profiles';
 import { RuleSources } from './options/RuleSources';
@@ -10,7 +10,8 @@ import { StorageStatus, type StorageApi } from './options/StorageStatus';
 export interface OptionsPageProps {
   lang: Lang;
   onLang(lang: Lang): void;
-  db: DraftDb;
+  /** The background's drafts and profiles (options/backend.ts) */
+  backend: Backend;
   doc: Document;
   storage: StorageApi | undefined;
 }
@@ -23,7 +24,7 @@ const SECTIONS = [
 ] as const;
 
 /** The options page: drafts, rule sources, profiles, storage and settings, in Chinese or, when chosen, English. */
-export function OptionsPage({ lang, onLang, db, doc, storage }: OptionsPageProps) {
+export function OptionsPage({ lang, onLang, backend, doc, storage }: OptionsPageProps) {
   return (
     <LangContext value={lang}>
       <main className="gc-page gc-options" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -45,9 +46,9 @@ export function OptionsPage({ lang, onLang, db, doc, storage }: OptionsPageProps
             </a>
           ))}
         </nav>
-        <DraftsManager db={db} doc={doc} />
+        <DraftsManager backend={backend} doc={doc} />
         <RuleSources />
-        <Profiles db={db} />
+        <Profiles backend={backend} />
         <StorageStatus storage={storage} />
         <section id="settings">
           <h2>

@@ -1,41 +1,39 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { DraftDb } from '@/lib/drafts/db';
-import { listRevisions } from '@/lib/drafts/revisions';
-import { getDraft, restoreRevision } from '@/lib/drafts/store';
+import { isBookkeepingField } from '@/lib/core/vocabulary';
 import { t } from '@/lib/i18n/pageMessages';
+import { type Backend, useRequest, write } from './backend';
+import { Banner } from './Banner';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
-import { errorMessage, failureMessage } from './failure';
 import { savedFieldLabel } from './fieldNames';
-import { Text, useLang } from './Text';
+import { HeadRow, Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftDetailProps {
-  db: DraftDb;
+  backend: Backend;
   draftKey: string;
   onClose(): void;
   onMessage(kind: 'info' | 'error', message: Bilingual): void;
 }
 
-/** One draft opened: its fields, its checklist state and its history, live from the database. */
-export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailProps) {
+/** One draft opened: its fields, its checklist state and its history, asked again whenever drafts change. */
+export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDetailProps) {
   const lang = useLang();
-  const draft = useLiveQuery(() => getDraft(db, draftKey), [db, draftKey]);
-  const revisions = useLiveQuery(() => listRevisions(db, draftKey), [db, draftKey], []);
+  const found = useRequest(backend, 'getDraft', { key: draftKey }, draftKey).outcome;
+  const revisions = useRequest(backend, 'drafts:revisions', { key: draftKey }, draftKey).outcome;
+  if (found && !found.ok) return <Banner kind="error" message={found.message} testId="draft-unreadable" />;
+  const draft = found?.value;
   if (!draft) return null;
 
-  async function restore(id: number, revision: number, withChecklist: boolean) {
-    try {
-      const result = await restoreRevision(db, draftKey, id, { withChecklist });
-      if (result.ok)
-        onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
-      else onMessage('error', failureMessage(result));
-    } catch (error) {
-      onMessage('error', errorMessage(error));
-    }
+  async function restore(revisionId: number, revision: number, withChecklist: boolean) {
+    const restored = await write(backend, 'drafts:restore', { key: draftKey, revisionId, withChecklist });
+    if (restored.ok)
+      onMessage('info', { zh: t('zh', 'optRestored', { n: revision }), en: t('en', 'optRestored', { n: revision }) });
+    else onMessage('error', restored.message);
   }
 
-  const fields = Object.entries(draft.fields).sort(([a], [b]) => a.localeCompare(b));
+  const fields = Object.entries(draft.fields)
+    .filter(([key]) => !isBookkeepingField(key))
+    .sort(([a], [b]) => a.localeCompare(b));
   return (
     <article className="gc-draft-detail" data-testid="draft-detail" data-key={draft.key}>
       <header>
@@ -51,16 +49,7 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
         <Text id="optDetailFields" />
       </h4>
       <table data-testid="draft-fields">
-        <thead>
-          <tr>
-            <th>
-              <Text id="optField" />
-            </th>
-            <th>
-              <Text id="optValue" />
-            </th>
-          </tr>
-        </thead>
+        <HeadRow ids={['optField', 'optValue']} />
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>
@@ -71,9 +60,10 @@ export function DraftDetail({ db, draftKey, onClose, onMessage }: DraftDetailPro
         </tbody>
       </table>
       <ChecklistState checklist={draft.checklist} />
+      {revisions && !revisions.ok && <Banner kind="error" message={revisions.message} testId="history-unreadable" />}
       <DraftHistory
         current={draft}
-        revisions={revisions}
+        revisions={revisions?.ok ? revisions.value : []}
         onRestore={(r, withChecklist) => void restore(r.id!, r.revision, withChecklist)}
       />
     </article>

@@ -4,7 +4,7 @@ import type { Draft, Revision } from '@/lib/drafts/model';
 import { historyEntries } from '@/lib/drafts/revisionPolicy';
 import { savedFieldLabel } from './fieldNames';
 import { formatTime } from './format';
-import { Text, useLang } from './Text';
+import { HeadRow, Text, useLang } from './Text';
 
 /**
  * A draft's history, newest first, the current state on top: only entries that differ in meaning. Tick two to see
@@ -114,19 +114,7 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
         </p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>
-                <Text id="optField" />
-              </th>
-              <th>
-                <Text id="optBefore" />
-              </th>
-              <th>
-                <Text id="optAfter" />
-              </th>
-            </tr>
-          </thead>
+          <HeadRow ids={['optField', 'optBefore', 'optAfter']} />
           <tbody>
             {changes.map((c) => (
               <tr key={c.key} data-field={c.key}>

@@ -1,6 +1,7 @@
+import { isBookkeepingField } from '@/lib/core/vocabulary';
 import { useState } from 'react';
 import type { Draft } from '@/lib/drafts/model';
-import { Text } from './Text';
+import { HeadRow, Text } from './Text';
 import { formatTime } from './format';
 
 export interface DraftListProps {
@@ -17,25 +18,17 @@ export interface DraftListProps {
 export function DraftList({ drafts, openKey, onOpen, onRename, onDelete, onExport }: DraftListProps) {
   return (
     <table data-testid="drafts-table">
-      <thead>
-        <tr>
-          {(
-            [
-              'optColTitle',
-              'optColApplication',
-              'optColDirection',
-              'optColFields',
-              'optColUpdated',
-              'optColRevision',
-              'optColActions',
-            ] as const
-          ).map((id) => (
-            <th key={id}>
-              <Text id={id} />
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <HeadRow
+        ids={[
+          'optColTitle',
+          'optColApplication',
+          'optColDirection',
+          'optColFields',
+          'optColUpdated',
+          'optColRevision',
+          'optColActions',
+        ]}
+      />
       <tbody>
         {drafts.map((d) => (
           <DraftRow
@@ -102,7 +95,7 @@ function DraftRow({
         <div className="gc-muted">{draft.host}</div>
       </td>
       <td>{draft.direction ?? '—'}</td>
-      <td>{Object.keys(draft.fields).length}</td>
+      <td>{Object.keys(draft.fields).filter((key) => !isBookkeepingField(key)).length}</td>
       <td>{formatTime(draft.updatedAt)}</td>
       <td>{draft.revision}</td>
       <td className="gc-actions">

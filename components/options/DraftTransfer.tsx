@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { DraftDb } from '@/lib/drafts/db';
-import { importDrafts, type ImportResult } from '@/lib/drafts/transfer';
+import type { ImportResult } from '@/lib/drafts/transfer';
+import { type Backend, request } from './backend';
 import { Banner } from './Banner';
 import { errorMessage } from './failure';
 import { ImportReportView } from './ImportReportView';
@@ -8,25 +8,25 @@ import { Text } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 export interface DraftTransferProps {
-  db: DraftDb;
+  backend: Backend;
   includeRevisions: boolean;
   onIncludeRevisions(value: boolean): void;
   onExportAll(): void;
 }
 
 /** 导出与导入: all drafts to a file; a file merged in (transfer.ts never overwrites newer data), with its report. */
-export function DraftTransfer({ db, includeRevisions, onIncludeRevisions, onExportAll }: DraftTransferProps) {
+export function DraftTransfer({ backend, includeRevisions, onIncludeRevisions, onExportAll }: DraftTransferProps) {
   const [result, setResult] = useState<ImportResult>();
   const [failure, setFailure] = useState<Bilingual>();
 
   async function importFile(file: File) {
     setResult(undefined);
     setFailure(undefined);
-    try {
-      setResult(await importDrafts(db, await file.text()));
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
+    const text = await file.text().catch((error: unknown) => setFailure(errorMessage(error)));
+    if (text === undefined) return;
+    const imported = await request(backend, 'drafts:import', { text });
+    if (imported.ok) setResult(imported.value);
+    else setFailure(imported.message);
   }
 
   return (

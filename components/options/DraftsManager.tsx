@@ -1,21 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { DraftDb } from '@/lib/drafts/db';
 import type { Draft } from '@/lib/drafts/model';
-import { deleteDraft, listDrafts, purgeDeleted, renameDraft, undoDelete } from '@/lib/drafts/store';
 import { t } from '@/lib/i18n/pageMessages';
+import { type Backend, type Outcome, request, useRequest, write } from './backend';
 import { Banner } from './Banner';
 import { DraftDetail } from './DraftDetail';
 import { DraftList } from './DraftList';
 import { DraftTransfer } from './DraftTransfer';
 import { DuplicateHints } from './DuplicateHints';
 import { downloadDrafts } from './exportFile';
-import { errorMessage, failureMessage } from './failure';
 import { Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
-
-/** A deleted draft stays restorable for a day (撤销 on the page, or the next visit), then it is purged. */
-const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 interface Notice {
   kind: 'info' | 'error';
@@ -24,61 +18,54 @@ interface Notice {
   undoKey?: string;
 }
 
-/** 草稿: the data wiring of the drafts section (live queries, writes, banners); the parts below only draw. */
-export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
+/** 草稿: the data wiring of the drafts section (requests to the background, banners); the parts below only draw. */
+export function DraftsManager({ backend, doc }: { backend: Backend; doc: Document }) {
   const lang = useLang();
   const [search, setSearch] = useState('');
   const [openKey, setOpenKey] = useState<string>();
   const [includeRevisions, setIncludeRevisions] = useState(false);
   const [notice, setNotice] = useState<Notice>();
-  const all = useLiveQuery(() => listDrafts(db), [db]);
-  const shown = useLiveQuery(() => listDrafts(db, { search }), [db, search]);
+  const all = useRequest(backend, 'drafts:list', {}, '').outcome;
+  const shown = useRequest(backend, 'drafts:list', { search }, search).outcome;
 
   useEffect(() => {
-    purgeDeleted(db, new Date(db.now().getTime() - UNDO_WINDOW_MS)).catch((error: unknown) =>
-      setNotice({ kind: 'error', message: errorMessage(error) }),
+    void request(backend, 'drafts:purgeDeleted', {}).then(
+      (purged) => purged.ok || setNotice({ kind: 'error', message: purged.message }),
     );
-  }, [db]);
+  }, [backend]);
 
-  /** Every write goes through here: a thrown error (closed database, disk) becomes a banner, never a blank page. */
-  async function attempt(write: () => Promise<void>) {
-    try {
-      await write();
-    } catch (error) {
-      setNotice({ kind: 'error', message: errorMessage(error) });
-    }
+  /** Every request ends here: a failure (closed database, disk, refused write) becomes a banner, never a blank page. */
+  async function settle<T>(pending: Promise<Outcome<T>>): Promise<Outcome<T>> {
+    const outcome = await pending;
+    if (!outcome.ok) setNotice({ kind: 'error', message: outcome.message });
+    return outcome;
   }
 
-  async function rename(key: string, title: string): Promise<boolean> {
-    let done = false;
-    await attempt(async () => {
-      const result = await renameDraft(db, key, title);
-      if (result.ok) done = true;
-      else setNotice({ kind: 'error', message: failureMessage(result) });
+  const rename = async (key: string, title: string) =>
+    (await settle(write(backend, 'drafts:rename', { key, title }))).ok;
+
+  async function remove(draft: Draft) {
+    const deleted = await settle(write(backend, 'drafts:delete', { key: draft.key }));
+    if (!deleted.ok || !deleted.value) return;
+    if (openKey === draft.key) setOpenKey(undefined);
+    const title = draft.title || draft.applicationId;
+    setNotice({
+      kind: 'info',
+      message: { zh: t('zh', 'optDeleted', { title }), en: t('en', 'optDeleted', { title }) },
+      undoKey: draft.key,
     });
-    return done;
   }
 
-  const remove = (draft: Draft) =>
-    attempt(async () => {
-      if (!(await deleteDraft(db, draft.key))) return;
-      if (openKey === draft.key) setOpenKey(undefined);
-      const title = draft.title || draft.applicationId;
-      setNotice({
-        kind: 'info',
-        message: { zh: t('zh', 'optDeleted', { title }), en: t('en', 'optDeleted', { title }) },
-        undoKey: draft.key,
-      });
-    });
+  async function undo(key: string) {
+    if ((await settle(write(backend, 'drafts:undoDelete', { key }))).ok) setNotice(undefined);
+  }
 
-  const undo = (key: string) =>
-    attempt(async () => {
-      await undoDelete(db, key);
-      setNotice(undefined);
-    });
+  async function exportDrafts(keys?: string[]) {
+    const file = await settle(request(backend, 'drafts:export', { keys, includeRevisions }));
+    if (file.ok) downloadDrafts(doc, file.value);
+  }
 
   const searchLabel = t(lang, 'optSearch');
-  const exportDrafts = (keys?: string[]) => attempt(() => downloadDrafts(db, doc, { keys, includeRevisions }));
 
   return (
     <section id="drafts" data-testid="drafts-manager">
@@ -99,9 +86,9 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
           )}
         </Banner>
       )}
-      {all && <DuplicateHints drafts={all} />}
+      {all?.ok && <DuplicateHints drafts={all.value} />}
       <DraftTransfer
-        db={db}
+        backend={backend}
         includeRevisions={includeRevisions}
         onIncludeRevisions={setIncludeRevisions}
         onExportAll={() => void exportDrafts()}
@@ -116,15 +103,17 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
           onChange={(e) => setSearch(e.target.value)}
         />
       </div>
-      {shown === undefined ? (
+      {!shown ? (
         <p className="gc-muted">…</p>
-      ) : shown.length === 0 ? (
+      ) : !shown.ok ? (
+        <Banner kind="error" message={shown.message} testId="drafts-unreadable" />
+      ) : shown.value.length === 0 ? (
         <p className="gc-muted" data-testid="drafts-empty">
           {search ? <Text id="optNoMatch" vars={{ q: search }} /> : <Text id="optNoDrafts" />}
         </p>
       ) : (
         <DraftList
-          drafts={shown}
+          drafts={shown.value}
           openKey={openKey}
           onOpen={setOpenKey}
           onRename={rename}
@@ -134,7 +123,7 @@ export function DraftsManager({ db, doc }: { db: DraftDb; doc: Document }) {
       )}
       {openKey && (
         <DraftDetail
-          db={db}
+          backend={backend}
           draftKey={openKey}
           onClose={() => setOpenKey(undefined)}
           onMessage={(kind, message) => setNotice({ kind, message })}

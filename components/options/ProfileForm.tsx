@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/core/issues';
 import { profileFields, type FormValues, type ProfileKind } from './profileForm';
 import { Text, useLang } from './Text';
 

@@ -1,33 +1,31 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { DraftDb } from '@/lib/drafts/db';
-import type { Problem } from '@/lib/drafts/problems';
-import { deleteProfile, listProfiles, saveProfile, type Profile } from '@/lib/drafts/profiles';
+import type { Problem } from '@/lib/core/issues';
+import type { Profile } from '@/lib/drafts/profiles';
+import { type Backend, request, useRequest } from './backend';
 import { Banner } from './Banner';
-import { errorMessage, failureMessage } from './failure';
+import { failureMessage } from './failure';
 import { ProfileForm } from './ProfileForm';
 import { problemsByField, toProfileInput, valuesOf, type FormValues, type ProfileKind } from './profileForm';
 import { Text } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
 /** 常用资料: lead units and team members, saved once and filled into any application. */
-export function Profiles({ db }: { db: DraftDb }) {
-  const profiles = useLiveQuery(() => listProfiles(db), [db]);
+export function Profiles({ backend }: { backend: Backend }) {
+  const listed = useRequest(backend, 'listProfiles', {}, '').outcome;
   const [failure, setFailure] = useState<Bilingual>();
+  const shown = failure ?? (listed && !listed.ok ? listed.message : undefined);
   return (
     <section id="profiles" data-testid="profiles">
       <h2>
         <Text id="optionsProfiles" />
       </h2>
-      {failure && (
-        <Banner kind="error" message={failure} testId="profiles-notice" onClose={() => setFailure(undefined)} />
-      )}
+      {shown && <Banner kind="error" message={shown} testId="profiles-notice" onClose={() => setFailure(undefined)} />}
       {(['leadUnit', 'teamMember'] as const).map((kind) => (
         <ProfileKindPanel
           key={kind}
-          db={db}
+          backend={backend}
           kind={kind}
-          profiles={(profiles ?? []).filter((p) => p.kind === kind)}
+          profiles={(listed?.ok ? listed.value : []).filter((p) => p.kind === kind)}
           onFailure={setFailure}
         />
       ))}
@@ -39,12 +37,12 @@ export function Profiles({ db }: { db: DraftDb }) {
 type Editing = { id?: string; initial: FormValues; problems: Record<string, Problem[]> };
 
 function ProfileKindPanel({
-  db,
+  backend,
   kind,
   profiles,
   onFailure,
 }: {
-  db: DraftDb;
+  backend: Backend;
   kind: ProfileKind;
   profiles: Profile[];
   onFailure(message: Bilingual): void;
@@ -52,23 +50,18 @@ function ProfileKindPanel({
   const [editing, setEditing] = useState<Editing>();
 
   async function save(values: FormValues) {
-    try {
-      const result = await saveProfile(db, toProfileInput(kind, values, editing?.id));
-      if (result.ok) setEditing(undefined);
-      else if (result.error === 'invalid')
-        setEditing({ id: editing?.id, initial: values, problems: problemsByField(kind, result.problems) });
-      else onFailure(failureMessage(result)); // quota: the form stays open with what was typed
-    } catch (error) {
-      onFailure(errorMessage(error));
-    }
+    const saved = await request(backend, 'profiles:save', { profile: toProfileInput(kind, values, editing?.id) });
+    if (!saved.ok) return onFailure(saved.message);
+    const result = saved.value;
+    if (result.ok) setEditing(undefined);
+    else if (result.error === 'invalid')
+      setEditing({ id: editing?.id, initial: values, problems: problemsByField(kind, result.problems) });
+    else onFailure(failureMessage(result)); // quota: the form stays open with what was typed
   }
 
   async function remove(id: string) {
-    try {
-      await deleteProfile(db, id);
-    } catch (error) {
-      onFailure(errorMessage(error));
-    }
+    const removed = await request(backend, 'profiles:delete', { id });
+    if (!removed.ok) onFailure(removed.message);
   }
 
   return (

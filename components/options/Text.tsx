@@ -7,6 +7,21 @@ export const LangContext = createContext<Lang>('zh');
 
 export const useLang = () => useContext(LangContext);
 
+/** A table's head: one column per UI string. */
+export function HeadRow({ ids }: { ids: readonly MessageId[] }) {
+  return (
+    <thead>
+      <tr>
+        {ids.map((id) => (
+          <th key={id}>
+            <Text id={id} />
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A UI string in the page's language. */
 export function Text({ id, vars }: { id: MessageId; vars?: Record<string, string | number> }) {
   return <>{t(useLang(), id, vars)}</>;

@@ -1,14 +1,8 @@
-import type { DraftDb } from '@/lib/drafts/db';
-import { exportDrafts } from '@/lib/drafts/transfer';
+import type { ExportFile } from '@/lib/drafts/transfer';
 import { downloadText } from '@/lib/overlay/download';
 import { exportFileName } from './format';
 
-/** Downloads one draft (`keys`) or all live drafts as guidecheck-drafts-YYYYMMDD.json. */
-export async function downloadDrafts(
-  db: DraftDb,
-  doc: Document,
-  options: { keys?: string[]; includeRevisions: boolean },
-): Promise<void> {
-  const file = await exportDrafts(db, options);
-  downloadText(doc, exportFileName(db.now()), JSON.stringify(file, null, 2), 'application/json');
+/** Downloads an export of one draft or of all live drafts as guidecheck-drafts-YYYYMMDD.json (the day of the export). */
+export function downloadDrafts(doc: Document, file: ExportFile): void {
+  downloadText(doc, exportFileName(new Date(file.exportedAt)), JSON.stringify(file, null, 2), 'application/json');
 }

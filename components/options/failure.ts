@@ -1,4 +1,4 @@
-import type { Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/core/issues';
 import { t } from '@/lib/i18n/pageMessages';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
@@ -6,11 +6,13 @@ import type { Bilingual } from '@/lib/core/vocabulary';
 export type WriteFailure =
   | { ok: false; error: 'quota' | 'notFound' }
   | { ok: false; conflict: unknown }
-  | { ok: false; error: 'invalid'; problems: Problem[] };
+  | { ok: false; error: 'invalid'; problems: Problem[] }
+  | { ok: false; reason: Bilingual };
 
 /** What the banner says about a failed write; nothing was written in any of these cases. */
 export function failureMessage(failure: WriteFailure): Bilingual {
   if ('conflict' in failure) return both('optConflict');
+  if ('reason' in failure) return failure.reason;
   if (failure.error === 'invalid')
     return { zh: failure.problems.map((p) => p.zh).join('；'), en: failure.problems.map((p) => p.en).join('; ') };
   return both(failure.error === 'quota' ? 'optQuota' : 'optNotFound');

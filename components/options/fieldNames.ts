@@ -1,10 +1,9 @@
 import { fieldLabel, formTitlesOf } from '@/lib/i18n/labels';
 import type { Lang } from '@/lib/core/vocabulary';
-import type { FieldMap } from '@/lib/portal/fieldMapSchema';
-import profileJson from '@/rules/portal/most-gov-cn.json';
+import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 import { fieldPathLabel } from './format';
 
-const formTitles = formTitlesOf(profileJson as unknown as FieldMap);
+const formTitles = formTitlesOf(bundledFieldMap);
 const modelRoots = /^(project|leadUnit|participants|pi|foreignPartners|budget|attachments|units|direction)\b/;
 
 /**

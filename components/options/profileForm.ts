@@ -1,5 +1,5 @@
 import type { MessageId } from '@/lib/i18n/pageMessages';
-import type { Problem } from '@/lib/drafts/problems';
+import type { Problem } from '@/lib/core/issues';
 import type { Profile, ProfileInput } from '@/lib/drafts/profiles';
 
 /**

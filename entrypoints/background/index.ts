@@ -4,16 +4,15 @@ import { applyFieldLimits } from '@/lib/autosave/limits';
 import { reinjectContentScripts } from '@/lib/autosave/reinject';
 import { createDraftSaver } from '@/lib/autosave/saver';
 import { getDraft, listDrafts, saveDraft } from '@/lib/drafts/store';
-import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { scheduleChecks } from '@/lib/feed/extension/schedule';
 import { checkDatabase, NEWER_DATABASE, openDraftDb } from '@/lib/drafts/db';
 import { allowProfileOn, listProfiles, profilesFor } from '@/lib/drafts/profiles';
-import { AUTOSAVE_PORT } from '@/lib/messages/channels';
+import { draftRequestHandlers } from '@/lib/drafts/requests';
+import { AUTOSAVE_PORT, DRAFTS_CHANGED } from '@/lib/messages/channels';
 import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
-import type { Finding } from '@/lib/engine/finding';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { layersFor, summarizePack } from '@/lib/packs/origin';
 import { reportFile } from '@/lib/report/file';
@@ -21,23 +20,22 @@ import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
-import type { FieldMap } from '@/lib/portal/fieldMapSchema';
-import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 
 export default defineBackground(() => {
   const db = openDraftDb();
   // Rule updates: packs from subscribed/policy feeds, verified again now, checked on install, start and every 4 h.
   const feeds = createFeedManager({
-    browser: browser as unknown as FeedBrowser,
+    browser,
     fetch: (url, init) => fetch(url, init),
     bundled: loadBuiltInPacks(),
     validatePack: parsePack,
     drafts: async () => listDrafts(await drafts()),
-    fieldMap: fieldMapJson as unknown as FieldMap,
+    fieldMap: bundledFieldMap,
   });
   void feeds.reverifyAll();
   void scheduleChecks(
-    browser as unknown as FeedBrowser,
+    browser,
     () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
   );
   // Chrome leaves open portal tabs with the old, dead content script after an update or reload: run the new one
@@ -73,8 +71,14 @@ export default defineBackground(() => {
   // Changes not yet committed survive a worker restart here (memory of the browser session, not the disk).
   const session = (browser.storage as { session?: typeof browser.storage.local }).session;
   const PENDING = 'autosave:pending';
+  /** Tells the extension pages (the options page lists drafts and profiles) that the database changed. */
+  const changed = () => void browser.runtime.sendMessage({ type: DRAFTS_CHANGED }).catch(() => undefined);
   const hub = createAutosaveHub({
-    save: saver.save,
+    save: async (batch) => {
+      const outcome = await saver.save(batch);
+      changed();
+      return outcome;
+    },
     reply: (portId, message: AutosaveReply) => ports.get(portId)?.postMessage(message),
     persist: session && {
       load: async () => ((await session.get(PENDING))[PENDING] as SaveBatch[] | undefined) ?? [],
@@ -101,7 +105,9 @@ export default defineBackground(() => {
       })),
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
-      return saveDraft(await drafts(), input);
+      const result = await saveDraft(await drafts(), input);
+      changed();
+      return result;
     },
     getDraft: async (request) => (await getDraft(await drafts(), request.key)) ?? null,
     listProfiles: async (_request, sender) => {
@@ -142,7 +148,7 @@ export default defineBackground(() => {
             active.map((p) => p.pack),
           ),
           packs: active.map(summarizePack),
-          findings: findings as unknown as Finding[],
+          findings,
           application: app.success ? app.data : undefined,
         }) ?? null
       );
@@ -161,6 +167,7 @@ export default defineBackground(() => {
       await feeds.checkAll();
       return feeds.status();
     },
+    ...draftRequestHandlers(drafts, changed),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 

@@ -12,12 +12,8 @@ import { countFindings } from '@/lib/engine/counts';
 import { watchForApplicationForm } from '@/lib/overlay/activation';
 import { mountLayer } from '@/lib/overlay/layer';
 import { onExtensionGone } from '@/lib/overlay/lifetime';
-import type { FieldMap } from '@/lib/portal/fieldMapSchema';
-import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { bundledFieldMap as fieldMap } from '@/lib/portal/bundledFieldMap';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
-/** Validated against the zod schema by test/unit/portal/read.test.ts, so the content script needs no zod. */
-const fieldMap = fieldMapJson as unknown as FieldMap;
 
 /** Mapping patches live in the extension's storage, never the portal's. */
 const mappings: MappingStore = {

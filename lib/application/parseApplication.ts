@@ -1,4 +1,4 @@
-import { formatIssues } from '../packs/issues';
+import { formatIssues } from '../core/issues';
 import { Application } from './model';
 
 export type ParseApplicationResult = { ok: true; application: Application } | { ok: false; errors: string[] };

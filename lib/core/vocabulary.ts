@@ -40,18 +40,28 @@ export type Severity = (typeof severities)[number];
 /** Most urgent first: what fails, what cannot be told yet, what a person must confirm, then the rest. */
 export const statusesByUrgency: readonly FindingStatus[] = ['fail', 'unknown', 'confirm', 'pass', 'na'];
 
-export const statusLabels: Record<FindingStatus, Bilingual> = {
-  fail: { zh: '未通过', en: 'Failed' },
-  pass: { zh: '通过', en: 'Passed' },
-  confirm: { zh: '待确认', en: 'To confirm' },
-  unknown: { zh: '信息不全', en: 'Cannot tell yet' },
-  na: { zh: '不适用', en: 'Not applicable' },
-};
+/**
+ * What a finding is, in the one vocabulary of the panel, markers, report, CLI, popup and options page: a failed
+ * rule is named by its severity (错误 / 警告 / 提示), so an info item never reads "未通过"; the other statuses keep
+ * their own names.
+ */
+export type Verdict = Severity | Exclude<FindingStatus, 'fail'>;
 
-export const severityLabels: Record<Severity, Bilingual> = {
+/** Reading order: what blocks submission first, settled items last. */
+export const verdictOrder: Verdict[] = ['error', 'warning', 'unknown', 'confirm', 'info', 'pass', 'na'];
+
+export function verdictOf(status: FindingStatus, severity: Severity): Verdict {
+  return status === 'fail' ? severity : status;
+}
+
+export const verdictLabels: Record<Verdict, Bilingual> = {
   error: { zh: '错误', en: 'Error' },
   warning: { zh: '警告', en: 'Warning' },
-  info: { zh: '提示', en: 'Info' },
+  info: { zh: '提示', en: 'Note' },
+  unknown: { zh: '信息不全', en: 'Incomplete' },
+  confirm: { zh: '待确认', en: 'To confirm' },
+  pass: { zh: '已通过', en: 'Passed' },
+  na: { zh: '不适用', en: 'Not applicable' },
 };
 
 /**
@@ -71,6 +81,12 @@ export type ChecklistEvidence = Pick<Checklist, 'confirmations' | 'documents'>;
 export function emptyChecklist(): Checklist {
   return { confirmations: {}, documents: {}, acknowledgements: {}, owners: {} };
 }
+
+/**
+ * Draft fields whose key starts with "~" are GuideCheck's own bookkeeping (which section page each value came from),
+ * not the form's: saved with the draft, never shown or compared as a field.
+ */
+export const isBookkeepingField = (key: string): boolean => key.startsWith('~');
 
 /**
  * The default draft key: the portal page's origin (scheme + host: an http:// copy of a site never shares drafts with

@@ -1,6 +1,6 @@
 import type { DraftDb } from './db';
 import { quotaGuard } from './db';
-import { parseWithProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { Profile, type ProfileInput } from './profileModel';
 
 /** Saving, listing and deleting profiles (schemas in profileModel.ts). Filled into the form from the options page or overlay. */
@@ -55,6 +55,7 @@ export async function allowProfileOn(db: DraftDb, id: string, origin: string): P
   return next;
 }
 
-export async function deleteProfile(db: DraftDb, id: string): Promise<void> {
-  await db.profiles.delete(id);
+/** false: there was no such profile */
+export async function deleteProfile(db: DraftDb, id: string): Promise<boolean> {
+  return (await db.profiles.where('id').equals(id).delete()) > 0;
 }

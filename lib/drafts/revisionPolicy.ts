@@ -8,8 +8,9 @@ export const KEEP_LAST = 50;
 
 /**
  * Whether saving `next` at `now` adds a revision, given the latest one kept: always for the first, never for no change;
- * otherwise when 30 s have passed, a field was added or removed, the guideline/direction changed or the checklist
- * changed (a checklist change is a deliberate act by a team member, not a keystroke).
+ * otherwise when 30 s have passed, a field's content was removed, the guideline/direction changed or the checklist
+ * changed (a checklist change is a deliberate act by a team member, not a keystroke). A field filled for the first
+ * time is typing like any other: filling a form field after field adds no revision per field.
  */
 export function isRevisionWorthy(
   last: (DraftContent & { at: string }) | undefined,
@@ -19,7 +20,7 @@ export function isRevisionWorthy(
   if (!last) return true;
   if (sameMeaning(last, next)) return false;
   if (now.getTime() - Date.parse(last.at) >= REVISION_SPACING_MS) return true;
-  if (!sameKeys(meaningfulFields(last.fields), meaningfulFields(next.fields))) return true;
+  if (removedAny(meaningfulFields(last.fields), meaningfulFields(next.fields))) return true;
   if (last.guideline !== next.guideline || last.direction !== next.direction) return true;
   return !jsonEqual(last.checklist, next.checklist);
 }
@@ -48,9 +49,8 @@ function meaningfulFields(fields: Record<string, string>): Record<string, string
   return out;
 }
 
-function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
-  const aKeys = Object.keys(a);
-  return aKeys.length === Object.keys(b).length && aKeys.every((k) => k in b);
+function removedAny(before: Record<string, string>, after: Record<string, string>): boolean {
+  return Object.keys(before).some((k) => !(k in after));
 }
 
 /**

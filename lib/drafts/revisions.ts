@@ -33,7 +33,11 @@ export async function recordRevisionIfWorthy(db: DraftDb, draft: Draft): Promise
 async function pruneRevisions(db: DraftDb, key: string): Promise<void> {
   // Index keys and primary keys only: pruning must not read ~50 snapshots of 60 fields on every revision.
   const [indexKeys, ids] = await Promise.all([byTime(db, key).keys(), byTime(db, key).primaryKeys()]);
-  const revisions = ids.map((id, i) => ({ id, at: (indexKeys[i] as unknown as [key: string, at: string])[1] }));
+  // The [key+at] index: each index key is the pair, its second part the revision's time.
+  const revisions = ids.map((id, i) => {
+    const pair = indexKeys[i];
+    return { id, at: Array.isArray(pair) ? String(pair[1]) : '' };
+  });
   const doomed = revisionsToPrune(revisions);
   if (doomed.length) await db.revisions.bulkDelete(doomed);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
 import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
 import { Draft } from './model';
-import { parseWithProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
 import { readDraft, withoutKey, writeDraft } from './rows';
 import { emptyChecklist } from '../core/vocabulary';
@@ -201,11 +201,9 @@ function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim();
 }
 
-export async function renameDraft(
-  db: DraftDb,
-  key: string,
-  title: string,
-): Promise<SaveDraftResult | { ok: false; error: 'notFound' }> {
+export type RenameResult = SaveDraftResult | { ok: false; error: 'notFound' };
+
+export async function renameDraft(db: DraftDb, key: string, title: string): Promise<RenameResult> {
   const current = await getDraft(db, key);
   if (!current) return { ok: false, error: 'notFound' };
   return saveDraft(db, {
@@ -225,6 +223,9 @@ export async function deleteDraft(db: DraftDb, key: string): Promise<boolean> {
 export async function undoDelete(db: DraftDb, key: string): Promise<boolean> {
   return (await db.drafts.update(key, { deletedAt: undefined })) > 0;
 }
+
+/** A deleted draft stays restorable for a day (撤销 on the options page, or its next visit), then it is purged. */
+export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Removes for good the drafts deleted before `before`, with their checklists and revisions. Returns their keys. */
 export async function purgeDeleted(db: DraftDb, before: Date): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sameContent } from './content';
 import { Draft, Revision } from './model';
-import { parseWithProblems, type Problem } from './problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { latestRevision, listRevisions, recordRevision } from './revisions';
 import { readDraft, writeDraft } from './rows';
 import { commitDraft, listDrafts } from './store';

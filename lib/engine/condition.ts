@@ -11,8 +11,7 @@
  */
 import { evaluators } from '../operators';
 
-/** A number, or another fact scaled by a factor (e.g. 1.5 × direction.fundingPerProject). */
-export type NumberRef = number | { fact: string; times?: number };
+export type { NumberRef } from '../operators/language';
 
 type Evaluators = typeof evaluators;
 
@@ -24,3 +23,10 @@ export type Leaf = { [N in OperatorName]: Parameters<Evaluators[N]>[0] }[Operato
 export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 export const operatorNames = Object.keys(evaluators) as OperatorName[];
+
+// The operators' nested conditions are this Condition (lib/operators/language.ts), with no import back to here.
+declare module '../operators/language' {
+  interface ConditionRegistry {
+    condition: Condition;
+  }
+}

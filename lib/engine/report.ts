@@ -2,33 +2,24 @@ import type { Direction, Rule, RulePack } from '../packs/schema';
 import type { Finding } from './finding';
 import { formatFinding } from './format';
 import { rulesFor } from './evaluate';
-import {
-  type FindingStatus,
-  type Lang,
-  severities,
-  severityLabels,
-  statusesByUrgency,
-  statusLabels,
-} from '../core/vocabulary';
+import { type Lang, severities, type Verdict, verdictLabels, verdictOf, verdictOrder } from '../core/vocabulary';
+import { fieldLabel } from '../i18n/labels';
 
+/** The report speaks the panel's words: findings by verdict (错误 / 警告 / 信息不全 / 待确认 / 提示 / 已通过 / 不适用). */
 const labels = {
   zh: {
     quote: '指南原文',
     missing: '需填写',
-    summary: (n: Record<FindingStatus, number>) =>
-      `共 ${total(n)} 条：${statusesByUrgency.map((s) => `${statusLabels[s].zh} ${n[s]}`).join('，')}`,
+    summary: (n: Record<Verdict, number>, total: number) =>
+      `共 ${total} 条：${verdictOrder.map((v) => `${verdictLabels[v].zh} ${n[v]}`).join('，')}`,
   },
   en: {
     quote: 'Guideline',
     missing: 'Fill in',
-    summary: (n: Record<FindingStatus, number>) =>
-      `${total(n)} rules: ${statusesByUrgency.map((s) => `${n[s]} ${statusLabels[s].en.toLowerCase()}`).join(', ')}`,
+    summary: (n: Record<Verdict, number>, total: number) =>
+      `${total} rules: ${verdictOrder.map((v) => `${n[v]} ${verdictLabels[v].en.toLowerCase()}`).join(', ')}`,
   },
 } as const;
-
-function total(counts: Record<FindingStatus, number>): number {
-  return Object.values(counts).reduce((a, b) => a + b, 0);
-}
 
 /** Exit status of a check: an error-severity rule that fails blocks formal review. */
 export function hasBlockingFailure(findings: Finding[]): boolean {
@@ -50,30 +41,32 @@ export function renderReport(
   const l = labels[lang];
   const rules = ruleIndex(pack, direction, layers);
   const titles = new Map([pack, ...layers].map((p) => [p.id, p.title[lang]]));
+  const verdictOfFinding = (f: Finding) => verdictOf(f.status, f.severity);
   const counts = Object.fromEntries(
-    statusesByUrgency.map((s) => [s, findings.filter((f) => f.status === s).length]),
-  ) as Record<FindingStatus, number>;
+    verdictOrder.map((v) => [v, findings.filter((f) => verdictOfFinding(f) === v).length]),
+  ) as Record<Verdict, number>;
   const lines = [
     `${pack.title[lang]} v${pack.version} — ${direction.code} ${direction.title[lang]}`,
-    l.summary(counts),
+    l.summary(counts, findings.length),
   ];
-  for (const status of statusesByUrgency) {
-    const group = findings.filter((f) => f.status === status);
+  for (const verdict of verdictOrder) {
+    const group = findings
+      .filter((f) => verdictOfFinding(f) === verdict)
+      .sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
     if (!group.length) continue;
-    lines.push('', `## ${statusLabels[status][lang]} (${group.length})`);
-    for (const severity of severities) {
-      for (const finding of group.filter((f) => f.severity === severity)) {
-        const rule = rules.get(finding.ruleId)!;
-        // A rule from an institution's layer names its pack, so the applicant knows whose requirement it is.
-        const source =
-          finding.pack && finding.pack !== pack.id && titles.has(finding.pack) ? `; ${titles.get(finding.pack)}` : '';
+    lines.push('', `## ${verdictLabels[verdict][lang]} (${group.length})`);
+    for (const finding of group) {
+      const rule = rules.get(finding.ruleId)!;
+      // A rule from an institution's layer names its pack, so the applicant knows whose requirement it is.
+      const source =
+        finding.pack && finding.pack !== pack.id && titles.has(finding.pack) ? `; ${titles.get(finding.pack)}` : '';
+      lines.push(`- ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`);
+      if (finding.status === 'fail' || finding.status === 'unknown' || finding.status === 'confirm')
+        lines.push(`    ${l.quote}：“${rule.quote}”`);
+      if (finding.missing.length && finding.status !== 'pass')
         lines.push(
-          `- [${severityLabels[severity][lang]}] ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`,
+          `    ${l.missing}：${finding.missing.map((path) => fieldLabel(path, lang)).join(lang === 'zh' ? '、' : ', ')}`,
         );
-        if (status === 'fail' || status === 'unknown' || status === 'confirm')
-          lines.push(`    ${l.quote}：“${rule.quote}”`);
-        if (finding.missing.length && status !== 'pass') lines.push(`    ${l.missing}：${finding.missing.join(', ')}`);
-      }
     }
   }
   return lines.join('\n');

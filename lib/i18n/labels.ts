@@ -121,7 +121,8 @@ export function fieldLabel(path: string, lang: Lang, formTitles?: ReadonlyMap<st
   const formTitle = (key: string) => (lang === 'zh' ? formTitles?.get(key) : undefined);
   const row = /^(participants|foreignPartners|attachments)(?:\.(\d+))?\.([a-zA-Z]+)$/.exec(p);
   if (row) {
-    const [, list, index, column] = row as unknown as [string, keyof typeof listNames, string | undefined, string];
+    const list = row[1] as keyof typeof listNames;
+    const [, , index, column] = row;
     const listName = listNames[list]![lang];
     const titled = formTitle(`${list}.${column}`) ?? formTitle(`${list}.0.${column}`);
     // The form may repeat the list's name in a column's label (外方合作单位名称): say it once.

@@ -3,17 +3,10 @@
  * share summary, popup and options page. A failed rule is named by its severity (错误 / 警告 / 提示), so an info
  * item never reads "未通过"; the other statuses keep their own names.
  */
-import type { FindingStatus, Severity } from '../core/vocabulary';
+import type { Verdict } from '../core/vocabulary';
 import type { MessageId } from './messages';
 
-export type Verdict = Severity | Exclude<FindingStatus, 'fail'>;
-
-/** Reading order: what blocks submission first, settled items last. */
-export const verdictOrder: Verdict[] = ['error', 'warning', 'unknown', 'confirm', 'info', 'pass', 'na'];
-
-export function verdictOf(status: FindingStatus, severity: Severity): Verdict {
-  return status === 'fail' ? severity : status;
-}
+export { type Verdict, verdictOf, verdictOrder } from '../core/vocabulary';
 
 export const verdictIds = {
   error: 'verdict_error',

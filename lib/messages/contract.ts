@@ -1,6 +1,7 @@
-import type { Draft } from '../drafts/model';
-import type { Profile } from '../drafts/profiles';
-import type { SaveDraftResult } from '../drafts/store';
+import type { Draft, Revision } from '../drafts/model';
+import type { Profile, SaveProfileResult } from '../drafts/profiles';
+import type { RenameResult, RestoreResult, SaveDraftResult } from '../drafts/store';
+import type { ExportFile, ImportResult } from '../drafts/transfer';
 import type { FeedsStatus } from '../feed/extension/status';
 import type { ReadShare } from '../share/preview';
 import type { ActivePack } from '../packs/origin';
@@ -24,6 +25,19 @@ export interface Responses {
   'feeds:subscribe': FeedsStatus;
   'feeds:unsubscribe': FeedsStatus;
   'feeds:checkNow': FeedsStatus;
+  'drafts:list': Draft[];
+  'drafts:rename': RenameResult;
+  /** false: no such draft */
+  'drafts:delete': boolean;
+  'drafts:undoDelete': boolean;
+  /** The keys removed for good */
+  'drafts:purgeDeleted': string[];
+  'drafts:revisions': Revision[];
+  'drafts:restore': RestoreResult;
+  'drafts:export': ExportFile;
+  'drafts:import': ImportResult;
+  'profiles:save': SaveProfileResult;
+  'profiles:delete': boolean;
 }
 
 export type RequestType = Request['type'];

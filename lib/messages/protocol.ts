@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Draft } from '../drafts/model';
+import type { ProfileInput } from '../drafts/profileModel';
 import { SaveDraftInput } from '../drafts/store';
 import { ChecklistSchema, LangSchema } from '../core/schemas';
+import type { Finding } from '../engine/finding';
+
+/** What the report builder reads of a finding; the rest is the panel's, carried along. */
+const FindingShape = z.looseObject({
+  ruleId: z.string(),
+  status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']),
+});
 
 /**
  * Messages between the content script, the popup/options pages and the background.
@@ -30,9 +38,7 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('report:build'),
     packId: z.string().max(100),
     direction: z.string().max(20),
-    findings: z
-      .array(z.looseObject({ ruleId: z.string(), status: z.enum(['pass', 'fail', 'confirm', 'na', 'unknown']) }))
-      .max(5000),
+    findings: z.array(z.custom<Finding>((v) => FindingShape.safeParse(v).success)).max(5000),
     checklist: ChecklistSchema,
     application: z.unknown().optional(),
     applicationId: z.string().max(200),
@@ -52,6 +58,33 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feeds:unsubscribe'), url: z.string().max(2000) }),
   /** 立即检查: check every feed now; answers the new FeedsStatus. */
   z.object({ type: z.literal('feeds:checkNow') }),
+  /** The options page's drafts and profiles (extension pages only: the store lives in the background). */
+  z.object({ type: z.literal('drafts:list'), search: z.string().max(500).optional() }),
+  z.object({ type: z.literal('drafts:rename'), key: Draft.shape.key, title: Draft.shape.title }),
+  z.object({ type: z.literal('drafts:delete'), key: Draft.shape.key }),
+  z.object({ type: z.literal('drafts:undoDelete'), key: Draft.shape.key }),
+  /** Removes for good the drafts deleted longer ago than the undo window (lib/drafts/store.ts UNDO_WINDOW_MS). */
+  z.object({ type: z.literal('drafts:purgeDeleted') }),
+  z.object({ type: z.literal('drafts:revisions'), key: Draft.shape.key }),
+  z.object({
+    type: z.literal('drafts:restore'),
+    key: Draft.shape.key,
+    revisionId: z.number().int().nonnegative(),
+    withChecklist: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('drafts:export'),
+    keys: z.array(Draft.shape.key).max(10_000).optional(),
+    includeRevisions: z.boolean(),
+  }),
+  /** An export file's text, checked entry by entry by importDrafts (a refused file changes nothing). */
+  z.object({ type: z.literal('drafts:import'), text: z.string().max(50_000_000) }),
+  /** Checked in full by saveProfile, which answers the problems field by field. */
+  z.object({
+    type: z.literal('profiles:save'),
+    profile: z.custom<ProfileInput>((v) => typeof v === 'object' && v !== null),
+  }),
+  z.object({ type: z.literal('profiles:delete'), id: z.string().min(1).max(100) }),
 ]);
 
 export type Request = z.infer<typeof Request>;

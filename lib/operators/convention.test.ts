@@ -22,17 +22,13 @@ function runtimeImports(source: string): string[] {
   return [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
 }
 
-/** The op → statuses its case table covers, read from the test file's `{ name, condition: { op }, status }` entries. */
+/** Per operator, the statuses its rows expect: each row reads [name, status, { op: …, … }, expect?] (harness.ts Row). */
 function coveredStatuses(testSource: string): Map<string, Set<string>> {
   const covered = new Map<string, Set<string>>();
-  for (const entry of testSource.split(/\{\s*name:/).slice(1)) {
-    const op = /condition:\s*\{\s*op:\s*'(\w+)'/.exec(entry)?.[1];
-    const status = /\n\s*status:\s*'(\w+)'|,\s*status:\s*'(\w+)'/.exec(entry);
-    if (op && status) {
-      const set = covered.get(op) ?? new Set<string>();
-      set.add(status[1] ?? status[2]!);
-      covered.set(op, set);
-    }
+  for (const [, status, op] of testSource.matchAll(/\[\s*'(?:[^'\\]|\\.)*',\s*'(\w+)',\s*\{\s*op:\s*'(\w+)'/g)) {
+    const set = covered.get(op!) ?? new Set<string>();
+    set.add(status!);
+    covered.set(op!, set);
   }
   return covered;
 }

@@ -1,5 +1,5 @@
-import type { Condition, NumberRef } from '../engine/condition';
-import type { LeafResult } from '../engine/result';
+import type { NestedCondition, NumberRef } from './language';
+import type { LeafResult } from './language';
 import type { Scope } from './scope';
 
 /** One operator's evaluation: a leaf of its shape against a scope. */
@@ -30,7 +30,7 @@ export interface PathKit {
   fact(key: string, ref: NumberRef | undefined): PathRead[];
   list(key: string, path: string): PathRead[];
   /** A nested condition whose paths are relative to the items of `list`. */
-  nested(key: string, condition: Condition | undefined, list: string): PathRead[];
+  nested(key: string, condition: NestedCondition | undefined, list: string): PathRead[];
   /** A path relative to the items of `list`. */
   itemField(key: string, path: string, list: string, type?: ValueType): PathRead[];
   at: (string | number)[];

@@ -1,6 +1,6 @@
-import type { Condition } from '../engine/condition';
+import type { NestedCondition } from './language';
 import { joinPath } from '../engine/path';
-import type { ConditionResult, LeafResult } from '../engine/result';
+import type { ConditionResult, LeafResult } from './language';
 import { read, type Scope, unknownResult } from './scope';
 
 /** The list operators' shared walk over the items of a list. */
@@ -13,7 +13,12 @@ export interface Item {
 type ListOp = 'count' | 'countDistinct' | 'sum' | 'every';
 
 /** The items of `list` with the scope their relative paths resolve in, or an unknown result when the list is absent. */
-export function listItems(op: ListOp, list: string, where: Condition | undefined, scope: Scope): Item[] | LeafResult {
+export function listItems(
+  op: ListOp,
+  list: string,
+  where: NestedCondition | undefined,
+  scope: Scope,
+): Item[] | LeafResult {
   const field = read(scope, list);
   if (field.value === undefined || field.value === null) return unknownResult(op, field.path, [field.path]);
   if (!Array.isArray(field.value)) return unknownResult(op, field.path, [], { actual: field.value });

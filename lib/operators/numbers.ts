@@ -1,4 +1,4 @@
-import type { LeafResult } from '../engine/result';
+import type { LeafResult } from './language';
 import { read, type Scope, toNumber, unknownResult } from './scope';
 
 /** Numeric helpers shared by compare, between, compareFields, equality and in. */

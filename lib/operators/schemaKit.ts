@@ -5,7 +5,7 @@ import { z } from 'zod';
  * strict: a misspelt key is an error, not a silently ignored option.
  */
 
-/** Issue `params.zh` carries the Chinese half of a custom message (lib/packs/issues.ts). */
+/** Issue `params.zh` carries the Chinese half of a custom message (lib/core/issues.ts). */
 export function issue(message: string, zh: string, path: (string | number)[] = []) {
   return { code: 'custom' as const, message, params: { zh }, path };
 }

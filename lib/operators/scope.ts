@@ -1,6 +1,6 @@
-import type { Condition, NumberRef, OperatorName } from '../engine/condition';
+import type { NestedCondition, NumberRef } from './language';
 import { getPath, isEmpty, joinPath } from '../engine/path';
-import type { ConditionResult, ConditionStatus, LeafResult } from '../engine/result';
+import type { ConditionResult, ConditionStatus, LeafResult } from './language';
 
 /** Where a leaf is evaluated: the whole context, or one list item inside `where` / `check`. */
 export interface Scope {
@@ -11,7 +11,7 @@ export interface Scope {
   /** The whole context: `fact` references always resolve here, even inside a list item. */
   root: unknown;
   /** Evaluates a nested condition; passed in so operators need not import the evaluator (no cycle). */
-  evaluate(condition: Condition, scope: Scope): ConditionResult;
+  evaluate(condition: NestedCondition, scope: Scope): ConditionResult;
 }
 
 export interface Read {
@@ -67,7 +67,7 @@ export function boundedCountStatus(sure: number, unsure: number, min?: number, m
 }
 
 export function unknownResult(
-  op: OperatorName,
+  op: string,
   path: string | undefined,
   missing: string[],
   extra: Partial<LeafResult> = {},

@@ -6,7 +6,8 @@ import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import type { AmbiguousField, PageMap } from '../portal/locate';
 import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
-import { applicationFromFields } from '../feed/extension/recheckDrafts';
+import { unitOfLabel } from '../portal/parse';
+import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
 import type { Checklist } from '../core/vocabulary';
 
@@ -50,7 +51,25 @@ export interface AssessInput {
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
-export const SECTIONS_KEY = '~sections';
+export const SECTIONS_KEY = '~sections'; // a bookkeeping field (lib/core/vocabulary.ts isBookkeepingField)
+
+/**
+ * The draft key listing, comma-separated, the amount fields and list columns ("participants.governmentFunding") whose
+ * page label says 元: their raw values are read in 元 on every other page too, never as 万元.
+ */
+export const UNITS_KEY = '~yuan';
+
+/** Amount fields and list columns of the page map whose label announces 元. */
+export function yuanFields(map: PageMap): string[] {
+  const out = map.fields
+    .filter((f) => f.spec.type === 'amount' && unitOfLabel(f.label) === 'yuan')
+    .map((f) => f.spec.path);
+  for (const list of map.lists)
+    for (const col of list.spec.columns)
+      if (col.type === 'amount' && unitOfLabel(list.headers.get(col.path) ?? '') === 'yuan')
+        out.push(`${list.spec.path}.${col.path}`);
+  return out;
+}
 
 function sectionsOf(draft: Record<string, string>): Record<string, string> {
   try {
@@ -77,11 +96,15 @@ export function completeFromDraft(
     return lacking.has(k) || (list !== undefined && lacking.has(list));
   });
   if (!keys.length) return { application, fromOtherPages: [] };
-  const fromDraft = applicationFromFields(
-    Object.fromEntries(keys.map((k) => [k, draft[k]!])),
-    fieldMap,
-  ) as unknown as Record<string, unknown>;
-  const merged = structuredClone(application) as unknown as Record<string, unknown>;
+  const yuan = new Set((draft[UNITS_KEY] ?? '').split(','));
+  // A value typed into a 元 field carries its unit, so it is read as 元 (a unit in the value wins).
+  const raw = (k: string) =>
+    yuan.has(k.replace(/\.\d+\./, '.')) && !/元\s*$/.test(draft[k]!) ? `${draft[k]}元` : draft[k]!;
+  const fromDraft = applicationFromFields(Object.fromEntries(keys.map((k) => [k, raw(k)])), fieldMap) as Record<
+    string,
+    unknown
+  >;
+  const merged = structuredClone(application) as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {
     const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
@@ -98,7 +121,7 @@ export function completeFromDraft(
   }
   const sections = sectionsOf(draft);
   return {
-    application: merged as unknown as Application,
+    application: merged as Application,
     fromOtherPages: [...used].map((path) => ({ path, section: sections[path] || undefined })),
   };
 }

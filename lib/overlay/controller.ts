@@ -6,7 +6,7 @@ import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lost
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readControlValues, readRawValues } from '../portal/read';
-import { SECTIONS_KEY, changedModelPath, createAssembly } from './assembly';
+import { SECTIONS_KEY, UNITS_KEY, changedModelPath, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
@@ -81,6 +81,11 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     }
     for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
     if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    // Amount fields in 元 on any page of the application: this page's located amount fields say theirs.
+    const units = new Set((sync.known()[UNITS_KEY] ?? '').split(',').filter(Boolean));
+    for (const f of map.fields) if (f.spec.type === 'amount') units.delete(f.spec.path);
+    for (const path of yuanFields(map)) units.add(path);
+    if (units.size) values[UNITS_KEY] = [...units].join(',');
     return values;
   };
 

@@ -3,7 +3,7 @@ import type { Condition } from '../engine/condition';
 import { conditionPaths, type PathRead } from '../engine/conditionPaths';
 import { parseIsoDate } from '../engine/dates';
 import type { ValueType } from '../operators/kit';
-import { formatPath } from './issues';
+import { formatPath } from '../core/issues';
 import { contextTree, type PathNode, resolvePath } from './knownPaths';
 import type { Rule, RulePack } from './schema';
 

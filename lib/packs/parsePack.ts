@@ -1,5 +1,5 @@
 import { packConventionErrors } from './conventions';
-import { formatIssues, unknownKeyPaths } from './issues';
+import { formatIssues, unknownKeyPaths } from '../core/issues';
 import { RulePack } from './schema';
 
 export type ParsePackResult =

@@ -142,8 +142,8 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
  * mutated, so earlier readings stay as they were.
  */
 export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageReading, changed: string[]): PageReading {
-  const app: Record<string, unknown> = { ...(previous.application as unknown as Record<string, unknown>) };
-  const reading: PageReading = { ...previous, application: app as unknown as Application };
+  const app: Record<string, unknown> = { ...(previous.application as Record<string, unknown>) };
+  const reading: PageReading = { ...previous, application: app as Application };
   const set: SetValue = (path, value) => {
     const keys = path.split('.');
     let obj = app;
@@ -187,7 +187,9 @@ export function readRawValues(map: PageMap, controls: Control[]): Record<string,
     if (isChoice(c)) {
       if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);
       else out[key] ??= '';
-    } else out[key] = c.value;
+    }
+    // A select by its option's text (单位性质 高等院校, not the portal's code 2): what the draft shows and restores by.
+    else out[key] = c.tagName === 'SELECT' ? displayValue([c]) : c.value;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
-import { parseWithProblems, type Problem } from '../drafts/problems';
+import { parseWithProblems, type Problem } from '../core/issues';
 import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../feed/encoding';
 import { crc32 } from './crc32';
 import { changedAtOf } from './items';

@@ -1,4 +1,4 @@
-import type { Problem } from '../drafts/problems';
+import type { Problem } from '../core/issues';
 import { t, type MessageId } from '../i18n/messages';
 import type { Bilingual } from '../core/vocabulary';
 

@@ -26,9 +26,12 @@ const variants = [
   { name: 'v2', path: '/egrantweb/xmsb/apply-v2.html?sbbh=SQ2020LAY', fill: false },
 ] as const;
 
-/** What an applicant must never read in Chinese UI text: enum values, dotted model paths, rule ids. */
+/**
+ * What an applicant must never read in Chinese UI text: enum values, dotted model paths, rule ids, the portal's
+ * option codes (国家/地区 GJ004).
+ */
 const internals =
-  /\b(enterprise|university|institute)\b|\b(project|leadUnit|participants|pi|foreignPartners|budget|attachments|units)\.\w|\d{4}-[a-z]+-\d+\//;
+  /\b(enterprise|university|institute)\b|\b(project|leadUnit|participants|pi|foreignPartners|budget|attachments|units)\.\w|\d{4}-[a-z]+-\d+\/|\bGJ\d{3}\b/;
 
 async function open(variant: (typeof variants)[number], size: readonly [number, number], n: number): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -170,12 +173,15 @@ test('the counts filter, the menu, the report, the options page and the popup sp
   await options.setViewportSize({ width: 1280, height: 900 });
   await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   await options.getByTestId('drafts-search').waitFor();
-  // The drafts saved by the pages above: open one to show its fields, checklist and history.
-  const openDraft = options.getByRole('button', { name: '打开' }).first();
-  if (await openDraft.count()) {
-    await openDraft.click();
-    await options.getByTestId('draft-detail').waitFor();
-  }
+  // The draft the filled page above saved: its selects by their option's text (单位性质 高等院校, not the code 2;
+  // 国家/地区 奥地利, not GJ005), its checklist and its history.
+  await options.getByTestId('drafts-search').fill('SQ2019LAY91366');
+  await options.getByRole('button', { name: '打开' }).first().click();
+  const detail = options.getByTestId('draft-detail');
+  await expect.poll(() => detail.locator('tr[data-field="leadUnit.type"] .gc-value').textContent()).toBe('高等院校');
+  await expect(detail.locator('tr[data-field="foreignPartners.0.country"] .gc-value').textContent()).resolves.toBe(
+    '奥地利',
+  );
   const optionsText = await options.locator('body').textContent();
   expect(optionsText).not.toMatch(internals);
   expect(optionsText).not.toContain('Drafts');

@@ -112,12 +112,17 @@ test('search narrows the list and clearing it brings all back', async () => {
   await expect.poll(() => rows(page).count()).toBe(2);
 });
 
-test('rename inline', async () => {
+test('rename inline; another open options page hears of it without a reload', async () => {
   screenshotOnFailure(page, 'options-rename');
+  const other = await openOptions(browser);
+  const otherTitle = other.locator(`[data-testid="drafts-table"] tr[data-key="${A}"] [data-testid="draft-title"]`);
+  await expect.poll(() => text(otherTitle)).toBe('中瑞储能材料合作研究');
   await row(A).locator('[data-action="rename"]').click();
   await row(A).locator('[data-testid="rename-input"]').fill('中瑞储能（改名）');
   await row(A).locator('[data-testid="rename-input"]').press('Enter');
   await expect.poll(() => text(row(A).locator('[data-testid="draft-title"]'))).toBe('中瑞储能（改名）');
+  await expect.poll(() => text(otherTitle)).toBe('中瑞储能（改名）');
+  await other.close();
 });
 
 test('delete, then undo brings the draft back', async () => {

@@ -1,24 +1,11 @@
 import type { FeedsStatus } from '@/lib/feed/extension/status';
-import { Text } from '../Text';
+import { HeadRow, Text } from '../Text';
 
 /** The packs the checks use now, and where each came from. */
 export function PacksInUse({ status }: { status: FeedsStatus }) {
   return (
     <table data-testid="packs-in-use">
-      <thead>
-        <tr>
-          <th>规则包 Pack</th>
-          <th>
-            <Text id="feedsVersion" />
-          </th>
-          <th>
-            <Text id="feedsExpires" />
-          </th>
-          <th>
-            <Text id="feedsSource" />
-          </th>
-        </tr>
-      </thead>
+      <HeadRow ids={['feedsPack', 'feedsVersion', 'feedsExpires', 'feedsSource']} />
       <tbody>
         {status.inUse.map((p) => (
           <tr key={p.id} data-pack={p.id}>

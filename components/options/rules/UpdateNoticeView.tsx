@@ -1,13 +1,24 @@
+import type { Lang } from '@/lib/core/vocabulary';
 import type { UpdateNotice } from '@/lib/feed/extension/notice';
-import { Text } from '../Text';
+import { ruleTitle } from '../ruleTitles';
+import { Text, useLang } from '../Text';
 
-/** "+id" added, "~id" changed, "−id" removed. */
-function changedRules(p: UpdateNotice['packs'][number]): string[] {
-  return [...p.added.map((id) => `+${id}`), ...p.changed.map((id) => `~${id}`), ...p.removed.map((id) => `−${id}`)];
+/** "+title" added, "~title" changed, "−title" removed: rules by their titles, never their ids. */
+function changedRules(p: UpdateNotice['packs'][number], title: (id: string) => string): string[] {
+  return [
+    ...p.added.map((id) => `+${title(id)}`),
+    ...p.changed.map((id) => `~${title(id)}`),
+    ...p.removed.map((id) => `−${title(id)}`),
+  ];
 }
+
+/** A rule's title as the notice recorded it, else as the built-in packs know it. */
+const titleIn = (notice: UpdateNotice, lang: Lang) => (id: string) =>
+  notice.ruleTitles?.[id]?.[lang] ?? ruleTitle(id, lang);
 
 /** The last update: each pack's rule changes and the saved drafts that now fail. */
 export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
+  const title = titleIn(notice, useLang());
   return (
     <div className="gc-rs-notice" data-testid="update-notice" role="status">
       <strong>
@@ -22,7 +33,7 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
               id="feedsNoticeDiff"
               vars={{ added: p.added.length, changed: p.changed.length, removed: p.removed.length }}
             />
-            <div className="gc-muted">{changedRules(p).join('  ')}</div>
+            <div className="gc-muted">{changedRules(p, title).join('  ')}</div>
           </li>
         ))}
       </ul>
@@ -36,7 +47,7 @@ export function UpdateNoticeView({ notice }: { notice: UpdateNotice }) {
                 <span className="gc-muted">
                   ({d.packId} {d.direction})
                 </span>
-                : {d.ruleIds.join(', ')}
+                : {d.ruleIds.map(title).join('、')}
               </li>
             ))}
           </ul>

@@ -15,5 +15,5 @@ export interface RuleSourcesApi {
 
 export const browserRuleSourcesApi: RuleSourcesApi = {
   send: createClient((m) => browser.runtime.sendMessage(m)).ask,
-  permissions: browser.permissions as unknown as Permissions,
+  permissions: browser.permissions,
 };

@@ -278,6 +278,11 @@ export function createFeedManager(deps: FeedManagerDeps) {
           ...diffPacks(before.get(p.id), p),
         })),
         failingDrafts: failingDrafts(await deps.drafts(), changed, deps.fieldMap, active),
+        ruleTitles: Object.fromEntries(
+          [...changed.map((p) => before.get(p.id)), ...active]
+            .flatMap((p) => (p ? [...p.rules, ...p.directions.flatMap((d) => d.rules)] : []))
+            .map((r) => [r.id, r.title]),
+        ),
       };
       await saveNotice(local, notice);
       return notice;

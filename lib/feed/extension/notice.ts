@@ -27,6 +27,8 @@ export const UpdateNotice = z.object({
       ruleIds: z.array(z.string()),
     }),
   ),
+  /** The titles of the rules named above (a removed rule's from the pack before), so the notice never shows an id */
+  ruleTitles: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })).optional(),
 });
 export type UpdateNotice = z.infer<typeof UpdateNotice>;
 

@@ -1,11 +1,9 @@
-import type { Application } from '../../application/model';
 import type { Draft } from '../../drafts/model';
 import { evaluate, findDirection } from '../../engine/evaluate';
 import { layersFor } from '../../packs/origin';
 import type { RulePack } from '../../packs/schema';
-import { convert, setPath } from '../../portal/read';
-import type { FieldType, FieldMap } from '../../portal/fieldMapSchema';
-import { emptyApplication } from '../../core/vocabulary';
+import type { FieldMap } from '../../portal/fieldMapSchema';
+import { applicationFromFields } from '../../portal/fromFields';
 
 /** A saved draft that fails error-severity rules of a newly applied pack. */
 export interface FailingDraft {
@@ -14,42 +12,6 @@ export interface FailingDraft {
   packId: string;
   direction: string;
   ruleIds: string[];
-}
-
-interface FieldInfo {
-  type: FieldType;
-  label: string;
-}
-
-/** Model path → type and label, for single fields ("project.startDate") and list columns ("participants.*.type"). */
-function fieldInfo(fieldMap: FieldMap): (path: string) => FieldInfo | undefined {
-  const single = new Map(fieldMap.fields.map((f) => [f.path, { type: f.type ?? 'text', label: f.labels?.[0] ?? '' }]));
-  const columns = new Map<string, FieldInfo>(
-    (fieldMap.lists ?? []).flatMap((list) =>
-      list.columns.map(
-        (c) => [`${list.path}.*.${c.path}`, { type: c.type ?? 'text', label: c.labels?.[0] ?? '' }] as const,
-      ),
-    ),
-  );
-  return (path) => single.get(path) ?? columns.get(path.replace(/\.\d+\./, '.*.'));
-}
-
-/**
- * Rebuilds an application from a draft's raw values (keyed by model path, as the content script saves
- * them) with the same conversions the page reader uses. Keys the fieldMap does not know are left out.
- */
-export function applicationFromFields(fields: Record<string, string>, fieldMap: FieldMap): Application {
-  const info = fieldInfo(fieldMap);
-  const app: Record<string, unknown> = emptyApplication();
-  for (const [path, text] of Object.entries(fields)) {
-    const field = info(path);
-    if (!field || path === 'direction') continue;
-    const value = convert(text.trim(), field.type, field.label, fieldMap.vocabularies);
-    if (value !== undefined) setPath(app, path, value);
-  }
-  for (const [key, value] of Object.entries(app))
-    if (Array.isArray(value)) app[key] = value.filter((row) => row !== undefined);
-  return app as Application;
 }
 
 /**

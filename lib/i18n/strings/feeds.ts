@@ -6,6 +6,7 @@ export const feedsStrings = {
   feedsFromFeed: { zh: '已更新', en: 'Updated' },
   feedsExpired: { zh: '规则已过期', en: 'Rules expired' },
   feedsExpires: { zh: '有效期至', en: 'Valid until' },
+  feedsPack: { zh: '规则包', en: 'Pack' },
   feedsVersion: { zh: '版本', en: 'Version' },
   feedsSource: { zh: '来源', en: 'Source' },
   feedsSubscriptions: { zh: '订阅的规则源', en: 'Subscribed feeds' },

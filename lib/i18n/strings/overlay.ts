@@ -1,3 +1,4 @@
+import { verdictLabels } from '../../core/vocabulary';
 /** Strings of the overlay panel, popup and options page. */
 
 export const overlayStrings = {
@@ -15,13 +16,13 @@ export const overlayStrings = {
   perProject: { zh: '平均每项', en: 'Per project' },
   wan: { zh: '{n} 万元', en: '{n} × 10k CNY' },
   contacts: { zh: '对方联系人', en: 'Partner-side contacts' },
-  verdict_error: { zh: '错误', en: 'Error' },
-  verdict_warning: { zh: '警告', en: 'Warning' },
-  verdict_info: { zh: '提示', en: 'Note' },
-  verdict_unknown: { zh: '信息不全', en: 'Incomplete' },
-  verdict_confirm: { zh: '待确认', en: 'To confirm' },
-  verdict_pass: { zh: '已通过', en: 'Passed' },
-  verdict_na: { zh: '不适用', en: 'Not applicable' },
+  verdict_error: verdictLabels.error,
+  verdict_warning: verdictLabels.warning,
+  verdict_info: verdictLabels.info,
+  verdict_unknown: verdictLabels.unknown,
+  verdict_confirm: verdictLabels.confirm,
+  verdict_pass: verdictLabels.pass,
+  verdict_na: verdictLabels.na,
   quote: { zh: '指南原文', en: 'Guideline text' },
   passedFolded: { zh: '已通过 {n} 项', en: '{n} passed' },
   showAll: { zh: '显示全部', en: 'Show all' },

@@ -1,24 +1,15 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'between pass inclusive',
-    condition: { op: 'between', field: 'budget.central', min: 100, max: 300 },
-    status: 'pass',
-  },
-  {
-    name: 'between fail',
-    condition: { op: 'between', field: 'budget.central', min: 0, max: { fact: 'direction.fundingPerProject' } },
-    status: 'fail',
-    expect: { min: 0, max: 200, actual: 300 },
-  },
-  {
-    name: 'between missing',
-    condition: { op: 'between', field: 'x', min: 0, max: 1 },
-    status: 'unknown',
-    expect: { missing: ['x'] },
-  },
+const cases: Row[] = [
+  ['between pass inclusive', 'pass', { op: 'between', field: 'budget.central', min: 100, max: 300 }],
+  [
+    'between fail',
+    'fail',
+    { op: 'between', field: 'budget.central', min: 0, max: { fact: 'direction.fundingPerProject' } },
+    { min: 0, max: 200, actual: 300 },
+  ],
+  ['between missing', 'unknown', { op: 'between', field: 'x', min: 0, max: 1 }, { missing: ['x'] }],
 ];
 
-describe('between', () => runCases(cases));
+describe('between', () => operatorCases(cases));

@@ -1,51 +1,36 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  { name: 'lt pass', condition: { op: 'lt', field: 'budget.central', value: 301 }, status: 'pass' },
-  {
-    name: 'lt fail at equal',
-    condition: { op: 'lt', field: 'budget.central', value: 300 },
-    status: 'fail',
-    expect: { max: 300 },
-  },
-  {
-    name: 'lt missing',
-    condition: { op: 'lt', field: 'budget.none', value: 1 },
-    status: 'unknown',
-    expect: { missing: ['budget.none'] },
-  },
-  { name: 'lte pass at equal', condition: { op: 'lte', field: 'budget.central', value: 300 }, status: 'pass' },
-  {
-    name: 'lte fact times',
-    condition: { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject', times: 1.5 } },
-    status: 'pass',
-    expect: { expected: 300 },
-  },
-  {
-    name: 'lte fact fail',
-    condition: { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject' } },
-    status: 'fail',
-    expect: { actual: 300, expected: 200, max: 200 },
-  },
-  {
-    name: 'lte fact missing',
-    condition: { op: 'lte', field: 'budget.central', value: { fact: 'direction.totalBudget' } },
-    status: 'unknown',
-    expect: { missing: ['direction.totalBudget'] },
-  },
-  {
-    name: 'lte not a number',
-    condition: { op: 'lte', field: 'budget.text', value: 1 },
-    status: 'unknown',
-    expect: { actual: 'abc', missing: [] },
-  },
-  { name: 'gt pass', condition: { op: 'gt', field: 'budget.other', value: 100 }, status: 'pass' },
-  { name: 'gt fail', condition: { op: 'gt', field: 'budget.other', value: 120 }, status: 'fail', expect: { min: 120 } },
-  { name: 'gt missing', condition: { op: 'gt', field: 'x', value: 1 }, status: 'unknown' },
-  { name: 'gte pass', condition: { op: 'gte', field: 'budget.other', value: 120 }, status: 'pass' },
-  { name: 'gte fail', condition: { op: 'gte', field: 'budget.other', value: 121 }, status: 'fail' },
-  { name: 'gte missing', condition: { op: 'gte', field: 'x', value: 1 }, status: 'unknown' },
+const cases: Row[] = [
+  ['lt pass', 'pass', { op: 'lt', field: 'budget.central', value: 301 }],
+  ['lt fail at equal', 'fail', { op: 'lt', field: 'budget.central', value: 300 }, { max: 300 }],
+  ['lt missing', 'unknown', { op: 'lt', field: 'budget.none', value: 1 }, { missing: ['budget.none'] }],
+  ['lte pass at equal', 'pass', { op: 'lte', field: 'budget.central', value: 300 }],
+  [
+    'lte fact times',
+    'pass',
+    { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject', times: 1.5 } },
+    { expected: 300 },
+  ],
+  [
+    'lte fact fail',
+    'fail',
+    { op: 'lte', field: 'budget.central', value: { fact: 'direction.fundingPerProject' } },
+    { actual: 300, expected: 200, max: 200 },
+  ],
+  [
+    'lte fact missing',
+    'unknown',
+    { op: 'lte', field: 'budget.central', value: { fact: 'direction.totalBudget' } },
+    { missing: ['direction.totalBudget'] },
+  ],
+  ['lte not a number', 'unknown', { op: 'lte', field: 'budget.text', value: 1 }, { actual: 'abc', missing: [] }],
+  ['gt pass', 'pass', { op: 'gt', field: 'budget.other', value: 100 }],
+  ['gt fail', 'fail', { op: 'gt', field: 'budget.other', value: 120 }, { min: 120 }],
+  ['gt missing', 'unknown', { op: 'gt', field: 'x', value: 1 }],
+  ['gte pass', 'pass', { op: 'gte', field: 'budget.other', value: 120 }],
+  ['gte fail', 'fail', { op: 'gte', field: 'budget.other', value: 121 }],
+  ['gte missing', 'unknown', { op: 'gte', field: 'x', value: 1 }],
 ];
 
-describe('compare', () => runCases(cases));
+describe('compare', () => operatorCases(cases));

@@ -1,4 +1,4 @@
-import type { NumberRef } from '../../engine/condition';
+import type { NumberRef } from '../language';
 import type { Evaluate } from '../kit';
 import { compareNumbers, comparisonBounds, numericField } from '../numbers';
 import { resolveNumber, unknownResult } from '../scope';

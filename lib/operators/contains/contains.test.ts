@@ -1,27 +1,11 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'contains in list',
-    condition: { op: 'contains', field: 'partner.memberships', value: 'riken' },
-    status: 'pass',
-  },
-  {
-    name: 'contains not in list',
-    condition: { op: 'contains', field: 'partner.memberships', value: 'SFI' },
-    status: 'fail',
-  },
-  {
-    name: 'contains empty list',
-    condition: { op: 'contains', field: 'partner.none', value: 'SFI' },
-    status: 'unknown',
-  },
-  {
-    name: 'contains in text',
-    condition: { op: 'contains', field: 'partner.institution', value: 'norwegian' },
-    status: 'pass',
-  },
+const cases: Row[] = [
+  ['contains in list', 'pass', { op: 'contains', field: 'partner.memberships', value: 'riken' }],
+  ['contains not in list', 'fail', { op: 'contains', field: 'partner.memberships', value: 'SFI' }],
+  ['contains empty list', 'unknown', { op: 'contains', field: 'partner.none', value: 'SFI' }],
+  ['contains in text', 'pass', { op: 'contains', field: 'partner.institution', value: 'norwegian' }],
 ];
 
-describe('contains', () => runCases(cases));
+describe('contains', () => operatorCases(cases));

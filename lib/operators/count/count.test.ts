@@ -1,37 +1,32 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'count pass',
-    condition: { op: 'count', list: 'units', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 1 },
-    status: 'pass',
-    expect: { actual: 2 },
-  },
-  {
-    name: 'count fail',
-    condition: { op: 'count', list: 'units', where: { op: 'eq', field: 'type', value: 'institute' }, min: 1 },
-    status: 'fail',
-    expect: { actual: 0, min: 1 },
-  },
-  { name: 'count of empty list fails min', condition: { op: 'count', list: 'empty', min: 1 }, status: 'fail' },
-  {
-    name: 'count undecided item',
-    condition: { op: 'count', list: 'halfFilled', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 2 },
-    status: 'unknown',
-    expect: { missing: ['halfFilled.1.type'] },
-  },
-  {
-    name: 'count decided despite unknown item',
-    condition: { op: 'count', list: 'halfFilled', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 1 },
-    status: 'pass',
-  },
-  {
-    name: 'count absent list',
-    condition: { op: 'count', list: 'nothing', min: 1 },
-    status: 'unknown',
-    expect: { missing: ['nothing'] },
-  },
+const cases: Row[] = [
+  [
+    'count pass',
+    'pass',
+    { op: 'count', list: 'units', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 1 },
+    { actual: 2 },
+  ],
+  [
+    'count fail',
+    'fail',
+    { op: 'count', list: 'units', where: { op: 'eq', field: 'type', value: 'institute' }, min: 1 },
+    { actual: 0, min: 1 },
+  ],
+  ['count of empty list fails min', 'fail', { op: 'count', list: 'empty', min: 1 }],
+  [
+    'count undecided item',
+    'unknown',
+    { op: 'count', list: 'halfFilled', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 2 },
+    { missing: ['halfFilled.1.type'] },
+  ],
+  [
+    'count decided despite unknown item',
+    'pass',
+    { op: 'count', list: 'halfFilled', where: { op: 'eq', field: 'type', value: 'enterprise' }, min: 1 },
+  ],
+  ['count absent list', 'unknown', { op: 'count', list: 'nothing', min: 1 }, { missing: ['nothing'] }],
 ];
 
-describe('count', () => runCases(cases));
+describe('count', () => operatorCases(cases));

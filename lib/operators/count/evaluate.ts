@@ -1,4 +1,4 @@
-import type { Condition } from '../../engine/condition';
+import type { NestedCondition } from '../language';
 import { joinPath } from '../../engine/path';
 import type { Evaluate } from '../kit';
 import { bounds, listItems, missingOf } from '../lists';
@@ -7,7 +7,7 @@ import { boundedCountStatus, describeBounds } from '../scope';
 export interface CountLeaf {
   op: 'count';
   list: string;
-  where?: Condition;
+  where?: NestedCondition;
   min?: number;
   max?: number;
 }

@@ -1,24 +1,20 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'countDistinct pass (normalised)',
-    condition: { op: 'countDistinct', list: 'units', of: 'affiliation', min: 2 },
-    status: 'pass',
-    expect: { actual: 2 },
-  },
-  {
-    name: 'countDistinct fail',
-    condition: { op: 'countDistinct', list: 'units', of: 'affiliation', min: 3 },
-    status: 'fail',
-  },
-  {
-    name: 'countDistinct unknown',
-    condition: { op: 'countDistinct', list: 'halfFilled', of: 'affiliation', min: 1 },
-    status: 'unknown',
-    expect: { missing: ['halfFilled.0.affiliation', 'halfFilled.1.affiliation'] },
-  },
+const cases: Row[] = [
+  [
+    'countDistinct pass (normalised)',
+    'pass',
+    { op: 'countDistinct', list: 'units', of: 'affiliation', min: 2 },
+    { actual: 2 },
+  ],
+  ['countDistinct fail', 'fail', { op: 'countDistinct', list: 'units', of: 'affiliation', min: 3 }],
+  [
+    'countDistinct unknown',
+    'unknown',
+    { op: 'countDistinct', list: 'halfFilled', of: 'affiliation', min: 1 },
+    { missing: ['halfFilled.0.affiliation', 'halfFilled.1.affiliation'] },
+  ],
 ];
 
-describe('countDistinct', () => runCases(cases));
+describe('countDistinct', () => operatorCases(cases));

@@ -1,4 +1,4 @@
-import type { Condition } from '../../engine/condition';
+import type { NestedCondition } from '../language';
 import { normalizeText } from '../../engine/normalize';
 import { joinPath } from '../../engine/path';
 import type { Evaluate } from '../kit';
@@ -9,7 +9,7 @@ export interface CountDistinctLeaf {
   op: 'countDistinct';
   list: string;
   of: string;
-  where?: Condition;
+  where?: NestedCondition;
   min?: number;
   max?: number;
 }

@@ -1,28 +1,24 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  { name: 'eq pass', condition: { op: 'eq', field: 'leadUnit.type', value: 'university' }, status: 'pass' },
-  {
-    name: 'eq fail',
-    condition: { op: 'eq', field: 'leadUnit.type', value: 'enterprise' },
-    status: 'fail',
-    expect: { actual: 'university', expected: 'enterprise' },
-  },
-  {
-    name: 'eq number against numeric text',
-    condition: { op: 'eq', field: 'budget.other', value: 120 },
-    status: 'pass',
-  },
-  {
-    name: 'eq missing',
-    condition: { op: 'eq', field: 'leadUnit.creditCode', value: 'x' },
-    status: 'unknown',
-    expect: { missing: ['leadUnit.creditCode'] },
-  },
-  { name: 'ne pass', condition: { op: 'ne', field: 'leadUnit.type', value: 'enterprise' }, status: 'pass' },
-  { name: 'ne fail', condition: { op: 'ne', field: 'leadUnit.type', value: 'university' }, status: 'fail' },
-  { name: 'ne missing', condition: { op: 'ne', field: 'pi.title', value: 'x' }, status: 'unknown' },
+const cases: Row[] = [
+  ['eq pass', 'pass', { op: 'eq', field: 'leadUnit.type', value: 'university' }],
+  [
+    'eq fail',
+    'fail',
+    { op: 'eq', field: 'leadUnit.type', value: 'enterprise' },
+    { actual: 'university', expected: 'enterprise' },
+  ],
+  ['eq number against numeric text', 'pass', { op: 'eq', field: 'budget.other', value: 120 }],
+  [
+    'eq missing',
+    'unknown',
+    { op: 'eq', field: 'leadUnit.creditCode', value: 'x' },
+    { missing: ['leadUnit.creditCode'] },
+  ],
+  ['ne pass', 'pass', { op: 'ne', field: 'leadUnit.type', value: 'enterprise' }],
+  ['ne fail', 'fail', { op: 'ne', field: 'leadUnit.type', value: 'university' }],
+  ['ne missing', 'unknown', { op: 'ne', field: 'pi.title', value: 'x' }],
 ];
 
-describe('equality', () => runCases(cases));
+describe('equality', () => operatorCases(cases));

@@ -1,28 +1,16 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'equalsNormalized value',
-    condition: { op: 'equalsNormalized', field: 'project.nameEn', value: 'quantum networks' },
-    status: 'pass',
-  },
-  {
-    name: 'equalsNormalized full-width',
-    condition: { op: 'equalsNormalized', field: 'leadUnit.name', value: 'A大学' },
-    status: 'pass',
-  },
-  {
-    name: 'equalsNormalized fail',
-    condition: { op: 'equalsNormalized', field: 'project.nameEn', value: 'Quantum Network' },
-    status: 'fail',
-  },
-  {
-    name: 'equalsNormalized other field missing',
-    condition: { op: 'equalsNormalized', field: 'project.nameEn', otherField: 'project.abstractEn' },
-    status: 'unknown',
-    expect: { missing: ['project.abstractEn'] },
-  },
+const cases: Row[] = [
+  ['equalsNormalized value', 'pass', { op: 'equalsNormalized', field: 'project.nameEn', value: 'quantum networks' }],
+  ['equalsNormalized full-width', 'pass', { op: 'equalsNormalized', field: 'leadUnit.name', value: 'A大学' }],
+  ['equalsNormalized fail', 'fail', { op: 'equalsNormalized', field: 'project.nameEn', value: 'Quantum Network' }],
+  [
+    'equalsNormalized other field missing',
+    'unknown',
+    { op: 'equalsNormalized', field: 'project.nameEn', otherField: 'project.abstractEn' },
+    { missing: ['project.abstractEn'] },
+  ],
 ];
 
-describe('equalsNormalized', () => runCases(cases));
+describe('equalsNormalized', () => operatorCases(cases));

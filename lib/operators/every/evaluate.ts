@@ -1,14 +1,14 @@
-import type { Condition } from '../../engine/condition';
+import type { NestedCondition } from '../language';
 import { joinPath } from '../../engine/path';
-import type { LeafResult } from '../../engine/result';
+import type { LeafResult } from '../language';
 import type { Evaluate } from '../kit';
 import { listItems, missingOf } from '../lists';
 
 export interface EveryLeaf {
   op: 'every';
   list: string;
-  where?: Condition;
-  check: Condition;
+  where?: NestedCondition;
+  check: NestedCondition;
 }
 
 /** `every`: each item matching `where` satisfies `check`; an empty list passes. */

@@ -1,15 +1,10 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  { name: 'exists filled', condition: { op: 'exists', field: 'pi.name' }, status: 'pass' },
-  {
-    name: 'exists blank string',
-    condition: { op: 'exists', field: 'pi.email' },
-    status: 'fail',
-    expect: { missing: ['pi.email'] },
-  },
-  { name: 'exists absent', condition: { op: 'exists', field: 'pi.phone' }, status: 'fail' },
+const cases: Row[] = [
+  ['exists filled', 'pass', { op: 'exists', field: 'pi.name' }],
+  ['exists blank string', 'fail', { op: 'exists', field: 'pi.email' }, { missing: ['pi.email'] }],
+  ['exists absent', 'fail', { op: 'exists', field: 'pi.phone' }],
 ];
 
-describe('exists', () => runCases(cases));
+describe('exists', () => operatorCases(cases));

@@ -1,14 +1,10 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
-const cases: Case[] = [
-  {
-    name: 'in pass',
-    condition: { op: 'in', field: 'leadUnit.type', values: ['university', 'institute'] },
-    status: 'pass',
-  },
-  { name: 'in fail', condition: { op: 'in', field: 'leadUnit.type', values: ['institute'] }, status: 'fail' },
-  { name: 'in missing', condition: { op: 'in', field: 'x', values: ['a'] }, status: 'unknown' },
+const cases: Row[] = [
+  ['in pass', 'pass', { op: 'in', field: 'leadUnit.type', values: ['university', 'institute'] }],
+  ['in fail', 'fail', { op: 'in', field: 'leadUnit.type', values: ['institute'] }],
+  ['in missing', 'unknown', { op: 'in', field: 'x', values: ['a'] }],
 ];
 
-describe('in', () => runCases(cases));
+describe('in', () => operatorCases(cases));

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { type Case, runCases } from '@/test/unit/operators/harness';
+import { type Row, operatorCases } from '@/test/unit/operators/harness';
 
 const context = {
   d: {
@@ -12,18 +12,18 @@ const context = {
   },
 };
 
-const cases: Case[] = [
-  { name: 'isDate real date', condition: { op: 'isDate', field: 'd.good' }, status: 'pass' },
-  { name: 'isDate leap day', condition: { op: 'isDate', field: 'd.leap' }, status: 'pass' },
-  {
-    name: 'isDate impossible date',
-    condition: { op: 'isDate', field: 'd.impossible' },
-    status: 'fail',
-    expect: { path: 'd.impossible', actual: '2019-02-30' },
-  },
-  { name: 'isDate slashes', condition: { op: 'isDate', field: 'd.slashed' }, status: 'fail' },
-  { name: 'isDate digits only', condition: { op: 'isDate', field: 'd.digits' }, status: 'fail' },
-  { name: 'isDate blank', condition: { op: 'isDate', field: 'd.blank' }, status: 'unknown' },
+const cases: Row[] = [
+  ['isDate real date', 'pass', { op: 'isDate', field: 'd.good' }],
+  ['isDate leap day', 'pass', { op: 'isDate', field: 'd.leap' }],
+  [
+    'isDate impossible date',
+    'fail',
+    { op: 'isDate', field: 'd.impossible' },
+    { path: 'd.impossible', actual: '2019-02-30' },
+  ],
+  ['isDate slashes', 'fail', { op: 'isDate', field: 'd.slashed' }],
+  ['isDate digits only', 'fail', { op: 'isDate', field: 'd.digits' }],
+  ['isDate blank', 'unknown', { op: 'isDate', field: 'd.blank' }],
 ];
 
-describe('isDate', () => runCases(cases, context));
+describe('isDate', () => operatorCases(cases, context));

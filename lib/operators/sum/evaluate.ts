@@ -1,4 +1,4 @@
-import type { Condition, NumberRef } from '../../engine/condition';
+import type { NestedCondition, NumberRef } from '../language';
 import { joinPath } from '../../engine/path';
 import type { Evaluate } from '../kit';
 import { bounds, listItems, missingOf } from '../lists';
@@ -8,7 +8,7 @@ export interface SumLeaf {
   op: 'sum';
   list: string;
   of: string;
-  where?: Condition;
+  where?: NestedCondition;
   min?: NumberRef;
   max?: NumberRef;
 }

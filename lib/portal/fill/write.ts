@@ -20,7 +20,7 @@ function realmOf(el: Element): Realm {
 function setNative(el: Control, owner: SetterOwner, prop: 'value' | 'checked' | 'selectedIndex', value: unknown): void {
   const setter = Object.getOwnPropertyDescriptor(realmOf(el)[owner].prototype, prop)?.set;
   if (setter) setter.call(el, value);
-  else (el as unknown as Record<string, unknown>)[prop] = value;
+  else Reflect.set(el, prop, value);
 }
 
 function fire(el: Control, type: 'input' | 'change'): void {

@@ -15,6 +15,8 @@ describe('diffRevisions', () => {
       ],
     ],
     ['emptied is a change, not a removal', { a: '1' }, { a: '' }, [{ key: 'a', before: '1', after: '' }]],
+    // GuideCheck's own bookkeeping (the section page of each value) is no field of the form
+    ['bookkeeping is not a field', { '~sections': '{}', a: '1' }, { '~sections': '{"a":"一"}', a: '1' }, []],
   ])('%s', (_, before, after, expected) => {
     expect(diffRevisions({ fields: before }, { fields: after })).toEqual(expected);
   });

@@ -21,7 +21,21 @@ describe('isRevisionWorthy', () => {
     ['no change, even much later', last, { ...last }, secondsLater(3600), false],
     ['a keystroke 5 s later', last, { ...last, fields: { a: '12' } }, secondsLater(5), false],
     ['a change 30 s later', last, { ...last, fields: { a: '12' } }, secondsLater(30), true],
-    ['a field added', last, { ...last, fields: { a: '1', b: 'x' } }, secondsLater(1), true],
+    // Filling the form field after field is typing: no revision per newly filled field
+    [
+      'a field filled for the first time 1 s later',
+      last,
+      { ...last, fields: { a: '1', b: 'x' } },
+      secondsLater(1),
+      false,
+    ],
+    [
+      'a field filled for the first time 30 s later',
+      last,
+      { ...last, fields: { a: '1', b: 'x' } },
+      secondsLater(30),
+      true,
+    ],
     // The page showing an empty field, or spaces around a value, is no change a person would see.
     ['an empty field added', last, { ...last, fields: { a: '1', b: '' } }, secondsLater(60), false],
     ['spaces around a value', last, { ...last, fields: { a: ' 1 ' } }, secondsLater(60), false],
@@ -76,6 +90,24 @@ describe('revision history in the store', () => {
     expect(revisions.at(-1)!.fields.text).toBe('day 0 edit 39');
     expect(revisions.at(-2)!.fields.text).toBe('day 1 edit 30');
     // 240 saves through fake IndexedDB: seconds on a loaded machine, so more than the default 5 s.
+  }, 60_000);
+
+  it('two minutes of filling 25 fields one after another: one entry per 30 s, the newest entry is the draft now', async () => {
+    const { db, clock } = freshDb();
+    const fields: Record<string, string> = {};
+    for (let field = 0; field < 25; field++) {
+      for (const typed of ['张', '张三', '张三丰']) {
+        fields[`f${field}`] = typed;
+        await saveDraft(db, { ...base, fields: { ...fields } });
+        clock.advance(1600); // 25 fields × 3 bursts × 1.6 s = 2 minutes
+      }
+    }
+    const revisions = await listRevisions(db, base.key);
+    expect(revisions.length).toBeLessThanOrEqual(5); // the first save and one per 30 s, not 25
+    const current = (await getDraft(db, base.key))!;
+    const entries = historyEntries(current, revisions);
+    expect(entries[0]).toMatchObject({ current: true, revision: current.revision });
+    expect(current.fields).toEqual(fields);
   }, 60_000);
 
   it('restoring a revision creates a new one and keeps every earlier one', async () => {

@@ -193,7 +193,7 @@ describe('import', () => {
     expect(result).toMatchObject({ ok: true, report: { added: 1, refused: [{ key: 'h|A' }, { key: 'h|B' }] } });
     const refused = result.ok ? result.report.refused : [];
     expect(refused[0]!.reason.en).toContain('drafts[0].fields.x');
-    expect(refused[0]!.reason.zh).toContain('drafts[0].fields.x：无效输入');
+    expect(refused[0]!.reason.zh).toContain('drafts[0].fields.x：类型错误，应为 string');
     expect(refused[1]!.reason.en).toBe('drafts[2]: the file holds this draft twice');
     expect(await getDraft(db, 'h|A')).toBeUndefined();
   });

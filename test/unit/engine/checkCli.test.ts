@@ -20,14 +20,17 @@ function tempFile(content: string): string {
 }
 
 describe('npm run check', { timeout: 30_000 }, () => {
-  it('prints Chinese findings grouped by status with the guideline quote, exit 1 on a failing error rule', () => {
+  it("prints Chinese findings grouped by the panel's verdict words with the guideline quote, exit 1 on a failing error rule", () => {
     const { code, stdout } = check('--packs', packs, '--pack', 'test-mini', '--direction', '1.7', application);
     expect(code).toBe(1);
-    expect(stdout).toContain('## 未通过 (1)');
-    expect(stdout).toContain('- [错误] 执行期 36 个月，本方向要求不超过 24 个月  (test-mini/1.7/duration-max-2y)');
+    expect(stdout).toContain('## 错误 (1)');
+    expect(stdout).toContain('- 执行期 36 个月，本方向要求不超过 24 个月  (test-mini/1.7/duration-max-2y)');
     expect(stdout).toContain('指南原文：“项目执行期原则上不超过 2年。”');
-    expect(stdout.indexOf('## 未通过')).toBeLessThan(stdout.indexOf('## 待确认'));
-    expect(stdout.indexOf('## 待确认')).toBeLessThan(stdout.indexOf('## 通过'));
+    expect(stdout.indexOf('## 错误')).toBeLessThan(stdout.indexOf('## 待确认'));
+    expect(stdout.indexOf('## 待确认')).toBeLessThan(stdout.indexOf('## 已通过'));
+    // One vocabulary with the panel: no "未通过" (an info item is a 提示), and the summary counts every verdict
+    expect(stdout).not.toContain('未通过');
+    expect(stdout).toMatch(/共 \d+ 条：错误 1，警告 \d+，信息不全 \d+，待确认 \d+，提示 \d+，已通过 \d+，不适用 \d+/);
   });
 
   it('exit 0 when no error-severity rule fails, and --lang en', () => {

@@ -56,6 +56,9 @@ describe('feed manager', () => {
     ]);
     const { added, changed, removed } = notice!.packs[0]!;
     expect(added.length + changed.length + removed.length).toBeGreaterThan(0);
+    // Every rule the notice names has its title with it (the options page shows titles, never ids)
+    for (const id of [...added, ...changed, ...removed])
+      expect(notice!.ruleTitles?.[id]?.zh, id).toMatch(/[\u4e00-\u9fff]/);
     expect(await m.checkAll()).toBeUndefined();
     expect((await m.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
     const status = await m.status();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '@/lib/drafts/model';
-import { applicationFromFields, failingDrafts } from '@/lib/feed/extension/recheckDrafts';
+import { failingDrafts } from '@/lib/feed/extension/recheckDrafts';
+import { applicationFromFields } from '@/lib/portal/fromFields';
 import { pack, fieldMap } from './setup';
 import { emptyChecklist } from '@/lib/core/vocabulary';
 

@@ -2,35 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, closure, cycles, importsOf, readSources, repoRoot, withoutComments } from './importGraph';
 import { layerViolations } from './layers';
 
-/**
- * Known violations being removed by other work on issue 17. This list only shrinks: an entry that no longer
- * occurs fails the test too, so it is deleted with the fix.
- */
-const KNOWN: (string | RegExp)[] = [
-  // rules: the engine's condition types and the operator folders import each other (types only).
-  /^import cycle: lib\/engine\/condition\.ts, lib\/engine\/result\.ts(, lib\/operators\/[\w/]+\.ts)+$/,
-  // ux: the options page reads drafts through hooks over the background contract.
-  'components/OptionsPage.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftDetail.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftDetail.tsx → lib/drafts/store.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftTransfer.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftsManager.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/DraftsManager.tsx → lib/drafts/store.ts: components get drafts through props and hooks, not the database',
-  'components/options/Profiles.tsx → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-  'components/options/exportFile.ts → lib/drafts/db.ts: components get drafts through props and hooks, not the database',
-];
-const known = (entry: string | RegExp, v: string) => (typeof entry === 'string' ? entry === v : entry.test(v));
-
 describe('the layers of the code base', () => {
   const files = readSources(repoRoot, ['lib', 'components', 'entrypoints']);
   const found = layerViolations(buildGraph(files), files);
 
-  it('has no import crossing a layer and no import cycle beyond the known ones being fixed', () => {
-    expect(found.filter((v) => !KNOWN.some((k) => known(k, v)))).toEqual([]);
-  });
-
-  it('lists no known violation that is gone (the list only shrinks)', () => {
-    expect(KNOWN.filter((k) => !found.some((v) => known(k, v)))).toEqual([]);
+  // The last known violations (the options page's store imports, the engine ↔ operators type cycle) are gone, and
+  // with them the list of exceptions: every violation now fails.
+  it('has no import crossing a layer and no import cycle', () => {
+    expect(found).toEqual([]);
   });
 
   it('reads the real tree: the content script and the engine are in it', () => {

@@ -2,7 +2,7 @@
 // known one can be listed (and must then disappear) in boundaries.test.ts.
 import { closure, cycles, type Graph, withoutComments } from './importGraph';
 
-const STORAGE = ['pkg:dexie', 'pkg:dexie-react-hooks'];
+const STORAGE = ['pkg:dexie'];
 /** Globals that only exist in a page: the engine takes data, never a document. */
 const DOM_GLOBALS =
   /(?<![.\w$])(document|window|navigator|location|HTMLElement|HTMLInputElement|Element|DOMParser|MutationObserver|localStorage|sessionStorage|indexedDB|requestAnimationFrame)(?![\w$])(?!\s*:(?!:))/;
@@ -35,8 +35,9 @@ export function layerViolations(graph: Graph, files: Map<string, string>): strin
         if (dom) found.push(`${path}: the engine's runtime imports use the DOM (${dom[1]} in ${module})`);
       }
     }
-    // The zod side of the core (its schemas, zod's configuration) is for the background, pages and CLI only.
-    if (path.startsWith('lib/core/') && !/^lib\/core\/(schemas|zodJitless)\.ts$/.test(path)) {
+    // The zod side of the core (its schemas, zod's configuration, its issue messages) is for the background, pages
+    // and CLI only.
+    if (path.startsWith('lib/core/') && !/^lib\/core\/(schemas|zodJitless|issues)\.ts$/.test(path)) {
       const reach = closure(graph, path, true);
       for (const module of reach)
         if (module.startsWith('pkg:') || !module.startsWith('lib/core/'))

@@ -26,16 +26,15 @@ export const data = {
   empty: [] as unknown[],
 };
 
-export interface Case {
-  name: string;
-  condition: Condition;
-  status: ConditionStatus;
-  expect?: Partial<LeafResult>;
-}
+/**
+ * One case of an operator's table: its name, the status the condition must give against the context and, when
+ * given, values of the leaf that decided it. One row a line, so a table reads like the operator's spec.
+ */
+export type Row = [name: string, status: ConditionStatus, condition: Condition, expect?: Partial<LeafResult>];
 
-/** One test per case: the condition against `data` (or `context`) gives `status` and, when given, the deciding leaf's values. */
-export function runCases(cases: Case[], context: unknown = data): void {
-  it.each(cases)('$name → $status', ({ condition, status, expect: expected }) => {
+/** The one runner of every operator folder's table (lib/operators/<folder>/<folder>.test.ts): one test per row. */
+export function operatorCases(rows: Row[], context: unknown = data): void {
+  it.each(rows)('%s → %s', (_name, status, condition, expected) => {
     const result = evaluateCondition(condition, rootScope(context));
     expect(result.status).toBe(status);
     if (expected) expect(result.deciding[0]).toMatchObject(expected);

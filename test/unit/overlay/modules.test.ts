@@ -5,7 +5,15 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
-import { SECTIONS_KEY, changedModelPath, chosenMatch, createAssembly } from '@/lib/overlay/assembly';
+import {
+  SECTIONS_KEY,
+  UNITS_KEY,
+  changedModelPath,
+  chosenMatch,
+  completeFromDraft,
+  createAssembly,
+  yuanFields,
+} from '@/lib/overlay/assembly';
 import { type DraftChannel, createDraftSync, restorableFields } from '@/lib/overlay/draftSync';
 import { controlFor } from '@/lib/overlay/fieldControls';
 import { createMappingMode } from '@/lib/overlay/mappingMode';
@@ -164,6 +172,24 @@ describe('application assembly', () => {
     expect(withDraft.application.project.nameZh).toBe('中奥量子通信合作研究');
     const withoutDraft = createAssembly().assess(base);
     expect(withoutDraft.findings.find((f) => f.ruleId === durationRule)?.status).not.toBe('fail');
+  });
+
+  test('an amount typed into a 元 field on another page is read from the draft in 元, never as 万元', () => {
+    document.body.innerHTML = `<table><tr><td>申报编号</td><td>SQ1</td></tr>
+      <tr><th colspan="2">经费预算</th></tr><tr><td>中央财政经费（元）</td><td><input name="zy" value="4500000"></td></tr>
+      <tr><td>其他来源经费（万元）</td><td><input name="qt" value="50"></td></tr></table>`;
+    expect(yuanFields(locateFields(document, fieldMap))).toEqual(['budget.central']);
+    const app = createAssembly().assess({
+      map: locateFields(document, fieldMap),
+      vocabularies: fieldMap.vocabularies,
+      packs: [],
+      checklist: emptyChecklist(),
+    }).application;
+    const draft = { 'budget.central': '4500000', 'budget.other': '50', [UNITS_KEY]: 'budget.central' };
+    const other = completeFromDraft(structuredClone(app), ['budget.central', 'budget.other'], draft, fieldMap);
+    expect(other.application.budget).toMatchObject({ central: 450, other: 50 });
+    const { [UNITS_KEY]: _, ...withoutUnits } = draft;
+    expect(completeFromDraft(app, ['budget.central'], withoutUnits, fieldMap).application.budget.central).toBe(4500000);
   });
 
   test.each([
