@@ -97,7 +97,9 @@ export async function storedFields(env: FaultEnv, key: string): Promise<Record<s
 }
 
 /** Stops the extension's service worker, as Chrome does 30 s after its last event. */
-export async function stopWorker(env: FaultEnv): Promise<void> {
+export async function stopWorker(env: {
+  browser: Pick<ChromiumWithExtension, 'context' | 'extensionId'>;
+}): Promise<void> {
   const browser = env.browser.context.browser();
   const session = browser
     ? await browser.newBrowserCDPSession()
