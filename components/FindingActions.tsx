@@ -15,6 +15,16 @@ export function recordText(lang: Lang, record: { by?: string; at: string }): str
   return t(lang, 'recordBy', { by: record.by?.trim() || t(lang, 'anonymous'), at });
 }
 
+/**
+ * A tick shown as soon as it is clicked: the checklist lives on the page side, and until its answer crosses back into
+ * the panel frame the box would otherwise spring back for a moment.
+ */
+function useHeldTick(actual: boolean): [boolean, (ticked: boolean) => void] {
+  // Held only while the page side's answer has not changed `actual` since the click.
+  const [held, setHeld] = useState<{ ticked: boolean; over: boolean } | undefined>(undefined);
+  return [held && held.over === actual ? held.ticked : actual, (ticked) => setHeld({ ticked, over: actual })];
+}
+
 /** What a person does with an item: confirm it, mark a document ready, or give a reason for a warning. */
 export function FindingActions({
   item,
@@ -27,6 +37,8 @@ export function FindingActions({
 }) {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  const [confirmed, holdConfirmed] = useHeldTick(!!item.confirmation);
+  const [ready, holdReady] = useHeldTick(!!item.document?.ready);
 
   if (item.kind === 'confirm') {
     return (
@@ -34,10 +46,11 @@ export function FindingActions({
         <label>
           <input
             type="checkbox"
-            checked={!!item.confirmation}
-            onChange={(e) =>
-              handlers.onConfirm(item.ruleId, e.target.checked ? { note: item.confirmation?.note } : undefined)
-            }
+            checked={confirmed}
+            onChange={(e) => {
+              holdConfirmed(e.target.checked);
+              handlers.onConfirm(item.ruleId, e.target.checked ? { note: item.confirmation?.note } : undefined);
+            }}
           />{' '}
           {t(lang, 'confirmItem')}
         </label>
@@ -55,8 +68,11 @@ export function FindingActions({
         <label>
           <input
             type="checkbox"
-            checked={!!item.document?.ready}
-            onChange={(e) => handlers.onDocumentReady(item.ruleId, e.target.checked)}
+            checked={ready}
+            onChange={(e) => {
+              holdReady(e.target.checked);
+              handlers.onDocumentReady(item.ruleId, e.target.checked);
+            }}
           />{' '}
           {t(lang, 'documentReady')}
         </label>

@@ -144,7 +144,7 @@ export function Panel(props: PanelProps) {
             {t(lang, 'submitReminderShow')}
           </button>{' '}
           <button type="button" className="gc-link" onClick={props.onDismissReminder}>
-            {t(lang, 'restoreDismiss')}
+            {t(lang, 'submitReminderDismiss')}
           </button>
         </div>
       )}

@@ -48,6 +48,8 @@ export interface FaultKind {
   profile?(): { userDataDir: string; cleanup(): void };
   /** Mounts a file system: root only, so not in the short run of the e2e suite */
   needsRoot?: boolean;
+  /** Why this kind is not in the short run of the e2e suite yet (an open problem, not a pass) */
+  unsettled?: string;
 }
 
 export async function openForm(env: FaultEnv, sbbh: string): Promise<Page> {
@@ -539,12 +541,10 @@ const browserKill: FaultKind = {
  */
 const extensionReload: FaultKind = {
   name: 'extension reloaded while typing',
+  unsettled: 'in about half the trials nothing came back after runtime.reload() (docs/drafts.md)',
   async run(env) {
     const sbbh = `SQFAULTER${env.trial}`;
     const page = await openForm(env, sbbh);
-    // An update comes long after the page loaded. Reloaded while the first worker still starts (rules loading, the
-    // first saves not yet committed), no new script took over in 4 of 9 trials: not covered here, see docs/drafts.md.
-    await (await panelIn(page)).getByText('正在加载规则…').waitFor({ state: 'detached', timeout: 30_000 });
     const ext = await env.browser.context.newPage();
     await ext.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
     const text = `扩展更新时继续输入${env.trial}号`;

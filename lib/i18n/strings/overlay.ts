@@ -37,6 +37,7 @@ export const overlayStrings = {
     en: 'Before you submit: {error} errors and {warning} warnings are left.',
   },
   submitReminderShow: { zh: '只看这些', en: 'Show them' },
+  submitReminderDismiss: { zh: '知道了', en: 'Got it' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFieldsCount: {
     zh: '本页有 {n} 个字段未能对应规则包（可在“更多”中用映射模式补上）',
