@@ -43,8 +43,7 @@ export function parseAmount(raw: string, unit: 'yuan' | 'wan' = 'wan'): number |
  */
 export function unitOfLabel(label: string): 'yuan' | 'wan' {
   const s = toHalfWidth(label).replace(/\s+/g, '');
-  const unit =
-    /[(（【\[]([^()（）【】\[\]]*元)[)）】\]]/.exec(s)?.[1] ?? /单位[:：]?(人民币)?(万?元)/.exec(s)?.[2] ?? '';
+  const unit = /[(（【[]([^()（）【】[\]]*元)[)）】\]]/.exec(s)?.[1] ?? /单位[:：]?(人民币)?(万?元)/.exec(s)?.[2] ?? '';
   return unit && !unit.includes('万') ? 'yuan' : 'wan';
 }
 

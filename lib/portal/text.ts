@@ -10,7 +10,7 @@ function tidy(s: string): string {
   return toHalfWidth(s)
     .replace(/\s+/g, '')
     .replace(/[*:※]/g, '')
-    .replace(/[【〔［\[]/g, '(')
+    .replace(/[【〔［[]/g, '(')
     .replace(/[】〕］\]]/g, ')');
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica } from './support/firefox';
-import { panelInFirefox } from './support/panel';
+import { clickInPanelFirefox, panelInFirefox, pointInPanelFirefox } from './support/panel';
 
 /** Firefox: the core isolation checks of isolation.chromium.e2e.ts, as a script of the page would try them. */
 const env = firefoxOnReplica();
@@ -42,14 +42,7 @@ test('Firefox: the page cannot read the panel or press its buttons; the user can
   for (const word of ['恢复草稿', 'GuideCheck 自查']) expect(seen.text).not.toContain(word);
 
   // Pressing: at the restore button's place, with every event a script can make.
-  const box = await restore!.evaluate((b) => {
-    const r = b.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
-  // The frame is docked to the viewport's right edge, as wide as its own window.
-  const frameWidth = await frame.evaluate(() => window.innerWidth);
-  const frameBox = { x: (await page.evaluate(() => document.documentElement.clientWidth)) - frameWidth, y: 0 };
-  const point = { x: frameBox.x + box.x + box.width / 2, y: frameBox.y + box.y + box.height / 2 };
+  const point = await pointInPanelFirefox(page, restore!);
   const hit = await page.evaluate(({ x, y }) => {
     const target = document.elementFromPoint(x, y);
     for (const type of ['mousedown', 'mouseup', 'click'])
@@ -61,8 +54,8 @@ test('Firefox: the page cannot read the panel or press its buttons; the user can
   await new Promise((r) => setTimeout(r, 500));
   expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe('');
 
-  // The user's own click does act (the mouse at the button's place: puppeteer cannot click into this frame itself).
-  await page.mouse.click(point.x, point.y);
+  // The user's own click does act.
+  await clickInPanelFirefox(page, restore!);
   await expect
     .poll(() => page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value))
     .toBe('只由用户恢复');

@@ -4,7 +4,7 @@ import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
 import type { Step } from './support/application';
 import { firefoxOnReplica } from './support/firefox';
 import { puppeteerDriver } from './support/puppeteerDriver';
-import { panelInFirefox } from './support/panel';
+import { clickInPanelFirefox, panelInFirefox } from './support/panel';
 
 const env = firefoxOnReplica();
 
@@ -35,10 +35,10 @@ test('Firefox: clicking a finding focuses its field inside the budget iframe', a
   const page = await open(`${APPLY_PATH}?sbbh=SQ2019FFCLICK1`);
   const driver = puppeteerDriver(page);
   for (const step of sampleSteps()) await driver.run(step);
-  const title = await (await panelInFirefox(page)).waitForSelector(
+  await clickInPanelFirefox(
+    page,
     '.gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-finding-title',
   );
-  await title!.click();
   const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
   await expect
     .poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
@@ -51,8 +51,8 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-missing"]');
   // Mapping mode sits in the 更多 menu
   expect(await (await panelInFirefox(page)).$('.gc-mapping-entry')).toBeNull();
-  await (await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-menu-toggle"]'))!.click();
-  await (await panelButton(page, '.gc-mapping-entry', '映射模式')).click();
+  await clickInPanelFirefox(page, '[data-testid="gc-menu-toggle"]');
+  await clickInPanelFirefox(page, await panelButton(page, '.gc-mapping-entry', '映射模式'));
   for (const [name, path] of [
     ['kt.sbfx', 'direction'],
     ['kt.ksrq', 'project.startDate'],
@@ -67,7 +67,7 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
     );
     const select = (await (await panelInFirefox(page)).$('.gc-mapping select')) as ElementHandle<HTMLSelectElement>;
     await select.select(path);
-    await (await panelButton(page, '.gc-mapping', '保存映射')).click();
+    await clickInPanelFirefox(page, await panelButton(page, '.gc-mapping', '保存映射'));
   }
   const driver = puppeteerDriver(page);
   await driver.run({ do: 'select', name: 'kt.sbfx', label: '1.7 中国和奥地利政府间科技合作项目' });
@@ -90,7 +90,7 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
   await new Promise((r) => setTimeout(r, 500));
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
-  await (await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-restore"] button'))!.click();
+  await clickInPanelFirefox(page, '[data-testid="gc-restore"] button');
   await (await panelInFirefox(page)).waitForSelector('[data-testid="gc-restored"]');
   expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe(
     sampleAustria.text!['xmxx.xmmc'],

@@ -27,14 +27,15 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
   });
   const message = await panel.waitForSelector(`.gc-finding[data-rule="${rule}"] .gc-message`, { timeout: 10_000 });
   expect(await message!.evaluate((el) => el.textContent)).toBe('执行期为 36 个月，超过原则上限 24 个月');
-  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxks"]')).toBe(true);
+  // The duration's marker sits beside the end date, the date that makes it too long (formPaths).
+  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxjs"]')).toBe(true);
 
   await page.$eval('[name="xmxx.zxqxjs"]', (el) => {
     (el as HTMLInputElement).value = '2021-12-31';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await panel.waitForSelector(`.gc-finding[data-rule="${rule}"] .gc-tag.gc-pass`, { timeout: 10_000 });
-  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxks"]')).toBe(false);
+  await expect.poll(() => markerBesideInFirefox(page, '[name="xmxx.zxqxjs"]')).toBe(false);
 
   const notice = await env.browser.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxOnReplica } from './support/firefox';
-import { markerBesideInFirefox, panelInFirefox } from './support/panel';
+import { clickInPanelFirefox, markerBesideInFirefox, panelInFirefox } from './support/panel';
 
 /** Firefox on the widget and frame-shell variants (replica/pages/variants.ts): the same promises as in Chromium. */
 
@@ -26,9 +26,8 @@ const failing = (page: Page, rule: string) =>
 
 /** The restore offered after a session timeout, accepted by the user; the panel says it is done. */
 async function acceptRestore(page: Page) {
-  const panel = await panelInFirefox(page);
-  await (await panel.waitForSelector('>>> [data-testid="gc-restore"] button', { timeout: 10_000 }))!.click();
-  await panel.waitForSelector('>>> [data-testid="gc-restored"]', { timeout: 5000 });
+  await clickInPanelFirefox(page, '[data-testid="gc-restore"] button');
+  await (await panelInFirefox(page)).waitForSelector('>>> [data-testid="gc-restored"]', { timeout: 5000 });
 }
 
 /** How many of `saved` (name → value) the target shows, polling each briefly (restore goes through the page). */

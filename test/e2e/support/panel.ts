@@ -1,5 +1,5 @@
 import type { Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
-import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
+import type { ElementHandle, Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 
 /**
  * Where a test finds the panel's document: the extension page framed into the portal page (panel.html, its own
@@ -31,6 +31,49 @@ export async function panelInFirefox(page: PuppeteerPage, timeout = 30_000): Pro
     if (Date.now() > end) throw new Error('no GuideCheck panel frame on the page');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Firefox: where an element of the panel sits in the page's viewport (the panel frame is docked to a side; both
+ * viewports' places on the screen, which Firefox gives in CSS pixels, tell where). `target` is a selector in the panel
+ * or an element found there.
+ */
+export async function pointInPanelFirefox(
+  page: PuppeteerPage,
+  target: string | ElementHandle<Element>,
+  timeout = 10_000,
+): Promise<{ x: number; y: number }> {
+  const frame = await panelInFirefox(page, timeout);
+  const element = typeof target === 'string' ? await frame.waitForSelector(target, { timeout }) : target;
+  if (!element) throw new Error(`nothing in the panel matches ${String(target)}`);
+  const inFrame = await element.evaluate((el) => {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const r = el.getBoundingClientRect();
+    return {
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+      screenX: Reflect.get(window, 'mozInnerScreenX') as number,
+      screenY: Reflect.get(window, 'mozInnerScreenY') as number,
+    };
+  });
+  const viewport = await page.evaluate(() => ({
+    screenX: Reflect.get(window, 'mozInnerScreenX') as number,
+    screenY: Reflect.get(window, 'mozInnerScreenY') as number,
+  }));
+  return { x: inFrame.x + inFrame.screenX - viewport.screenX, y: inFrame.y + inFrame.screenY - viewport.screenY };
+}
+
+/**
+ * Firefox: presses an element of the panel as the user does, by the mouse at its place (puppeteer cannot click into
+ * the extension frame: "Unsupported frame type").
+ */
+export async function clickInPanelFirefox(
+  page: PuppeteerPage,
+  target: string | ElementHandle<Element>,
+  timeout = 10_000,
+): Promise<void> {
+  const { x, y } = await pointInPanelFirefox(page, target, timeout);
+  await page.mouse.click(x, y);
 }
 
 /** A marker as the user sees it: its text and where it sits on the page. */
