@@ -4,7 +4,7 @@ import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
 import type { Step } from './support/application';
 import { firefoxOnReplica } from './support/firefox';
 import { puppeteerDriver } from './support/puppeteerDriver';
-import { clickInPanelFirefox, panelInFirefox } from './support/panel';
+import { clickInPanelFirefox, panelInFirefox, waitInPanelFirefox } from './support/panel';
 
 const env = firefoxOnReplica();
 
@@ -60,9 +60,9 @@ test('Firefox: mapping mode on a form with unknown labels', async () => {
   ] as const) {
     // a real (trusted) click: the page's own scripts cannot pick fields
     await (await page.$(`[name="${name}"]`))!.click();
-    await (await panelInFirefox(page)).waitForFunction(
+    await waitInPanelFirefox(
+      page,
       (n) => document.querySelector('[data-testid="gc-mapping-picked"]')?.textContent?.includes(n),
-      {},
       name,
     );
     const select = (await (await panelInFirefox(page)).$('.gc-mapping select')) as ElementHandle<HTMLSelectElement>;

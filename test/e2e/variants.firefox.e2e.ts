@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { firefoxOnReplica } from './support/firefox';
-import { clickInPanelFirefox, markerBesideInFirefox, panelInFirefox } from './support/panel';
+import { clickInPanelFirefox, markerBesideInFirefox, panelInFirefox, waitInPanelFirefox } from './support/panel';
 
 /** Firefox on the widget and frame-shell variants (replica/pages/variants.ts): the same promises as in Chromium. */
 
@@ -62,10 +62,7 @@ test('Firefox: widgets — combobox, date pickers without events, labels a row a
       await item.click();
       break;
     }
-  await (await panelInFirefox(page)).waitForFunction(
-    () => document.querySelector('.gc-panel h2')?.textContent?.includes('1.7'),
-    { timeout: 5000 },
-  );
+  await waitInPanelFirefox(page, () => document.querySelector('.gc-panel h2')?.textContent?.includes('1.7'));
   for (const [name, date] of [
     ['ksrq', '2020-01-01'],
     ['jsrq', '2022-12-31'],

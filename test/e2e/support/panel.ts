@@ -184,3 +184,22 @@ export async function markerBesideInFirefox(page: PuppeteerPage, selector: strin
     return hit?.localName === 'guidecheck-overlay';
   });
 }
+
+/**
+ * Waits until `predicate(arg)` holds in the Firefox panel frame. Puppeteer's waitForFunction builds a Function there,
+ * which the extension page's CSP forbids, so the condition is asked again every 50 ms instead.
+ */
+export async function waitInPanelFirefox(
+  page: PuppeteerPage,
+  predicate: (arg: string) => boolean | undefined,
+  arg = '',
+  timeout = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await panelInFirefox(page);
+    if (await frame.evaluate(predicate, arg).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Panel condition not met within ${timeout} ms: ${predicate}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
