@@ -91,7 +91,9 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
     hide();
     return keys;
   });
-  void overlay.start().then(() => overlay.adoptUnsaved(handedOver));
+  void overlay.start();
+  // Saved as soon as the draft is read, without waiting for the rules.
+  overlay.adoptUnsaved(handedOver);
   // The extension is gone (updated, reloaded): the panel stays to say so, and unsaved changes stay for a successor.
   // A forged "content script started" event from the page is not that (lifetime.ts).
   onExtensionGone(

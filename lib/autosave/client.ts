@@ -69,8 +69,11 @@ export function createSaveClient({
   let timer: unknown;
   let timeout = ackTimeoutMs;
   let stopped = false;
-  /** Whether the draft could be read at start: without it there is no base to compare with (plain merge) */
-  let basesKnown = true;
+  /**
+   * Whether the draft has been read: before `start` (a change typed while the draft loads) and when it could not be
+   * read there is no base to compare with, so changes merge plainly rather than be held against values never seen.
+   */
+  let basesKnown = false;
   /** The port was lost while nothing was pending: say hello with the next change (no need to wake the worker now) */
   let helloDue = false;
   let state: SaveClientState = { held: {}, fieldProblems: {}, unsaved: 0 };

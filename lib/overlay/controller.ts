@@ -205,6 +205,21 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     refresh();
   }
 
+  /** Keys handed over by an old content script, waiting for the draft to be read */
+  const handedOver: string[] = [];
+  let draftLoaded = false;
+  function adopt(keys: string[]) {
+    if (!keys.length) return;
+    // The page's values of these fields are newer than the draft's: never offered for overwriting by a restore.
+    for (const k of keys) delete restorable[k];
+    const left = Object.keys(restorable).length;
+    setState({ restoreOffer: left && state.restoreOffer ? { ...state.restoreOffer, count: left } : undefined });
+    sync.postKeys(keys);
+    // Keys starting with ~ are the draft's own entries (sections, identity), not fields the user typed.
+    const fields = keys.filter((k) => !k.startsWith('~')).length;
+    if (fields) sync.notify(handedOverMessage(fields));
+  }
+
   /** Fills values through the page's own events, then looks at the page again. */
   async function fill(fields: Record<string, string>) {
     const report = await fillForm(doc, map, fields, { relocate });
@@ -232,16 +247,16 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       // What the page showed on arrival. From here on only what the user changes is posted: an empty page
       // after a portal timeout never empties the draft.
       const arrival = sync.baseline();
-      const [packsResponse, saved] = await Promise.all([
-        call('getPacks', {}).then(
-          (packs) => ({ ok: true as const, packs }),
-          (error: unknown) => ({
-            ok: false as const,
-            error: error instanceof CallError ? error.reason : String(error),
-          }),
-        ),
-        sync.load(),
-      ]);
+      const packsLoad = call('getPacks', {}).then(
+        (packs) => ({ ok: true as const, packs }),
+        (error: unknown) => ({
+          ok: false as const,
+          error: error instanceof CallError ? error.reason : String(error),
+        }),
+      );
+      // The draft does not wait for the rules (a worker just installed may take seconds to answer getPacks): what
+      // an old content script handed over is saved as soon as the draft is known.
+      const saved = await sync.load();
       if (saved) {
         restorable = restorableFields(saved.fields, arrival, readValues());
         setState({
@@ -253,6 +268,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
             saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
         });
       }
+      draftLoaded = true;
+      adopt(handedOver.splice(0));
+      const packsResponse = await packsLoad;
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
       const startDraft = () => {
         if (!saved) sync.startDraft(arrival);
@@ -287,17 +305,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     },
     /** Field keys changed and not saved yet, for a new content script to pick up */
     unsavedKeys: () => sync.unsavedKeys(),
-    /** Fields an old content script could not save: their values on the page now are saved */
+    /** Fields an old content script could not save: their values on the page are saved once the draft is read */
     adoptUnsaved(keys: string[]) {
-      if (!keys.length) return;
-      // The page's values of these fields are newer than the draft's: never offered for overwriting by a restore.
-      for (const k of keys) delete restorable[k];
-      const left = Object.keys(restorable).length;
-      setState({ restoreOffer: left && state.restoreOffer ? { ...state.restoreOffer, count: left } : undefined });
-      sync.postKeys(keys);
-      // Keys starting with ~ are the draft's own entries (sections, identity), not fields the user typed.
-      const fields = keys.filter((k) => !k.startsWith('~')).length;
-      if (fields) sync.notify(handedOverMessage(fields));
+      if (draftLoaded) adopt(keys);
+      else handedOver.push(...keys);
     },
     /** 重试 after a failed save */
     retrySave: () => sync.retry(),

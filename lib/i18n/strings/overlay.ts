@@ -139,8 +139,8 @@ export const overlayStrings = {
   conflictFieldTheirs: { zh: '用另一页的', en: 'Theirs' },
   saveRetry: { zh: '重试', en: 'Retry' },
   extensionGone: {
-    zh: 'GuideCheck 已更新或重新加载，本页无法继续自动保存。请刷新本页；尚未保存的 {count} 处修改仍在本页的表单中。',
-    en: 'GuideCheck was updated or reloaded; this page can no longer autosave. Please reload the page; {count} unsaved changes are still in this page’s form.',
+    zh: 'GuideCheck 已更新或重新加载，自动保存暂停：新版本通常几秒内接管并保存本页尚未保存的 {count} 处修改。若此提示一直不消失，这些修改仍在表单中，请先复制保存，再刷新本页。',
+    en: 'GuideCheck was updated or reloaded; autosave is paused: the new version usually takes over within seconds and saves the {count} unsaved changes on this page. If this notice stays, those changes are still in the form: copy them somewhere safe before reloading the page.',
   },
   saveFailed: {
     zh: '自动保存失败：{error}（内容仍保留在页面上）',

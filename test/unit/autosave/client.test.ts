@@ -80,6 +80,16 @@ test('a draft that could not be read at start gives no bases: changes merge, nev
   expect((posts.at(-1) as AutosaveMessage).bases).toBeUndefined();
 });
 
+test('a change typed while the draft is still being read carries no bases (it would be held against values never seen)', () => {
+  const { channel, posts } = manualChannel();
+  const client = createSaveClient({ channel, identity, onState: () => {}, writer: 'W', ...manualTimers() });
+  client.change({ a: 'typed early' });
+  expect(changes(posts)).toEqual([[1, { a: 'typed early' }, undefined]]);
+  client.start({ a: 'saved' });
+  client.change({ b: 'later' });
+  expect(changes(posts).at(-1)).toEqual([2, { b: 'later' }, { b: null }]);
+});
+
 test('a failure shows the background’s message with a retry, and no resend hammers the database meanwhile', () => {
   const { channel, posts, reply } = manualChannel();
   const timers = manualTimers();
