@@ -67,7 +67,9 @@ export function createAutosaveHub({ save, reply, persist, setTimer = setTimeout 
         .load()
         .catch(() => [])
         .then((batches) => {
-          for (const batch of batches) enqueue(writerOf(batch, ''), batch);
+          // Older than anything received meanwhile (a tab resends at once on reconnect): they go underneath, newest
+          // first, so a field's newer value is never overwritten by the stopped worker's copy under a newer number.
+          for (const batch of [...batches].reverse()) enqueueFront(batch.key, writerOf(batch, ''), batch);
         })
     : undefined;
   let loaded = !ready;

@@ -160,6 +160,35 @@ test('changes not yet committed are kept for a worker restart and committed by t
   expect(stored).toEqual([]);
 });
 
+test('a resend that reaches the new worker before the old worker’s batches load is not overwritten by them', async () => {
+  // The old worker left the batch it was writing (the field as it was 2 keys ago) and a pending one after it.
+  let stored: unknown[] = [
+    { key: 'h|A1', host: 'h', applicationId: 'A1', fields: { a: 'abc' }, writer: 'W', seq: 4 },
+    { key: 'h|A1', host: 'h', applicationId: 'A1', fields: { a: 'abcd', b: 'x' }, writer: 'W', seq: 5 },
+  ];
+  let releaseLoad = () => {};
+  const persist = {
+    load: () => new Promise<never>((r) => (releaseLoad = () => r(stored as never))),
+    store: async (b: unknown[]) => {
+      stored = b;
+    },
+  };
+  const saved: SaveBatch[] = [];
+  const hub = createAutosaveHub({
+    save: async (b) => {
+      saved.push(b);
+      return { ok: true, revision: saved.length };
+    },
+    reply: () => {},
+    persist,
+  });
+  // The tab reconnects and resends all it has not had acknowledged, before storage.session answers.
+  void hub.receive('p', { ...change({ a: 'abcde' }), writer: 'W', seq: 6 });
+  releaseLoad();
+  await hub.idle();
+  expect(saved.map((b) => [b.fields, b.seq])).toEqual([[{ a: 'abcde', b: 'x' }, 6]]);
+});
+
 /** A draft store in memory with the compare-and-set of lib/drafts saveDraft. */
 function memoryDraft() {
   let draft = { revision: 0, fields: {} as Record<string, string> };
