@@ -238,3 +238,19 @@ export async function waitInPanelFirefox(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Firefox: waits until the panel says every change typed on this page is saved (its save line shows the time of the
+ * last acknowledged save and nothing is on its way) — the draft is in the extension's database.
+ */
+export async function waitSavedInFirefox(page: PuppeteerPage, timeout = 15_000): Promise<void> {
+  await waitInPanelFirefox(
+    page,
+    () => {
+      const line = document.querySelector('[data-testid="gc-save-state"]');
+      return !!line && !line.hasAttribute('data-saving') && /草稿已保存|Draft saved/.test(line.textContent ?? '');
+    },
+    '',
+    timeout,
+  );
+}
