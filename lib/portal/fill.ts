@@ -3,6 +3,7 @@ import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
 import { optionIndex, readBack, writeValue } from './fill/write';
 import { controlKey, legacyName } from './controlKey';
+import { isLive } from './live';
 
 /**
  * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
@@ -120,7 +121,7 @@ export async function fillForm(
   // a framework may have replaced a control while rendering: look it up again in a fresh map
   let fresh: ((key: string) => Control[]) | undefined;
   const current = (key: string, controls: Control[]) => {
-    if (!opts.relocate || controls.every((c) => c.isConnected)) return controls;
+    if (!opts.relocate || controls.every(isLive)) return controls;
     fresh ??= controlsByKey(doc, opts.relocate());
     return fresh(key);
   };

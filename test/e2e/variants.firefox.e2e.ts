@@ -143,14 +143,22 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
   const unit = await frame('unit');
   await type(unit, '[name=dwmc]', '示例大学');
   await type(unit, '[name=tyshxydm]', '12100000400012345X');
-  const savedBasic = { ksrq: '2020-01-01', jsrq: '2022-12-31' };
+  const saved: Record<string, Record<string, string>> = {
+    basic: { ksrq: '2020-01-01', jsrq: '2022-12-31' },
+    unit: { dwmc: '示例大学', tyshxydm: '12100000400012345X' },
+    budget: { zyczjf: '450', qtlyjf: '50' },
+  };
 
-  // session timeout: the section comes back empty and the accepted restore fills it. (The restore continuing into
-  // the next sections is asserted in Chromium's shell test; in Firefox it is not yet reliable: an open item of #11.)
+  // session timeout: every section comes back empty; the restore continues section by section
   await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
   await frame('basic');
   await acceptRestore(page);
-  expect(await countRestored(await frame('basic'), savedBasic)).toBe(Object.keys(savedBasic).length);
+  let restored = 0;
+  for (const key of ['basic', 'unit', 'budget'] as const) {
+    if (key !== 'basic') await page.click(`.shell-menu[data-section="${key}"]`);
+    restored += await countRestored(await frame(key), saved[key]!);
+  }
+  expect(restored).toBe(6);
   await page.close();
 });
