@@ -1,7 +1,8 @@
-import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
+import { type Control, type PageMap, controlsIn, documentsOf, hiddenPartner } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
 import { optionIndex, readBack, writeValue } from './fill/write';
+import { widgetItem } from './fill/widget';
 import { controlKey, legacyName } from './controlKey';
 import { isLive } from './live';
 
@@ -22,6 +23,9 @@ export type NotTakenReason = 'locked' | 'noOption' | 'rejected';
 function reasonFor(controls: Control[], wanted: string): NotTakenReason {
   const c = controls[0];
   if (!c) return 'rejected';
+  // a readonly combobox takes only values its drop-down list offers
+  if ((c as HTMLInputElement).readOnly && !c.disabled && hiddenPartner(c))
+    return widgetItem(c as HTMLInputElement, wanted) ? 'rejected' : 'noOption';
   if (c.disabled || (c as HTMLInputElement).readOnly || (c as HTMLInputElement).type === 'file') return 'locked';
   if (c.tagName === 'SELECT' && optionIndex(c as HTMLSelectElement, wanted) < 0) return 'noOption';
   return 'rejected';
