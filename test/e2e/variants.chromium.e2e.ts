@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
 import { markersIn, panelIn } from './support/panel';
 import {
@@ -85,6 +85,18 @@ async function acceptRestore(page: Page) {
   await p.getByTestId('gc-restored').waitFor();
 }
 
+/** How many of `saved` (name → value) the target shows, polling each briefly (restore goes through the page). */
+async function countRestored(target: Page | Frame, saved: Record<string, string>): Promise<number> {
+  let n = 0;
+  for (const [name, value] of Object.entries(saved))
+    await expect
+      .poll(() => target.inputValue(`[name=${name}]`), { timeout: 2000 })
+      .toBe(value)
+      .then(() => n++)
+      .catch(() => {});
+  return n;
+}
+
 /** The control a scenario names, as an element handle */
 const control = async (page: Page, ref: ControlRef) => (await page.evaluateHandle(findControl, ref)).asElement()!;
 
@@ -123,14 +135,8 @@ for (const scenario of variantScenarios)
       for (const key of tabRounds) {
         await page.locator(tabButton(key)).click();
         await page.locator(tabBody(key)).waitFor();
-        for (const [name, value] of Object.entries(scenario.tabs[key]!)) {
-          total++;
-          await expect
-            .poll(() => page.inputValue(`[name=${name}]`), { timeout: 2000 })
-            .toBe(value)
-            .then(() => restored++)
-            .catch(() => {});
-        }
+        total += Object.keys(scenario.tabs[key]!).length;
+        restored += await countRestored(page, scenario.tabs[key]!);
       }
       expect(restored / total).toBeGreaterThanOrEqual(0.95);
     } else {
@@ -236,15 +242,8 @@ test('frame shell: one section per page with its own 保存; the rules and the r
   let restored = 0;
   let total = 0;
   for (const key of ['basic', 'unit', 'budget'] as const) {
-    frame = await section(key);
-    for (const [name, value] of Object.entries(saved[key])) {
-      total++;
-      await expect
-        .poll(() => frame.inputValue(`[name=${name}]`), { timeout: 2000 })
-        .toBe(value)
-        .then(() => restored++)
-        .catch(() => {});
-    }
+    total += Object.keys(saved[key]).length;
+    restored += await countRestored(await section(key), saved[key]);
   }
   expect(restored / total).toBeGreaterThanOrEqual(0.95);
   await page.close();

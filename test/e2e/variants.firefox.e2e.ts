@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { firefoxOnReplica } from './support/firefox';
-import { clickInPanelFirefox, markerBesideInFirefox, panelInFirefox, waitInPanelFirefox } from './support/panel';
+import {
+  clickInPanelFirefox,
+  markerBesideInFirefox,
+  panelInFirefox,
+  waitInPanelFirefox,
+  waitSavedInFirefox,
+} from './support/panel';
 import {
   type ControlRef,
   DIRECTION,
@@ -99,6 +105,7 @@ test('Firefox: widgets — readonly combobox, date pickers without events, label
     saved[name] = await page.$eval(`[name=${name}]`, (el) => (el as HTMLInputElement).value);
 
   // session timeout: the page comes back empty; the restore goes through the widgets
+  await waitSavedInFirefox(page);
   await page.reload();
   await page.waitForSelector('body[data-loaded="1"]');
   await acceptRestore(page);
@@ -173,6 +180,7 @@ test('Firefox: frame shell — on 经费预算 the rules still know the dates fr
   };
 
   // session timeout: every section comes back empty; the restore continues section by section
+  await waitSavedInFirefox(page);
   await page.goto(`${env.replica.url}/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
   await frame('basic');
@@ -245,6 +253,7 @@ for (const scenario of variantScenarios)
     const idsBefore = scenario.generatedIds ? await idsOf(scenario.generatedIds) : [];
 
     // session timeout: the same address comes back empty
+    await waitSavedInFirefox(page);
     await page.reload();
     await page.waitForSelector('body[data-loaded="1"]');
     await acceptRestore(page);
