@@ -1,10 +1,13 @@
 /**
  * The drop-down item of a widget list (an EasyUI combobox whose text box is readonly, layui's select, Element's
- * select): the element a user clicks to pick `wanted`. Links and buttons are never taken (a menu entry with the same
- * words would navigate), nor blocks holding controls (a form row).
+ * select): the element a user clicks to pick `wanted`, one of a list of such items. Links and buttons are never taken
+ * (a menu entry with the same words would navigate), nor blocks holding controls (a form row).
  */
 
-const ITEM_SELECTOR = '[data-value], [lay-value], [role=option], [class*=item]';
+const ITEM_KINDS = ['[data-value]', '[lay-value]', '[role=option]', '[class*=item]'];
+const ITEM_SELECTOR = ITEM_KINDS.join(', ');
+/** Items of the same list: an element is taken as an item only beside others (a lone box of text is no list). */
+const SIBLING_ITEMS = ITEM_KINDS.map((kind) => `:scope > ${kind}`).join(', ');
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -28,6 +31,7 @@ export function widgetItem(text: HTMLInputElement, wanted: string): HTMLElement 
   for (const item of Array.from(text.ownerDocument.querySelectorAll<HTMLElement>(ITEM_SELECTOR))) {
     if (squash(item.textContent ?? '') !== want) continue;
     if (item.closest('a[href], button') || item.querySelector('a[href], button, input, select, textarea')) continue;
+    if ((item.parentElement?.querySelectorAll(SIBLING_ITEMS).length ?? 0) < 2) continue;
     const depth = sharedDepth(item, text);
     if (depth > bestDepth || (depth === bestDepth && best?.contains(item))) {
       best = item;

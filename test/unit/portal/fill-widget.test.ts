@@ -80,3 +80,17 @@ test('a value the list does not offer is not written into the readonly box and i
   expect(report.notTaken).toEqual([{ key: 'leadUnit.type', wanted: '事业单位', got: '', reason: 'noOption' }]);
   expect([hidden.value, text.value, changes]).toEqual(['', '', []]);
 });
+
+test('a readonly box filled by a dialog (no list) is left alone, even where the page shows the words elsewhere', async () => {
+  document.body.innerHTML = `<table>${row('申报编号', 'SQ1')}<tr><th colspan="2">申报单位</th></tr>${row(
+    '单位性质',
+    '<span class="picker"><input type="hidden" name="dwxz"><input name="dwxz_text" readonly></span><button type="button">选择</button>',
+  )}</table><div class="news"><span class="news-item">企业</span></div>`;
+  let clicked = false;
+  document.querySelector('.news-item')!.addEventListener('click', () => {
+    clicked = true;
+  });
+  const report = await fillForm(document, locateFields(document, fieldMap), { 'leadUnit.type': '企业' });
+  expect(report.notTaken.map((n) => n.reason)).toEqual(['noOption']);
+  expect(clicked).toBe(false);
+});
