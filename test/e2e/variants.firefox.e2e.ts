@@ -123,7 +123,7 @@ test('Firefox: widgets — readonly combobox, date pickers without events, label
   await page.close();
 });
 
-test('Firefox: frame shell — on 经费预算 the rules still know the dates from 基本信息', async () => {
+test('Firefox: frame shell — on 经费预算 the rules still know 基本信息’s dates; the restore continues into every section', async () => {
   const page = await open('/egrantweb/variant/shell.html?sbbh=SQ2021FFSHL1');
   const frame = async (section: string) => {
     await page.waitForFunction(
