@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { diffRevisions } from '@/lib/drafts/diff';
 import type { Draft, Revision } from '@/lib/drafts/model';
 import { historyEntries } from '@/lib/drafts/revisionPolicy';
-import { savedFieldLabel } from './fieldNames';
+import { savedFieldLabel, savedFieldValue } from './fieldNames';
 import { formatTime } from './format';
 import { HeadRow, Text, useLang } from './Text';
 
@@ -119,8 +119,8 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
             {changes.map((c) => (
               <tr key={c.key} data-field={c.key}>
                 <td>{savedFieldLabel(c.key, lang)}</td>
-                <td className="gc-before">{c.before ?? absent}</td>
-                <td className="gc-after">{c.after ?? absent}</td>
+                <td className="gc-before">{c.before === undefined ? absent : savedFieldValue(c.key, c.before)}</td>
+                <td className="gc-after">{c.after === undefined ? absent : savedFieldValue(c.key, c.after)}</td>
               </tr>
             ))}
           </tbody>
