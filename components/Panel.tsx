@@ -29,6 +29,8 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
+  /** The finding whose marker the user clicked last: highlighted, not focused (focus stays in the field). */
+  highlighted?: string;
   /** CSS pixels; the page is narrowed by as much (lib/overlay/pageInset.ts) */
   width: number;
   /** The user clicked the portal's 提交/保存 with errors left */
@@ -88,7 +90,14 @@ export function Panel(props: PanelProps) {
   const passed = visible.filter((i) => i.kind === 'check' && settled(i));
   const listed = visible.filter((i) => !(i.kind === 'check' && settled(i)) && shown(i));
   const item = (i: FindingView) => (
-    <FindingItem key={i.ruleId} item={i} lang={lang} props={props} onFocusField={onFocusField} />
+    <FindingItem
+      key={i.ruleId}
+      item={i}
+      lang={lang}
+      props={props}
+      onFocusField={onFocusField}
+      highlighted={i.ruleId === props.highlighted}
+    />
   );
   return (
     <aside
@@ -270,17 +279,19 @@ function FindingItem({
   lang,
   props,
   onFocusField,
+  highlighted,
 }: {
   item: FindingView;
   lang: Lang;
   props: PanelProps;
   onFocusField(paths: string[]): void;
+  highlighted: boolean;
 }) {
   const tag = item.acknowledged ? 'acknowledged' : item.verdict;
   const open = !settled(item);
   return (
     <li
-      className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}`}
+      className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}${highlighted ? ' gc-shown' : ''}`}
       data-rule={item.ruleId}
       data-verdict={item.verdict}
     >

@@ -192,6 +192,8 @@ test('a script in the page cannot read the panel or profiles, press our buttons 
   await expect(focusedField()).resolves.not.toMatch(/^xmxx\.zxqx/);
   expect((await reach()).text).not.toContain(message);
   await clickMarker(page, message);
+  // The field takes the focus and keeps it; the panel shows the finding without taking the focus away.
+  await expect.poll(() => panel.locator('.gc-shown .gc-message').textContent()).toBe(message);
   await expect.poll(focusedField).toMatch(/^xmxx\.zxqx/);
 
   // 4. A downloaded report is saved from the extension's page: no blob: link in the portal, none it can fetch.
