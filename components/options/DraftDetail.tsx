@@ -4,7 +4,7 @@ import { type Backend, useRequest, write } from './backend';
 import { Banner } from './Banner';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
-import { compareSavedFields, savedFieldLabel, savedFieldValue } from './fieldNames';
+import { compareSavedFields, savedFieldLabel, savedFieldValue, savedLabels } from './fieldNames';
 import { directionTitle, guidelineTitle } from './ruleTitles';
 import { HeadRow, Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
@@ -32,6 +32,7 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
     else onMessage('error', restored.message);
   }
 
+  const labels = savedLabels(draft.fields);
   const fields = Object.entries(draft.fields)
     .filter(([key]) => !isBookkeepingField(key))
     .sort(([a], [b]) => compareSavedFields(a, b));
@@ -56,7 +57,7 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>
-              <td>{savedFieldLabel(key, lang)}</td>
+              <td>{savedFieldLabel(key, lang, labels)}</td>
               <td className="gc-value">{savedFieldValue(key, value)}</td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { fieldLabel, formTitlesOf } from '@/lib/i18n/labels';
 import type { Lang } from '@/lib/core/vocabulary';
 import { t } from '@/lib/i18n/pageMessages';
 import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
+import { LABELS_KEY } from '@/lib/portal/controlKey';
 import type { FieldSpec } from '@/lib/portal/fieldMapSchema';
 
 const formTitles = formTitlesOf(bundledFieldMap);
@@ -9,14 +10,16 @@ const modelRoots = /^(project|leadUnit|participants|pi|foreignPartners|budget|at
 
 /**
  * A saved field by the form's label ("项目负责人职称"). A control the field map does not know was saved under its
- * place and its own name ("基本信息›xmxx.sszx", lib/portal/controlKey.ts): shown by its label when the key is one
- * ("@单位地址"), else as a field of its section, never by the page's internal name.
+ * place and its own name ("一、基本信息›xmxx.sszx", lib/portal/controlKey.ts): shown by the label the page printed
+ * beside it (`labels`, the draft's LABELS_KEY, or a key made of its label, "@单位地址") after its section, else as a
+ * field of its section, never by the page's internal name.
  */
-export function savedFieldLabel(key: string, lang: Lang): string {
+export function savedFieldLabel(key: string, lang: Lang, labels: Record<string, string> = {}): string {
   if (modelRoots.test(key)) return fieldLabel(key, lang, formTitles);
   const cut = key.lastIndexOf('›');
   const name = key.slice(cut + 1);
-  if (name.startsWith('@') && name.length > 1) return name.slice(1);
+  const recorded = labels[key];
+  const label = (typeof recorded === 'string' && recorded) || (name.startsWith('@') ? name.slice(1) : '');
   // The scope is frames (the page's own identifiers) then the heading or dialog title the applicant saw.
   const parts = (cut < 0 ? '' : key.slice(0, cut)).split('/');
   const firstWords = parts.findIndex((part) => !/^[\w-]*$/.test(part));
@@ -27,7 +30,18 @@ export function savedFieldLabel(key: string, lang: Lang): string {
           .slice(firstWords)
           .join('/')
           .replace(/^dialog:/, '');
+  if (label) return section && section !== label ? `${section} · ${label}` : label;
   return section ? t(lang, 'optFieldIn', { section }) : t(lang, 'optFieldElsewhere');
+}
+
+/** The printed labels a draft recorded for the page's controls the field map does not know (empty if none). */
+export function savedLabels(fields: Record<string, string>): Record<string, string> {
+  try {
+    const labels: unknown = JSON.parse(fields[LABELS_KEY] ?? '{}');
+    return typeof labels === 'object' && labels !== null ? (labels as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 const fieldSpecs = new Map<string, FieldSpec>([

@@ -3,7 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { DuplicateHints, draftNames } from '@/components/options/DuplicateHints';
-import { compareSavedFields, savedFieldLabel, savedFieldValue } from '@/components/options/fieldNames';
+import { compareSavedFields, savedFieldLabel, savedFieldValue, savedLabels } from '@/components/options/fieldNames';
 import { directionTitle, guidelineTitle } from '@/components/options/ruleTitles';
 import { LangContext } from '@/components/options/Text';
 import { emptyChecklist } from '@/lib/core/vocabulary';
@@ -45,7 +45,8 @@ describe('saved fields', () => {
     ['一、基本信息›xmxx.sszx', '一、基本信息中的其他字段'],
     ['mainFrame/budgetFrame/经费预算›ysje', '经费预算中的其他字段'],
     ['dialog:添加参与单位›dwmc', '添加参与单位中的其他字段'],
-    ['mainFrame/申报单位›@单位地址', '单位地址'],
+    ['mainFrame/申报单位›@单位地址', '申报单位 · 单位地址'],
+    ['@邮政编码', '邮政编码'],
     ['budgetFrame›zje', '页面上的其他字段'],
     ['xmxx.sszx', '页面上的其他字段'],
   ])('%s → %s', (key, label) => {
@@ -122,5 +123,17 @@ describe('限项 hint', () => {
     expect(text).not.toContain('2019-intl-1');
     expect(text.match(/中奥量子信息科学联合研究/g)).toHaveLength(1);
     expect(text).toContain('李明');
+  });
+});
+
+describe('a field the page labelled', () => {
+  test('by the label the draft recorded, after its section; a damaged record falls back to the section', () => {
+    const fields = { '~labels': JSON.stringify({ '一、基本信息›xmxx.sszx': '所属专项', 'xmfzr.zjlx': '证件类型' }) };
+    expect(savedFieldLabel('一、基本信息›xmxx.sszx', 'zh', savedLabels(fields))).toBe('一、基本信息 · 所属专项');
+    expect(savedFieldLabel('xmfzr.zjlx', 'zh', savedLabels(fields))).toBe('证件类型');
+    expect(savedLabels({ '~labels': '{broken' })).toEqual({});
+    expect(savedFieldLabel('一、基本信息›xmxx.sszx', 'zh', savedLabels({ '~labels': '[1]' }))).toBe(
+      '一、基本信息中的其他字段',
+    );
   });
 });
