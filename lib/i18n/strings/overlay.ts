@@ -40,7 +40,7 @@ export const overlayStrings = {
   submitReminderDismiss: { zh: '知道了', en: 'Got it' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFieldsCount: {
-    zh: '本页有 {n} 个字段未能对应规则包（可在“更多”中用映射模式补上）',
+    zh: '规则包中有 {n} 个字段在本页未找到（可在“更多”中用映射模式指出）',
     en: '{n} fields of the rule pack were not found on this page (mapping mode under More can add them)',
   },
   missingFields: {
