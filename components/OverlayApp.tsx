@@ -82,6 +82,7 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
       <Panel
         view={view}
         highlighted={shown?.ruleId}
+        saveState={{ saving: state.unsaved ?? 0, savedAt: state.lastSaved?.at }}
         directions={state.directions}
         chosenDirection={state.chosenDirection}
         onChooseDirection={(choice) => void run('chooseDirection', choice)}

@@ -29,6 +29,8 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
+  /** Whether this page's draft is saved: the time of the last acknowledged save, or the changes still on their way */
+  saveState?: { saving: number; savedAt?: string };
   /** The finding whose marker the user clicked last: highlighted, not focused (focus stays in the field). */
   highlighted?: string;
   /** CSS pixels; the page is narrowed by as much (lib/overlay/pageInset.ts) */
@@ -113,7 +115,10 @@ export function Panel(props: PanelProps) {
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
     >
       <header className="gc-header">
-        <strong>{t(lang, 'panelTitle')}</strong>
+        <span className="gc-title">
+          <strong>{t(lang, 'panelTitle')}</strong>
+          <SaveState lang={lang} state={props.saveState} />
+        </span>
         <span className="gc-header-actions">
           <button
             type="button"
@@ -276,6 +281,19 @@ export function Panel(props: PanelProps) {
         </details>
       )}
     </aside>
+  );
+}
+
+/** A quiet line under the title: the applicant sees that what they type is kept. */
+function SaveState({ lang, state }: { lang: Lang; state: PanelProps['saveState'] }) {
+  if (!state || (!state.saving && !state.savedAt)) return null;
+  const text = state.saving
+    ? t(lang, 'saving', { n: state.saving })
+    : t(lang, 'savedAt', { time: new Date(state.savedAt!).toLocaleTimeString('zh-CN', { hour12: false }) });
+  return (
+    <small className="gc-save-state" data-testid="gc-save-state" data-saving={state.saving || undefined}>
+      {text}
+    </small>
   );
 }
 

@@ -193,6 +193,12 @@ export async function markerSaying(page: PlaywrightPage, text: string, timeout =
   }
 }
 
+/** Waits until the panel says every change typed on this page is saved (the draft is in the extension's database). */
+export async function waitSaved(page: PlaywrightPage, timeout = 15_000): Promise<void> {
+  const line = (await panelIn(page)).locator('[data-testid="gc-save-state"]:not([data-saving])');
+  await line.filter({ hasText: /草稿已保存|Draft saved/ }).waitFor({ timeout });
+}
+
 /** Waits until no marker's text includes `text`. */
 export async function noMarkerSaying(page: PlaywrightPage, text: string, timeout = 10_000): Promise<void> {
   const end = Date.now() + timeout;
@@ -237,4 +243,20 @@ export async function waitInPanelFirefox(
     if (Date.now() > deadline) throw new Error(`Panel condition not met within ${timeout} ms: ${predicate}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Firefox: waits until the panel says every change typed on this page is saved (its save line shows the time of the
+ * last acknowledged save and nothing is on its way) — the draft is in the extension's database.
+ */
+export async function waitSavedInFirefox(page: PuppeteerPage, timeout = 15_000): Promise<void> {
+  await waitInPanelFirefox(
+    page,
+    () => {
+      const line = document.querySelector('[data-testid="gc-save-state"]');
+      return !!line && !line.hasAttribute('data-saving') && /草稿已保存|Draft saved/.test(line.textContent ?? '');
+    },
+    '',
+    timeout,
+  );
 }
