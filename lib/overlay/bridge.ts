@@ -1,11 +1,11 @@
-import type { Direction, RulePack } from '../packs/schema';
+import type { RulePack } from '../packs/schema';
 import type { OverlayController, OverlayState } from './controller';
 
 /**
  * The private line between the content script (which reads and fills the page) and the panel, an extension page in
  * a frame the portal cannot read. It runs over a MessagePort handed to the frame with a nonce only the frame's own
- * address carries, so the page can neither listen nor speak on it. Rule packs cross once; each state after that
- * names its pack by key, which keeps a panel update small.
+ * address carries, so the page can neither listen nor speak on it. Rule packs (the direction's and its layers) cross
+ * once; each state after that names them by key, which keeps a panel update small.
  */
 
 /** What the panel may ask the page side to do: the controller's actions and the page-only helpers, nothing else. */
@@ -44,9 +44,10 @@ export type PanelMode = 'frame';
  */
 export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' };
 
-/** The state as it crosses: the matched pack by its key. */
-export type WireState = Omit<OverlayState, 'direction'> & {
-  direction?: { packKey: string; direction: Direction };
+/** The state as it crosses: the matched pack and the layers by their keys, the direction by its code. */
+export type WireState = Omit<OverlayState, 'direction' | 'layers'> & {
+  direction?: { packKey: string; code: string };
+  layerKeys: string[];
 };
 
 export type ToPanel =
@@ -80,15 +81,24 @@ export interface PanelServer {
 export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMode): PanelServer {
   const sentPacks = new Set<string>();
   const post = (message: ToPanel) => port.postMessage(message);
-  const push = () => {
-    const { direction, ...rest } = source.getState();
-    if (direction && !sentPacks.has(packKey(direction.pack))) {
-      sentPacks.add(packKey(direction.pack));
-      post({ kind: 'pack', key: packKey(direction.pack), pack: direction.pack });
+  /** The pack's key, the pack itself sent first if the panel does not hold it yet. */
+  const sendOnce = (pack: RulePack) => {
+    const key = packKey(pack);
+    if (!sentPacks.has(key)) {
+      sentPacks.add(key);
+      post({ kind: 'pack', key, pack });
     }
+    return key;
+  };
+  const push = () => {
+    const { direction, layers, ...rest } = source.getState();
     post({
       kind: 'state',
-      state: { ...rest, direction: direction && { packKey: packKey(direction.pack), direction: direction.direction } },
+      state: {
+        ...rest,
+        direction: direction && { packKey: sendOnce(direction.pack), code: direction.direction.code },
+        layerKeys: layers.map(sendOnce),
+      },
     });
   };
   port.onmessage = async (event: MessageEvent<ToPage>) => {
@@ -169,10 +179,15 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         if (m.error !== undefined) p?.reject(new Error(m.error));
         else p?.resolve(m.value);
       } else {
-        const { direction, ...rest } = m.state;
+        const { direction, layerKeys, ...rest } = m.state;
         const pack = direction && packs.get(direction.packKey);
+        const matched = pack?.directions.find((d) => d.code === direction?.code);
         const first = state === undefined;
-        state = { ...rest, direction: pack && direction ? { pack, direction: direction.direction } : undefined };
+        state = {
+          ...rest,
+          direction: pack && matched ? { pack, direction: matched } : undefined,
+          layers: layerKeys.flatMap((key) => packs.get(key) ?? []),
+        };
         if (first && init) resolve(remote());
         for (const l of listeners) l();
       }

@@ -66,6 +66,39 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
   port2.close();
 });
 
+test('layers cross once too: each later state names them by key and carries no rules', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const messages: ToPanel[] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  const layer = { ...pack, id: 'institution-layer', version: 3, directions: [] };
+  const updates = vi.fn();
+  remote.subscribe(updates);
+  page.set({ direction: { pack, direction: pack.directions[0]! }, layers: [layer] });
+  for (let i = 0; i < 5; i++) page.set({ findings: [] });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(6));
+  expect(remote.getState().layers).toEqual([layer]);
+  expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
+  const packs = messages.filter((m) => m.kind === 'pack').map((m) => m.key);
+  expect(packs).toEqual([`${pack.id}@${pack.version}`, 'institution-layer@3']);
+  // A state after the first is a few KB at most: no pack's rules travel with it.
+  const last = messages.filter((m) => m.kind === 'state').at(-1)!;
+  expect(JSON.stringify(last)).not.toContain(pack.directions[0]!.rules[0]!.id);
+  expect(last.kind === 'state' && last.state.layerKeys).toEqual(['institution-layer@3']);
+
+  page.set({ layers: [] });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(7));
+  expect(remote.getState().layers).toEqual([]);
+  server.stop();
+  port2.close();
+});
+
 test('commands run on the page side and answer; a failure comes back as an error, an unknown command does nothing', async () => {
   const { port1, port2 } = new MessageChannel();
   const page = pageSide();
