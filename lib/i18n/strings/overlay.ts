@@ -138,6 +138,8 @@ export const overlayStrings = {
   conflictFieldMine: { zh: '用本页的', en: 'Mine' },
   conflictFieldTheirs: { zh: '用另一页的', en: 'Theirs' },
   saveRetry: { zh: '重试', en: 'Retry' },
+  savedAt: { zh: '草稿已保存 {time}', en: 'Draft saved {time}' },
+  saving: { zh: '正在保存 {n} 处修改…', en: 'Saving {n} changes…' },
   extensionGone: {
     zh: 'GuideCheck 已更新或重新加载，本页无法继续自动保存。请刷新本页；尚未保存的 {count} 处修改仍在本页的表单中。',
     en: 'GuideCheck was updated or reloaded; this page can no longer autosave. Please reload the page; {count} unsaved changes are still in this page’s form.',
