@@ -44,10 +44,13 @@ export type PanelMode = 'frame';
  */
 export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' };
 
-/** The state as it crosses: the matched pack and the layers by their keys, the direction by its code. */
-export type WireState = Omit<OverlayState, 'direction' | 'layers'> & {
+/**
+ * The state as it crosses: only the parts that changed since the last post (all of it the first time), the matched
+ * pack and the layers by their keys, the direction by its code.
+ */
+export type WireState = Partial<Omit<OverlayState, 'direction' | 'layers'>> & {
   direction?: { packKey: string; code: string };
-  layerKeys: string[];
+  layerKeys?: string[];
 };
 
 export type ToPanel =
@@ -90,16 +93,24 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
     }
     return key;
   };
+  /** The state last posted: the controller replaces only what changed, so an unchanged part keeps its identity. */
+  let last: Partial<OverlayState> = {};
   const push = () => {
-    const { direction, layers, ...rest } = source.getState();
-    post({
-      kind: 'state',
-      state: {
-        ...rest,
-        direction: direction && { packKey: sendOnce(direction.pack), code: direction.direction.code },
-        layerKeys: layers.map(sendOnce),
-      },
-    });
+    const next = source.getState();
+    const state: WireState = {};
+    const changed = (key: keyof OverlayState) => !(key in last) || next[key] !== last[key];
+    for (const key of new Set([...Object.keys(last), ...Object.keys(next)]) as Set<keyof OverlayState>) {
+      if (!changed(key)) continue;
+      if (key === 'direction')
+        state.direction = next.direction && {
+          packKey: sendOnce(next.direction.pack),
+          code: next.direction.direction.code,
+        };
+      else if (key === 'layers') state.layerKeys = next.layers.map(sendOnce);
+      else Object.assign(state, { [key]: next[key] });
+    }
+    last = next;
+    post({ kind: 'state', state });
   };
   port.onmessage = async (event: MessageEvent<ToPage>) => {
     const { id, command, args } = event.data ?? {};
@@ -180,14 +191,15 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         else p?.resolve(m.value);
       } else {
         const { direction, layerKeys, ...rest } = m.state;
-        const pack = direction && packs.get(direction.packKey);
-        const matched = pack?.directions.find((d) => d.code === direction?.code);
         const first = state === undefined;
-        state = {
-          ...rest,
-          direction: pack && matched ? { pack, direction: matched } : undefined,
-          layers: layerKeys.flatMap((key) => packs.get(key) ?? []),
-        };
+        const next = { ...state, ...rest } as OverlayState;
+        if ('direction' in m.state) {
+          const pack = direction && packs.get(direction.packKey);
+          const matched = pack?.directions.find((d) => d.code === direction?.code);
+          next.direction = pack && matched ? { pack, direction: matched } : undefined;
+        }
+        if (layerKeys) next.layers = layerKeys.flatMap((key) => packs.get(key) ?? []);
+        state = next;
         if (first && init) resolve(remote());
         for (const l of listeners) l();
       }

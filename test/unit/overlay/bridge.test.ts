@@ -86,11 +86,18 @@ test('layers cross once too: each later state names them by key and carries no r
   expect(remote.getState().layers).toEqual([layer]);
   expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
   const packs = messages.filter((m) => m.kind === 'pack').map((m) => m.key);
-  expect(packs).toEqual([`${pack.id}@${pack.version}`, 'institution-layer@3']);
-  // A state after the first is a few KB at most: no pack's rules travel with it.
-  const last = messages.filter((m) => m.kind === 'state').at(-1)!;
-  expect(JSON.stringify(last)).not.toContain(pack.directions[0]!.rules[0]!.id);
-  expect(last.kind === 'state' && last.state.layerKeys).toEqual(['institution-layer@3']);
+  expect(packs.sort()).toEqual(['institution-layer@3', `${pack.id}@${pack.version}`]);
+  // The post that matched the direction names the packs by key and carries none of their rules.
+  const matched = messages.filter((m) => m.kind === 'state')[1]!;
+  expect(JSON.stringify(matched)).not.toContain(pack.directions[0]!.rules[0]!.id);
+  expect(matched.kind === 'state' && matched.state).toMatchObject({
+    direction: { packKey: `${pack.id}@${pack.version}`, code: pack.directions[0]!.code },
+    layerKeys: ['institution-layer@3'],
+  });
+  // Each later post carries only what changed: the findings, not the direction, layers, packs or directions list.
+  const later = messages.filter((m) => m.kind === 'state').at(-1)!;
+  expect(later.kind === 'state' && Object.keys(later.state)).toEqual(['findings']);
+  expect(remote.getState().lang).toBe('zh');
 
   page.set({ layers: [] });
   await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(7));
