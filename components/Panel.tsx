@@ -80,7 +80,13 @@ export function Panel(props: PanelProps) {
       >
         <span className="gc-rail-name">GuideCheck</span>
         {(['error', 'warning'] as const).map((v) => (
-          <span key={v} className={`gc-badge gc-${v}`} title={t(lang, verdictIds[v])} data-verdict={v}>
+          <span
+            key={v}
+            className={`gc-badge gc-${v}`}
+            title={t(lang, verdictIds[v])}
+            data-verdict={v}
+            data-none={view.counts[v] === 0 || undefined}
+          >
             {view.counts[v]}
           </span>
         ))}
@@ -149,7 +155,7 @@ export function Panel(props: PanelProps) {
       )}
       {props.reminder && (
         <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
-          {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
+          {t(lang, 'submitReminder', { left: reminderLeft(lang, view.counts.error, view.counts.warning) })}{' '}
           <button
             type="button"
             className="gc-link"
@@ -400,4 +406,13 @@ function PackLines({ packs, flag, lang }: { packs: PackView[]; flag?: string; la
       </ul>
     </details>
   );
+}
+
+/** "2 个错误、1 个警告": only the counts left, so the reminder never says "0 个错误". */
+function reminderLeft(lang: Lang, errors: number, warnings: number): string {
+  const left = [
+    errors > 0 && t(lang, 'reminderErrors', { n: errors }),
+    warnings > 0 && t(lang, 'reminderWarnings', { n: warnings }),
+  ].filter(Boolean);
+  return left.join(lang === 'zh' ? '、' : ' and ');
 }

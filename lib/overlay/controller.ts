@@ -6,6 +6,7 @@ import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lost
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { readControlValues, readRawValues } from '../portal/read';
+import { LABELS_KEY } from '../portal/controlKey';
 import { SECTIONS_KEY, UNITS_KEY, changedModelPath, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
@@ -72,15 +73,19 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
   const readValues = () => {
-    const values = readRawValues(map, allControls());
     let sections: Record<string, string> = {};
+    let labels: Record<string, string> = {};
     try {
       sections = JSON.parse(sync.known()[SECTIONS_KEY] ?? '{}');
+      labels = JSON.parse(sync.known()[LABELS_KEY] ?? '{}');
     } catch {
       // a damaged entry is rebuilt from what the pages show
     }
+    const values = readRawValues(map, allControls(), labels);
     for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
     if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    // The printed labels of the page's controls the field map does not know, so the options page names them.
+    if (Object.values(labels).some(Boolean)) values[LABELS_KEY] = JSON.stringify(labels);
     // Amount fields in 元 on any page of the application: this page's located amount fields say theirs.
     const units = new Set((sync.known()[UNITS_KEY] ?? '').split(',').filter(Boolean));
     for (const f of map.fields) if (f.spec.type === 'amount') units.delete(f.spec.path);

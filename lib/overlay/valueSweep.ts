@@ -26,7 +26,12 @@ export function createValueSweep() {
     changed(controls: Control[]): Control[] {
       const out: Control[] = [];
       for (const c of controls) {
-        const v = controlValue(c);
+        let v: string;
+        try {
+          v = controlValue(c);
+        } catch {
+          continue; // a control of a frame page that has gone (a dead object in Firefox) until located again
+        }
         const before = seen.get(c);
         if (before !== undefined && before !== v) out.push(c);
         seen.set(c, v);

@@ -1,6 +1,7 @@
 import type { FieldSpec, ListSpec, FieldMap } from './fieldMapSchema';
 import { HEADING_SELECTOR, MAX_LABEL_LENGTH, controlScope } from './scope';
 import { type LabelWords, canonicalLabel, labelKey, normalizeLabel } from './text';
+import { isLive } from './live';
 
 /**
  * Finding the portal's controls by the labels printed beside them (never by ids we chose),
@@ -424,7 +425,7 @@ export function lostFields(seen: ReadonlyMap<string, Control[]>, map: PageMap): 
       ([path, controls]) =>
         !located.has(path) &&
         !map.ambiguous.some((a) => a.path === path) &&
-        (map.unlinked.includes(path) || controls.some((c) => c.isConnected)),
+        (map.unlinked.includes(path) || controls.some(isLive)),
     )
     .map(([path]) => path);
 }

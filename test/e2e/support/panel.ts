@@ -216,11 +216,16 @@ export async function markerOf(page: PlaywrightPage, ruleId: string, timeout = 1
 
 /**
  * Firefox (no CDP to pierce the closed root): whether one of our markers is drawn just right of the control
- * `selector`, as the page's hit-testing sees it — the point where the marker sits belongs to our layer's host.
+ * `target` (a selector or the control), as the page's hit-testing sees it — the point where the marker sits belongs to our layer's host.
  */
-export async function markerBesideInFirefox(page: PuppeteerPage, selector: string): Promise<boolean> {
-  return page.$eval(selector, (control) => {
-    const r = control.getBoundingClientRect();
+export async function markerBesideInFirefox(
+  page: PuppeteerPage,
+  target: string | ElementHandle<Element>,
+): Promise<boolean> {
+  const control = typeof target === 'string' ? await page.$(target) : target;
+  if (!control) throw new Error(`no control ${String(target)} on the page`);
+  return control.evaluate((el) => {
+    const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.right + 13, r.top + r.height / 2);
     return hit?.localName === 'guidecheck-overlay';
   });
