@@ -20,7 +20,7 @@ import { SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly'
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
-import { controlFor } from './fieldControls';
+import { controlFor, controlsAt } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
@@ -184,8 +184,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     relocate(changes);
     watcher.attach();
     const paths = map === before ? [] : changedPaths(before, map);
-    const arrived = controlsUnder(changes.added);
-    for (const c of locatedControls(map)) if (before.pathOf.get(c) !== map.pathOf.get(c)) arrived.push(c);
+    // New controls, and those located differently (keyed by another path now, or by their own name).
+    const moved = [...controlsAt(map, paths), ...controlsAt(before, paths).filter((c) => c.isConnected)];
+    const arrived = [...new Set([...controlsUnder(changes.added), ...moved])];
     if (!paths.length && !arrived.length) return;
     sweep.remember(arrived);
     // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);

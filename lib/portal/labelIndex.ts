@@ -53,6 +53,10 @@ function insertionPoint(entries: IndexEntry[], node: Element): number {
   return lo;
 }
 
+/** Where an update marks the elements it looks at (a symbol of this script's world: the page cannot see it) */
+const MARK = Symbol('guidecheck:index');
+type Marked = Element & { [MARK]?: { stamp: object; kind: 'root' | 'single' } };
+
 interface DocIndex {
   body: Element;
   entries: IndexEntry[];
@@ -88,29 +92,43 @@ export function createLabelIndex() {
         return { entries, changed: true };
       }
       const inBody = (el: Element) => el !== body && el.isConnected && body.contains(el);
-      // Walked whole: the outermost added elements. Looked at alone: targets and every ancestor up to the body.
-      const addedSet = new Set(changes.added.filter(inBody));
-      const roots = [...addedSet].filter((el) => {
-        for (let p = el.parentElement; p && p !== body; p = p.parentElement) if (addedSet.has(p)) return false;
+      // Marks on the elements, not Sets of them: hashing a <form> (to put it in a Set) costs milliseconds after each
+      // change, as its named controls are looked up again. Walked whole: the outermost added elements. Looked at
+      // alone: targets and every ancestor up to the body.
+      const stamp = {};
+      const mark = (el: Element, kind: 'root' | 'single') => {
+        (el as Marked)[MARK] = { stamp, kind };
+      };
+      const marked = (el: Element, kind: 'root' | 'single') => {
+        const m = (el as Marked)[MARK];
+        return m?.stamp === stamp && m.kind === kind;
+      };
+      const added = changes.added.filter(inBody);
+      for (const el of added) mark(el, 'root');
+      const roots = added.filter((el) => {
+        for (let p = el.parentElement; p && p !== body; p = p.parentElement) if (marked(p, 'root')) return false;
         return true;
       });
-      const single = new Set<Element>();
-      for (const start of [...changes.targets.filter(inBody), ...roots.map((r) => r.parentElement!)])
-        for (let p: Element | null = start; p && p !== body && !single.has(p); p = p.parentElement) single.add(p);
-      if (!roots.length && !single.size) return { entries: known.entries, changed: false };
-      const rootSet = new Set(roots);
+      for (const el of added) if (!roots.includes(el)) delete (el as Marked)[MARK];
       const insideRoot = (el: Element) => {
-        for (let p: Element | null = el; p && p !== body; p = p.parentElement) if (rootSet.has(p)) return true;
+        for (let p: Element | null = el; p && p !== body; p = p.parentElement) if (marked(p, 'root')) return true;
         return false;
       };
+      const single: Element[] = [];
+      for (const start of [...changes.targets.filter(inBody), ...roots.map((r) => r.parentElement!)])
+        for (let p: Element | null = start; p && p !== body && !marked(p, 'single'); p = p.parentElement) {
+          if (marked(p, 'root')) continue;
+          mark(p, 'single');
+          single.push(p);
+        }
+      if (!roots.length && !single.length) return { entries: known.entries, changed: false };
       const kept: IndexEntry[] = [];
       const dropped = new Map<Element, IndexEntry>();
       for (const e of known.entries) {
-        if (!e.el.isConnected || e.el.ownerDocument !== doc || single.has(e.el) || insideRoot(e.el))
+        if (!e.el.isConnected || e.el.ownerDocument !== doc || marked(e.el, 'single') || insideRoot(e.el))
           dropped.set(e.el, e);
         else kept.push(e);
       }
-      // Entries in an added subtree are new (or moved: their section may differ), so they always count as a change.
       let changed = false;
       for (const root of roots) {
         const fresh = entriesUnder(root, true);
@@ -119,7 +137,7 @@ export function createLabelIndex() {
         for (const e of fresh) dropped.delete(e.el);
       }
       for (const el of single) {
-        if (rootSet.has(el) || insideRoot(el)) continue;
+        if (insideRoot(el)) continue;
         const e = entryOf(el);
         if (!e) continue;
         kept.splice(insertionPoint(kept, el), 0, e);

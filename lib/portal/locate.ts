@@ -295,11 +295,30 @@ export function labelOf(control: Element): string | undefined {
   return undefined;
 }
 
-/** What a list reads of a table row and its cells; kept while their subtrees do not change. */
+/** A list row's cells by column path: their editable controls (else their hidden inputs) and their texts. */
+interface RowCells {
+  cells: Map<string, Control[]>;
+  text: Map<string, string>;
+}
+
+/** What a list reads of a table row; kept while the row's subtree does not change. */
 interface RowReader {
   hasControls(row: HTMLTableRowElement): boolean;
-  /** A cell's editable controls, else its hidden inputs, and its text */
-  cell(cell: HTMLTableCellElement): { controls: Control[]; text: string };
+  /** The row's cells at the columns (path → cell index), `key` naming that column layout */
+  cells(row: HTMLTableRowElement, columns: Map<string, number>, key: string): RowCells;
+}
+
+function readRowCells(row: HTMLTableRowElement, columns: Map<string, number>): RowCells {
+  const cells = new Map<string, Control[]>();
+  const text = new Map<string, string>();
+  for (const [path, i] of columns) {
+    const cell = row.cells[i];
+    if (!cell) continue;
+    const editable = controlsIn(cell);
+    cells.set(path, editable.length ? editable : hiddenIn(cell));
+    text.set(path, (cell.textContent ?? '').trim());
+  }
+  return { cells, text };
 }
 
 /** A repeatable table: the header row names the columns, every later row with controls is an item. */
@@ -318,21 +337,14 @@ function locateList(spec: ListSpec, docs: Document[], words: LabelWords, read: R
       // A list is known by its first column (单位名称, 附件类型) and one more: a budget table's 中央财政经费 and 自筹经费
       // headers alone do not make it the participants list.
       if (columnAt.size < Math.min(2, spec.columns.length) || !columnAt.has(spec.columns[0]!.path)) continue;
+      const layout = `${spec.path}:${[...columnAt].join(';')}`;
       const items = rows.slice(headerIndex + 1).filter((r) => read.hasControls(r) || r.cells.length === headers.length);
       const texts: Map<string, string>[] = [];
       return {
         spec,
         headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
         rows: items.map((row) => {
-          const cells = new Map<string, Control[]>();
-          const text = new Map<string, string>();
-          for (const [path, i] of columnAt) {
-            const cell = row.cells[i];
-            if (!cell) continue;
-            const { controls, text: t } = read.cell(cell);
-            cells.set(path, controls);
-            text.set(path, t);
-          }
+          const { cells, text } = read.cells(row, columnAt, layout);
           texts.push(text);
           return cells;
         }),
@@ -402,7 +414,7 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
     return c;
   };
   let rowsWithControls = new WeakMap<Element, boolean>();
-  let cells = new WeakMap<Element, { controls: Control[]; text: string }>();
+  let rowCells = new WeakMap<Element, { key: string; row: RowCells }>();
   let last: PageMap | undefined;
   let lastDocs: Document[] = [];
 
@@ -411,9 +423,9 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
       if (!changes || !last) {
         index.reset();
         rowsWithControls = new WeakMap();
-        cells = new WeakMap();
+        rowCells = new WeakMap();
       }
-      // Elements whose subtree changed: their cached rows and cells are read again.
+      // Table rows whose subtree changed: their cached cells are read again.
       const dirty = new Set<Element>();
       const perDoc = new Map<Document, DocChanges>();
       let inCell = false;
@@ -430,7 +442,8 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         if (!el) continue;
         changesOf(el.ownerDocument).targets.push(el);
         if (!inCell && el.closest('td, th')) inCell = true;
-        for (let p: Element | null = el; p && !dirty.has(p); p = p.parentElement) dirty.add(p);
+        // Only table rows are looked up in it (never a <form>: hashing one costs milliseconds after a change).
+        for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName === 'TR') dirty.add(p);
       }
       for (const node of changes?.added ?? [])
         if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
@@ -474,13 +487,11 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
           rowsWithControls.set(row, has);
           return has;
         },
-        cell(cell) {
-          let got = dirty.has(cell) ? undefined : cells.get(cell);
-          if (!got) {
-            const editable = controlsIn(cell);
-            got = { controls: editable.length ? editable : hiddenIn(cell), text: (cell.textContent ?? '').trim() };
-            cells.set(cell, got);
-          }
+        cells(row, columns, key) {
+          const known = dirty.has(row) ? undefined : rowCells.get(row);
+          if (known?.key === key) return known.row;
+          const got = readRowCells(row, columns);
+          rowCells.set(row, { key, row: got });
           return got;
         },
       };
@@ -568,10 +579,11 @@ export function changedPaths(before: PageMap, after: PageMap): string[] {
     l.rows.forEach((cells, i) => {
       const was = b.rows[i];
       const same =
-        was &&
-        cells.size === was.size &&
-        [...cells].every(([col, cs]) => sameControls(was.get(col), cs)) &&
-        [...l.texts[i]!].every(([col, t]) => b.texts[i]?.get(col) === t);
+        cells === was ||
+        (was &&
+          cells.size === was.size &&
+          [...cells].every(([col, cs]) => sameControls(was.get(col), cs)) &&
+          [...l.texts[i]!].every(([col, t]) => b.texts[i]?.get(col) === t));
       if (!same) out.add(`${path}.${i}`);
     });
     if (b.rows.length > l.rows.length) out.add(`${path}.${l.rows.length}`);
