@@ -59,12 +59,12 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
       }),
     [remote],
   );
-  // A marker the user clicked: its finding is scrolled to and focused in the panel.
+  // A marker the user clicked: its finding is scrolled to and highlighted in the panel. Focus stays in the field the
+  // marker points at — the user clicked to fix it, and a focus taken by the panel's frame would leave the page.
   useEffect(() => {
     if (!shown) return;
     const item = [...doc.querySelectorAll<HTMLElement>('.gc-finding')].find((li) => li.dataset.rule === shown.ruleId);
     item?.scrollIntoView({ block: 'center' });
-    item?.querySelector<HTMLElement>('.gc-finding-title')?.focus({ preventScroll: true });
   }, [shown, doc]);
 
   useEffect(() => {
@@ -81,6 +81,8 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
     <>
       <Panel
         view={view}
+        highlighted={shown?.ruleId}
+        saveState={{ saving: state.unsaved ?? 0, savedAt: state.lastSaved?.at }}
         directions={state.directions}
         chosenDirection={state.chosenDirection}
         onChooseDirection={(choice) => void run('chooseDirection', choice)}

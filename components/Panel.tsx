@@ -29,6 +29,10 @@ export interface PanelProps extends FindingActionHandlers {
   onToggleLang(): void;
   onToggleCollapsed(): void;
   onFocusField(paths: string[]): void;
+  /** Whether this page's draft is saved: the time of the last acknowledged save, or the changes still on their way */
+  saveState?: { saving: number; savedAt?: string };
+  /** The finding whose marker the user clicked last: highlighted, not focused (focus stays in the field). */
+  highlighted?: string;
   /** CSS pixels; the page is narrowed by as much (lib/overlay/pageInset.ts) */
   width: number;
   /** The user clicked the portal's 提交/保存 with errors left */
@@ -76,7 +80,13 @@ export function Panel(props: PanelProps) {
       >
         <span className="gc-rail-name">GuideCheck</span>
         {(['error', 'warning'] as const).map((v) => (
-          <span key={v} className={`gc-badge gc-${v}`} title={t(lang, verdictIds[v])} data-verdict={v}>
+          <span
+            key={v}
+            className={`gc-badge gc-${v}`}
+            title={t(lang, verdictIds[v])}
+            data-verdict={v}
+            data-none={view.counts[v] === 0 || undefined}
+          >
             {view.counts[v]}
           </span>
         ))}
@@ -88,7 +98,14 @@ export function Panel(props: PanelProps) {
   const passed = visible.filter((i) => i.kind === 'check' && settled(i));
   const listed = visible.filter((i) => !(i.kind === 'check' && settled(i)) && shown(i));
   const item = (i: FindingView) => (
-    <FindingItem key={i.ruleId} item={i} lang={lang} props={props} onFocusField={onFocusField} />
+    <FindingItem
+      key={i.ruleId}
+      item={i}
+      lang={lang}
+      props={props}
+      onFocusField={onFocusField}
+      highlighted={i.ruleId === props.highlighted}
+    />
   );
   return (
     <aside
@@ -98,7 +115,10 @@ export function Panel(props: PanelProps) {
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
     >
       <header className="gc-header">
-        <strong>{t(lang, 'panelTitle')}</strong>
+        <span className="gc-title">
+          <strong>{t(lang, 'panelTitle')}</strong>
+          <SaveState lang={lang} state={props.saveState} />
+        </span>
         <span className="gc-header-actions">
           <button
             type="button"
@@ -135,7 +155,7 @@ export function Panel(props: PanelProps) {
       )}
       {props.reminder && (
         <div className="gc-alert gc-reminder" role="alert" data-testid="gc-reminder">
-          {t(lang, 'submitReminder', { error: view.counts.error, warning: view.counts.warning })}{' '}
+          {t(lang, 'submitReminder', { left: reminderLeft(lang, view.counts.error, view.counts.warning) })}{' '}
           <button
             type="button"
             className="gc-link"
@@ -264,23 +284,38 @@ export function Panel(props: PanelProps) {
   );
 }
 
+/** A quiet line under the title: the applicant sees that what they type is kept. */
+function SaveState({ lang, state }: { lang: Lang; state: PanelProps['saveState'] }) {
+  if (!state || (!state.saving && !state.savedAt)) return null;
+  const text = state.saving
+    ? t(lang, 'saving', { n: state.saving })
+    : t(lang, 'savedAt', { time: new Date(state.savedAt!).toLocaleTimeString('zh-CN', { hour12: false }) });
+  return (
+    <small className="gc-save-state" data-testid="gc-save-state" data-saving={state.saving || undefined}>
+      {text}
+    </small>
+  );
+}
+
 /** One requirement: its verdict and title (a jump to its field), what is wrong, what to do, and the actions. */
 function FindingItem({
   item,
   lang,
   props,
   onFocusField,
+  highlighted,
 }: {
   item: FindingView;
   lang: Lang;
   props: PanelProps;
   onFocusField(paths: string[]): void;
+  highlighted: boolean;
 }) {
   const tag = item.acknowledged ? 'acknowledged' : item.verdict;
   const open = !settled(item);
   return (
     <li
-      className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}`}
+      className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}${highlighted ? ' gc-shown' : ''}`}
       data-rule={item.ruleId}
       data-verdict={item.verdict}
     >
@@ -371,4 +406,13 @@ function PackLines({ packs, flag, lang }: { packs: PackView[]; flag?: string; la
       </ul>
     </details>
   );
+}
+
+/** "2 个错误、1 个警告": only the counts left, so the reminder never says "0 个错误". */
+function reminderLeft(lang: Lang, errors: number, warnings: number): string {
+  const left = [
+    errors > 0 && t(lang, 'reminderErrors', { n: errors }),
+    warnings > 0 && t(lang, 'reminderWarnings', { n: warnings }),
+  ].filter(Boolean);
+  return left.join(lang === 'zh' ? '、' : ' and ');
 }

@@ -73,17 +73,7 @@ export function PopupStatus({
           </ul>
         </>
       )}
-      {outdated.length > 0 && (
-        <ul className="gc-alert" data-testid="popup-packs">
-          {outdated.map((p) => (
-            <li key={p.id} data-pack={p.id}>
-              {packLine(p, lang)}
-              {lang === 'zh' ? '：' : ': '}
-              {packWarnings(p, lang).join(lang === 'zh' ? '；' : '; ')}
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* What to do first, then what is out of date: the actions stay in view in a short popup */}
       {failure && (
         <p className="gc-alert" role="alert">
           {failure}
@@ -104,6 +94,17 @@ export function PopupStatus({
           </a>
         )}
       </p>
+      {outdated.length > 0 && (
+        <ul className="gc-alert" data-testid="popup-packs">
+          {outdated.map((p) => (
+            <li key={p.id} data-pack={p.id}>
+              {packLine(p, lang)}
+              {lang === 'zh' ? '：' : ': '}
+              {packWarnings(p, lang).join(lang === 'zh' ? '；' : '; ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

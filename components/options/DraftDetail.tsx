@@ -4,7 +4,8 @@ import { type Backend, useRequest, write } from './backend';
 import { Banner } from './Banner';
 import { ChecklistState } from './ChecklistState';
 import { DraftHistory } from './DraftHistory';
-import { savedFieldLabel } from './fieldNames';
+import { compareSavedFields, savedFieldLabel, savedFieldValue, savedLabels } from './fieldNames';
+import { directionTitle, guidelineTitle } from './ruleTitles';
 import { HeadRow, Text, useLang } from './Text';
 import type { Bilingual } from '@/lib/core/vocabulary';
 
@@ -31,9 +32,10 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
     else onMessage('error', restored.message);
   }
 
+  const labels = savedLabels(draft.fields);
   const fields = Object.entries(draft.fields)
     .filter(([key]) => !isBookkeepingField(key))
-    .sort(([a], [b]) => a.localeCompare(b));
+    .sort(([a], [b]) => compareSavedFields(a, b));
   return (
     <article className="gc-draft-detail" data-testid="draft-detail" data-key={draft.key}>
       <header>
@@ -43,7 +45,9 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
         </button>
       </header>
       <p className="gc-muted">
-        {draft.key} · {draft.guideline ?? '—'} · {draft.direction ?? '—'}
+        {draft.applicationId}
+        {draft.guideline && ` · ${guidelineTitle(draft.guideline, lang)}`}
+        {draft.direction && ` · ${directionTitle(draft.guideline, draft.direction, lang)}`}
       </p>
       <h4>
         <Text id="optDetailFields" />
@@ -53,8 +57,8 @@ export function DraftDetail({ backend, draftKey, onClose, onMessage }: DraftDeta
         <tbody>
           {fields.map(([key, value]) => (
             <tr key={key} data-field={key}>
-              <td>{savedFieldLabel(key, lang)}</td>
-              <td className="gc-value">{value}</td>
+              <td>{savedFieldLabel(key, lang, labels)}</td>
+              <td className="gc-value">{savedFieldValue(key, value)}</td>
             </tr>
           ))}
         </tbody>

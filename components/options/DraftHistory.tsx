@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { diffRevisions } from '@/lib/drafts/diff';
 import type { Draft, Revision } from '@/lib/drafts/model';
 import { historyEntries } from '@/lib/drafts/revisionPolicy';
-import { savedFieldLabel } from './fieldNames';
+import { savedFieldLabel, savedFieldValue, savedLabels } from './fieldNames';
 import { formatTime } from './format';
 import { HeadRow, Text, useLang } from './Text';
 
@@ -98,6 +98,7 @@ export function DraftHistory({
 function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
   const lang = useLang();
   const changes = diffRevisions(older, newer);
+  const labels = { ...savedLabels(older.fields), ...savedLabels(newer.fields) };
   const absent = (
     <span className="gc-muted">
       <Text id="optAbsent" />
@@ -118,9 +119,9 @@ function RevisionDiff({ older, newer }: { older: Revision; newer: Revision }) {
           <tbody>
             {changes.map((c) => (
               <tr key={c.key} data-field={c.key}>
-                <td>{savedFieldLabel(c.key, lang)}</td>
-                <td className="gc-before">{c.before ?? absent}</td>
-                <td className="gc-after">{c.after ?? absent}</td>
+                <td>{savedFieldLabel(c.key, lang, labels)}</td>
+                <td className="gc-before">{c.before === undefined ? absent : savedFieldValue(c.key, c.before)}</td>
+                <td className="gc-after">{c.after === undefined ? absent : savedFieldValue(c.key, c.after)}</td>
               </tr>
             ))}
           </tbody>

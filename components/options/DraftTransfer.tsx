@@ -48,7 +48,7 @@ export function DraftTransfer({ backend, includeRevisions, onIncludeRevisions, o
           <Text id="optWithRevisions" />
         </label>
         <label className="gc-file">
-          <Text id="optImport" />{' '}
+          <Text id="optImport" />
           <input
             type="file"
             accept=".json,application/json"

@@ -1,4 +1,4 @@
-/** Small pure formatters of the options page (sizes, times, file names, field paths). */
+/** Small pure formatters of the options page (sizes, times, file names). */
 
 /** "1.2 MB": binary multiples, one decimal from KB up, as the storage line shows them. */
 export function formatBytes(bytes: number): string {
@@ -25,13 +25,4 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A field key as a readable path: "team[0].name" → "team › 1 › name" (rows counted from 1, as on the form). */
-export function fieldPathLabel(key: string): string {
-  return key
-    .split(/\.|\[(\d+)\]/)
-    .filter((part): part is string => Boolean(part))
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part))
-    .join(' › ');
 }

@@ -79,7 +79,7 @@ export function ShareImport({ lang, state, onApply, codec }: ShareImportProps) {
           {t(lang, 'shareImportCheck')}
         </button>
         <label className="gc-file">
-          {t(lang, 'shareImportFile')}{' '}
+          {t(lang, 'shareImportFile')}
           <input
             type="file"
             accept=".json,application/json"

@@ -57,10 +57,17 @@ export function renderReport(
     lines.push('', `## ${verdictLabels[verdict][lang]} (${group.length})`);
     for (const finding of group) {
       const rule = rules.get(finding.ruleId)!;
-      // A rule from an institution's layer names its pack, so the applicant knows whose requirement it is.
+      // Named by its title, never its id; a failure adds what was found. A rule from an institution's layer names
+      // its pack, so the applicant knows whose requirement it is.
+      const title = rule.title[lang];
+      const message = formatFinding(finding, rule, lang);
       const source =
-        finding.pack && finding.pack !== pack.id && titles.has(finding.pack) ? `; ${titles.get(finding.pack)}` : '';
-      lines.push(`- ${formatFinding(finding, rule, lang)}  (${rule.id}${source})`);
+        finding.pack && finding.pack !== pack.id && titles.has(finding.pack)
+          ? lang === 'zh'
+            ? `（${titles.get(finding.pack)}）`
+            : ` (${titles.get(finding.pack)})`
+          : '';
+      lines.push(`- ${title}${message === title ? '' : `${lang === 'zh' ? '：' : ': '}${message}`}${source}`);
       if (finding.status === 'fail' || finding.status === 'unknown' || finding.status === 'confirm')
         lines.push(`    ${l.quote}：“${rule.quote}”`);
       if (finding.missing.length && finding.status !== 'pass')

@@ -1,6 +1,7 @@
 import { isApplicationForm } from '../portal/detect';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { documentsOf } from '../portal/locate';
+import { cleanUpAll } from '../portal/live';
 
 /** How long a burst of page changes is let settle before looking again: well within the 500 ms wake target. */
 export const SETTLE_MS = 120;
@@ -29,7 +30,7 @@ export function watchForApplicationForm(
   const stop = () => {
     done = true;
     if (timer !== undefined) clearTimeout(timer);
-    for (const c of cleanups.splice(0)) c();
+    cleanUpAll(cleanups);
   };
   const check = () => {
     timer = undefined;

@@ -15,7 +15,9 @@ import {
 } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
+import { isLive } from '../portal/live';
 import { readControlValues, readControlsValues, readRawValues } from '../portal/read';
+import { LABELS_KEY } from '../portal/controlKey';
 import { SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
@@ -102,17 +104,25 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   };
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
-  const readValues = () => withBookkeeping(readRawValues(map, allControls()));
-  /** `values` and the draft's own entries: the heading of each located field, the amount fields in 元 */
-  const withBookkeeping = (values: Record<string, string>) => {
+  const readValues = () => withBookkeeping((labels) => readRawValues(map, allControls(), labels));
+  /**
+   * Values read by `read` (which notes the printed labels of unlocated controls) and the draft's own entries: the
+   * heading of each located field, those labels, the amount fields in 元.
+   */
+  const withBookkeeping = (read: (labels: Record<string, string>) => Record<string, string>) => {
     let sections: Record<string, string> = {};
+    let labels: Record<string, string> = {};
     try {
       sections = JSON.parse(sync.known()[SECTIONS_KEY] ?? '{}');
+      labels = JSON.parse(sync.known()[LABELS_KEY] ?? '{}');
     } catch {
       // a damaged entry is rebuilt from what the pages show
     }
+    const values = read(labels);
     for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
     if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
+    // The printed labels of the page's controls the field map does not know, so the options page names them.
+    if (Object.values(labels).some(Boolean)) values[LABELS_KEY] = JSON.stringify(labels);
     // Amount fields in 元 on any page of the application: this page's located amount fields say theirs.
     const units = new Set((sync.known()[UNITS_KEY] ?? '').split(',').filter(Boolean));
     for (const f of map.fields) if (f.spec.type === 'amount') units.delete(f.spec.path);
@@ -185,13 +195,13 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     watcher.attach();
     const paths = map === before ? [] : changedPaths(before, map);
     // New controls, and those located differently (keyed by another path now, or by their own name).
-    const moved = [...controlsAt(map, paths), ...controlsAt(before, paths).filter((c) => c.isConnected)];
+    const moved = [...controlsAt(map, paths), ...controlsAt(before, paths).filter(isLive)];
     const arrived = [...new Set([...controlsUnder(changes.added), ...moved])];
     if (!paths.length && !arrived.length) return;
     sweep.remember(arrived);
     // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);
     // what changed in controls already shown is posted.
-    const values = withBookkeeping(readControlsValues(map, arrived));
+    const values = withBookkeeping((labels) => readControlsValues(map, arrived, labels));
     sync.arrived(values);
     // A (re)loaded frame only arrives: its section page may be empty after a timeout.
     if (!frameLoaded) sync.postValues(values);

@@ -1,5 +1,6 @@
 import type { Control } from '../portal/locate';
 import type { MarkerView } from './view';
+import { isLive } from '../portal/live';
 
 /** A marker with its viewport position. */
 export interface PlacedMarker {
@@ -35,7 +36,8 @@ export function placeMarkers(
 ): PlacedMarker[] {
   const placed: PlacedMarker[] = [];
   for (const m of markers) {
-    const control = m.paths.map(controlFor).find((c) => c !== undefined);
+    // a control of a frame page that has just gone (until the fields are located again) gets no marker
+    const control = m.paths.map(controlFor).find((c) => c !== undefined && isLive(c));
     const rect = control && viewportRect(control, top);
     if (!rect || (rect.width === 0 && rect.height === 0)) continue;
     placed.push({

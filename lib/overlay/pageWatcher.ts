@@ -1,4 +1,5 @@
 import { type PageChanges, documentsOf } from '../portal/locate';
+import { cleanUpAll } from '../portal/live';
 
 export interface PageWatcherHandlers {
   /** A control fired input or change */
@@ -112,7 +113,7 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     attach,
     startIdleSweep,
     stop() {
-      for (const c of cleanups.splice(0)) c();
+      cleanUpAll(cleanups);
     },
   };
 }

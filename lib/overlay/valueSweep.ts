@@ -1,3 +1,4 @@
+import { isLive } from '../portal/live';
 import { type Control, isChoice, type PageMap } from '../portal/locate';
 
 /** How often the idle sweep looks for values set by script (date pickers, comboboxes writing `.value`). */
@@ -33,7 +34,7 @@ export function createValueSweep() {
     });
     located = map;
     controls = locatedControls(map);
-    choice = controls.map(isChoice);
+    choice = controls.map((c) => isLive(c) && isChoice(c));
     values = controls.map((c) => seen.get(c));
     indexOf = new Map(controls.map((c, i) => [c, i]));
   }
@@ -41,6 +42,7 @@ export function createValueSweep() {
   return {
     remember(changed: Control[]) {
       for (const c of changed) {
+        if (!isLive(c)) continue;
         const i = indexOf.get(c);
         if (i === undefined) seen.set(c, controlValue(c));
         else values[i] = controlValue(c);
@@ -52,7 +54,12 @@ export function createValueSweep() {
       const out: Control[] = [];
       for (let i = 0; i < controls.length; i++) {
         const c = controls[i]!;
-        const v = choice[i] ? String((c as HTMLInputElement).checked) : c.value;
+        let v: string;
+        try {
+          v = choice[i] ? String((c as HTMLInputElement).checked) : c.value;
+        } catch {
+          continue; // a control of a frame page that has gone (a dead object in Firefox) until located again
+        }
         const before = values[i];
         if (v === before) continue;
         if (before !== undefined) out.push(c);

@@ -39,6 +39,13 @@ export function controlKey(control: Control): string | undefined {
   return key || undefined;
 }
 
+/**
+ * The draft key holding, as JSON, the label the page printed beside each control keyed by controlKey (key →
+ * "所属专项"): a bookkeeping field (lib/core/vocabulary.ts isBookkeepingField), so a saved draft names such a field
+ * as the form did, never by the page's internal name.
+ */
+export const LABELS_KEY = '~labels';
+
 /** The name a key was saved under before keys carried their scope (drafts from earlier versions stay readable). */
 export function legacyName(key: string): string {
   return key.slice(key.lastIndexOf('›') + 1);

@@ -34,6 +34,11 @@ export const FieldSpec = z.object({
   /** Which control of the value cell (e.g. 0 = start, 1 = end of 执行期限) */
   index: z.number().int().nonnegative().default(0),
   type: FieldType.default('text'),
+  /**
+   * A select's option codes as the portal's page sends them → the option's text (单位性质 "2" → "高等院校"): drafts
+   * saved before selects were saved by their text are shown by it
+   */
+  options: z.record(z.string(), z.string()).optional(),
 });
 
 export const ListSpec = z.object({

@@ -1,8 +1,10 @@
-import { type Control, type PageMap, controlsIn, documentsOf } from './locate';
+import { type Control, type PageMap, controlsIn, documentsOf, hiddenPartner } from './locate';
 import { addMissingRows } from './fill/rows';
 import { nextTurn } from './fill/turn';
 import { optionIndex, readBack, writeValue } from './fill/write';
+import { widgetItem } from './fill/widget';
 import { controlKey, legacyName } from './controlKey';
+import { isLive } from './live';
 
 /**
  * Filling the portal form from a draft or a profile (restore after a timeout, repeated data), so that the
@@ -21,6 +23,9 @@ export type NotTakenReason = 'locked' | 'noOption' | 'rejected';
 function reasonFor(controls: Control[], wanted: string): NotTakenReason {
   const c = controls[0];
   if (!c) return 'rejected';
+  // a readonly combobox takes only values its drop-down list offers
+  if ((c as HTMLInputElement).readOnly && !c.disabled && hiddenPartner(c))
+    return widgetItem(c as HTMLInputElement, wanted) ? 'rejected' : 'noOption';
   if (c.disabled || (c as HTMLInputElement).readOnly || (c as HTMLInputElement).type === 'file') return 'locked';
   if (c.tagName === 'SELECT' && optionIndex(c as HTMLSelectElement, wanted) < 0) return 'noOption';
   return 'rejected';
@@ -120,7 +125,7 @@ export async function fillForm(
   // a framework may have replaced a control while rendering: look it up again in a fresh map
   let fresh: ((key: string) => Control[]) | undefined;
   const current = (key: string, controls: Control[]) => {
-    if (!opts.relocate || controls.every((c) => c.isConnected)) return controls;
+    if (!opts.relocate || controls.every(isLive)) return controls;
     fresh ??= controlsByKey(doc, opts.relocate());
     return fresh(key);
   };

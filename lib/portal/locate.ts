@@ -2,6 +2,7 @@ import type { FieldSpec, ListSpec, FieldMap } from './fieldMapSchema';
 import { CONTROL_SELECTOR, type DocChanges, type IndexEntry, LABEL_SELECTOR, createLabelIndex } from './labelIndex';
 import { MAX_LABEL_LENGTH, controlScope } from './scope';
 import { type LabelWords, canonicalLabel, labelKey, normalizeLabel } from './text';
+import { isLive } from './live';
 
 /**
  * Finding the portal's controls by the labels printed beside them (never by ids we chose),
@@ -74,7 +75,7 @@ export function controlsIn(root: ParentNode): Control[] {
 export function controlsUnder(nodes: Node[]): Control[] {
   const out = new Set<Control>();
   for (const n of nodes) {
-    if (n.nodeType !== 1 || !n.isConnected) continue;
+    if (!isLive(n) || n.nodeType !== 1) continue;
     if ((n as Element).matches(CONTROL_SELECTOR)) out.add(n as Control);
     for (const c of controlsIn(n as Element)) out.add(c);
   }
@@ -438,14 +439,15 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         return c;
       };
       for (const node of changes?.targets ?? []) {
-        const el = element(node);
+        // A node of a frame page that has gone (a dead object in Firefox) changes nothing the page shows now.
+        const el = isLive(node) ? element(node) : null;
         if (!el) continue;
         changesOf(el.ownerDocument).targets.push(el);
         if (!inCell && el.closest('td, th')) inCell = true;
         // Only table rows are looked up in it (never a <form>: hashing one costs milliseconds after a change).
         for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName === 'TR') dirty.add(p);
       }
-      for (const node of changes?.added ?? [])
+      for (const node of (changes?.added ?? []).filter(isLive))
         if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
 
       const docs = documentsOf(doc);
@@ -613,7 +615,7 @@ export function lostFields(seen: ReadonlyMap<string, Control[]>, map: PageMap): 
       ([path, controls]) =>
         !located.has(path) &&
         !map.ambiguous.some((a) => a.path === path) &&
-        (map.unlinked.includes(path) || controls.some((c) => c.isConnected)),
+        (map.unlinked.includes(path) || controls.some(isLive)),
     )
     .map(([path]) => path);
 }

@@ -1,5 +1,5 @@
 import type { Application } from '../application/model';
-import { type Control, type PageMap, hiddenPartner, isChoice } from './locate';
+import { type Control, type PageMap, hiddenPartner, isChoice, labelOf } from './locate';
 import { parseAmount, parseDate, parseUnitType, unitOfLabel } from './parse';
 import type { FieldType } from './fieldMapSchema';
 import { normalizeLabel } from './text';
@@ -199,26 +199,40 @@ export function readControlValues(map: PageMap, control: Control): Record<string
 }
 
 /** The draft values of some controls, each radio or checkbox read with its whole group. */
-export function readControlsValues(map: PageMap, controls: Control[]): Record<string, string> {
+export function readControlsValues(
+  map: PageMap,
+  controls: Control[],
+  labels?: Record<string, string>,
+): Record<string, string> {
   const all = new Set<Control>();
   for (const c of controls) {
     if (isChoice(c) && c.name)
       for (const g of Array.from(c.ownerDocument.getElementsByName(c.name))) isChoice(g) && all.add(g);
     else all.add(c);
   }
-  return readRawValues(map, [...all]);
+  return readRawValues(map, [...all], labels);
 }
 
-/** Raw values of every control on the page, for the draft: keyed by model path where known, else by controlKey. */
-export function readRawValues(map: PageMap, controls: Control[]): Record<string, string> {
+/**
+ * Raw values of every control on the page, for the draft: keyed by model path where known, else by controlKey.
+ * `labels` gains the printed label of each controlKey-keyed control it does not hold yet (the first control of a
+ * choice group stands where the group's label is).
+ */
+export function readRawValues(
+  map: PageMap,
+  controls: Control[],
+  labels?: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of controls) {
     // Read-only fields are the page's own (totals, uploaded file names): nothing the user typed, nothing to restore;
     // except a widget's readonly text box paired with its hidden value (a combobox): that is the user's choice.
     if ((c as HTMLInputElement).readOnly && !hiddenPartner(c)) continue;
     if (c.disabled || (c as HTMLInputElement).type === 'file') continue;
-    const key = map.pathOf.get(c) ?? controlKey(c);
+    const path = map.pathOf.get(c);
+    const key = path ?? controlKey(c);
     if (!key) continue;
+    if (labels && !path && !Object.hasOwn(labels, key)) labels[key] = labelOf(c) ?? '';
     if (isChoice(c)) {
       if ((c as HTMLInputElement).checked) out[key] = out[key] ? `${out[key]}、${choiceLabel(c)}` : choiceLabel(c);
       else out[key] ??= '';

@@ -53,6 +53,7 @@ ${hd('一、基本信息')}
 <tr>${cell('英文名称', textInput('xmxx.ywmc', { required: '英文名称' }), true, true)}</tr>
 <tr>${cell('所属专项', selectBox('xmxx.sszx', programs, { required: '所属专项' }), true)}${cell('推荐单位', textInput('xmxx.tjdw'))}</tr>
 <tr>${cell('指南方向', groupedSelect('xmxx.znfx', directionGroups(), { required: '指南方向' }), true, true)}</tr>
+<tr>${cell('领域方向', textInput('xmxx.lyfx', { placeholder: '指南方向下设领域方向的，按指南填写' }), true, true)}</tr>
 <tr>${cell(
     '执行期限',
     `${textInput('xmxx.zxqxks', { placeholder: 'yyyy-mm-dd', width: '120px', required: '执行期限（开始）' })} 至 ${textInput('xmxx.zxqxjs', { type: 'date', width: '140px', required: '执行期限（结束）' })}`,

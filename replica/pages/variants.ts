@@ -112,7 +112,7 @@ export function widgetsVariantPage(opts: { sbbh: string }): string {
 <table class="form-table">
 <tr><td class="label">申报编号</td><td>${esc(opts.sbbh)}</td></tr>
 <tr><td class="label">项目名称</td><td><input class="textbox" name="xmmc"></td></tr>
-<tr><td class="label">指南方向</td><td><span class="combo"><input type="hidden" name="znfx" class="combo-value"><input class="combo-text textbox" name="znfx_text"><span class="combo-arrow">▼</span></span>
+<tr><td class="label">指南方向</td><td><span class="combo"><input type="hidden" name="znfx" class="combo-value"><input class="combo-text textbox" name="znfx_text" readonly><span class="combo-arrow">▼</span></span>
 <div class="combo-panel" hidden>${items.map((d) => `<div class="combobox-item" data-value="${esc(d.value)}">${esc(d.text)}</div>`).join('')}</div></td></tr>
 <tr><td class="label">执行期限</td><td><input class="Wdate" name="ksrq"> 至 <input class="Wdate" name="jsrq"></td></tr>
 </table>
@@ -136,9 +136,10 @@ export function widgetsVariantPage(opts: { sbbh: string }): string {
   var panel = document.querySelector('.combo-panel');
   var value = combo.querySelector('.combo-value');
   var text = combo.querySelector('.combo-text');
-  var itemsByText = {};
-  panel.querySelectorAll('.combobox-item').forEach(function (it) { itemsByText[it.textContent] = it.dataset.value; });
-  combo.querySelector('.combo-arrow').addEventListener('click', function () { panel.hidden = !panel.hidden; });
+  // editable:false, as EasyUI renders it: a readonly text box; the arrow or the box opens the list
+  var toggle = function () { panel.hidden = !panel.hidden; };
+  combo.querySelector('.combo-arrow').addEventListener('click', toggle);
+  text.addEventListener('click', toggle);
   panel.addEventListener('click', function (e) {
     var it = e.target.closest('.combobox-item');
     if (!it) return;
@@ -147,8 +148,6 @@ export function widgetsVariantPage(opts: { sbbh: string }): string {
     text.value = it.textContent;
     panel.hidden = true;
   });
-  // typed text is matched to an item when the box loses focus
-  text.addEventListener('blur', function () { value.value = itemsByText[text.value] || ''; });
 
   var picker = document.querySelector('.wdate-panel');
   var target = null;

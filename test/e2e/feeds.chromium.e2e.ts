@@ -153,6 +153,12 @@ function extensionIdOf(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
+/** Writes the managed policy Chromium gives our extension: the institution's name and its feeds. */
+function writeInstitutionPolicy(file: string, feeds: { url: string; keys: string[]; name: string }[]) {
+  const policy = { institutionName: '测试大学科研处', feeds };
+  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [extensionIdOf(chromeExtensionDir)]: policy } } }));
+}
+
 /**
  * Enterprise policy: Chromium on Linux reads /etc/chromium/policies/managed/*.json, which only root can
  * write (CI runs as root). Without root the browser part cannot run; the policy file is still checked
@@ -180,7 +186,7 @@ describe('a feed set by enterprise policy', () => {
     }
     const createdDir = !existsSync('/etc/chromium/policies');
     mkdirSync(policyDir, { recursive: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    writeInstitutionPolicy(policyFile, policy.feeds);
     const browser = await launchChromium();
     try {
       expect(browser.extensionId).toBe(id);
@@ -237,19 +243,7 @@ describe('key rotation of the institution’s feed, as docs/admin.md §5 says', 
     };
   };
   const setPolicy = (keys: string[], url: string) =>
-    writeFileSync(
-      policyFile,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [extensionIdOf(chromeExtensionDir)]: {
-              institutionName: '测试大学科研处',
-              feeds: [{ url, keys, name: '科研处规则源' }],
-            },
-          },
-        },
-      }),
-    );
+    writeInstitutionPolicy(policyFile, [{ url, keys, name: '科研处规则源' }]);
 
   test('the institution’s pack stays in use through the rotation and two restarts', { timeout: 240_000 }, async () => {
     if (!isRoot) {
@@ -376,19 +370,7 @@ describe('an institution’s layer from its policy feed, on the replica', () => 
     await feed.publish([institutionPack], [key.signing]);
     const createdDir = !existsSync('/etc/chromium/policies');
     mkdirSync(policyDir, { recursive: true });
-    writeFileSync(
-      policyFile,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [extensionIdOf(chromeExtensionDir)]: {
-              institutionName: '测试大学科研处',
-              feeds: [{ url: feed.indexUrl, keys: [key.publicKey], name: '科研处规则源' }],
-            },
-          },
-        },
-      }),
-    );
+    writeInstitutionPolicy(policyFile, [{ url: feed.indexUrl, keys: [key.publicKey], name: '科研处规则源' }]);
     let browser: ChromiumWithExtension | undefined;
     try {
       browser = await launchChromium();

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
-import { clickMarker, markerSaying, panelIn } from './support/panel';
+import { clickMarker, markerSaying, panelIn, waitSaved } from './support/panel';
 
 /**
  * The portal page is hostile: a script in it tries what an attacker's would. Each attempt is asserted to fail
@@ -171,8 +171,10 @@ test('a script in the page cannot read the panel or profiles, press our buttons 
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   };
   expect(await pressEverything(page, [await at(restore), await at(profileButton)])).toBe(2);
-  // A negative needs a window to have happened in: a restore or a fill writes within a few milliseconds.
-  await page.waitForTimeout(500);
+  // A barrier instead of a sleep: a later real keystroke is saved only after the background answered every request
+  // the content script sent before it, so a restore or fill the page's press had started would have written by now.
+  await page.type('[name="xmxx.ywmc"]', 'x');
+  await waitSaved(page);
   await expect(page.inputValue('[name="xmxx.xmmc"]')).resolves.toBe('');
   await expect(page.inputValue('[name="sbdw.dwmc"]')).resolves.toBe('');
   await expect(restore.count()).resolves.toBe(1);
@@ -187,11 +189,12 @@ test('a script in the page cannot read the panel or profiles, press our buttons 
   const centre = { x: marker.box.x + marker.box.width / 2, y: marker.box.y + marker.box.height / 2 };
   const focusedField = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await pressEverything(page, [centre]);
-  await page.waitForTimeout(300);
+  await pressEverything(page, [centre]); // events are dispatched synchronously: a handler would have run by now
   await expect(focusedField()).resolves.not.toMatch(/^xmxx\.zxqx/);
   expect((await reach()).text).not.toContain(message);
   await clickMarker(page, message);
+  // The field takes the focus and keeps it; the panel shows the finding without taking the focus away.
+  await expect.poll(() => panel.locator('.gc-shown .gc-message').textContent()).toBe(message);
   await expect.poll(focusedField).toMatch(/^xmxx\.zxqx/);
 
   // 4. A downloaded report is saved from the extension's page: no blob: link in the portal, none it can fetch.

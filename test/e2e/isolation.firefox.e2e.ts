@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica } from './support/firefox';
-import { clickInPanelFirefox, panelInFirefox, pointInPanelFirefox } from './support/panel';
+import { clickInPanelFirefox, panelInFirefox, pointInPanelFirefox, waitSavedInFirefox } from './support/panel';
 
 /** Firefox: the core isolation checks of isolation.chromium.e2e.ts, as a script of the page would try them. */
 const env = firefoxOnReplica();
@@ -14,7 +14,7 @@ test('Firefox: the page cannot read the panel or press its buttons; the user can
   const panel = await panelInFirefox(page);
   await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
   await page.type('[name="xmxx.xmmc"]', '只由用户恢复');
-  await new Promise((r) => setTimeout(r, 800)); // autosave is immediate; give the worker its commit
+  await waitSavedInFirefox(page);
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
   const frame = await panelInFirefox(page);
@@ -51,7 +51,10 @@ test('Firefox: the page cannot read the panel or press its buttons; the user can
     return target?.localName;
   }, point);
   expect(hit).toBe('guidecheck-overlay'); // the page only ever reaches our host
-  await new Promise((r) => setTimeout(r, 500));
+  // A barrier instead of a sleep: a later real keystroke is saved only after the background answered every request
+  // the content script sent before it, so a restore the page's press had started would have written by now.
+  await page.type('[name="xmxx.ywmc"]', 'x');
+  await waitSavedInFirefox(page);
   expect(await page.$eval('[name="xmxx.xmmc"]', (el) => (el as HTMLInputElement).value)).toBe('');
 
   // The user's own click does act.

@@ -4,7 +4,7 @@ import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
 import type { Step } from './support/application';
 import { firefoxOnReplica } from './support/firefox';
 import { puppeteerDriver } from './support/puppeteerDriver';
-import { clickInPanelFirefox, panelInFirefox, waitInPanelFirefox } from './support/panel';
+import { clickInPanelFirefox, panelInFirefox, waitInPanelFirefox, waitSavedInFirefox } from './support/panel';
 
 const env = firefoxOnReplica();
 
@@ -87,7 +87,7 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`);
   const driver = puppeteerDriver(page);
   for (const step of sampleSteps()) await driver.run(step);
-  await new Promise((r) => setTimeout(r, 500));
+  await waitSavedInFirefox(page);
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
   await clickInPanelFirefox(page, '[data-testid="gc-restore"] button');

@@ -39,6 +39,12 @@ test('Firefox: the overlay appears on the form, not on a notice page, and the du
 
   const notice = await env.browser.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
-  await new Promise((r) => setTimeout(r, 800));
+  // The content script runs at document_end, before the load goto waited for: it has looked and found no form.
   expect(await notice.$('guidecheck-overlay')).toBeNull();
+  // And it is alive and watching, not broken: a form arriving on this page wakes it.
+  await notice.evaluate(async (url) => {
+    const form = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+    document.body.append(...form.body.children);
+  }, `${env.replica.url}${APPLY_PATH}?sbbh=SQ2019YFE0100102`);
+  await (await panelInFirefox(notice, 15_000)).waitForSelector('.gc-panel', { timeout: 15_000 });
 });

@@ -32,15 +32,14 @@ export const overlayStrings = {
   itemMore: { zh: '负责人、备注与指南原文', en: 'Owner, note and guideline text' },
   menu: { zh: '更多', en: 'More' },
   actionFailed: { zh: '操作未完成：{error}', en: 'That did not work: {error}' },
-  submitReminder: {
-    zh: '提交前请先处理：还有 {error} 个错误、{warning} 个警告。',
-    en: 'Before you submit: {error} errors and {warning} warnings are left.',
-  },
+  submitReminder: { zh: '提交前请先处理：还有 {left}。', en: 'Before you submit: {left} left.' },
+  reminderErrors: { zh: '{n} 个错误', en: '{n} error(s)' },
+  reminderWarnings: { zh: '{n} 个警告', en: '{n} warning(s)' },
   submitReminderShow: { zh: '只看这些', en: 'Show them' },
   submitReminderDismiss: { zh: '知道了', en: 'Got it' },
   unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFieldsCount: {
-    zh: '本页有 {n} 个字段未能对应规则包（可在“更多”中用映射模式补上）',
+    zh: '规则包中有 {n} 个字段在本页未找到（可在“更多”中用映射模式指出）',
     en: '{n} fields of the rule pack were not found on this page (mapping mode under More can add them)',
   },
   missingFields: {
@@ -138,6 +137,8 @@ export const overlayStrings = {
   conflictFieldMine: { zh: '用本页的', en: 'Mine' },
   conflictFieldTheirs: { zh: '用另一页的', en: 'Theirs' },
   saveRetry: { zh: '重试', en: 'Retry' },
+  savedAt: { zh: '草稿已保存 {time}', en: 'Draft saved {time}' },
+  saving: { zh: '正在保存 {n} 处修改…', en: 'Saving {n} changes…' },
   extensionGone: {
     zh: 'GuideCheck 已更新或重新加载，本页无法继续自动保存。请刷新本页；尚未保存的 {count} 处修改仍在本页的表单中。',
     en: 'GuideCheck was updated or reloaded; this page can no longer autosave. Please reload the page; {count} unsaved changes are still in this page’s form.',

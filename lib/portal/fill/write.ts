@@ -1,6 +1,7 @@
-import { type Control, isChoice } from '../locate';
+import { type Control, hiddenPartner, isChoice } from '../locate';
 import { parseDate } from '../parse';
 import { choiceLabel, displayValue } from '../read';
+import { itemCode, widgetItem } from './widget';
 
 /**
  * Writing one draft value into one control (or choice group) the way a person typing would be seen:
@@ -89,7 +90,34 @@ function valueFor(el: Control, wanted: string): string {
   return el.type === 'date' ? (parseDate(wanted) ?? wanted) : wanted;
 }
 
+/**
+ * A combobox whose text box is readonly (hidden code + visible text): picked as the user picks it, by a click on the
+ * widget's item, so the widget sets its own model and fires its own change. A widget that does not hear the click
+ * gets its model written as it writes it (the item's code into the hidden input, its text into the box) with the
+ * events its code listens to. No item showing the value: nothing is written, and the read-back reports it.
+ */
+function writeWidgetChoice(text: HTMLInputElement, hidden: HTMLInputElement, wanted: string): void {
+  const picked = () => squash(text.value) === squash(wanted) && hidden.value !== '';
+  if (text.disabled || picked()) return;
+  const item = widgetItem(text, wanted);
+  if (!item) return;
+  item.dispatchEvent(new (realmOf(item).MouseEvent)('click', { bubbles: true, cancelable: true }));
+  const code = itemCode(item);
+  if (picked() || code === null) return;
+  setNative(hidden, 'HTMLInputElement', 'value', code);
+  setNative(text, 'HTMLInputElement', 'value', squash(wanted));
+  for (const el of [hidden, text]) {
+    fire(el, 'input');
+    fire(el, 'change');
+  }
+}
+
 function writeText(el: HTMLInputElement | HTMLTextAreaElement, raw: string): void {
+  const partner = el.tagName === 'INPUT' && el.readOnly ? hiddenPartner(el) : undefined;
+  if (partner) {
+    writeWidgetChoice(el as HTMLInputElement, partner, raw);
+    return;
+  }
   const wanted = valueFor(el, raw);
   // readonly/disabled: the page locked it (e.g. carried over from the pre-application); file inputs cannot be set
   if (el.readOnly || el.disabled || el.type === 'file' || el.value === wanted) return;
@@ -125,5 +153,7 @@ export function readBack(controls: Control[], wanted: string): { taken: boolean;
     const byValue = wanted !== '' && el.value === wanted;
     return { taken: got === squash(wanted) || byValue, got };
   }
-  return { taken: !!el && got === valueFor(el, wanted).trim(), got };
+  // a combobox's text without its code is not the widget's choice
+  const partner = el && (el as HTMLInputElement).readOnly ? hiddenPartner(el) : undefined;
+  return { taken: !!el && got === valueFor(el, wanted).trim() && partner?.value !== '', got };
 }

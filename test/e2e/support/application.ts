@@ -65,6 +65,7 @@ export function projectToReplica(app: Application): Application {
       nameEn: app.project.nameEn,
       startDate: app.project.startDate,
       endDate: app.project.endDate,
+      area: app.project.area,
     },
     leadUnit: unit(app.leadUnit, true),
     participants: app.participants.map((u) => unit(u, false)),
@@ -92,6 +93,7 @@ export function stepsFor(app: Application, pack: RulePack): Step[] {
   select('xmxx.znfx', `${direction.code} ${direction.title.zh}`);
   fill('xmxx.xmmc', app.project.nameZh);
   fill('xmxx.ywmc', app.project.nameEn);
+  fill('xmxx.lyfx', app.project.area);
   fill('xmxx.zxqxks', app.project.startDate);
   fill('xmxx.zxqxjs', app.project.endDate);
   fill('sbdw.dwmc', app.leadUnit.name);

@@ -31,21 +31,6 @@ export function expectedFailures(packId: string, file: string): string[] {
   return [...ids].sort();
 }
 
-/**
- * Fixture failures the replica's form cannot show, each with why; the others must all show, and nothing else may fail
- * (so an entry here that starts showing fails the test and must go).
- */
-const notOnForm: Record<string, string[]> = {
-  // The replica's form has no field for the project's area (5G/B5G 物联网), so the 5G rule does not apply there
-  '2020-hmt 1.2.fail.json': ['2020-hmt/1.2/5g-lead-research-unit'],
-};
-
-/** The fixture's failures the replica's form can show: what the panel must list as failing, and nothing else. */
-export function failuresOnForm(packId: string, file: string): string[] {
-  const lost = notOnForm[`${packId} ${file}`] ?? [];
-  return expectedFailures(packId, file).filter((id) => !lost.includes(id));
-}
-
 /** The rules a panel shows failing, from its rule → status list, sorted. */
 export const failingRules = (statuses: Record<string, string>) =>
   Object.keys(statuses)
@@ -76,5 +61,5 @@ export function directionRun(packId: string, code: string, kind: 'fail' | 'pass'
       .filter((f) => f.status !== 'na')
       .map((f) => [f.ruleId, f.status]),
   );
-  return { pack, app, statuses, failures: failuresOnForm(packId, `${code}.${kind}.json`) };
+  return { pack, app, statuses, failures: expectedFailures(packId, `${code}.${kind}.json`) };
 }

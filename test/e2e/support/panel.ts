@@ -80,6 +80,8 @@ export async function clickInPanelFirefox(
 export interface SeenMarker {
   text: string;
   box: { x: number; y: number; width: number; height: number };
+  /** The marker's node for the inspector (CDP), to scroll it into view. */
+  node: number;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function markersIn(page: PlaywrightPage): Promise<SeenMarker[]> {
       seen.push({
         text: textOf(button).replace(/^!/, ''),
         box: { x, y, width: box.model.width, height: box.model.height },
+        node: button.backendNodeId,
       });
     }
     return seen;
@@ -120,10 +123,42 @@ export async function markersIn(page: PlaywrightPage): Promise<SeenMarker[]> {
  * Presses a marker as the user does: a real mouse click at its place (the page's own script cannot do this: its
  * synthetic events are not trusted). `text` is a part of the marker's text.
  */
-export async function clickMarker(page: PlaywrightPage, text: string): Promise<void> {
-  const marker = (await markersIn(page)).find((m) => m.text.includes(text));
-  if (!marker) throw new Error(`no marker saying “${text}”`);
-  await page.mouse.click(marker.box.x + marker.box.width / 2, marker.box.y + marker.box.height / 2);
+export async function clickMarker(page: PlaywrightPage, text: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    const marker = (await markersIn(page)).find((m) => m.text.includes(text));
+    if (!marker && Date.now() > end) throw new Error(`no marker saying “${text}”`);
+    if (marker) {
+      const { x, y, width, height } = marker.box;
+      const centre = { x: x + width / 2, y: y + height / 2 };
+      // A marker below the fold would take the click elsewhere: bring it into view first.
+      const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('DOM.getDocument', { depth: 0 });
+        if (centre.y < 0 || centre.y > viewport.height || centre.x < 0 || centre.x > viewport.width) {
+          await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: marker.node });
+        } else {
+          // Another marker's tip (shown on hover or focus) can lie over this one: press only where the browser's
+          // own hit-testing finds this marker, and where two reads agree (a restore may still be moving the form).
+          const hit = (await cdp
+            .send('DOM.getNodeForLocation', { x: Math.round(centre.x), y: Math.round(centre.y) })
+            .catch(() => undefined)) as { backendNodeId: number } | undefined;
+          const place = JSON.stringify(marker.box);
+          if (hit?.backendNodeId === marker.node && place === last) {
+            await page.mouse.click(centre.x, centre.y);
+            return;
+          }
+          last = place;
+        }
+      } finally {
+        await cdp.detach();
+      }
+      if (Date.now() > end) throw new Error(`the marker saying “${text}” never stood still in view`);
+    }
+    await page.waitForTimeout(100);
+  }
 }
 
 interface CdpNode {
@@ -158,6 +193,12 @@ export async function markerSaying(page: PlaywrightPage, text: string, timeout =
   }
 }
 
+/** Waits until the panel says every change typed on this page is saved (the draft is in the extension's database). */
+export async function waitSaved(page: PlaywrightPage, timeout = 15_000): Promise<void> {
+  const line = (await panelIn(page)).locator('[data-testid="gc-save-state"]:not([data-saving])');
+  await line.filter({ hasText: /草稿已保存|Draft saved/ }).waitFor({ timeout });
+}
+
 /** Waits until no marker's text includes `text`. */
 export async function noMarkerSaying(page: PlaywrightPage, text: string, timeout = 10_000): Promise<void> {
   const end = Date.now() + timeout;
@@ -175,11 +216,16 @@ export async function markerOf(page: PlaywrightPage, ruleId: string, timeout = 1
 
 /**
  * Firefox (no CDP to pierce the closed root): whether one of our markers is drawn just right of the control
- * `selector`, as the page's hit-testing sees it — the point where the marker sits belongs to our layer's host.
+ * `target` (a selector or the control), as the page's hit-testing sees it — the point where the marker sits belongs to our layer's host.
  */
-export async function markerBesideInFirefox(page: PuppeteerPage, selector: string): Promise<boolean> {
-  return page.$eval(selector, (control) => {
-    const r = control.getBoundingClientRect();
+export async function markerBesideInFirefox(
+  page: PuppeteerPage,
+  target: string | ElementHandle<Element>,
+): Promise<boolean> {
+  const control = typeof target === 'string' ? await page.$(target) : target;
+  if (!control) throw new Error(`no control ${String(target)} on the page`);
+  return control.evaluate((el) => {
+    const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.right + 13, r.top + r.height / 2);
     return hit?.localName === 'guidecheck-overlay';
   });
@@ -202,4 +248,20 @@ export async function waitInPanelFirefox(
     if (Date.now() > deadline) throw new Error(`Panel condition not met within ${timeout} ms: ${predicate}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Firefox: waits until the panel says every change typed on this page is saved (its save line shows the time of the
+ * last acknowledged save and nothing is on its way) — the draft is in the extension's database.
+ */
+export async function waitSavedInFirefox(page: PuppeteerPage, timeout = 15_000): Promise<void> {
+  await waitInPanelFirefox(
+    page,
+    () => {
+      const line = document.querySelector('[data-testid="gc-save-state"]');
+      return !!line && !line.hasAttribute('data-saving') && /草稿已保存|Draft saved/.test(line.textContent ?? '');
+    },
+    '',
+    timeout,
+  );
 }

@@ -2,7 +2,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
-import { utf8 } from '@/lib/feed/encoding';
 import type { FeedBrowser, Permissions } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import type { FetchFn } from '@/lib/feed/fetch';
@@ -12,7 +11,7 @@ import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
-import type { TestKey } from '../feed/helpers';
+import { feedEntries, type TestKey } from '../feed/helpers';
 
 export const FEED = 'https://rules.example.edu.cn/guidecheck/index.json';
 export const fieldMap = fieldMapJson as unknown as FieldMap;
@@ -55,10 +54,7 @@ export function feedHost(base = FEED) {
   return {
     fetch,
     async publish(packTexts: string[], signers: TestKey[]) {
-      const packs = packTexts.map((t) => {
-        const p = JSON.parse(t) as RulePack;
-        return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
-      });
+      const packs = feedEntries(packTexts);
       files = await buildFeed(
         webcryptoEd25519,
         packs,

@@ -54,6 +54,14 @@ export function packVariant(edit: (pack: Record<string, unknown>) => void, name 
   return JSON.stringify(pack, null, 2);
 }
 
+/** Pack texts as a feed publishes them: each with the header read from its own JSON. */
+export function feedEntries(packTexts: string[]) {
+  return packTexts.map((t) => {
+    const p = JSON.parse(t) as RulePack;
+    return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
+  });
+}
+
 export const FEED = 'https://feeds.example.edu.cn/guidecheck/index.json';
 
 /** A static host: serves whatever folder was last published. */
@@ -75,10 +83,7 @@ export function host() {
       keyList?: { text: string; seq: number },
       updated = new Date('2026-01-01T00:00:00Z'),
     ) {
-      const packs = packTexts.map((t) => {
-        const p = JSON.parse(t) as RulePack;
-        return { header: { packId: p.id, packVersion: p.version, expires: p.expires }, bytes: utf8(t) };
-      });
+      const packs = feedEntries(packTexts);
       files = await buildFeed(
         webcryptoEd25519,
         packs,

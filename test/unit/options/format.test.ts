@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportFileName, fieldPathLabel, formatBytes, formatTime } from '@/components/options/format';
+import { exportFileName, formatBytes, formatTime } from '@/components/options/format';
 
 describe('formatBytes', () => {
   test.each([
@@ -23,13 +23,4 @@ describe('exportFileName', () => {
 describe('formatTime', () => {
   test('local minutes', () => expect(formatTime(new Date(2024, 0, 5, 9, 7).toISOString())).toBe('2024-01-05 09:07'));
   test('an unreadable timestamp is shown as stored', () => expect(formatTime('yesterday')).toBe('yesterday'));
-});
-
-describe('fieldPathLabel', () => {
-  test.each([
-    ['pi.name', 'pi › name'],
-    ['team[0].name', 'team › 1 › name'],
-    ['participants[2].funding.central', 'participants › 3 › funding › central'],
-    ['projectNameZh', 'projectNameZh'],
-  ])('%s → %s', (key, label) => expect(fieldPathLabel(key)).toBe(label));
 });

@@ -48,6 +48,12 @@ describe('popup: packs in use', () => {
     );
   });
 
+  it('offers its actions before the list of outdated packs (they stay in view in a short popup)', () => {
+    const html = popup([summary({ id: 'a', expired: true }), summary({ id: 'b', expired: true })]);
+    expect(html.indexOf('data-testid="popup-actions"')).toBeGreaterThan(0);
+    expect(html.indexOf('data-testid="popup-actions"')).toBeLessThan(html.indexOf('data-testid="popup-packs"'));
+  });
+
   it('says nothing when every pack is current', () => {
     expect(popup([summary({})])).not.toContain('popup-packs');
   });

@@ -80,3 +80,17 @@ test('names generated anew on every load are not keys: such controls are keyed b
   expect(Object.keys(first)).toEqual(['@推荐单位']);
   expect(Object.keys(second)).toEqual(Object.keys(first));
 });
+
+test('the printed label of each control the field map does not know is recorded once, for the draft to name it', () => {
+  document.body.innerHTML = `<h3 class="section-title">项目负责人</h3>
+    <table><tr><td class="label">证件类型</td><td><select name="xmfzr.zjlx"><option>护照</option></select></td></tr>
+    <tr><td class="label">性别</td><td><input type="radio" name="xmfzr.xb" id="m"><label for="m">男</label>
+      <input type="radio" name="xmfzr.xb" id="f" checked><label for="f">女</label></td></tr>
+    <tr><td class="label">姓名</td><td><input name="xmfzr.xm" value="李明"></td></tr></table>`;
+  const labels: Record<string, string> = { '项目负责人›xmfzr.zjlx': '证件种类' };
+  const saved = readRawValues(locateFields(document, fieldMap), controlsIn(document), labels);
+  expect(saved).toMatchObject({ 'pi.name': '李明', '项目负责人›xmfzr.zjlx': '护照', '项目负责人›xmfzr.xb': '女' });
+  // the group's label from its first control (the second radio stands after the first's 男); a label already
+  // recorded is kept; a located field needs none
+  expect(labels).toEqual({ '项目负责人›xmfzr.zjlx': '证件种类', '项目负责人›xmfzr.xb': '性别' });
+});
