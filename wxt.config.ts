@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { bundledPacks } from './scripts/support/bundledPacks';
 import { storeReady } from './scripts/support/storeReady';
 
 /**
@@ -21,7 +22,7 @@ const TEST_MANIFEST_KEY =
 export default defineConfig({
   outDir: TEST_BUILD ? '.output-test' : '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [storeReady()] }),
+  vite: () => ({ plugins: [storeReady(), bundledPacks()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

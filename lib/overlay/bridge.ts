@@ -1,11 +1,11 @@
-import type { Direction, RulePack } from '../packs/schema';
+import type { RulePack } from '../packs/schema';
 import type { OverlayController, OverlayState } from './controller';
 
 /**
  * The private line between the content script (which reads and fills the page) and the panel, an extension page in
  * a frame the portal cannot read. It runs over a MessagePort handed to the frame with a nonce only the frame's own
- * address carries, so the page can neither listen nor speak on it. Rule packs cross once; each state after that
- * names its pack by key, which keeps a panel update small.
+ * address carries, so the page can neither listen nor speak on it. Rule packs (the direction's and its layers) cross
+ * once; each state after that names them by key, which keeps a panel update small.
  */
 
 /** What the panel may ask the page side to do: the controller's actions and the page-only helpers, nothing else. */
@@ -44,9 +44,13 @@ export type PanelMode = 'frame';
  */
 export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' };
 
-/** The state as it crosses: the matched pack by its key. */
-export type WireState = Omit<OverlayState, 'direction'> & {
-  direction?: { packKey: string; direction: Direction };
+/**
+ * The state as it crosses: only the parts that changed since the last post (all of it the first time), the matched
+ * pack and the layers by their keys, the direction by its code.
+ */
+export type WireState = Partial<Omit<OverlayState, 'direction' | 'layers'>> & {
+  direction?: { packKey: string; code: string };
+  layerKeys?: string[];
 };
 
 export type ToPanel =
@@ -80,16 +84,33 @@ export interface PanelServer {
 export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMode): PanelServer {
   const sentPacks = new Set<string>();
   const post = (message: ToPanel) => port.postMessage(message);
-  const push = () => {
-    const { direction, ...rest } = source.getState();
-    if (direction && !sentPacks.has(packKey(direction.pack))) {
-      sentPacks.add(packKey(direction.pack));
-      post({ kind: 'pack', key: packKey(direction.pack), pack: direction.pack });
+  /** The pack's key, the pack itself sent first if the panel does not hold it yet. */
+  const sendOnce = (pack: RulePack) => {
+    const key = packKey(pack);
+    if (!sentPacks.has(key)) {
+      sentPacks.add(key);
+      post({ kind: 'pack', key, pack });
     }
-    post({
-      kind: 'state',
-      state: { ...rest, direction: direction && { packKey: packKey(direction.pack), direction: direction.direction } },
-    });
+    return key;
+  };
+  /** The state last posted: the controller replaces only what changed, so an unchanged part keeps its identity. */
+  let last: Partial<OverlayState> = {};
+  const push = () => {
+    const next = source.getState();
+    const state: WireState = {};
+    const changed = (key: keyof OverlayState) => !(key in last) || next[key] !== last[key];
+    for (const key of new Set([...Object.keys(last), ...Object.keys(next)]) as Set<keyof OverlayState>) {
+      if (!changed(key)) continue;
+      if (key === 'direction')
+        state.direction = next.direction && {
+          packKey: sendOnce(next.direction.pack),
+          code: next.direction.direction.code,
+        };
+      else if (key === 'layers') state.layerKeys = next.layers.map(sendOnce);
+      else Object.assign(state, { [key]: next[key] });
+    }
+    last = next;
+    post({ kind: 'state', state });
   };
   port.onmessage = async (event: MessageEvent<ToPage>) => {
     const { id, command, args } = event.data ?? {};
@@ -169,10 +190,16 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         if (m.error !== undefined) p?.reject(new Error(m.error));
         else p?.resolve(m.value);
       } else {
-        const { direction, ...rest } = m.state;
-        const pack = direction && packs.get(direction.packKey);
+        const { direction, layerKeys, ...rest } = m.state;
         const first = state === undefined;
-        state = { ...rest, direction: pack && direction ? { pack, direction: direction.direction } : undefined };
+        const next = { ...state, ...rest } as OverlayState;
+        if ('direction' in m.state) {
+          const pack = direction && packs.get(direction.packKey);
+          const matched = pack?.directions.find((d) => d.code === direction?.code);
+          next.direction = pack && matched ? { pack, direction: matched } : undefined;
+        }
+        if (layerKeys) next.layers = layerKeys.flatMap((key) => packs.get(key) ?? []);
+        state = next;
         if (first && init) resolve(remote());
         for (const l of listeners) l();
       }

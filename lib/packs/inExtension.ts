@@ -1,19 +1,15 @@
-import { parsePack } from './parsePack';
+import bundledJson from 'virtual:guidecheck/bundled-packs';
 import type { RulePack } from './schema';
 
-/**
- * The rule packs built into the extension (rules/*.json, bundled by Vite), validated once in the
- * background or an extension page. A pack that fails validation is left out and reported, never half-loaded.
- * Node tools read the same files with loadPackDir (./fromDisk.ts).
- */
-const files = import.meta.glob<unknown>('/rules/*.json', { eager: true, import: 'default' });
+let packs: RulePack[] | undefined;
 
-export function loadBuiltInPacks(report: (message: string) => void = console.error): RulePack[] {
-  const packs: RulePack[] = [];
-  for (const [file, json] of Object.entries(files)) {
-    const parsed = parsePack(json);
-    if (parsed.ok) packs.push(parsed.pack);
-    else report(`GuideCheck: built-in pack ${file} is invalid: ${parsed.errors.join('; ')}`);
-  }
+/**
+ * The rule packs built into the extension (rules/*.json). They were validated when the extension was built (the
+ * build refuses an invalid one: scripts/support/bundledPacks.ts) and are trusted here: parsed from JSON text on first
+ * use, without zod, so a service worker's cold start does not validate them again. Node tools read the same files
+ * with loadPackDir (./fromDisk.ts).
+ */
+export function loadBuiltInPacks(): RulePack[] {
+  packs ??= JSON.parse(bundledJson) as RulePack[];
   return packs;
 }

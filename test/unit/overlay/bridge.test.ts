@@ -66,6 +66,46 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
   port2.close();
 });
 
+test('layers cross once too: each later state names them by key and carries no rules', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const messages: ToPanel[] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  const layer = { ...pack, id: 'institution-layer', version: 3, directions: [] };
+  const updates = vi.fn();
+  remote.subscribe(updates);
+  page.set({ direction: { pack, direction: pack.directions[0]! }, layers: [layer] });
+  for (let i = 0; i < 5; i++) page.set({ findings: [] });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(6));
+  expect(remote.getState().layers).toEqual([layer]);
+  expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
+  const packs = messages.filter((m) => m.kind === 'pack').map((m) => m.key);
+  expect(packs.sort()).toEqual(['institution-layer@3', `${pack.id}@${pack.version}`]);
+  // The post that matched the direction names the packs by key and carries none of their rules.
+  const matched = messages.filter((m) => m.kind === 'state')[1]!;
+  expect(JSON.stringify(matched)).not.toContain(pack.directions[0]!.rules[0]!.id);
+  expect(matched.kind === 'state' && matched.state).toMatchObject({
+    direction: { packKey: `${pack.id}@${pack.version}`, code: pack.directions[0]!.code },
+    layerKeys: ['institution-layer@3'],
+  });
+  // Each later post carries only what changed: the findings, not the direction, layers, packs or directions list.
+  const later = messages.filter((m) => m.kind === 'state').at(-1)!;
+  expect(later.kind === 'state' && Object.keys(later.state)).toEqual(['findings']);
+  expect(remote.getState().lang).toBe('zh');
+
+  page.set({ layers: [] });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(7));
+  expect(remote.getState().layers).toEqual([]);
+  server.stop();
+  port2.close();
+});
+
 test('commands run on the page side and answer; a failure comes back as an error, an unknown command does nothing', async () => {
   const { port1, port2 } = new MessageChannel();
   const page = pageSide();
