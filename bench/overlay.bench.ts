@@ -295,6 +295,9 @@ const latencyFigures = (name: string, xs: number[], target?: string): BenchFigur
   { name: `${name} p99`, value: percentile(xs, 99), unit: 'ms', note: `p99 of ${xs.length}` },
 ];
 
+/** BENCH_OVERLAY=sized: only the 1,000- and 2,000-control forms (minutes shorter, for work on the page side) */
+const SIZED_ONLY = process.env.BENCH_OVERLAY === 'sized';
+
 const bench: Bench = {
   topic: 'overlay',
   async run() {
@@ -302,6 +305,18 @@ const bench: Bench = {
     const replica = await startReplica({ port: 0 });
     const browser = await launchChromium();
     try {
+      if (SIZED_ONLY) {
+        const figures: BenchFigure[] = [];
+        // The form's controls besides the 参与单位 rows, counted on a one-row form.
+        const page = await browser.context.newPage();
+        await page.goto(`${replica.url}${LARGE_PATH}?sbbh=BENCH-BASE&rows=1`);
+        await page.locator('body[data-loaded="1"]').waitFor();
+        const base = (await page.locator('input, select, textarea').count()) - CONTROLS_PER_ROW;
+        await page.close();
+        for (const controls of SIZED_FORMS)
+          figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, base)));
+        return figures;
+      }
       const page = await browser.context.newPage();
       // tsx (esbuild keepNames) wraps the named helpers in the page-side functions below in __name(…).
       await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });

@@ -4,7 +4,7 @@ import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine
 import { layersFor } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import type { AmbiguousField, PageMap } from '../portal/locate';
+import { type AmbiguousField, type PageMap, changedPaths } from '../portal/locate';
 import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
 import { unitOfLabel } from '../portal/parse';
 import { applicationFromFields } from '../portal/fromFields';
@@ -39,7 +39,11 @@ export interface AssessInput {
   /** The direction the user chose in the panel, used when the page shows none a pack knows */
   chosen?: { packId: string; code: string };
   checklist: Checklist;
-  /** Model paths that changed: only the rules reading them run again (every rule when undefined) */
+  /**
+   * Paths that changed (model paths, or a list row's cell such as "participants.7.name"): only those are read again
+   * and only the rules reading them run again (everything when undefined). A map other than the last one adds the
+   * paths located differently on it.
+   */
   changed?: string[];
   /**
    * The draft's values (every section page filled or read earlier): fields this page does not show are taken from
@@ -145,11 +149,17 @@ export function createAssembly() {
   let last: { map: PageMap; reading: PageReading } | undefined;
   return {
     assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
+      if (changed && last && last.map !== map) changed = [...changed, ...changedPaths(last.map, map)];
+      const located = (path: string) =>
+        map.fields.some((f) => f.spec.path === path) ||
+        map.lists.some((l) => l.spec.path === path || path.startsWith(`${l.spec.path}.`));
+      // A field the page no longer shows is read by reading the page whole (its old value must go).
       const reading =
-        changed && last?.map === map
+        changed && last && (last.map === map || changed.every(located))
           ? rereadPaths(map, vocabularies, last.reading, changed)
           : readApplication(map, vocabularies);
       last = { map, reading };
+      if (changed) changed = [...new Set(changed.map(changedModelPath))];
       const completed =
         draft && fieldMap
           ? completeFromDraft(reading.application, map.missing, draft, fieldMap)
@@ -191,7 +201,7 @@ export function createAssembly() {
   };
 }
 
-/** The model path a located control's path changes (a list row's column changes its whole list). */
+/** The model path a located control's path changes (a list row, or its column, changes its whole list). */
 export function changedModelPath(controlPath: string): string {
-  return controlPath.replace(/\.\d+\..*$/, '');
+  return controlPath.replace(/\.\d+(\..*)?$/, '');
 }

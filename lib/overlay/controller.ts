@@ -2,16 +2,27 @@ import { summarizePack } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
-import { type Control, type PageMap, controlsIn, documentsOf, locateFields, lostFields } from '../portal/locate';
+import {
+  type Control,
+  type PageChanges,
+  type PageMap,
+  changedPaths,
+  controlsIn,
+  controlsUnder,
+  createLocator,
+  documentsOf,
+  lostFields,
+} from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
-import { readControlValues, readRawValues } from '../portal/read';
+import { isLive } from '../portal/live';
+import { readControlValues, readControlsValues, readRawValues } from '../portal/read';
 import { LABELS_KEY } from '../portal/controlKey';
-import { SECTIONS_KEY, UNITS_KEY, changedModelPath, createAssembly, yuanFields } from './assembly';
+import { SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
-import { controlFor } from './fieldControls';
+import { controlFor, controlsAt } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
@@ -47,7 +58,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let state: OverlayState = initialState(emptyPatch(baseFieldMap.id, host, form));
   const listeners = new Set<() => void>();
   let packs: RulePack[] = [];
-  let map: PageMap = locateFields(doc, fieldMap);
+  let locator = createLocator(doc, fieldMap);
+  let map: PageMap = locator.locate();
   /** Draft values the page lacks, while a restore is on offer */
   let restorable: Record<string, string> = {};
   /** Accepted restore values whose section page has not appeared yet: filled as soon as their fields do */
@@ -55,16 +67,36 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
 
+  /** While a page event is handled, state changes are told to the listeners (the panel) once, at its end. */
+  let batching = 0;
+  let told = true;
   function setState(patch: Partial<OverlayState>) {
     state = { ...state, ...patch };
+    told = false;
+    if (batching === 0) tell();
+  }
+  function tell() {
+    told = true;
     for (const l of listeners) l();
+  }
+  function batched<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      batching++;
+      try {
+        fn(...args);
+      } finally {
+        batching--;
+        if (batching === 0 && !told) tell();
+      }
+    };
   }
 
   const assembly = createAssembly();
   /** Every field this session located, with its last controls: to tell which ones the page's layout lost */
   const seen = new Map<string, Control[]>();
-  const relocate = () => {
-    map = locateFields(doc, fieldMap);
+  /** Locates the fields again: only where `changes` says the page changed, else the whole page. */
+  const relocate = (changes?: PageChanges) => {
+    map = locator.locate(changes);
     for (const f of map.fields) seen.set(f.spec.path, f.controls);
     const lost = lostFields(seen, map);
     if (lost.join() !== state.lostTrack.join()) setState({ lostTrack: lost });
@@ -72,7 +104,12 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   };
   const allControls = () => documentsOf(doc).flatMap((d) => controlsIn(d));
   /** The page's values as the draft keeps them, with the heading each located field sits under (kept across pages) */
-  const readValues = () => {
+  const readValues = () => withBookkeeping((labels) => readRawValues(map, allControls(), labels));
+  /**
+   * Values read by `read` (which notes the printed labels of unlocated controls) and the draft's own entries: the
+   * heading of each located field, those labels, the amount fields in 元.
+   */
+  const withBookkeeping = (read: (labels: Record<string, string>) => Record<string, string>) => {
     let sections: Record<string, string> = {};
     let labels: Record<string, string> = {};
     try {
@@ -81,7 +118,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     } catch {
       // a damaged entry is rebuilt from what the pages show
     }
-    const values = readRawValues(map, allControls(), labels);
+    const values = read(labels);
     for (const f of map.fields) if (f.section) sections[f.spec.path] = f.section;
     if (Object.keys(sections).length) values[SECTIONS_KEY] = JSON.stringify(sections);
     // The printed labels of the page's controls the field map does not know, so the options page names them.
@@ -142,54 +179,69 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   /** The field map with the user's mapping patch applied, and the page located with it. */
   function applyFieldMapPatch(patch: FieldMapPatch) {
     fieldMap = applyPatch(baseFieldMap, patch);
+    locator = createLocator(doc, fieldMap);
     relocate();
   }
 
   const sweep = createValueSweep();
 
+  /**
+   * The page changed (a row added, a section swapped in, a frame loaded): only what changed is located again, and only
+   * the controls that came or were located differently are read, for the draft and the rules.
+   */
+  const pageChanged = batched((changes: PageChanges, frameLoaded = false) => {
+    const before = map;
+    relocate(changes);
+    watcher.attach();
+    const paths = map === before ? [] : changedPaths(before, map);
+    // New controls, and those located differently (keyed by another path now, or by their own name).
+    const moved = [...controlsAt(map, paths), ...controlsAt(before, paths).filter(isLive)];
+    const arrived = [...new Set([...controlsUnder(changes.added), ...moved])];
+    if (!paths.length && !arrived.length) return;
+    sweep.remember(arrived);
+    // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);
+    // what changed in controls already shown is posted.
+    const values = withBookkeeping((labels) => readControlsValues(map, arrived, labels));
+    sync.arrived(values);
+    // A (re)loaded frame only arrives: its section page may be empty after a timeout.
+    if (!frameLoaded) sync.postValues(values);
+    if (state.phase === 'ready') refresh(paths);
+    void restoreArrived();
+  });
+
   const watcher = createPageWatcher(doc, {
-    onInput(target) {
+    onInput: batched((target: Element) => {
       sweep.remember([target as Control]);
       const path = map.pathOf.get(target);
-      // A field we do not map changes no rule: only the draft needs it.
-      if (path) refresh([changedModelPath(path)]);
+      // A field we do not map changes no rule: only the draft needs it. A list cell re-reads its own row.
+      if (path) refresh([path]);
       // Only the changed control is read for the draft, not the whole form.
       sync.postValues(readControlValues(map, target as Control));
-    },
+    }),
     onClick: mapping.onClick,
-    onControlsChanged() {
-      relocate();
-      watcher.attach();
-      // Controls a tab or menu swapped in are an arrival (an empty section after a timeout never empties the draft);
-      // what changed in controls already shown is posted.
-      sync.arrived();
-      sync.postChanges();
-      if (state.phase === 'ready') refresh();
-      void restoreArrived();
+    onPageChanged: pageChanged,
+    // A new document: walked whole, its controls an arrival.
+    onFrameLoaded: (frame) => {
+      const body = (frame as HTMLIFrameElement).contentDocument?.body;
+      pageChanged({ targets: [], added: body ? [body] : [], controls: true }, true);
     },
-    onFrameLoaded() {
-      relocate();
-      watcher.attach();
-      sync.arrived();
-      if (state.phase === 'ready') refresh();
-      void restoreArrived();
-    },
-    onSweep() {
-      const changed = sweep.changed(locatedControls(map));
+    onSweep: batched(() => {
+      const changed = sweep.changed(map);
       if (!changed.length) return;
       // Every rule reading any changed field runs again, not only those of the control that had focus.
       const paths = new Set<string>();
       for (const c of changed) {
         const path = map.pathOf.get(c);
-        if (path) paths.add(changedModelPath(path));
+        if (path) paths.add(path);
       }
       if (paths.size) refresh([...paths]);
-      sync.postChanges();
-    },
+      sync.postValues(readControlsValues(map, changed));
+    }),
   });
 
   /** An accepted restore continues on each section page as it appears: its empty fields get the draft's values. */
   async function restoreArrived() {
+    if (!Object.keys(pendingRestore).length) return;
     const now = readValues();
     const here = Object.entries(pendingRestore).filter(([k]) => now[k] === '');
     if (!here.length) return;

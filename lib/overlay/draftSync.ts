@@ -69,8 +69,9 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
         unsaved: s.unsaved,
       }),
   });
+  // Updated in place: a keystroke on a 2,000-control form copies neither (known() is never kept by its readers).
   const change = (fields: Record<string, string>) => {
-    known = { ...known, ...fields };
+    Object.assign(known, fields);
     client.change(fields);
   };
 
@@ -80,7 +81,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     /** What the page shows now becomes the baseline: only later changes are posted. */
     baseline(): Record<string, string> {
       lastPosted = read();
-      return lastPosted;
+      return { ...lastPosted };
     },
     /** The saved draft, if any: its values are what this tab knows to be stored (the base of each change). */
     async load(): Promise<SavedDraft | undefined> {
@@ -111,15 +112,15 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       const changed: Record<string, string> = {};
       for (const [k, v] of Object.entries(values)) if (lastPosted[k] !== v) changed[k] = v;
       if (Object.keys(changed).length === 0) return;
-      lastPosted = { ...lastPosted, ...changed };
+      Object.assign(lastPosted, changed);
       change(changed);
     },
     /**
      * A section page (or frame) arrived: its controls' values are its arrival, never posted as changes (an empty
-     * section after a timeout never empties the draft); those the draft does not know yet start it.
+     * section after a timeout never empties the draft); those the draft does not know yet start it. `now`: the
+     * arrived controls' values (the whole page when not given).
      */
-    arrived() {
-      const now = read();
+    arrived(now: Record<string, string> = read()) {
       const fresh: Record<string, string> = {};
       for (const [k, v] of Object.entries(now)) {
         if (k in lastPosted) continue;

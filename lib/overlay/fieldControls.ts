@@ -13,3 +13,19 @@ export function controlFor(map: PageMap, path: string): Control | undefined {
   }
   return undefined;
 }
+
+/** The located controls of some paths: fields, whole lists, list rows ("participants.7"). */
+export function controlsAt(map: PageMap, paths: string[]): Control[] {
+  const out: Control[] = [];
+  for (const path of paths) {
+    const field = map.fields.find((f) => f.spec.path === path);
+    if (field) out.push(...field.controls);
+    for (const list of map.lists) {
+      const row = path.startsWith(`${list.spec.path}.`) ? Number(path.slice(list.spec.path.length + 1)) : undefined;
+      if (path !== list.spec.path && row === undefined) continue;
+      for (const cells of row === undefined ? list.rows : list.rows.slice(row, row + 1))
+        for (const cs of cells.values()) out.push(...cs);
+    }
+  }
+  return out;
+}

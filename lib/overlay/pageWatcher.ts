@@ -1,4 +1,4 @@
-import { documentsOf } from '../portal/locate';
+import { type PageChanges, documentsOf } from '../portal/locate';
 import { cleanUpAll } from '../portal/live';
 
 export interface PageWatcherHandlers {
@@ -6,10 +6,13 @@ export interface PageWatcherHandlers {
   onInput(target: Element): void;
   /** A click anywhere on the page or its frames (mapping mode picks controls with it) */
   onClick(event: Event): void;
-  /** Controls or frames were added or removed (rows 添加/删除), after the page's own handlers ran */
-  onControlsChanged(): void;
+  /**
+   * The page's elements or texts changed (rows 添加/删除, a section swapped in, a label rewritten): every change since
+   * the last call, once per batch, after the page's own handlers ran
+   */
+  onPageChanged(changes: PageChanges): void;
   /** A frame (re)loaded: its document is new */
-  onFrameLoaded(): void;
+  onFrameLoaded(frame: Element): void;
   /**
    * Time to look for values set by script: after focus moves or a click (once the page's own handlers ran) and
    * on an idle timer. Widgets write `.value` without events.
@@ -17,7 +20,8 @@ export interface PageWatcherHandlers {
   onSweep(): void;
 }
 
-const FORMISH = 'input, select, textarea, iframe, frame';
+/** What a located field or list can depend on besides label texts: controls, frames and table cells */
+const FORMISH = 'input, select, textarea, iframe, frame, table, tr, td, th';
 
 function touchesControls(nodes: NodeList): boolean {
   return Array.from(nodes).some(
@@ -33,7 +37,7 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
   const cleanups: (() => void)[] = [];
   const attached = new WeakSet<Document>();
   const framesSeen = new WeakSet<Element>();
-  let pending = false;
+  let pending: PageChanges | undefined;
   let sweepQueued = false;
   const queueSweep = () => {
     if (sweepQueued) return;
@@ -55,11 +59,20 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
   };
 
   function onMutations(records: MutationRecord[]) {
-    if (pending || !records.some((r) => touchesControls(r.addedNodes) || touchesControls(r.removedNodes))) return;
-    pending = true;
+    const first = !pending;
+    pending ??= { targets: [], added: [], controls: false };
+    for (const r of records) {
+      pending.targets.push(r.target);
+      if (r.type !== 'childList') continue;
+      pending.added.push(...Array.from(r.addedNodes));
+      if (!pending.controls && (touchesControls(r.addedNodes) || touchesControls(r.removedNodes)))
+        pending.controls = true;
+    }
+    if (!first) return;
     queueMicrotask(() => {
-      pending = false;
-      handlers.onControlsChanged();
+      const changes = pending!;
+      pending = undefined;
+      handlers.onPageChanged(changes);
     });
   }
 
@@ -74,14 +87,14 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
         const win = d.defaultView;
         if (win && d.body) {
           const observer = new win.MutationObserver(onMutations);
-          observer.observe(d.body, { childList: true, subtree: true });
+          observer.observe(d.body, { childList: true, characterData: true, subtree: true });
           cleanups.push(() => observer.disconnect());
         }
       }
       for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
         if (framesSeen.has(frame)) continue;
         framesSeen.add(frame);
-        listen(frame, 'load', () => handlers.onFrameLoaded());
+        listen(frame, 'load', () => handlers.onFrameLoaded(frame));
       }
     }
   }
@@ -91,7 +104,8 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     if (!win) return;
     const idle = (fn: () => void) =>
       typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: intervalMs }) : fn();
-    const timer = win.setInterval(() => idle(queueSweep), intervalMs);
+    // A hidden tab is not swept: nothing there is being picked, and its first sweep once shown finds what changed.
+    const timer = win.setInterval(() => doc.visibilityState !== 'hidden' && idle(queueSweep), intervalMs);
     cleanups.push(() => win.clearInterval(timer));
   }
 

@@ -1,3 +1,4 @@
+import { isLive } from '../portal/live';
 import { type Control, isChoice, type PageMap } from '../portal/locate';
 
 /** How often the idle sweep looks for values set by script (date pickers, comboboxes writing `.value`). */
@@ -13,28 +14,56 @@ export function locatedControls(map: PageMap): Control[] {
 }
 
 /**
- * Values widgets set without input or change events: compares each control with what it showed last time.
- * Reads `.value` only (no layout), so a sweep over thousands of controls stays well under a millisecond or two.
+ * Values widgets set without input or change events: compares each located control with what it showed last time.
+ * Reads `.value` only (no layout), from flat arrays built once per page map, so a sweep over thousands of controls
+ * costs a fraction of a millisecond.
  */
 export function createValueSweep() {
+  /** Values of controls not in the current arrays (not located yet, or no longer) */
   const seen = new WeakMap<Element, string>();
+  let located: PageMap | undefined;
+  let controls: Control[] = [];
+  let choice: boolean[] = [];
+  let values: (string | undefined)[] = [];
+  let indexOf = new Map<Element, number>();
+
+  function use(map: PageMap) {
+    if (map === located) return;
+    controls.forEach((c, i) => {
+      if (values[i] !== undefined) seen.set(c, values[i]!);
+    });
+    located = map;
+    controls = locatedControls(map);
+    choice = controls.map((c) => isLive(c) && isChoice(c));
+    values = controls.map((c) => seen.get(c));
+    indexOf = new Map(controls.map((c, i) => [c, i]));
+  }
+
   return {
-    remember(controls: Control[]) {
-      for (const c of controls) seen.set(c, controlValue(c));
+    remember(changed: Control[]) {
+      for (const c of changed) {
+        if (!isLive(c)) continue;
+        const i = indexOf.get(c);
+        if (i === undefined) seen.set(c, controlValue(c));
+        else values[i] = controlValue(c);
+      }
     },
-    /** Controls whose value changed since they were last seen (now remembered with the new value) */
-    changed(controls: Control[]): Control[] {
+    /** Located controls whose value changed since they were last seen (now remembered with the new value) */
+    changed(map: PageMap): Control[] {
+      use(map);
       const out: Control[] = [];
-      for (const c of controls) {
+      for (let i = 0; i < controls.length; i++) {
+        const c = controls[i]!;
         let v: string;
         try {
-          v = controlValue(c);
+          v = choice[i] ? String((c as HTMLInputElement).checked) : c.value;
         } catch {
           continue; // a control of a frame page that has gone (a dead object in Firefox) until located again
         }
-        const before = seen.get(c);
-        if (before !== undefined && before !== v) out.push(c);
-        seen.set(c, v);
+        const before = values[i];
+        if (v === before) continue;
+        if (before !== undefined) out.push(c);
+        values[i] = v;
       }
       return out;
     },

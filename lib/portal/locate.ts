@@ -1,5 +1,6 @@
 import type { FieldSpec, ListSpec, FieldMap } from './fieldMapSchema';
-import { HEADING_SELECTOR, MAX_LABEL_LENGTH, controlScope } from './scope';
+import { CONTROL_SELECTOR, type DocChanges, type IndexEntry, LABEL_SELECTOR, createLabelIndex } from './labelIndex';
+import { MAX_LABEL_LENGTH, controlScope } from './scope';
 import { type LabelWords, canonicalLabel, labelKey, normalizeLabel } from './text';
 import { isLive } from './live';
 
@@ -52,10 +53,6 @@ export interface PageMap {
   pathOf: WeakMap<Element, string>;
 }
 
-const CONTROL_SELECTOR =
-  'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
-const LABEL_SELECTOR = 'td, th, label, dt, span, div, b, strong, p';
-
 /** The page and every same-origin iframe document inside it (cross-origin frames are skipped). */
 export function documentsOf(doc: Document): Document[] {
   const docs = [doc];
@@ -74,6 +71,17 @@ export function controlsIn(root: ParentNode): Control[] {
   return Array.from(root.querySelectorAll<Control>(CONTROL_SELECTOR));
 }
 
+/** The controls in (or among) some nodes still on the page, each once: what a change added. */
+export function controlsUnder(nodes: Node[]): Control[] {
+  const out = new Set<Control>();
+  for (const n of nodes) {
+    if (!isLive(n) || n.nodeType !== 1) continue;
+    if ((n as Element).matches(CONTROL_SELECTOR)) out.add(n as Control);
+    for (const c of controlsIn(n as Element)) out.add(c);
+  }
+  return [...out];
+}
+
 interface LabelCandidate {
   el: Element;
   text: string;
@@ -87,19 +95,13 @@ interface KeyedCandidate extends LabelCandidate {
   sectionCanon: string;
 }
 
-/** Every short label-like element with the heading it sits under, in document order. */
-function labelCandidates(doc: Document, outerSection: string): LabelCandidate[] {
+/** The label candidates of one document's index entries: each label with the heading it sits under. */
+function candidatesOf(entries: IndexEntry[], outerSection: string): LabelCandidate[] {
   const out: LabelCandidate[] = [];
   let section = outerSection;
-  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
-    if (node.matches(HEADING_SELECTOR)) {
-      const heading = normalizeLabel(node.textContent ?? '');
-      if (heading && heading.length <= MAX_LABEL_LENGTH) section = heading;
-    }
-    if (!node.matches(LABEL_SELECTOR) || node.querySelector(CONTROL_SELECTOR)) continue;
-    const text = normalizeLabel(node.textContent ?? '');
-    if (text && text.length <= MAX_LABEL_LENGTH) out.push({ el: node, text, section });
+  for (const e of entries) {
+    if (e.heading) section = e.heading;
+    if (e.label) out.push({ el: e.el, text: e.label, section });
   }
   return out;
 }
@@ -131,23 +133,24 @@ function controlsBelow(label: Element): Control[] | undefined {
 }
 
 /**
- * The controls a label names: `for=`, a column below a header-row label, else the next sibling (or the parent's next
- * sibling) holding controls.
+ * The controls a label names, picked (see pickControls): `for=`, a column below a header-row label, else the next
+ * sibling (or the parent's next sibling) holding controls.
  */
-function controlsForLabel(label: Element): Control[] {
+function controlsForLabel(label: Element, index: number): Control[] {
   const forId = label.getAttribute('for');
   if (forId) {
     const target = label.ownerDocument.getElementById(forId);
-    if (target?.matches(CONTROL_SELECTOR)) return groupOf(target as Control);
+    if (target?.matches(CONTROL_SELECTOR)) return pickControls(groupOf(target as Control), index);
   }
   const below = controlsBelow(label);
-  if (below) return below;
+  if (below) return pickControls(below, index);
   let el: Element | null = label;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (sib.matches(CONTROL_SELECTOR)) return groupOf(sib as Control);
-      const inner = controlsIn(sib);
-      if (inner.length) return inner;
+      if (sib.matches(CONTROL_SELECTOR)) return pickControls(groupOf(sib as Control), index);
+      // The first control tells most: a sibling holding a whole table of rows is not listed for one text box.
+      const first = sib.querySelector<Control>(CONTROL_SELECTOR);
+      if (first) return index === 0 && !isChoice(first) ? [first] : pickControls(controlsIn(sib), index);
       if (sib.matches(LABEL_SELECTOR) && normalizeLabel(sib.textContent ?? '')) break; // the next label: ours has no control
     }
   }
@@ -204,8 +207,9 @@ interface FieldHit {
  */
 function locateField(
   spec: FieldSpec,
-  candidates: KeyedCandidate[],
+  byKey: Map<string, KeyedCandidate[]>,
   docs: Document[],
+  controlsOf: (doc: Document) => Control[],
   used: Set<Element>,
   words: LabelWords,
 ): FieldHit | { ambiguous: string[] } | { unlinked: true } | undefined {
@@ -220,14 +224,11 @@ function locateField(
     if (tried.has(`${w.own}${w.key}`)) continue;
     tried.add(`${w.own}${w.key}`);
     const hits: FieldHit[] = [];
-    for (const c of candidates) {
-      if (c.key !== w.key) continue;
+    for (const c of byKey.get(w.key) ?? []) {
       if (!w.own && sections.length && !sections.some((s) => c.sectionCanon.includes(s) || c.canon.includes(s)))
         continue;
       labelSeen = true;
-      const controls = pickControls(controlsForLabel(c.el), w.own ? 0 : (spec.index ?? 0)).filter(
-        (ctl) => !used.has(ctl),
-      );
+      const controls = controlsForLabel(c.el, w.own ? 0 : (spec.index ?? 0)).filter((ctl) => !used.has(ctl));
       if (controls.length && !hits.some((h) => h.controls[0] === controls[0]))
         hits.push({ controls, label: c.text, section: c.section });
     }
@@ -237,7 +238,7 @@ function locateField(
   for (const pattern of spec.names ?? []) {
     const re = new RegExp(pattern, 'i');
     for (const doc of docs) {
-      const hit = controlsIn(doc).find(
+      const hit = controlsOf(doc).find(
         (c) =>
           !used.has(c) &&
           (re.test(c.name) || re.test(c.id)) &&
@@ -295,12 +296,38 @@ export function labelOf(control: Element): string | undefined {
   return undefined;
 }
 
+/** A list row's cells by column path: their editable controls (else their hidden inputs) and their texts. */
+interface RowCells {
+  cells: Map<string, Control[]>;
+  text: Map<string, string>;
+}
+
+/** What a list reads of a table row; kept while the row's subtree does not change. */
+interface RowReader {
+  hasControls(row: HTMLTableRowElement): boolean;
+  /** The row's cells at the columns (path → cell index), `key` naming that column layout */
+  cells(row: HTMLTableRowElement, columns: Map<string, number>, key: string): RowCells;
+}
+
+function readRowCells(row: HTMLTableRowElement, columns: Map<string, number>): RowCells {
+  const cells = new Map<string, Control[]>();
+  const text = new Map<string, string>();
+  for (const [path, i] of columns) {
+    const cell = row.cells[i];
+    if (!cell) continue;
+    const editable = controlsIn(cell);
+    cells.set(path, editable.length ? editable : hiddenIn(cell));
+    text.set(path, (cell.textContent ?? '').trim());
+  }
+  return { cells, text };
+}
+
 /** A repeatable table: the header row names the columns, every later row with controls is an item. */
-function locateList(spec: ListSpec, docs: Document[], words: LabelWords): LocatedList | undefined {
+function locateList(spec: ListSpec, docs: Document[], words: LabelWords, read: RowReader): LocatedList | undefined {
   for (const doc of docs) {
     for (const table of Array.from(doc.querySelectorAll('table'))) {
       const rows = Array.from(table.rows);
-      const headerIndex = rows.findIndex((r) => !controlsIn(r).length && r.cells.length > 1);
+      const headerIndex = rows.findIndex((r) => !read.hasControls(r) && r.cells.length > 1);
       if (headerIndex < 0) continue;
       const headers = Array.from(rows[headerIndex]!.cells).map((c) => normalizeLabel(c.textContent ?? ''));
       const columnAt = new Map<string, number>();
@@ -311,23 +338,14 @@ function locateList(spec: ListSpec, docs: Document[], words: LabelWords): Locate
       // A list is known by its first column (单位名称, 附件类型) and one more: a budget table's 中央财政经费 and 自筹经费
       // headers alone do not make it the participants list.
       if (columnAt.size < Math.min(2, spec.columns.length) || !columnAt.has(spec.columns[0]!.path)) continue;
-      const items = rows
-        .slice(headerIndex + 1)
-        .filter((r) => controlsIn(r).length || r.cells.length === headers.length);
+      const layout = `${spec.path}:${[...columnAt].join(';')}`;
+      const items = rows.slice(headerIndex + 1).filter((r) => read.hasControls(r) || r.cells.length === headers.length);
       const texts: Map<string, string>[] = [];
       return {
         spec,
         headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
         rows: items.map((row) => {
-          const cells = new Map<string, Control[]>();
-          const text = new Map<string, string>();
-          for (const [path, i] of columnAt) {
-            const cell = row.cells[i];
-            if (!cell) continue;
-            const editable = controlsIn(cell);
-            cells.set(path, editable.length ? editable : hiddenIn(cell));
-            text.set(path, (cell.textContent ?? '').trim());
-          }
+          const { cells, text } = read.cells(row, columnAt, layout);
           texts.push(text);
           return cells;
         }),
@@ -338,8 +356,8 @@ function locateList(spec: ListSpec, docs: Document[], words: LabelWords): Locate
   return undefined;
 }
 
-/** The heading an iframe sits under in its parent page, so labels inside it inherit a section. */
-function frameSections(doc: Document): Map<Document, string> {
+/** The section of the last label before each iframe of the page, so labels inside the frame inherit it. */
+function frameSections(doc: Document, candidates: LabelCandidate[]): Map<Document, string> {
   const out = new Map<Document, string>();
   for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
     let inner: Document | null = null;
@@ -349,68 +367,240 @@ function frameSections(doc: Document): Map<Document, string> {
       continue;
     }
     if (!inner) continue;
-    let section = '';
-    for (const c of labelCandidates(doc, '')) {
-      if (c.el.compareDocumentPosition(frame) & 4 /* FOLLOWING */) section = c.section;
+    // Candidates are in document order: those the frame follows are a prefix.
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid]!.el.compareDocumentPosition(frame) & 4 /* FOLLOWING */) lo = mid + 1;
+      else hi = mid;
     }
-    out.set(inner, section);
+    out.set(inner, lo > 0 ? candidates[lo - 1]!.section : '');
   }
   return out;
 }
 
-export function locateFields(doc: Document, fieldMap: Pick<FieldMap, 'fields' | 'lists' | 'labelWords'>): PageMap {
+/**
+ * What changed on the page since the last locate, from mutation records. Every change must be reported: what was
+ * not is not looked at again.
+ */
+export interface PageChanges {
+  /** Nodes whose children or text changed */
+  targets: Node[];
+  /** Nodes added under them */
+  added: Node[];
+  /** Controls, tables or frames came or went (otherwise only text changed) */
+  controls: boolean;
+}
+
+type LocateMap = Pick<FieldMap, 'fields' | 'lists' | 'labelWords'>;
+
+/**
+ * Locates the field map's fields on the page, again and again as the page changes. The first `locate()` (and any
+ * without changes) reads the whole page; one given the page's changes re-walks only the subtrees that changed and
+ * reads again only the table rows and cells under them, with the same result as a whole locate. Nothing changed that
+ * a field depends on → the previous map itself.
+ */
+export function createLocator(doc: Document, fieldMap: LocateMap) {
   const words = fieldMap.labelWords ?? {};
-  const docs = documentsOf(doc);
-  const outer = frameSections(doc);
-  const candidates: KeyedCandidate[] = docs
-    .flatMap((d) => labelCandidates(d, outer.get(d) ?? ''))
-    .map((c) => ({
-      ...c,
-      key: labelKey(c.text, words),
-      canon: canonicalLabel(c.text, words),
-      sectionCanon: canonicalLabel(c.section, words),
-    }));
-  const used = new Set<Element>();
-  const pathOf = new WeakMap<Element, string>();
-  const missing: string[] = [];
-  const lists: LocatedList[] = [];
-  for (const spec of fieldMap.lists ?? []) {
-    const list = locateList(spec, docs, words);
-    if (!list) {
-      missing.push(spec.path);
-      continue;
-    }
-    list.rows.forEach((cells, i) => {
-      for (const [col, controls] of cells)
+  const index = createLabelIndex();
+  const byName = fieldMap.fields.some((f) => f.names?.length);
+  /** Label words in the field map's terms, by label text (a form prints the same few labels many times) */
+  const canon = new Map<string, string>();
+  const canonical = (text: string) => {
+    const known = canon.get(text);
+    if (known !== undefined) return known;
+    const c = canonicalLabel(text, words);
+    canon.set(text, c);
+    return c;
+  };
+  let rowsWithControls = new WeakMap<Element, boolean>();
+  let rowCells = new WeakMap<Element, { key: string; row: RowCells }>();
+  let last: PageMap | undefined;
+  let lastDocs: Document[] = [];
+
+  return {
+    locate(changes?: PageChanges): PageMap {
+      if (!changes || !last) {
+        index.reset();
+        rowsWithControls = new WeakMap();
+        rowCells = new WeakMap();
+      }
+      // Table rows whose subtree changed: their cached cells are read again.
+      const dirty = new Set<Element>();
+      const perDoc = new Map<Document, DocChanges>();
+      let inCell = false;
+      const element = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement);
+      const changesOf = (d: Document) => {
+        const known = perDoc.get(d);
+        if (known) return known;
+        const c: DocChanges = { targets: [], added: [] };
+        perDoc.set(d, c);
+        return c;
+      };
+      for (const node of changes?.targets ?? []) {
+        // A node of a frame page that has gone (a dead object in Firefox) changes nothing the page shows now.
+        const el = isLive(node) ? element(node) : null;
+        if (!el) continue;
+        changesOf(el.ownerDocument).targets.push(el);
+        if (!inCell && el.closest('td, th')) inCell = true;
+        // Only table rows are looked up in it (never a <form>: hashing one costs milliseconds after a change).
+        for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName === 'TR') dirty.add(p);
+      }
+      for (const node of (changes?.added ?? []).filter(isLive))
+        if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
+
+      const docs = documentsOf(doc);
+      let entriesChanged = docs.length !== lastDocs.length || docs.some((d, i) => d !== lastDocs[i]);
+      const entries = docs.map((d) => {
+        const got = index.entries(d, perDoc.get(d) ?? { targets: [], added: [] });
+        if (got.changed) entriesChanged = true;
+        return got.entries;
+      });
+      lastDocs = docs;
+      // Only text changed, in no label, heading or table cell: every field is where it was.
+      if (last && changes && !changes.controls && !entriesChanged && !inCell && !byName) return last;
+
+      const top = candidatesOf(entries[0] ?? [], '');
+      const outer = frameSections(doc, top);
+      const byKey = new Map<string, KeyedCandidate[]>();
+      docs.forEach((d, i) => {
+        for (const c of i === 0 ? top : candidatesOf(entries[i]!, outer.get(d) ?? '')) {
+          const key = labelKey(c.text, words);
+          const keyed = { ...c, key, canon: canonical(c.text), sectionCanon: canonical(c.section) };
+          const same = byKey.get(key);
+          if (same) same.push(keyed);
+          else byKey.set(key, [keyed]);
+        }
+      });
+      const controlsByDoc = new Map<Document, Control[]>();
+      const controlsOf = (d: Document) => {
+        const known = controlsByDoc.get(d);
+        if (known) return known;
+        const cs = controlsIn(d);
+        controlsByDoc.set(d, cs);
+        return cs;
+      };
+      const read: RowReader = {
+        hasControls(row) {
+          const known = dirty.has(row) ? undefined : rowsWithControls.get(row);
+          if (known !== undefined) return known;
+          const has = controlsIn(row).length > 0;
+          rowsWithControls.set(row, has);
+          return has;
+        },
+        cells(row, columns, key) {
+          const known = dirty.has(row) ? undefined : rowCells.get(row);
+          if (known?.key === key) return known.row;
+          const got = readRowCells(row, columns);
+          rowCells.set(row, { key, row: got });
+          return got;
+        },
+      };
+
+      const used = new Set<Element>();
+      const pathOf = new WeakMap<Element, string>();
+      const missing: string[] = [];
+      const lists: LocatedList[] = [];
+      for (const spec of fieldMap.lists ?? []) {
+        const list = locateList(spec, docs, words, read);
+        if (!list) {
+          missing.push(spec.path);
+          continue;
+        }
+        list.rows.forEach((cells, i) => {
+          for (const [col, controls] of cells)
+            for (const c of controls) {
+              used.add(c);
+              pathOf.set(c, `${spec.path}.${i}.${col}`);
+            }
+        });
+        lists.push(list);
+      }
+      const fields: LocatedField[] = [];
+      const ambiguous: AmbiguousField[] = [];
+      const unlinked: string[] = [];
+      for (const spec of fieldMap.fields) {
+        const hit = locateField(spec, byKey, docs, controlsOf, used, words);
+        if (!hit || 'unlinked' in hit) {
+          missing.push(spec.path);
+          if (hit) unlinked.push(spec.path);
+          continue;
+        }
+        if ('ambiguous' in hit) {
+          ambiguous.push({ path: spec.path, labels: hit.ambiguous });
+          continue;
+        }
+        const { controls, label, section } = hit;
         for (const c of controls) {
           used.add(c);
-          pathOf.set(c, `${spec.path}.${i}.${col}`);
+          pathOf.set(c, spec.path);
         }
+        fields.push({ spec, controls, label, section });
+      }
+      const map = { fields, lists, missing, ambiguous, unlinked, pathOf };
+      last = last && changedPaths(last, map).length === 0 ? last : map;
+      return last;
+    },
+  };
+}
+
+export type Locator = ReturnType<typeof createLocator>;
+
+/** The whole page located at once (a locator's first locate). */
+export function locateFields(doc: Document, fieldMap: LocateMap): PageMap {
+  return createLocator(doc, fieldMap).locate();
+}
+
+const sameControls = (a: readonly Element[] | undefined, b: readonly Element[] | undefined) =>
+  !!a && !!b && a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * The paths whose location differs between two maps of the page: fields and lists with other controls, another label
+ * or section, or found in one and not the other (missing, ambiguous, lost); list rows ("participants.7") where only
+ * rows differ. What must be read again.
+ */
+export function changedPaths(before: PageMap, after: PageMap): string[] {
+  const out = new Set<string>();
+  const fieldsBefore = new Map(before.fields.map((f) => [f.spec.path, f]));
+  const fieldsAfter = new Map(after.fields.map((f) => [f.spec.path, f]));
+  for (const [path, f] of fieldsAfter) {
+    const b = fieldsBefore.get(path);
+    if (!b || b.label !== f.label || b.section !== f.section || !sameControls(b.controls, f.controls)) out.add(path);
+  }
+  for (const path of fieldsBefore.keys()) if (!fieldsAfter.has(path)) out.add(path);
+  const listsBefore = new Map(before.lists.map((l) => [l.spec.path, l]));
+  const listsAfter = new Map(after.lists.map((l) => [l.spec.path, l]));
+  for (const [path, l] of listsAfter) {
+    const b = listsBefore.get(path);
+    if (!b || b.headers.size !== l.headers.size || [...l.headers].some(([col, h]) => b.headers.get(col) !== h)) {
+      out.add(path);
+      continue;
+    }
+    // Same columns: the rows located differently, by index ("participants.7"); rows gone at the end, by the first.
+    l.rows.forEach((cells, i) => {
+      const was = b.rows[i];
+      const same =
+        cells === was ||
+        (was &&
+          cells.size === was.size &&
+          [...cells].every(([col, cs]) => sameControls(was.get(col), cs)) &&
+          [...l.texts[i]!].every(([col, t]) => b.texts[i]?.get(col) === t));
+      if (!same) out.add(`${path}.${i}`);
     });
-    lists.push(list);
+    if (b.rows.length > l.rows.length) out.add(`${path}.${l.rows.length}`);
   }
-  const fields: LocatedField[] = [];
-  const ambiguous: AmbiguousField[] = [];
-  const unlinked: string[] = [];
-  for (const spec of fieldMap.fields) {
-    const hit = locateField(spec, candidates, docs, used, words);
-    if (!hit || 'unlinked' in hit) {
-      missing.push(spec.path);
-      if (hit) unlinked.push(spec.path);
-      continue;
-    }
-    if ('ambiguous' in hit) {
-      ambiguous.push({ path: spec.path, labels: hit.ambiguous });
-      continue;
-    }
-    const { controls, label, section } = hit;
-    for (const c of controls) {
-      used.add(c);
-      pathOf.set(c, spec.path);
-    }
-    fields.push({ spec, controls, label, section });
-  }
-  return { fields, lists, missing, ambiguous, unlinked, pathOf };
+  for (const path of listsBefore.keys()) if (!listsAfter.has(path)) out.add(path);
+  const key = (a: AmbiguousField) => `${a.path}\u0000${a.labels.join('\u0000')}`;
+  const ambiguousBefore = new Set(before.ambiguous.map(key));
+  const ambiguousAfter = new Set(after.ambiguous.map(key));
+  for (const a of after.ambiguous) if (!ambiguousBefore.has(key(a))) out.add(a.path);
+  for (const a of before.ambiguous) if (!ambiguousAfter.has(key(a))) out.add(a.path);
+  const unlinkedBefore = new Set(before.unlinked);
+  const unlinkedAfter = new Set(after.unlinked);
+  for (const p of after.unlinked) if (!unlinkedBefore.has(p)) out.add(p);
+  for (const p of before.unlinked) if (!unlinkedAfter.has(p)) out.add(p);
+  return [...out];
 }
 
 /**

@@ -94,24 +94,29 @@ export interface PageReading {
   /** The direction as the page shows it (option text) and the guideline group it is listed under */
   directionText?: string;
   directionGroup?: string;
+  /** Each list's items, one per table row (empty rows too): a keystroke in a row re-reads that row only */
+  listRows: Record<string, Record<string, unknown>[]>;
 }
 
-/** One list's rows as items (rows with no value left out). */
-function readList(list: PageMap['lists'][number], vocab: Vocabularies): Record<string, unknown>[] {
-  const items = list.rows.map((cells, row) => {
-    const item: Record<string, unknown> = {};
-    for (const col of list.spec.columns) {
-      const controls = cells.get(col.path);
-      if (!controls) continue;
-      // A cell the page shows as text (a row a dialog added, a readonly cell) is read as the user sees it.
-      const text = (controls.length ? displayValue(controls) : '') || (list.texts[row]?.get(col.path) ?? '');
-      const value = convert(text, col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
-      if (value !== undefined) item[col.path] = value;
-    }
-    return item;
-  });
-  return items.filter((item) => Object.keys(item).length > 0);
+type PageList = PageMap['lists'][number];
+
+/** One table row of a list as an item. */
+function readRow(list: PageList, row: number, vocab: Vocabularies): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  const cells = list.rows[row]!;
+  for (const col of list.spec.columns) {
+    const controls = cells.get(col.path);
+    if (!controls) continue;
+    // A cell the page shows as text (a row a dialog added, a readonly cell) is read as the user sees it.
+    const text = (controls.length ? displayValue(controls) : '') || (list.texts[row]?.get(col.path) ?? '');
+    const value = convert(text, col.type ?? 'text', list.headers.get(col.path) ?? '', vocab);
+    if (value !== undefined) item[col.path] = value;
+  }
+  return item;
 }
+
+/** The list's items: its rows with no value left out. */
+const itemsOf = (rows: Record<string, unknown>[]) => rows.filter((item) => Object.keys(item).length > 0);
 
 function readField(reading: PageReading, field: PageMap['fields'][number], vocab: Vocabularies, set: SetValue): void {
   const { spec, controls, label } = field;
@@ -129,21 +134,25 @@ type SetValue = (path: string, value: unknown) => void;
 /** Reads every located field and list row into a fresh application. */
 export function readApplication(map: PageMap, vocab: Vocabularies): PageReading {
   const app: Record<string, unknown> = emptyApplication();
-  const reading: PageReading = { application: app as Application };
+  const reading: PageReading = { application: app as Application, listRows: {} };
   const set: SetValue = (path, value) => value !== undefined && setPath(app, path, value);
   for (const field of map.fields) readField(reading, field, vocab, set);
-  for (const list of map.lists) setPath(app, list.spec.path, readList(list, vocab));
+  for (const list of map.lists) {
+    const rows = list.rows.map((_, i) => readRow(list, i, vocab));
+    reading.listRows[list.spec.path] = rows;
+    setPath(app, list.spec.path, itemsOf(rows));
+  }
   return reading;
 }
 
 /**
- * `previous` with only the model paths in `changed` read again (a field, a list, or a group such as
- * "foreignPartners"): a keystroke reads its own field, not the form. Objects on a changed path are copied, never
- * mutated, so earlier readings stay as they were.
+ * `previous` with only the paths in `changed` read again (a field, a list, a list row's cell such as
+ * "participants.7.name", or a group such as "foreignPartners"): a keystroke reads its own field or row, not the form.
+ * Objects on a changed path are copied, never mutated, so earlier readings stay as they were.
  */
 export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageReading, changed: string[]): PageReading {
   const app: Record<string, unknown> = { ...(previous.application as Record<string, unknown>) };
-  const reading: PageReading = { ...previous, application: app as Application };
+  const reading: PageReading = { ...previous, application: app as Application, listRows: { ...previous.listRows } };
   const set: SetValue = (path, value) => {
     const keys = path.split('.');
     let obj = app;
@@ -158,7 +167,26 @@ export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageRea
   };
   const under = (path: string) => changed.some((p) => path === p || path.startsWith(`${p}.`));
   for (const field of map.fields) if (under(field.spec.path)) readField(reading, field, vocab, set);
-  for (const list of map.lists) if (under(list.spec.path)) app[list.spec.path] = readList(list, vocab);
+  for (const list of map.lists) {
+    const path = list.spec.path;
+    const before = previous.listRows[path];
+    const rows = new Set<number>();
+    for (const p of changed) {
+      const row = p.startsWith(`${path}.`) ? /^(\d+)(\.|$)/.exec(p.slice(path.length + 1)) : null;
+      if (row) rows.add(Number(row[1]));
+    }
+    if (!under(path) && !rows.size) continue;
+    let next: Record<string, unknown>[];
+    if (under(path) || !before) next = list.rows.map((_, i) => readRow(list, i, vocab));
+    else {
+      // Rows came or went at the end: the rows the page has now, the new ones read.
+      next = before.slice(0, list.rows.length);
+      for (let i = next.length; i < list.rows.length; i++) next.push(readRow(list, i, vocab));
+      for (const i of rows) if (i < before.length && i < next.length) next[i] = readRow(list, i, vocab);
+    }
+    reading.listRows[path] = next;
+    app[path] = itemsOf(next);
+  }
   return reading;
 }
 
@@ -167,11 +195,22 @@ export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageRea
  * keystroke reads, instead of the whole form.
  */
 export function readControlValues(map: PageMap, control: Control): Record<string, string> {
-  const group =
-    isChoice(control) && control.name
-      ? Array.from(control.ownerDocument.getElementsByName(control.name)).filter(isChoice)
-      : [control];
-  return readRawValues(map, group);
+  return readControlsValues(map, [control]);
+}
+
+/** The draft values of some controls, each radio or checkbox read with its whole group. */
+export function readControlsValues(
+  map: PageMap,
+  controls: Control[],
+  labels?: Record<string, string>,
+): Record<string, string> {
+  const all = new Set<Control>();
+  for (const c of controls) {
+    if (isChoice(c) && c.name)
+      for (const g of Array.from(c.ownerDocument.getElementsByName(c.name))) isChoice(g) && all.add(g);
+    else all.add(c);
+  }
+  return readRawValues(map, [...all], labels);
 }
 
 /**

@@ -34,11 +34,11 @@ test('clicking a finding scrolls to and focuses its field, also inside the budge
   await finding(panel, 'funding-far-above-average').locator('.gc-finding-title').click();
   const frame = await budgetFrame(page);
   await expect
-    .poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .poll(() => frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), { timeout: 10_000 })
     .toBe('jfys.zyczjf');
   await finding(panel, 'duration-max-2y').locator('.gc-finding-title').click();
   await expect
-    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), { timeout: 10_000 })
     .toBe('xmxx.zxqxjs');
   await page.close();
 });

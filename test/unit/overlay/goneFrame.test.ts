@@ -45,9 +45,11 @@ test('the value sweep and the markers pass over a dead control', () => {
   const live = document.querySelector<HTMLInputElement>('[name=zyczjf]')!;
   const gone = dead(document.createElement('input'));
   const sweep = createValueSweep();
-  sweep.remember([live]);
+  const map = locateFields(document, fieldMap);
+  const withGone = { ...map, fields: [{ ...map.fields[0]!, controls: [gone] }, ...map.fields] };
+  sweep.remember([gone, live]);
   live.value = '450';
-  expect(sweep.changed([gone, live])).toEqual([live]);
+  expect(sweep.changed(withGone)).toEqual([live]);
   const marker = { ruleId: 'r', severity: 'warning' as const, text: '超过', paths: ['budget.central'] };
   expect(placeMarkers([marker], () => gone as Control, window)).toEqual([]);
 });

@@ -69,7 +69,7 @@ describe('page watcher', () => {
     const watcher = createPageWatcher(document, {
       onInput: (t) => calls.push(`input:${(t as HTMLInputElement).name}`),
       onClick: () => calls.push('click'),
-      onControlsChanged: () => calls.push('controls'),
+      onPageChanged: (c) => calls.push(c.controls ? `controls:${c.added.length}` : `text:${c.targets.length}`),
       onFrameLoaded: () => calls.push('frame'),
       onSweep: () => calls.push('sweep'),
     });
@@ -97,7 +97,7 @@ describe('page watcher', () => {
     expect(calls).toEqual(['sweep']);
   });
 
-  test('one call for a batch of added controls, none for text-only changes', async () => {
+  test('one call for a batch of changes, with what was added; text-only changes say so', async () => {
     const { calls } = watch();
     const table = document.querySelector('#cydw')!;
     for (const name of ['cydw[2].dwmc', 'cydw[2].gbjf']) {
@@ -107,7 +107,15 @@ describe('page watcher', () => {
     }
     document.body.append(document.createTextNode('已保存'));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).toEqual(['controls']);
+    expect(calls).toEqual(['controls:3']);
+    // a label rewritten in place (its text node's data): reported, with no controls
+    const label = document.createElement('span');
+    label.textContent = '项目名称';
+    document.body.append(label);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    label.firstChild!.nodeValue = '项目名称（中文）';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['controls:3', 'text:1', 'text:1']);
   });
 
   test('attaching twice listens once', () => {
@@ -194,6 +202,7 @@ describe('application assembly', () => {
 
   test.each([
     ['participants.1.name', 'participants'],
+    ['participants.12', 'participants'],
     ['project.endDate', 'project.endDate'],
   ])('changedModelPath(%s)', (path, expected) => expect(changedModelPath(path)).toBe(expected));
 });
@@ -340,11 +349,16 @@ describe('value sweep', () => {
     const controls = locatedControls(map);
     expect(controls).toContain(input('cydw[1].gbjf'));
     sweep.remember(controls);
-    expect(sweep.changed(controls)).toEqual([]);
+    expect(sweep.changed(map)).toEqual([]);
     input('xmxx.jsrq').value = '2021-06-30';
     input('cydw[1].gbjf').value = '80';
-    expect(sweep.changed(controls)).toEqual([input('xmxx.jsrq'), input('cydw[1].gbjf')]);
-    expect(sweep.changed(controls)).toEqual([]);
+    expect(sweep.changed(map)).toEqual([input('xmxx.jsrq'), input('cydw[1].gbjf')]);
+    expect(sweep.changed(map)).toEqual([]);
+    // a value typed (remembered) is not reported; one set by script before the page was located again still is
+    input('xmxx.jsrq').value = '2021-07-31';
+    sweep.remember([input('xmxx.jsrq')]);
+    input('cydw[1].gbjf').value = '90';
+    expect(sweep.changed(locateFields(document, fieldMap))).toEqual([input('cydw[1].gbjf')]);
   });
 });
 
