@@ -14,7 +14,7 @@ import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messag
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
-import { layersFor, summarizePack } from '@/lib/packs/origin';
+import { indexEntry, layersFor, summarizePack } from '@/lib/packs/origin';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
@@ -24,7 +24,11 @@ import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 
 export default defineBackground(() => {
   const db = openDraftDb();
-  // Rule updates: packs from subscribed/policy feeds, verified again now, checked on install, start and every 4 h.
+  // The browser session's memory, never the disk: changes not yet committed and the feed packs verified survive a
+  // worker restart here.
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  // Rule updates: packs from subscribed/policy feeds, verified again at the first start of a browser session (a
+  // restart trusts what the session verified, if unchanged), checked on install, start and every 4 h.
   const feeds = createFeedManager({
     browser,
     fetch: (url, init) => fetch(url, init),
@@ -32,8 +36,19 @@ export default defineBackground(() => {
     validatePack: parsePack,
     drafts: async () => listDrafts(await drafts()),
     fieldMap: bundledFieldMap,
+    session: session && { area: session, version: browser.runtime.getManifest().version },
   });
-  void feeds.reverifyAll();
+  /**
+   * Start-up work no answer waits for, run once the first message is answered (a worker woken by a request answers
+   * it first) or a second after start when none comes.
+   */
+  let startUp: (() => void) | undefined = () => void feeds.reverifyAll();
+  const afterFirstAnswer = () => {
+    const run = startUp;
+    startUp = undefined;
+    run?.();
+  };
+  setTimeout(afterFirstAnswer, 1000);
   void scheduleChecks(
     browser,
     () => void feeds.checkAll().catch((e) => console.error('GuideCheck: feed check failed', e)),
@@ -68,8 +83,6 @@ export default defineBackground(() => {
     if (notices.blocked) throw new Error(`${notices.blocked.zh} / ${notices.blocked.en}`);
     return db;
   };
-  // Changes not yet committed survive a worker restart here (memory of the browser session, not the disk).
-  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
   const PENDING = 'autosave:pending';
   /** Tells the extension pages (the options page lists drafts and profiles) that the database changed. */
   const changed = () => void browser.runtime.sendMessage({ type: DRAFTS_CHANGED }).catch(() => undefined);
@@ -94,15 +107,13 @@ export default defineBackground(() => {
   };
 
   const route = createRouter(policy, {
-    getPacks: async () =>
-      (await feeds.packsInUse()).packs.map(({ pack, origin, sourceName, expired, stale, staleDays }) => ({
-        pack,
-        origin,
-        sourceName,
-        expired,
-        stale,
-        staleDays,
-      })),
+    getPacks: async () => (await feeds.packsInUse()).packs.map(indexEntry),
+    getPack: async ({ id }) => {
+      const inUse = (await feeds.packsInUse()).packs.find((p) => p.pack.id === id);
+      if (!inUse) throw new Error(`unknown pack ${id}`);
+      const { pack, origin, sourceName, expired, stale, staleDays } = inUse;
+      return { pack, origin, sourceName, expired, stale, staleDays };
+    },
     saveDraft: async (request) => {
       const { type: _type, ...input } = request;
       const result = await saveDraft(await drafts(), input);
@@ -169,7 +180,7 @@ export default defineBackground(() => {
     },
     ...draftRequestHandlers(drafts, changed),
   });
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender).finally(afterFirstAnswer));
 
   let nextPort = 0;
   browser.runtime.onConnect.addListener((port) => {

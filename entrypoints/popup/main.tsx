@@ -8,7 +8,7 @@ import type { TabStatus } from '@/lib/messages/protocol';
 import { t } from '@/lib/i18n/pageMessages';
 import { queryTabStatus, tabOf } from '@/lib/messages/tabStatus';
 import { createClient } from '@/lib/messages/contract';
-import { type PackSummary, summarizePack } from '@/lib/packs/origin';
+import type { PackSummary } from '@/lib/packs/origin';
 
 const PORTAL_URL = 'https://service.most.gov.cn/';
 const root = createRoot(document.getElementById('root')!);
@@ -57,6 +57,6 @@ void queryTabStatus(browser, here).then((s) => {
 void createClient((request) => browser.runtime.sendMessage(request))
   .call('getPacks', {})
   .then((active) => {
-    packs = active.map(summarizePack);
+    packs = active.map((entry) => entry.summary);
     render();
   }, fail);

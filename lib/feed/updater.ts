@@ -4,7 +4,7 @@ import { BilingualSchema } from '../core/schemas';
 import type { RulePack } from '../packs/schema';
 import { acceptEnvelope, isExpired, verifyEnvelope, type ValidatePack } from './accept';
 import { ed25519, type Ed25519 } from './crypto';
-import { fromUtf8, sha256Hex } from './encoding';
+import { fromUtf8, sha256Hex, utf8 } from './encoding';
 import { diffPacks, type PackDiff } from './diff';
 import { parseOuter, verifiedSigners } from './envelope';
 import { FeedIndex, MAX_INDEX_BYTES, readEntry, resolveFeedUrl, timestampMessage, type FeedEntry } from './feedIndex';
@@ -86,10 +86,29 @@ export interface FeedStore {
   put(state: FeedState): Promise<void>;
 }
 
+/**
+ * The packs this browser session verified, per pack id, each under the key of what was verified: the stored envelope's
+ * bytes (their SHA-256), its payload digest and the keys in force. The extension keeps it in storage.session: in
+ * memory only, never on disk, and not readable or writable by content scripts.
+ */
+export type VerifiedRecord = Record<string, { key: string; pack: RulePack }>;
+
+export interface VerifiedCache {
+  get(): Promise<unknown>;
+  put(record: VerifiedRecord): Promise<void>;
+}
+
 export interface UpdaterDeps {
   subscription: Subscription;
   fetch: FetchFn;
   store: FeedStore;
+  /**
+   * Lets a worker restart skip re-verifying: a stored copy whose bytes still hash to what this session verified, under
+   * the same keys, is used as verified then. Without it (or after a browser restart, which empties it) every stored
+   * copy is verified again, signatures and schema. storage.local is a file on disk that anyone with the disk can
+   * edit, so a record kept there beside the envelopes would prove nothing; the session's memory cannot be edited so.
+   */
+  verified?: VerifiedCache;
   validatePack: ValidatePack<RulePack>;
   /** Refuses pack ids another source owns (the manager's scope rule); undefined means allowed. */
   scope?: (packId: string) => Refusal | undefined;
@@ -180,19 +199,57 @@ export function createUpdater(deps: UpdaterDeps) {
     impl: deps.impl,
   });
 
+  /** What a stored copy was verified as: its exact bytes, its payload digest, the keys and threshold in force. */
+  async function recordKey(state: FeedState, copy: StoredCopy): Promise<string> {
+    const { trustedKeys, threshold } = trust(state);
+    const keys = trustedKeys.map((k) => `${k.kid}:${k.publicKey}`).sort();
+    return `${await sha256Hex(utf8(copy.envelope))}|${copy.digest}|${threshold}|${keys.join(',')}`;
+  }
+
+  async function readRecord(): Promise<VerifiedRecord> {
+    const raw = await deps.verified?.get().catch(() => undefined);
+    if (!raw || typeof raw !== 'object') return {};
+    const record: VerifiedRecord = {};
+    for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
+      const { key, pack } = (entry ?? {}) as { key?: unknown; pack?: unknown };
+      if (typeof key === 'string' && pack && typeof pack === 'object') record[id] = { key, pack: pack as RulePack };
+    }
+    return record;
+  }
+
+  /** Remembers the copies in use as verified; a record that cannot be written only costs a full check next start. */
+  async function remember(state: FeedState, inUse: Map<string, RulePack>, record: VerifiedRecord): Promise<void> {
+    if (!deps.verified) return;
+    const next: VerifiedRecord = {};
+    for (const [id, pack] of inUse) {
+      const copy = [state.packs[id], state.packs[id]?.previous].find((c) => c?.version === pack.version);
+      if (copy) next[id] = record[id]?.pack === pack ? record[id]! : { key: await recordKey(state, copy), pack };
+    }
+    await deps.verified.put(next).catch(() => undefined);
+  }
+
   /**
-   * Re-checks every stored envelope against today's keys and schema. Nothing is deleted: a copy that fails
-   * stays stored (unused) until a check brings a replacement, and the pack id falls back to the previous
-   * stored copy, then to the bundled one. Returns the copies that failed, for the caller to check the feed.
+   * Re-checks every stored envelope against today's keys and schema, unless this browser session verified exactly
+   * these bytes under these keys (`deps.verified`). Nothing is deleted: a copy that fails stays stored (unused)
+   * until a check brings a replacement, and the pack id falls back to the previous stored copy, then to the bundled
+   * one. Returns the copies that failed, for the caller to check the feed.
    */
   async function reverifyStored(): Promise<{ verified: string[]; failed: Refused[] }> {
     const state = await load();
     const opts = verifyOpts(state);
+    const record = await readRecord();
     const good = new Map<string, RulePack>();
     const bad: Refused[] = [];
+    let checked = false;
     for (const [packId, stored] of Object.entries(state.packs)) {
       for (const copy of [stored, stored.previous]) {
         if (!copy) continue;
+        const seen = record[packId];
+        if (seen && seen.pack.version === copy.version && seen.key === (await recordKey(state, copy))) {
+          good.set(packId, seen.pack);
+          break;
+        }
+        checked = true;
         let result: Awaited<ReturnType<typeof verifyEnvelope<RulePack>>>;
         try {
           result = await verifyEnvelope(copy.envelope, opts);
@@ -208,6 +265,8 @@ export function createUpdater(deps: UpdaterDeps) {
       }
     }
     if (bad.length) await deps.store.put({ ...state, lastError: bad[0]!.message });
+    if (checked || Object.keys(record).some((id) => record[id]!.pack !== good.get(id)))
+      await remember(state, good, record);
     verified = good;
     failed = bad;
     return { verified: [...good.keys()], failed: bad };
@@ -375,6 +434,7 @@ export function createUpdater(deps: UpdaterDeps) {
     if (stamp) result.refused.push({ packId: '(timestamp)', reason: stamp.reason, message: stamp.message });
     // One put: the new packs, their high-water marks and the check's outcome land together or not at all.
     await deps.store.put({ ...state, lastCheck: checkedAt.toISOString(), lastError: result.refused[0]?.message });
+    if (result.accepted.length || result.resigned.length) await remember(state, next, await readRecord());
     verified = next;
     failed = failed.filter(
       (f) => !result.accepted.some((a) => a.packId === f.packId) && !result.resigned.includes(f.packId),

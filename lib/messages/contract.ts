@@ -4,7 +4,7 @@ import type { RenameResult, RestoreResult, SaveDraftResult } from '../drafts/sto
 import type { ExportFile, ImportResult } from '../drafts/transfer';
 import type { FeedsStatus } from '../feed/extension/status';
 import type { ReadShare } from '../share/preview';
-import type { ActivePack } from '../packs/origin';
+import type { ActivePack, PackIndexEntry } from '../packs/origin';
 import type { Request, RequestInput, Response } from './protocol';
 
 /**
@@ -13,7 +13,8 @@ import type { Request, RequestInput, Response } from './protocol';
  * Types only, plus the small client below: content scripts import this file without pulling in zod.
  */
 export interface Responses {
-  getPacks: ActivePack[];
+  getPacks: PackIndexEntry[];
+  getPack: ActivePack;
   saveDraft: SaveDraftResult;
   getDraft: Draft | null;
   listProfiles: Profile[];

@@ -18,8 +18,13 @@ const FindingShape = z.looseObject({
  */
 
 export const Request = z.discriminatedUnion('type', [
-  /** The rule packs in use (bundled or verified updates), already validated. */
+  /**
+   * The rule packs in use (bundled or verified updates) as a small index: each pack's summary and outline, no rules.
+   * A worker's cold start answers this without carrying every pack across.
+   */
   z.object({ type: z.literal('getPacks') }),
+  /** One pack in use, whole, by id: the guideline of the direction the page shows and the packs adding to it. */
+  z.object({ type: z.literal('getPack'), id: z.string().min(1).max(100) }),
   /** Save a draft's values or checklist (extension pages; the content script autosaves through a port). */
   SaveDraftInput.extend({ type: z.literal('saveDraft') }),
   z.object({ type: z.literal('getDraft'), key: z.string().min(1).max(500) }),

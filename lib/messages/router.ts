@@ -60,6 +60,7 @@ function parseUrl(url: string | undefined): URL | undefined {
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'getPacks',
+  'getPack',
   'getDraft',
   'listProfiles',
   'report:build',

@@ -1,7 +1,7 @@
 import type { Application } from '../application/model';
 import type { Finding } from '../engine/finding';
 import { createIncrementalEvaluator, type IncrementalEvaluator } from '../engine/incremental';
-import { layersFor } from '../packs/origin';
+import { addsTo, type PackOutline } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { type AmbiguousField, type PageMap, changedPaths } from '../portal/locate';
@@ -23,6 +23,11 @@ export interface Assessment {
   directionText?: string;
   /** The other active packs adding rules to this direction (an institution's 通用条件, its `extends`) */
   layers: RulePack[];
+  /**
+   * Packs the direction the page shows needs (its guideline, the packs adding to it) that are not fetched yet: the
+   * direction is undefined until they are.
+   */
+  needs: string[];
   application: Application;
   findings: Finding[];
   missing: string[];
@@ -35,7 +40,7 @@ export interface AssessInput {
   map: PageMap;
   vocabularies: FieldMap['vocabularies'];
   /** Every active pack: guidelines to match the direction against, and institution layers added to it */
-  packs: RulePack[];
+  packs: PackSet;
   /** The direction the user chose in the panel, used when the page shows none a pack knows */
   chosen?: { packId: string; code: string };
   checklist: Checklist;
@@ -52,6 +57,15 @@ export interface AssessInput {
   draft?: Record<string, string>;
   /** The field map, to read the draft's raw values as the page reader would */
   fieldMap?: FieldMap;
+}
+
+/**
+ * The packs in use as the content script holds them: every pack's outline (the background's getPacks index), and the
+ * whole packs fetched so far (getPack, once a direction needs them).
+ */
+export interface PackSet {
+  outlines: readonly PackOutline[];
+  whole(id: string): RulePack | undefined;
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
@@ -131,11 +145,16 @@ export function completeFromDraft(
 }
 
 /** The pack direction the user chose by hand, if the packs still have it. */
-export function chosenMatch(packs: RulePack[], choice: AssessInput['chosen']): DirectionMatch | undefined {
+export function chosenMatch<P extends { id: string; directions: readonly { code: string }[] }>(
+  packs: readonly P[],
+  choice: AssessInput['chosen'],
+): { pack: P; direction: P['directions'][number] } | undefined {
   const pack = choice && packs.find((p) => p.id === choice.packId);
   const direction = pack?.directions.find((d) => d.code === choice!.code);
   return pack && direction ? { pack, direction } : undefined;
 }
+
+type OutlineMatch = { pack: PackOutline; direction: PackOutline['directions'][number] };
 
 /**
  * The application the rules read and their findings. Keeps one incremental evaluator per direction, so a
@@ -144,7 +163,7 @@ export function chosenMatch(packs: RulePack[], choice: AssessInput['chosen']): D
 export function createAssembly() {
   let evaluator: IncrementalEvaluator | undefined;
   let evaluatorKey = '';
-  let lastMatched: DirectionMatch | undefined;
+  let lastMatched: OutlineMatch | undefined;
   /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
   let last: { map: PageMap; reading: PageReading } | undefined;
   return {
@@ -168,14 +187,19 @@ export function createAssembly() {
       const elsewhere = map.missing.includes('direction');
       const draftDirection = elsewhere && draft?.direction ? draft.direction : undefined;
       const directionText = reading.directionText ?? draftDirection;
-      const direction =
-        matchDirection(packs, directionText, reading.directionGroup) ??
+      const found =
+        matchDirection(packs.outlines, directionText, reading.directionGroup) ??
         (elsewhere ? lastMatched : undefined) ??
-        chosenMatch(packs, chosen);
-      if (elsewhere && direction && draft)
+        chosenMatch(packs.outlines, chosen);
+      if (elsewhere && found && draft)
         completed.fromOtherPages.push({ path: 'direction', section: sectionsOf(draft).direction || undefined });
-      if (!elsewhere) lastMatched = direction;
-      const layers = direction ? layersFor(direction.pack, direction.direction.code, packs) : [];
+      if (!elsewhere) lastMatched = found;
+      const adding = found ? packs.outlines.filter((p) => addsTo(p, found.pack.id, found.direction.code)) : [];
+      const needs = found ? [found.pack, ...adding].map((p) => p.id).filter((id) => !packs.whole(id)) : [];
+      const pack = found && !needs.length ? packs.whole(found.pack.id) : undefined;
+      const matched = pack?.directions.find((d) => d.code === found!.direction.code);
+      const direction: DirectionMatch | undefined = pack && matched ? { pack, direction: matched } : undefined;
+      const layers = direction ? adding.map((p) => packs.whole(p.id)!) : [];
       const key = direction
         ? [direction.pack, ...layers].map((p) => `${p.id}@${p.version}`).join('+') + `/${direction.direction.code}`
         : '';
@@ -191,6 +215,7 @@ export function createAssembly() {
         direction,
         directionText,
         layers,
+        needs,
         application: completed.application,
         findings,
         missing: map.missing,

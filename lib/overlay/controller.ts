@@ -1,4 +1,4 @@
-import { summarizePack } from '../packs/origin';
+import type { PackOutline } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -18,7 +18,7 @@ import type { FieldMap } from '../portal/fieldMapSchema';
 import { isLive } from '../portal/live';
 import { readControlValues, readControlsValues, readRawValues } from '../portal/read';
 import { LABELS_KEY } from '../portal/controlKey';
-import { SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly';
+import { type PackSet, SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly';
 import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
@@ -57,7 +57,13 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let fieldMap = baseFieldMap;
   let state: OverlayState = initialState(emptyPatch(baseFieldMap.id, host, form));
   const listeners = new Set<() => void>();
-  let packs: RulePack[] = [];
+  /** The packs in use: all outlined (getPacks), whole only those a direction on the page needed (getPack) */
+  let outlines: PackOutline[] = [];
+  const whole = new Map<string, RulePack>();
+  const packs: PackSet = { outlines: [], whole: (id) => whole.get(id) };
+  /** Whole packs being fetched, and the fetch (for start() to wait on) */
+  const fetching = new Set<string>();
+  let fetched: Promise<void> = Promise.resolve();
   let locator = createLocator(doc, fieldMap);
   let map: PageMap = locator.locate();
   /** Draft values the page lacks, while a restore is on offer */
@@ -155,18 +161,48 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
 
   /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
   function refresh(changed?: string[]) {
-    setState(
-      assembly.assess({
-        map,
-        vocabularies: fieldMap.vocabularies,
-        packs,
-        chosen: state.chosenDirection,
-        checklist: state.checklist,
-        changed,
-        draft: sync.known(),
-        fieldMap,
-      }),
-    );
+    packs.outlines = outlines;
+    const { needs, ...assessment } = assembly.assess({
+      map,
+      vocabularies: fieldMap.vocabularies,
+      packs,
+      chosen: state.chosenDirection,
+      checklist: state.checklist,
+      changed,
+      draft: sync.known(),
+      fieldMap,
+    });
+    setState(assessment);
+    if (needs.some((id) => !fetching.has(id))) fetchPacks(needs);
+  }
+
+  /**
+   * Fetches the whole packs a direction needs, then evaluates again. A failed fetch says so in the panel and is tried
+   * again at the next change the user makes.
+   */
+  function fetchPacks(ids: string[]) {
+    const wanted = ids.filter((id) => !fetching.has(id));
+    for (const id of wanted) fetching.add(id);
+    fetched = Promise.all(
+      wanted.map((id) =>
+        call('getPack', { id }).then(
+          (active) => {
+            whole.set(id, active.pack);
+            return true;
+          },
+          (error: unknown) => {
+            const reason = error instanceof CallError ? error.reason : String(error);
+            setState({ phase: 'error', error: readableLoadError(reason) });
+            return false;
+          },
+        ),
+      ),
+    ).then((results) => {
+      for (const id of wanted) fetching.delete(id);
+      if (!results.every(Boolean)) return;
+      if (state.phase === 'error') setState({ phase: 'ready', error: undefined });
+      refresh();
+    });
   }
 
   /** A checklist change: re-evaluate the confirm and document rules and save it with the draft. */
@@ -337,15 +373,22 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
         return;
       }
-      packs = packsResponse.packs.map((p) => p.pack);
+      outlines = packsResponse.packs.map((p) => p.outline);
+      // The rules of the direction the page shows arrive before the panel says ready.
+      refresh();
+      await fetched;
       setState({
-        phase: 'ready',
-        packs: packsResponse.packs.map(summarizePack),
-        directions: packs.flatMap((p) =>
-          p.directions.map((d) => ({ packId: p.id, code: d.code, title: d.title.zh, guideline: p.title.zh })),
+        phase: state.phase === 'error' ? 'error' : 'ready',
+        packs: packsResponse.packs.map((p) => p.summary),
+        directions: packsResponse.packs.flatMap(({ summary, outline }) =>
+          outline.directions.map((d) => ({
+            packId: summary.id,
+            code: d.code,
+            title: d.title.zh,
+            guideline: summary.title.zh,
+          })),
         ),
       });
-      refresh();
       startDraft(); // now with the guideline and direction the rules found
       // A draft that does not know its direction yet learns it (typing may have come before the rules).
       const code = state.direction?.direction.code;

@@ -1,4 +1,4 @@
-import type { Direction, RulePack } from '../packs/schema';
+import type { Direction, RulePack, Text } from '../packs/schema';
 import { parseDirectionText } from '../portal/parse';
 import { normalizeLabel } from '../portal/text';
 
@@ -7,15 +7,21 @@ export interface DirectionMatch {
   direction: Direction;
 }
 
+/** What matching reads of a pack: a whole pack, or its outline (lib/packs/origin.ts) before its rules arrive. */
+interface Matchable {
+  source: { year: number };
+  directions: readonly { code: string; title: Text }[];
+}
+
 /**
  * Which pack and direction the page's "1.4 中国和瑞典…" means. Codes repeat across guidelines (1.1 is in
  * both seeds), so the title decides, then the guideline group the option is listed under.
  */
-export function matchDirection(
-  packs: RulePack[],
+export function matchDirection<P extends Matchable>(
+  packs: readonly P[],
   text: string | undefined,
   group?: string,
-): DirectionMatch | undefined {
+): { pack: P; direction: P['directions'][number] } | undefined {
   const parsed = text ? parseDirectionText(text) : undefined;
   if (!parsed) return undefined;
   const title = normalizeLabel(parsed.title);

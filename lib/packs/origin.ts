@@ -47,14 +47,55 @@ export function summarizePack({ pack, origin, sourceName, expired, stale, staleD
 }
 
 /**
+ * What the content script needs of a pack before it knows the page's direction: enough to match the direction and
+ * to tell which packs add rules to it, without the rules themselves (those come by key once the direction is known).
+ */
+export interface PackOutline {
+  id: string;
+  version: number;
+  source: { year: number };
+  directions: { code: string; title: Text }[];
+  /** A pack without directions whose rules apply to every direction of every guideline (an institution's 通用条件) */
+  general: boolean;
+  extends?: { pack: string; directions: { code: string }[] }[];
+}
+
+export function outlineOf(pack: RulePack): PackOutline {
+  return {
+    id: pack.id,
+    version: pack.version,
+    source: { year: pack.source.year },
+    directions: pack.directions.map((d) => ({ code: d.code, title: d.title })),
+    general: !pack.directions.length && pack.rules.length > 0,
+    ...(pack.extends && {
+      extends: pack.extends.map((e) => ({ pack: e.pack, directions: e.directions.map((d) => ({ code: d.code })) })),
+    }),
+  };
+}
+
+/** One pack in the background's answer to getPacks: what the panel and popup show, and its outline. */
+export interface PackIndexEntry {
+  summary: PackSummary;
+  outline: PackOutline;
+}
+
+export function indexEntry(active: ActivePack): PackIndexEntry {
+  return { summary: summarizePack(active), outline: outlineOf(active.pack) };
+}
+
+/** Whether `p` adds rules to a direction of `guidelineId`: an institution's 通用条件, or an `extends` of it. */
+export function addsTo(p: PackOutline, guidelineId: string, directionCode: string): boolean {
+  return (
+    p.id !== guidelineId &&
+    (p.general ||
+      (p.extends ?? []).some((e) => e.pack === guidelineId && e.directions.some((d) => d.code === directionCode)))
+  );
+}
+
+/**
  * The packs whose rules apply to a direction of `guideline`: the guideline itself, then each other active pack
  * that adds to it (an institution's 通用条件 or an `extends` of this direction), in the order given.
  */
 export function layersFor(guideline: RulePack, directionCode: string, active: readonly RulePack[]): RulePack[] {
-  return active.filter(
-    (p) =>
-      p.id !== guideline.id &&
-      ((!p.directions.length && p.rules.length > 0) ||
-        (p.extends ?? []).some((e) => e.pack === guideline.id && e.directions.some((d) => d.code === directionCode))),
-  );
+  return active.filter((p) => addsTo(outlineOf(p), guideline.id, directionCode));
 }

@@ -105,13 +105,15 @@ describe('subscribing to a feed from the options page', () => {
         globalThis as unknown as {
           chrome: {
             runtime: {
-              sendMessage(m: unknown): Promise<{ value: { pack: { id: string; version: number }; origin: string }[] }>;
+              sendMessage(
+                m: unknown,
+              ): Promise<{ value: { summary: { id: string; version: number; origin: string } }[] }>;
             };
           };
         }
       ).chrome;
       return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map(
-        (p) => `${p.pack.id}@${p.pack.version}:${p.origin}`,
+        ({ summary: p }) => `${p.id}@${p.version}:${p.origin}`,
       );
     });
     expect(served).toContain('office-hmt@2:user');
@@ -316,13 +318,13 @@ describe('key rotation of the institution’s feed, as docs/admin.md §5 says', 
             globalThis as unknown as {
               chrome: {
                 runtime: {
-                  sendMessage(m: unknown): Promise<{ value: { pack: { id: string; version: number } }[] }>;
+                  sendMessage(m: unknown): Promise<{ value: { summary: { id: string; version: number } }[] }>;
                 };
               };
             }
           ).chrome;
           return (await api.runtime.sendMessage({ type: 'getPacks' })).value.map(
-            (p) => `${p.pack.id}@${p.pack.version}`,
+            ({ summary: p }) => `${p.id}@${p.version}`,
           );
         });
         expect(served, `restart ${restart}`).toContain('2020-hmt@3');

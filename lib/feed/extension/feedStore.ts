@@ -1,4 +1,4 @@
-import type { FeedState, FeedStore } from '../updater';
+import type { FeedState, FeedStore, VerifiedCache } from '../updater';
 import type { StorageArea } from './browserApi';
 
 /** storage.local key of one subscription's state (packs, high-water marks, last check). */
@@ -13,5 +13,20 @@ export function storageFeedStore(area: StorageArea, feedUrl: string): FeedStore 
   return {
     get: async () => (await area.get(key))[key],
     put: (state: FeedState) => area.set({ [key]: state }),
+  };
+}
+
+/**
+ * storage.session key of what this browser session verified of a subscription's stored packs. The extension's version
+ * is part of it: packs verified under an older schema are verified again after an update.
+ */
+export const verifiedKey = (feedUrl: string, version: string) => `feedVerified:${version}:${feedUrl}`;
+
+/** A subscription's VerifiedCache on storage.session (memory only; our own contexts only). */
+export function sessionVerifiedCache(area: StorageArea, feedUrl: string, version: string): VerifiedCache {
+  const key = verifiedKey(feedUrl, version);
+  return {
+    get: async () => (await area.get(key))[key],
+    put: (record) => area.set({ [key]: record }),
   };
 }

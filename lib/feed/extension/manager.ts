@@ -9,8 +9,8 @@ import { fromBase64Url } from '../encoding';
 import type { FetchFn } from '../fetch';
 import { refusal } from '../refusal';
 import { createUpdater, FeedState, type PackInUse, type Subscription, type Updater } from '../updater';
-import type { FeedBrowser } from './browserApi';
-import { feedStateKey, storageFeedStore } from './feedStore';
+import type { FeedBrowser, StorageArea } from './browserApi';
+import { feedStateKey, sessionVerifiedCache, storageFeedStore, verifiedKey } from './feedStore';
 import { loadNotice, saveNotice, type UpdateNotice } from './notice';
 import { hasFeedPermission } from './permission';
 import { readPolicyFeeds, type PolicyReading } from './policyFeeds';
@@ -27,6 +27,11 @@ export interface FeedManagerDeps {
   drafts: () => Promise<Draft[]>;
   /** Field types for rebuilding applications from drafts (rules/portal/most-gov-cn.json). */
   fieldMap: FieldMap;
+  /**
+   * storage.session and the extension's version: a worker restart trusts the stored packs this browser session
+   * verified, when their bytes are unchanged (lib/feed/updater.ts VerifiedCache). Absent: verified at every start.
+   */
+  session?: { area: StorageArea; version: string };
   now?: () => Date;
   impl?: Ed25519;
 }
@@ -116,6 +121,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
           subscription,
           fetch: deps.fetch,
           store: storageFeedStore(local, subscription.feedUrl),
+          verified: deps.session && sessionVerifiedCache(deps.session.area, subscription.feedUrl, deps.session.version),
           validatePack: deps.validatePack,
           scope: (id) => scopeRefusal(feeds, subscription, id),
           now,
@@ -322,6 +328,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
         feeds.map((f) => f.subscription).filter((s) => s.feedUrl !== feedUrl),
       );
       await local.remove(feedStateKey(feedUrl));
+      if (deps.session) await deps.session.area.remove(verifiedKey(feedUrl, deps.session.version));
       loaded = loadedFast = undefined;
     });
   }

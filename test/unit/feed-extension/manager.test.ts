@@ -1,11 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { diffPacks } from '@/lib/feed/diff';
 import { toBase64Url, utf8 } from '@/lib/feed/encoding';
 import { feedStateKey } from '@/lib/feed/extension/feedStore';
 import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
 import { bundledPackVariant } from '@/test/fixtures/feed-e2e/feedServer';
-import { FEED, feedHost, manager, pack, testBrowser } from './setup';
+import { FEED, feedHost, fieldMap, manager, pack, sessionOf, testBrowser } from './setup';
+import { createFeedManager } from '@/lib/feed/extension/manager';
+import { webcryptoEd25519 } from '@/lib/feed/crypto';
+import { parsePack } from '@/lib/packs/parsePack';
 import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const v1 = fixtureText('pack-v1.json');
@@ -149,6 +152,48 @@ describe('feed manager', () => {
     const restarted = manager(browser, host.fetch, [pack(v1)]);
     await restarted.reverifyAll();
     expect((await restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
+  });
+
+  it('a restarted worker uses the packs this browser session verified; a new session verifies them again', async () => {
+    const { browser, host, m } = await subscribed();
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    const restart = (session: ReturnType<typeof sessionOf> | undefined) => {
+      const validatePack = vi.fn(parsePack);
+      const restarted = createFeedManager({
+        browser,
+        fetch: host.fetch,
+        bundled: [pack(v1)],
+        validatePack,
+        drafts: async () => [],
+        fieldMap,
+        now: () => new Date('2026-03-01T00:00:00Z'),
+        impl: webcryptoEd25519,
+        session,
+      });
+      return { restarted, validatePack };
+    };
+    const same = restart(sessionOf(browser));
+    expect((await same.restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
+    expect(same.validatePack).not.toHaveBeenCalled();
+    // After an update (another version), or without a session store, every stored pack is verified again.
+    const updated = restart({ ...sessionOf(browser), version: '1.0.1' });
+    expect((await updated.restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
+    expect(updated.validatePack).toHaveBeenCalled();
+    const none = restart(undefined);
+    expect((await none.restarted.packsInUse()).packs.map((p) => p.pack.version)).toEqual([2]);
+    expect(none.validatePack).toHaveBeenCalled();
+  });
+
+  it('unsubscribing forgets what the session verified of the feed', async () => {
+    const { browser, host, m } = await subscribed([pack(v1)], 'user');
+    await host.publish([packVariant((p) => Object.assign(p, { id: 'office-extra', version: 1 }))], [key]);
+    await m.checkAll();
+    const session = sessionOf(browser).area;
+    const recorded = async () => Object.keys(await session.get(null)).filter((k) => k.includes(FEED));
+    expect(await recorded()).toHaveLength(1);
+    await m.unsubscribe(FEED);
+    expect(await recorded()).toEqual([]);
   });
 
   it('reports a clear error when a feed-only pack fails and nothing is bundled', async () => {

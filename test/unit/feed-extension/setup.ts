@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
-import type { FeedBrowser, Permissions } from '@/lib/feed/extension/browserApi';
+import type { FeedBrowser, Permissions, StorageArea } from '@/lib/feed/extension/browserApi';
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import type { FetchFn } from '@/lib/feed/fetch';
 import { buildFeed } from '@/lib/feed/publish';
@@ -69,6 +69,12 @@ export function feedHost(base = FEED) {
   };
 }
 
+/** The fake browser's storage.session: what a restarted worker of the same browser session finds. */
+export const sessionOf = (browser: FeedBrowser) => ({
+  area: (browser.storage as unknown as { session: StorageArea }).session,
+  version: '1.0.0',
+});
+
 export function manager(
   browser: FeedBrowser,
   fetch: FetchFn,
@@ -85,5 +91,6 @@ export function manager(
     fieldMap,
     now: () => now,
     impl: webcryptoEd25519,
+    session: sessionOf(browser),
   });
 }

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
 import { serializeEnvelope } from '@/lib/feed/envelope';
 import type { FetchFn } from '@/lib/feed/fetch';
 import { signKeyList } from '@/lib/feed/keys';
-import { createUpdater, type FeedStore } from '@/lib/feed/updater';
+import { createUpdater, type FeedStore, type VerifiedCache, type VerifiedRecord } from '@/lib/feed/updater';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
 import { FEED, fixtureText, host, memoryStore, packVariant, testKey, validatePack, type TestKey } from './helpers';
@@ -127,6 +127,88 @@ describe('updater', () => {
     ]);
     // The high-water mark survives: the feed's older v1 cannot come back through the feed.
     expect(tampered.peek().highWater['test-2020-hmt']).toBe(2);
+  });
+
+  describe('a worker restart in the same browser session', () => {
+    /** storage.session as the updater sees it: one record per feed, kept in memory across worker restarts */
+    function sessionCache() {
+      let record: unknown;
+      const cache: VerifiedCache = {
+        get: async () => structuredClone(record),
+        put: async (next: VerifiedRecord) => {
+          record = structuredClone(next);
+        },
+      };
+      return { cache, peek: () => record as VerifiedRecord | undefined };
+    }
+    function restart(h: ReturnType<typeof host>, store: FeedStore, cache: VerifiedCache, trusted = [key.trusted]) {
+      const validate = vi.fn(validatePack);
+      const u = createUpdater({
+        subscription: { feedUrl: FEED, trustedKeys: trusted, threshold: 1, name: 'Test office', source: 'user' },
+        fetch: h.fetch,
+        store,
+        validatePack: validate,
+        verified: cache,
+        now: () => new Date('2026-03-01T00:00:00Z'),
+      });
+      return { u, validate };
+    }
+    async function accepted() {
+      const h = host();
+      await h.publish([v2], [key]);
+      const mem = memoryStore();
+      const session = sessionCache();
+      const first = restart(h, mem.store, session.cache);
+      expect((await first.u.checkFeed()).accepted).toHaveLength(1);
+      // Verified once, on download; the session now remembers what it verified.
+      expect(first.validate).toHaveBeenCalledTimes(1);
+      expect(Object.keys(session.peek() ?? {})).toEqual(['test-2020-hmt']);
+      return { h, mem, session };
+    }
+
+    it('uses the copy verified on download without verifying it again', async () => {
+      const { h, mem, session } = await accepted();
+      const { u, validate } = restart(h, mem.store, session.cache);
+      expect(await u.reverifyStored()).toEqual({ verified: ['test-2020-hmt'], failed: [] });
+      expect(validate).not.toHaveBeenCalled();
+      expect((await u.currentPacks([bundledV1()])).packs).toMatchObject([{ source: 'feed', pack: { version: 2 } }]);
+    });
+
+    it('verifies a stored copy whose bytes changed since, refuses it and reports it, never trusting the record', async () => {
+      const { h, mem, session } = await accepted();
+      const state = mem.peek();
+      const env = JSON.parse(state.packs['test-2020-hmt']!.envelope);
+      env.signatures[0].sig = env.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
+      const tampered = memoryStore({
+        ...state,
+        packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
+      });
+      const { u } = restart(h, tampered.store, session.cache);
+      const { failed } = await u.reverifyStored();
+      expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
+      expect((await u.currentPacks([bundledV1()])).packs).toMatchObject([{ source: 'bundled', pack: { version: 1 } }]);
+      expect(tampered.peek().lastError).toEqual(failed[0]!.message);
+      // The record no longer vouches for the pack.
+      expect(session.peek()).toEqual({});
+    });
+
+    it('verifies again when the keys in force changed (a key removed by the institution)', async () => {
+      const { h, mem, session } = await accepted();
+      const { u, validate } = restart(h, mem.store, session.cache, [other.trusted]);
+      const { failed } = await u.reverifyStored();
+      expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
+      expect(validate).not.toHaveBeenCalled(); // refused on its signatures, before the schema
+      expect((await u.currentPacks([bundledV1()])).packs).toMatchObject([{ source: 'bundled' }]);
+    });
+
+    it('a new browser session (empty record) verifies every stored copy again, then remembers it', async () => {
+      const { h, mem } = await accepted();
+      const fresh = sessionCache();
+      const { u, validate } = restart(h, mem.store, fresh.cache);
+      expect((await u.reverifyStored()).verified).toEqual(['test-2020-hmt']);
+      expect(validate).toHaveBeenCalledTimes(1);
+      expect(Object.keys(fresh.peek() ?? {})).toEqual(['test-2020-hmt']);
+    });
   });
 
   it('reports an error when a pack has neither a verified download nor a bundled copy', async () => {

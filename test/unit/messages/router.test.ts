@@ -24,6 +24,7 @@ const content: Sender = { id: 'our-id', url: `${PORTAL}/apply?x=1`, tab: { id: 3
 function setup() {
   const handlers = {
     getPacks: vi.fn(async () => ['pack']),
+    getPack: vi.fn(async () => 'whole pack'),
     saveDraft: vi.fn(async () => ({ ok: true })),
     getDraft: vi.fn(async () => null),
     listProfiles: vi.fn(async () => []),
@@ -40,11 +41,23 @@ test('a valid message from our extension page reaches its handler, with the send
   expect(handlers.getPacks).toHaveBeenCalledWith({ type: 'getPacks' }, { role: 'extension', tabOrigin: undefined });
 });
 
+test('a content script asks for the index, then one pack by its id', async () => {
+  const { route, handlers } = setup();
+  expect(await route({ type: 'getPacks' }, content)).toEqual({ ok: true, value: ['pack'] });
+  expect(await route({ type: 'getPack', id: '2019-intl-1' }, content)).toEqual({ ok: true, value: 'whole pack' });
+  expect(handlers.getPack).toHaveBeenCalledWith(
+    { type: 'getPack', id: '2019-intl-1' },
+    { role: 'content', origin: PORTAL },
+  );
+});
+
 test.each([
   ['unknown type', { type: 'runScript', code: 'alert(1)' }],
   ['missing fields', { type: 'saveDraft', key: 'k' }],
   ['wrong field type', { type: 'saveDraft', key: 'k', host: 'h', applicationId: 'a', fields: { x: 1 } }],
   ['not an object', 'getPacks'],
+  ['a pack without its id', { type: 'getPack' }],
+  ['a pack id too long', { type: 'getPack', id: 'x'.repeat(101) }],
 ])('a malformed message (%s) is refused, logged, and nothing is written', async (_name, message) => {
   const { route, handlers, log } = setup();
   const response = await route(message, options);

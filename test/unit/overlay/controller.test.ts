@@ -7,7 +7,7 @@ import { createOverlayController, type DraftChannel, type MappingStore } from '@
 import type { FieldMapPatch } from '@/lib/portal/mapping';
 import { toMarkers, toPanelView } from '@/lib/overlay/view';
 import { parsePack } from '@/lib/packs/parsePack';
-import type { ActivePack } from '@/lib/packs/origin';
+import { type ActivePack, indexEntry } from '@/lib/packs/origin';
 import type { RulePack } from '@/lib/packs/schema';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
@@ -23,6 +23,14 @@ const inUse: ActivePack[] = [
   { pack, origin: 'bundled', sourceName: '扩展内置 / bundled', expired: false, stale: false, staleDays: 0 },
 ];
 
+/** The background's answers about packs (the index, one whole pack by id); undefined for any other request. */
+function packAnswer(active: ActivePack[], request: RequestInput) {
+  if (request.type === 'getPacks') return { ok: true, value: active.map(indexEntry) };
+  if (request.type !== 'getPack') return undefined;
+  const found = active.find((a) => a.pack.id === request.id);
+  return found ? { ok: true, value: found } : { ok: false, error: `unknown pack ${request.id}` };
+}
+
 function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } {
   const saved = new Map<string, FieldMapPatch>();
   return { saved, get: async (key) => saved.get(key), set: async (key, patch) => void saved.set(key, patch) };
@@ -31,9 +39,7 @@ function memoryMappings(): MappingStore & { saved: Map<string, FieldMapPatch> } 
 function setup(mappings = memoryMappings()) {
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
-  const send = vi.fn(async (request: RequestInput) =>
-    request.type === 'getPacks' ? { ok: true, value: inUse } : { ok: false, error: 'unexpected' },
-  );
+  const send = vi.fn(async (request: RequestInput) => packAnswer(inUse, request) ?? { ok: false, error: 'unexpected' });
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings });
   return { controller, posted, send, mappings };
 }
@@ -85,8 +91,7 @@ test('an institution’s layer adds its general conditions to the matched direct
     { pack: other, origin: 'user', sourceName: '某人', expired: true, stale: false, staleDays: 14 },
   ];
   document.querySelector<HTMLInputElement>('[name="fzr.csrq"]')!.value = '1960/5/1';
-  const send = async (request: RequestInput) =>
-    request.type === 'getPacks' ? { ok: true, value: active } : { ok: true, value: null };
+  const send = async (request: RequestInput) => packAnswer(active, request) ?? { ok: true, value: null };
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
@@ -205,11 +210,8 @@ test('after a portal timeout the empty page never empties the draft: a restore i
   const posted: AutosaveMessage[] = [];
   const channel: DraftChannel = { post: (m) => keepChanges(posted, m), onMessage: () => {}, onReconnect: () => {} };
   const send = async (request: RequestInput) =>
-    request.type === 'getPacks'
-      ? { ok: true, value: inUse }
-      : request.type === 'getDraft'
-        ? { ok: true, value: saved }
-        : { ok: false, error: 'unexpected' };
+    packAnswer(inUse, request) ??
+    (request.type === 'getDraft' ? { ok: true, value: saved } : { ok: false, error: 'unexpected' });
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   expect(posted).toEqual([]);
@@ -238,8 +240,7 @@ test('a field another tab changed too is held for the user’s choice; other fie
     },
     onReconnect: () => {},
   };
-  const send = async (request: RequestInput) =>
-    request.type === 'getPacks' ? { ok: true, value: inUse } : { ok: true, value: null };
+  const send = async (request: RequestInput) => packAnswer(inUse, request) ?? { ok: true, value: null };
   const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
   await controller.start();
   const key = controller.draftKey;
@@ -310,14 +311,71 @@ test('confirming an item, marking a document ready and acknowledging a warning a
   controller.stop();
 });
 
-test('a direction chosen by hand is used when the page shows none', async () => {
+test('a direction chosen by hand is used when the page shows none; its pack is fetched only then', async () => {
   document.querySelector<HTMLSelectElement>('[name="xmxx.znfx"]')!.selectedIndex = 0;
-  const { controller } = setup();
+  const { controller, send } = setup();
   await controller.start();
   expect(controller.getState().direction).toBeUndefined();
   expect(toPanelView(controller.getState()).hint).toBe('请在表单中选择指南方向');
+  // The panel offers the directions from the index alone: no rules fetched yet.
+  expect(controller.getState().directions.map((d) => d.code)).toEqual(pack.directions.map((d) => d.code));
+  expect(send.mock.calls.map(([r]) => r.type)).not.toContain('getPack');
   controller.chooseDirection({ packId: 'test-mini', code: '1.8' });
-  expect(controller.getState().direction?.direction.code).toBe('1.8');
+  await vi.waitFor(() => expect(controller.getState().direction?.direction.code).toBe('1.8'));
+  expect(send.mock.calls.filter(([r]) => r.type === 'getPack').map(([r]) => r)).toEqual([
+    { type: 'getPack', id: 'test-mini' },
+  ]);
+  controller.stop();
+});
+
+test('the content script fetches only the packs of the direction it found, by key', async () => {
+  const layer = institutionLayer();
+  const other = structuredClone(pack);
+  Object.assign(other, { id: 'other-guideline', title: { zh: '另一指南', en: 'Another guideline' } });
+  const active: ActivePack[] = [
+    ...inUse,
+    { pack: layer, origin: 'policy', sourceName: '科研处规则源', expired: false, stale: false, staleDays: 14 },
+    { pack: other, origin: 'user', sourceName: '某人', expired: false, stale: false, staleDays: 14 },
+  ];
+  const requests: RequestInput[] = [];
+  const send = async (request: RequestInput) => {
+    requests.push(request);
+    return packAnswer(active, request) ?? { ok: true, value: null };
+  };
+  const channel: DraftChannel = { post: () => {}, onMessage: () => {}, onReconnect: () => {} };
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  await controller.start();
+  // Ready means evaluated: the guideline's and the layer's findings are there at once.
+  expect(controller.getState().phase).toBe('ready');
+  expect(statusOf(controller.getState().findings, durationRule)).toBe('fail');
+  expect(controller.getState().layers.map((p) => p.id)).toEqual(['example-institution-2026']);
+  expect(requests.filter((r) => r.type === 'getPack').map((r) => r.type === 'getPack' && r.id)).toEqual([
+    'test-mini',
+    'example-institution-2026',
+  ]);
+  expect(controller.getState().packs.map((p) => p.id)).toEqual([
+    'test-mini',
+    'example-institution-2026',
+    'other-guideline',
+  ]);
+  controller.stop();
+});
+
+test('a pack the background cannot send is said in the panel, and fetched again at the next change', async () => {
+  let refuse = true;
+  const send = vi.fn(async (request: RequestInput) =>
+    request.type === 'getPack' && refuse
+      ? { ok: false, error: 'Could not establish connection. Receiving end does not exist.' }
+      : (packAnswer(inUse, request) ?? { ok: true, value: null }),
+  );
+  const channel: DraftChannel = { post: () => {}, onMessage: () => {}, onReconnect: () => {} };
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  await controller.start();
+  expect(controller.getState()).toMatchObject({ phase: 'error', error: expect.stringContaining('后台暂时没有响应') });
+  refuse = false;
+  type('xmxx.ywmc', 'typed after the worker came back');
+  await vi.waitFor(() => expect(controller.getState().phase).toBe('ready'));
+  expect(controller.getState().direction?.direction.code).toBe('1.7');
   controller.stop();
 });
 

@@ -21,6 +21,8 @@ import { createPageWatcher } from '@/lib/overlay/pageWatcher';
 import { createValueSweep, locatedControls } from '@/lib/overlay/valueSweep';
 import { type OverlayState, initialState } from '@/lib/overlay/state';
 import { parsePack } from '@/lib/packs/parsePack';
+import { outlineOf } from '@/lib/packs/origin';
+import type { RulePack } from '@/lib/packs/schema';
 import { locateFields } from '@/lib/portal/locate';
 import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
@@ -35,6 +37,11 @@ if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack = parsed.pack;
 const fieldMap = fieldMapJson as unknown as FieldMap;
 const durationRule = 'test-mini/1.7/duration-max-2y';
+/** Packs as the content script holds them once fetched: outlined, and whole. */
+const fetched = (packs: RulePack[]) => ({
+  outlines: packs.map(outlineOf),
+  whole: (id: string) => packs.find((p) => p.id === id),
+});
 
 beforeEach(() => {
   document.body.innerHTML = form;
@@ -130,7 +137,7 @@ describe('application assembly', () => {
   test('finds the direction, evaluates, and re-runs only rules reading a changed path', () => {
     const assembly = createAssembly();
     const map = locateFields(document, fieldMap);
-    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist() };
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: fetched([pack]), checklist: emptyChecklist() };
     const first = assembly.assess(base);
     expect(first.direction?.direction.code).toBe('1.7');
     expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
@@ -143,6 +150,18 @@ describe('application assembly', () => {
     expect(third.findings.find((f) => f.ruleId === durationRule)?.status).toBe('pass');
   });
 
+  test('a direction whose pack is not fetched yet is not evaluated: the pack is named in needs', () => {
+    const map = locateFields(document, fieldMap);
+    const base = { map, vocabularies: fieldMap.vocabularies, checklist: emptyChecklist() };
+    const assembly = createAssembly();
+    const outlined = assembly.assess({ ...base, packs: { outlines: [outlineOf(pack)], whole: () => undefined } });
+    expect(outlined).toMatchObject({ needs: ['test-mini'], direction: undefined, findings: [] });
+    const whole = assembly.assess({ ...base, packs: fetched([pack]) });
+    expect(whole.needs).toEqual([]);
+    expect(whole.direction?.direction.code).toBe('1.7');
+    expect(whole.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
+  });
+
   test('the chosen direction is used when the page shows none a pack knows', () => {
     const select = document.querySelector<HTMLSelectElement>('select[name="xmxx.znfx"]')!;
     select.value = '';
@@ -150,7 +169,7 @@ describe('application assembly', () => {
     const assessed = createAssembly().assess({
       map,
       vocabularies: fieldMap.vocabularies,
-      packs: [pack],
+      packs: fetched([pack]),
       checklist: emptyChecklist(),
       chosen: { packId: pack.id, code: '1.7' },
     });
@@ -169,7 +188,13 @@ describe('application assembly', () => {
       'project.nameZh': '草稿里的旧名称',
       [SECTIONS_KEY]: JSON.stringify({ 'project.startDate': '基本信息', 'project.endDate': '基本信息' }),
     };
-    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist(), fieldMap };
+    const base = {
+      map,
+      vocabularies: fieldMap.vocabularies,
+      packs: fetched([pack]),
+      checklist: emptyChecklist(),
+      fieldMap,
+    };
     const withDraft = createAssembly().assess({ ...base, draft });
     expect(withDraft.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
     expect(withDraft.fromOtherPages).toEqual([
@@ -190,7 +215,7 @@ describe('application assembly', () => {
     const app = createAssembly().assess({
       map: locateFields(document, fieldMap),
       vocabularies: fieldMap.vocabularies,
-      packs: [],
+      packs: fetched([]),
       checklist: emptyChecklist(),
     }).application;
     const draft = { 'budget.central': '4500000', 'budget.other': '50', [UNITS_KEY]: 'budget.central' };

@@ -42,7 +42,13 @@ function plain(map: PageMap) {
 const checklist = emptyChecklist();
 /** The application the rules read from a map: read again only where it changed (`changed`), or whole. */
 const assess = (assembly: ReturnType<typeof createAssembly>, map: PageMap, changed?: string[]) =>
-  assembly.assess({ map, vocabularies: fieldMap.vocabularies, packs: [], checklist, changed }).application;
+  assembly.assess({
+    map,
+    vocabularies: fieldMap.vocabularies,
+    packs: { outlines: [], whole: () => undefined },
+    checklist,
+    changed,
+  }).application;
 
 /** A locator fed by the page watcher, as the overlay runs it, and the application read from what it located. */
 function incremental() {
