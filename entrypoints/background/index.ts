@@ -13,13 +13,14 @@ import { AUTOSAVE_PORT, DRAFTS_CHANGED } from '@/lib/messages/channels';
 import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messages/protocol';
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
-import { loadBuiltInPacks } from '@/lib/packs/inExtension';
+import { BUNDLED_PACKS_FILE, fetchBuiltInPacks } from '@/lib/packs/bundledFile';
 import { indexEntry, layersFor, summarizePack } from '@/lib/packs/origin';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
+import type { RulePack } from '@/lib/packs/schema';
 import { bundledFieldMap } from '@/lib/portal/bundledFieldMap';
 
 export default defineBackground(() => {
@@ -27,12 +28,20 @@ export default defineBackground(() => {
   // The browser session's memory, never the disk: changes not yet committed and the feed packs verified survive a
   // worker restart here.
   const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  // Read at once, while the rest starts; read again if that failed.
+  let bundledPacks: Promise<RulePack[]> | undefined;
+  const bundled = () =>
+    (bundledPacks ??= fetchBuiltInPacks(`${browser.runtime.getURL('/')}${BUNDLED_PACKS_FILE}`).catch((error) => {
+      bundledPacks = undefined;
+      throw error;
+    }));
+  bundled().catch((error) => console.error('GuideCheck: the bundled rules could not be read', error));
   // Rule updates: packs from subscribed/policy feeds, verified again at the first start of a browser session (a
   // restart trusts what the session verified, if unchanged), checked on install, start and every 4 h.
   const feeds = createFeedManager({
     browser,
     fetch: (url, init) => fetch(url, init),
-    bundled: loadBuiltInPacks(),
+    bundled,
     validatePack: parsePack,
     drafts: async () => listDrafts(await drafts()),
     fieldMap: bundledFieldMap,

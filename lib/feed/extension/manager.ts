@@ -21,7 +21,8 @@ import { loadUserSubscriptions, saveUserSubscriptions, subscriptionFromInput } f
 export interface FeedManagerDeps {
   browser: FeedBrowser;
   fetch: FetchFn;
-  bundled: RulePack[];
+  /** The packs built into the extension (the service worker reads them from a file of the extension) */
+  bundled: () => Promise<RulePack[]>;
   validatePack: ValidatePack<RulePack>;
   /** Saved drafts, re-checked when a pack changes. */
   drafts: () => Promise<Draft[]>;
@@ -111,6 +112,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
 
   function build(fresh: boolean): Loaded {
     return (async () => {
+      // Bundled ids are known before any feed is checked or offered (scopeRefusal).
+      bundledIds = new Set((await deps.bundled()).map((p) => p.id));
       const policy = await policyReading(fresh);
       const user = await loadUserSubscriptions(local);
       const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
@@ -133,7 +136,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
     })();
   }
 
-  const bundledIds = new Set(deps.bundled.map((p) => p.id));
+  let bundledIds = new Set<string>();
   /** Pack ids a policy feed holds, from its last verified state (filled by packsInUse and before checks). */
   let policyHeld = new Map<string, string>();
 
@@ -183,7 +186,16 @@ export function createFeedManager(deps: FeedManagerDeps) {
       });
     }
     const best = new Map<string, InUse>();
-    for (const pack of deps.bundled)
+    let bundled: RulePack[] = [];
+    try {
+      bundled = await deps.bundled();
+    } catch (error) {
+      missing.set('(bundled)', {
+        zh: `内置规则读取失败：${String(error)}`,
+        en: `The bundled rules could not be read: ${String(error)}`,
+      });
+    }
+    for (const pack of bundled)
       best.set(pack.id, {
         pack,
         source: 'bundled',
@@ -338,7 +350,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
     const { packs, errors } = await packsInUse();
     const row = (p: RulePack) => ({ id: p.id, title: p.title.zh, version: p.version, expires: p.expires });
     return {
-      bundled: deps.bundled.map(row),
+      bundled: (await deps.bundled()).map(row),
       inUse: packs.map((p) => ({ ...row(p.pack), source: p.source, sourceName: p.sourceName, expired: p.expired })),
       feeds: await Promise.all(
         feeds.map(async ({ subscription: s }) => {

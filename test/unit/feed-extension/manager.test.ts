@@ -163,7 +163,7 @@ describe('feed manager', () => {
       const restarted = createFeedManager({
         browser,
         fetch: host.fetch,
-        bundled: [pack(v1)],
+        bundled: async () => [pack(v1)],
         validatePack,
         drafts: async () => [],
         fieldMap,

@@ -85,7 +85,7 @@ export function manager(
   return createFeedManager({
     browser,
     fetch,
-    bundled,
+    bundled: async () => bundled,
     validatePack: parsePack,
     drafts: async () => drafts,
     fieldMap,

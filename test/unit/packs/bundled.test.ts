@@ -1,11 +1,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 import { bundledPackDir } from '@/lib/packs/fromDisk';
 import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { parsePack } from '@/lib/packs/parsePack';
-import { bundledPacksSource } from '../../../scripts/support/bundledPacks';
+import { bundledPacks, bundledPacksSource } from '../../../scripts/support/bundledPacks';
+import { BUNDLED_PACKS_FILE, fetchBuiltInPacks } from '@/lib/packs/bundledFile';
 
 // The extension trusts its bundled packs at runtime: this and the build are where they are validated.
 describe('bundled rule packs', () => {
@@ -48,6 +53,30 @@ describe('bundled rule packs', () => {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), titel: 'x' }));
     const source = bundledPacksSource(dir);
     expect(source.ok ? [] : source.errors.join('\n')).toMatch(/2019-intl-1\.json: .*titel/);
+  });
+
+  it('are written as a file of the extension too, which the service worker fetches instead of carrying them', async () => {
+    const emitted: { fileName?: string; source?: unknown }[] = [];
+    const plugin = bundledPacks(copyOfRules());
+    const generate = plugin.generateBundle as unknown as (this: unknown) => void;
+    generate.call({ emitFile: (file: { fileName?: string; source?: unknown }) => emitted.push(file), error: fail });
+    expect(emitted.map((f) => f.fileName)).toEqual([BUNDLED_PACKS_FILE]);
+    const served = async (url: string | URL | Request) =>
+      String(url).endsWith(`/${BUNDLED_PACKS_FILE}`)
+        ? new Response(emitted[0]!.source as string)
+        : new Response('', { status: 404 });
+    expect(await fetchBuiltInPacks(`chrome-extension://id/${BUNDLED_PACKS_FILE}`, served)).toEqual(loadBuiltInPacks());
+    await expect(fetchBuiltInPacks('chrome-extension://id/other.json', served)).rejects.toThrow('404');
+  });
+
+  it('refuse to write the file when a pack would not validate', () => {
+    const dir = copyOfRules();
+    writeFileSync(join(dir, '2020-hmt.json'), '{"schema": 1}');
+    const plugin = bundledPacks(dir);
+    const generate = plugin.generateBundle as unknown as (this: unknown) => void;
+    const emitFile = vi.fn();
+    expect(() => generate.call({ emitFile, error: fail })).toThrow(/2020-hmt\.json/);
+    expect(emitFile).not.toHaveBeenCalled();
   });
 
   it('build to a module of the packs as JSON text', () => {
