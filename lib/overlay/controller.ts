@@ -1,4 +1,3 @@
-import type { PackOutline } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import { applicationIdOf } from '../portal/detect';
 import { fillForm } from '../portal/fill';
@@ -58,7 +57,6 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let state: OverlayState = initialState(emptyPatch(baseFieldMap.id, host, form));
   const listeners = new Set<() => void>();
   /** The packs in use: all outlined (getPacks), whole only those a direction on the page needed (getPack) */
-  let outlines: PackOutline[] = [];
   const whole = new Map<string, RulePack>();
   const packs: PackSet = { outlines: [], whole: (id) => whole.get(id) };
   /** Whole packs being fetched, and the fetch (for start() to wait on) */
@@ -161,7 +159,6 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
 
   /** Re-reads the page and re-evaluates the rules reading `changed` (every rule when undefined). */
   function refresh(changed?: string[]) {
-    packs.outlines = outlines;
     const { needs, ...assessment } = assembly.assess({
       map,
       vocabularies: fieldMap.vocabularies,
@@ -373,7 +370,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
         return;
       }
-      outlines = packsResponse.packs.map((p) => p.outline);
+      packs.outlines = packsResponse.packs.map((p) => p.outline);
       // The rules of the direction the page shows arrive before the panel says ready.
       refresh();
       await fetched;
