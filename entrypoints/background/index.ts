@@ -76,16 +76,26 @@ export default defineBackground(() => {
     );
   const ports = new Map<string, ReturnType<typeof browser.runtime.connect>>();
 
-  const saver = createDraftSaver({
-    db,
-    check: () => checkDatabase('guidecheck'),
-    mirror: {
-      getAll: () => browser.storage.local.get(null),
-      set: (items) => browser.storage.local.set(items),
-      remove: (keys) => browser.storage.local.remove(keys),
-    },
-    estimate: () => navigator.storage.estimate(),
-  });
+  /**
+   * The drafts' saver, started on first use: it checks and opens the database and reads the drafts' copy in
+   * storage.local, none of which a worker woken to answer for the rules should wait behind.
+   */
+  let started: ReturnType<typeof createDraftSaver> | undefined;
+  const startSaver = () =>
+    (started ??= createDraftSaver({
+      db,
+      check: () => checkDatabase('guidecheck'),
+      mirror: {
+        getAll: () => browser.storage.local.get(null),
+        set: (items) => browser.storage.local.set(items),
+        remove: (keys) => browser.storage.local.remove(keys),
+      },
+      estimate: () => navigator.storage.estimate(),
+    }));
+  const saver: Pick<ReturnType<typeof createDraftSaver>, 'save' | 'noticesFor'> = {
+    save: (batch) => startSaver().save(batch),
+    noticesFor: (key) => startSaver().noticesFor(key),
+  };
   /** The drafts database, once checked: never opened (so never changed) when a newer GuideCheck wrote it. */
   const drafts = async () => {
     const notices = await saver.noticesFor('');
