@@ -181,25 +181,18 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     const wanted = ids.filter((id) => !fetching.has(id));
     for (const id of wanted) fetching.add(id);
     fetched = Promise.all(
-      wanted.map((id) =>
-        call('getPack', { id }).then(
-          (active) => {
-            whole.set(id, active.pack);
-            return true;
-          },
-          (error: unknown) => {
-            const reason = error instanceof CallError ? error.reason : String(error);
-            setState({ phase: 'error', error: readableLoadError(reason) });
-            return false;
-          },
-        ),
-      ),
-    ).then((results) => {
+      wanted.map((id) => call('getPack', { id }).then((active) => void whole.set(id, active.pack), loadFailed)),
+    ).then(() => {
       for (const id of wanted) fetching.delete(id);
-      if (!results.every(Boolean)) return;
+      if (!wanted.every((id) => whole.has(id))) return;
       if (state.phase === 'error') setState({ phase: 'ready', error: undefined });
       refresh();
     });
+  }
+
+  /** The rules could not be loaded: said in the panel, in words. */
+  function loadFailed(error: unknown) {
+    setState({ phase: 'error', error: readableLoadError(error instanceof CallError ? error.reason : String(error)) });
   }
 
   /** A checklist change: re-evaluate the confirm and document rules and save it with the draft. */
@@ -337,13 +330,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       // What the page showed on arrival. From here on only what the user changes is posted: an empty page
       // after a portal timeout never empties the draft.
       const arrival = sync.baseline();
-      const packsLoad = call('getPacks', {}).then(
-        (packs) => ({ ok: true as const, packs }),
-        (error: unknown) => ({
-          ok: false as const,
-          error: error instanceof CallError ? error.reason : String(error),
-        }),
-      );
+      let loadError: unknown;
+      const packsLoad = call('getPacks', {}).catch((error: unknown) => {
+        loadError = error;
+      });
       // The draft does not wait for the rules (a worker just installed may take seconds to answer getPacks): what
       // an old content script handed over is saved as soon as the draft is known.
       const saved = await sync.load();
@@ -360,24 +350,24 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       }
       draftLoaded = true;
       adopt(handedOver.splice(0));
-      const packsResponse = await packsLoad;
+      const index = await packsLoad;
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
       const startDraft = () => {
         if (!saved) sync.startDraft(arrival);
       };
-      if (!packsResponse.ok) {
+      if (!index) {
         startDraft();
-        setState({ phase: 'error', error: readableLoadError(packsResponse.error) });
+        loadFailed(loadError);
         return;
       }
-      packs.outlines = packsResponse.packs.map((p) => p.outline);
+      packs.outlines = index.map((p) => p.outline);
       // The rules of the direction the page shows arrive before the panel says ready.
       refresh();
       await fetched;
       setState({
         phase: state.phase === 'error' ? 'error' : 'ready',
-        packs: packsResponse.packs.map((p) => p.summary),
-        directions: packsResponse.packs.flatMap(({ summary, outline }) =>
+        packs: index.map((p) => p.summary),
+        directions: index.flatMap(({ summary, outline }) =>
           outline.directions.map((d) => ({
             packId: summary.id,
             code: d.code,
