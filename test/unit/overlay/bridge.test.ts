@@ -134,3 +134,37 @@ test('events from the page side (a marker clicked, a submit with errors left) re
   server.stop();
   port2.close();
 });
+
+test('the application never crosses with the state: the panel asks for it, and a change of it alone posts nothing', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const application = { project: { nameZh: '某项目' } } as unknown as OverlayState['application'];
+  (page.actions as unknown as { application: () => unknown }).application = vi.fn(
+    () => page.source.getState().application,
+  );
+  const messages: ToPanel[] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  page.set({ application });
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  expect('application' in remote.getState()).toBe(false);
+  expect(JSON.stringify(messages)).not.toContain('某项目');
+
+  const updates = vi.fn();
+  remote.subscribe(updates);
+  // A keystroke that changes only what the rules read (no finding, nothing shown): no post, no panel render.
+  page.set({ application: { project: { nameZh: '某项目二' } } as unknown as OverlayState['application'] });
+  page.set({ lang: 'en' });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(1));
+  const states = messages.filter((m) => m.kind === 'state');
+  expect(states).toHaveLength(2);
+  expect(states.at(-1)!.kind === 'state' && states.at(-1)!.state).toEqual({ lang: 'en' });
+  // The report asks for it: the page side's current application comes back.
+  await expect(remote.run('application')).resolves.toEqual({ project: { nameZh: '某项目二' } });
+  server.stop();
+  port2.close();
+});
