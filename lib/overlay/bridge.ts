@@ -1,3 +1,4 @@
+import type { Finding } from '../engine/finding';
 import type { RulePack } from '../packs/schema';
 import type { OverlayController, OverlayState } from './controller';
 import type { PanelState } from './state';
@@ -55,6 +56,8 @@ export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' }
 export type WireState = Partial<Omit<PanelState, 'direction' | 'layers'>> & {
   direction?: { packKey: string; code: string };
   layerKeys?: string[];
+  /** Instead of `findings`, when few changed (a keystroke flips a rule or two): the list's length and the changed ones */
+  findingsAt?: { length: number; changed: [number, Finding][] };
 };
 
 export type ToPanel =
@@ -106,6 +109,9 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
     let any = false;
     for (const key of new Set([...Object.keys(last), ...Object.keys(next)]) as Set<keyof OverlayState>) {
       if ((key in last && next[key] === last[key]) || key === 'application') continue;
+      const findingsAt =
+        key === 'findings' && last.findings ? changedFindings(last.findings, next.findings) : undefined;
+      if (findingsAt?.length === 0 && next.findings.length === last.findings!.length) continue;
       any = true;
       if (key === 'direction')
         state.direction = next.direction && {
@@ -113,6 +119,7 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
           code: next.direction.direction.code,
         };
       else if (key === 'layers') state.layerKeys = next.layers.map(sendOnce);
+      else if (findingsAt) state.findingsAt = { length: next.findings.length, changed: findingsAt };
       else Object.assign(state, { [key]: next[key] });
     }
     last = next;
@@ -197,9 +204,13 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         if (m.error !== undefined) p?.reject(new Error(m.error));
         else p?.resolve(m.value);
       } else {
-        const { direction, layerKeys, ...rest } = m.state;
+        const { direction, layerKeys, findingsAt, ...rest } = m.state;
         const first = state === undefined;
         const next = { ...state, ...rest } as PanelState;
+        if (findingsAt) {
+          next.findings = next.findings.slice(0, findingsAt.length);
+          for (const [i, finding] of findingsAt.changed) next.findings[i] = finding;
+        }
         if ('direction' in m.state) {
           const pack = direction && packs.get(direction.packKey);
           const matched = pack?.directions.find((d) => d.code === direction?.code);
@@ -212,6 +223,20 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
       }
     };
   });
+}
+
+/**
+ * The findings of `next` that are not (by identity: the evaluator keeps an unchanged verdict's object) at the same
+ * index of `last`, when that is fewer than half of them; else undefined (the whole list crosses).
+ */
+function changedFindings(last: Finding[], next: Finding[]): [number, Finding][] | undefined {
+  const changed: [number, Finding][] = [];
+  for (let i = 0; i < next.length; i++) {
+    if (next[i] === last[i]) continue;
+    changed.push([i, next[i]!]);
+    if (changed.length * 2 > next.length) return undefined;
+  }
+  return changed;
 }
 
 /** A nonce for one panel frame: in its address's hash, which the portal page cannot read. */
