@@ -362,11 +362,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         return;
       }
       packs.outlines = index.map((p) => p.outline);
-      // The rules of the direction the page shows arrive before the panel says ready.
-      refresh();
-      await fetched;
       setState({
-        phase: state.phase === 'error' ? 'error' : 'ready',
+        phase: 'ready',
         packs: index.map((p) => p.summary),
         directions: index.flatMap(({ summary, outline }) =>
           outline.directions.map((d) => ({
@@ -377,6 +374,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
           })),
         ),
       });
+      refresh();
+      // The rules of the direction the page shows (fetched by key) are in before the draft learns its direction.
+      await fetched;
       startDraft(); // now with the guideline and direction the rules found
       // A draft that does not know its direction yet learns it (typing may have come before the rules).
       const code = state.direction?.direction.code;
