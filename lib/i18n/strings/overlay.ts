@@ -7,6 +7,10 @@ export const overlayStrings = {
   loading: { zh: '正在加载规则…', en: 'Loading rules…' },
   moveDock: { zh: '移到另一侧', en: 'Move to the other side' },
   collapse: { zh: '收起', en: 'Collapse' },
+  panelFallback: {
+    zh: '面板模式：页面内受限面板（扩展框架被阻止），只显示检查结果，不提供填入资料、恢复草稿等操作。',
+    en: 'Panel mode: reduced panel in the page (extension frame blocked): results only, no profile fill, draft restore or other actions.',
+  },
   expand: { zh: '展开 GuideCheck', en: 'Open GuideCheck' },
   switchLang: { zh: 'English', en: '中文' },
   noDirection: { zh: '请在表单中选择指南方向', en: 'Choose a guideline direction in the form' },
