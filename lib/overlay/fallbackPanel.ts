@@ -9,7 +9,8 @@ import { describeFinding, rulesById } from './view';
  * its one button acts only on the user's own click. Plain DOM: the content script carries no framework.
  */
 export const FALLBACK_CSS = `.gc-fallback{position:fixed;top:0;bottom:0;overflow:auto;box-sizing:border-box;padding:8px;
-background:#fff;color:#222;font:13px/1.5 sans-serif;z-index:2147483001}.gc-fallback ul{padding:0;list-style:none}
+background:#fff;color:#222;font:13px/1.5 sans-serif;z-index:2147483001}.gc-fallback ul{padding:0;list-style:none}.gc-fallback li{margin-bottom:6px}
+.gc-fallback b{display:block;margin:8px 0;font-size:15px}
 .gc-fallback button{max-width:100%;overflow-wrap:anywhere}`;
 
 export interface FallbackPanel {
@@ -60,7 +61,10 @@ export function createFallbackPanel(
         item.textContent = `${verdictLabels[v][lang]} · ${title}：${message}`;
         list.append(item);
       }
+      const title = doc.createElement('b');
+      title.textContent = t(lang, 'panelTitle');
       body.replaceChildren(
+        title,
         line(t('zh', 'panelFallback')),
         line(t('en', 'panelFallback')),
         line(s.error ?? (d ? `${d.direction.code} ${d.direction.title[lang]}` : t(lang, 'noDirection'))),
