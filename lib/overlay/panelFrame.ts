@@ -26,12 +26,20 @@ export interface PanelFrameOptions {
 }
 
 /**
- * How long a (re)loaded frame has to answer. Our page answers as soon as it is handed its line; the margin is for a
- * loaded machine. A late answer still brings the frame back.
+ * How long a loaded frame has to answer. Our page answers as soon as it is handed its line (its script has run by
+ * its load); the margin is for a loaded machine. A late answer still brings the frame back.
  */
 export const ANSWER_MS = 5000;
+/**
+ * How long a frame may take to load at all: a refused frame loads the browser's error page at once, while our own
+ * page may be slow to start (a cold extension process); the reduced panel should not flash up meanwhile.
+ */
+export const LOAD_MS = 15_000;
 
-/** Times a frame's answer: each load restarts the wait; no answer in `ms` → 'fallback', an answer → 'frame'. */
+/**
+ * Times a frame's answer: each load (or the first request) restarts the wait; no answer in time → 'fallback', an
+ * answer → 'frame'.
+ */
 export function answerWatch(
   win: Pick<Window, 'setTimeout' | 'clearTimeout'>,
   ms: number,
@@ -39,9 +47,9 @@ export function answerWatch(
 ) {
   let timer: number | undefined;
   return {
-    loading() {
+    loading(wait = ms) {
       win.clearTimeout(timer);
-      timer = win.setTimeout(() => onMode('fallback'), ms);
+      timer = win.setTimeout(() => onMode('fallback'), wait);
     },
     answered() {
       win.clearTimeout(timer);
@@ -70,7 +78,7 @@ export function mountPanelFrame(doc: Document, { layer, pageUrl, onPort, onMode 
     port.addEventListener('message', (e) => e.data === PANEL_READY && answer.answered());
     onPort(port);
   });
-  answer.loading();
+  answer.loading(LOAD_MS);
   frame.src = `${pageUrl}#${nonce}`;
   layer.container.append(frame);
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { emptyChecklist } from '@/lib/core/vocabulary';
 import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { createFallbackPanel } from '@/lib/overlay/fallbackPanel';
-import { ANSWER_MS, answerWatch } from '@/lib/overlay/panelFrame';
+import { ANSWER_MS, LOAD_MS, answerWatch } from '@/lib/overlay/panelFrame';
 import { type OverlayState, initialState } from '@/lib/overlay/state';
 import { toPanelView } from '@/lib/overlay/view';
 import { emptyPatch } from '@/lib/portal/mapping';
@@ -38,6 +38,16 @@ describe('the frame has ANSWER_MS to answer after each load', () => {
     answer.loading(); // put back: the frame loads again and must answer again
     vi.advanceTimersByTime(ANSWER_MS);
     expect(modes).toEqual(['frame', 'fallback']);
+  });
+
+  test('before its first load the frame gets the longer LOAD_MS (our page may be slow to start)', () => {
+    const { modes, answer } = watch();
+    answer.loading(LOAD_MS);
+    vi.advanceTimersByTime(LOAD_MS - 1);
+    expect(modes).toEqual([]);
+    answer.loading(); // loaded (a refused frame's error page loads at once): from now ANSWER_MS
+    vi.advanceTimersByTime(ANSWER_MS);
+    expect(modes).toEqual(['fallback']);
   });
 
   test('each load restarts the wait: a frame that loads twice is judged from its last load', () => {
