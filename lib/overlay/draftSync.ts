@@ -69,8 +69,15 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
         unsaved: s.unsaved,
       }),
   });
+  /** How many keys `known` has: counted as they come, so a keystroke need not count 2,000 keys */
+  let knownKeys = 0;
+  const setKnown = (next: Record<string, string>) => {
+    known = next;
+    knownKeys = Object.keys(known).length;
+  };
   // Updated in place: a keystroke on a 2,000-control form copies neither (known() is never kept by its readers).
   const change = (fields: Record<string, string>) => {
+    for (const k in fields) if (!(k in known)) knownKeys++;
     Object.assign(known, fields);
     client.change(fields);
   };
@@ -92,7 +99,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       // A draft that could not be read sends no bases: nothing is held against values this tab never saw.
       client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
       const saved = loaded.saved;
-      known = { ...saved?.fields, ...known };
+      setKnown({ ...saved?.fields, ...known });
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
@@ -149,6 +156,8 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     },
     /** The draft's values as this tab knows them */
     known: () => known,
+    /** How many keys `known()` has (it only ever gains keys) */
+    knownKeys: () => knownKeys,
     /**
      * Fields both this tab and another changed: 'mine' saves this page's value over theirs, 'theirs' keeps theirs
      * (the caller has filled it into the page). All held fields when `keys` is not given.
@@ -158,7 +167,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       const chosen = keys ?? Object.keys(held);
       client.resolve(Object.fromEntries(chosen.map((k) => [k, choice])));
       if (choice === 'theirs') {
-        known = { ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) };
+        setKnown({ ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) });
         lastPosted = read();
       }
     },
