@@ -305,16 +305,16 @@ const bench: Bench = {
     const replica = await startReplica({ port: 0 });
     const browser = await launchChromium();
     try {
+      // The form's controls besides the 参与单位 rows, counted on a one-row form (both modes build the same sizes).
+      const basePage = await browser.context.newPage();
+      await basePage.goto(`${replica.url}${LARGE_PATH}?sbbh=BENCH-BASE&rows=1`);
+      await basePage.locator('body[data-loaded="1"]').waitFor();
+      const baseControls = (await basePage.locator('input, select, textarea').count()) - CONTROLS_PER_ROW;
+      await basePage.close();
       if (SIZED_ONLY) {
         const figures: BenchFigure[] = [];
-        // The form's controls besides the 参与单位 rows, counted on a one-row form.
-        const page = await browser.context.newPage();
-        await page.goto(`${replica.url}${LARGE_PATH}?sbbh=BENCH-BASE&rows=1`);
-        await page.locator('body[data-loaded="1"]').waitFor();
-        const base = (await page.locator('input, select, textarea').count()) - CONTROLS_PER_ROW;
-        await page.close();
         for (const controls of SIZED_FORMS)
-          figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, base)));
+          figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)));
         return figures;
       }
       const page = await browser.context.newPage();
@@ -348,14 +348,7 @@ const bench: Bench = {
       ];
 
       for (const controls of SIZED_FORMS)
-        figures.push(
-          ...(await sizedFormFigures(
-            browser.context,
-            replica.url,
-            controls,
-            fields - LARGE_FORM_ROWS * CONTROLS_PER_ROW,
-          )),
-        );
+        figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)));
 
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');

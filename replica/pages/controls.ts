@@ -57,13 +57,16 @@ export function choiceGroup(
   opts: ControlOptions = {},
 ): string {
   const base = portalId(kind === 'radio' ? 'rbl' : 'cbl', name);
-  return choices
-    .map((c, i) => {
-      const id = `${base}_${i}`;
-      const required = i === 0 ? opts.required : undefined;
-      return `<span class="choice"><input${attrs({ type: kind, name, id, value: c.value, 'data-bt': required })}><label${attrs({ for: id })}>${esc(c.text)}</label></span>`;
-    })
-    .join('');
+  return (
+    choices
+      .map((c, i) => {
+        const id = `${base}_${i}`;
+        const required = i === 0 ? opts.required : undefined;
+        return `<span class="choice"><input${attrs({ type: kind, name, id, value: c.value, 'data-bt': required })}><label${attrs({ for: id })}>${esc(c.text)}</label></span>`;
+      })
+      // A space between the nowrap items is where a long row may wrap.
+      .join(' ')
+  );
 }
 
 /** The red asterisk of a 必填 label */
