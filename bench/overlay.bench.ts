@@ -297,6 +297,8 @@ const latencyFigures = (name: string, xs: number[], target?: string): BenchFigur
 
 /** BENCH_OVERLAY=sized: only the 1,000- and 2,000-control forms (minutes shorter, for work on the page side) */
 const SIZED_ONLY = process.env.BENCH_OVERLAY === 'sized';
+/** BENCH_OVERLAY=large: only the large form's keystroke latencies (no sized forms, no long typing session) */
+const LARGE_ONLY = process.env.BENCH_OVERLAY === 'large';
 
 const bench: Bench = {
   topic: 'overlay',
@@ -346,6 +348,7 @@ const bench: Bench = {
         // Includes waiting for vsync (a frame every ~16.7 ms); more when the keystroke's work delays a frame.
         ...latencyFigures('ordinary keystroke: input → next animation frame', ordinary.frame),
       ];
+      if (LARGE_ONLY) return figures;
 
       for (const controls of SIZED_FORMS)
         figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)));

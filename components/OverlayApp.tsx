@@ -76,6 +76,9 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
   const errorsLeft = view.counts.error + view.counts.warning;
   const label = (key: string) => titles.get(key) ?? key;
   const download = (name: string, text: string, type: string) => downloadText(doc, name, text, type);
+  // The application crosses only now, for the report: the state posts of every keystroke leave it out.
+  const report = async (format: 'html' | 'markdown') =>
+    reportFile(call, { ...state, application: await run('application') }, remote.applicationId, format);
 
   return (
     <>
@@ -117,14 +120,8 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
             void run('fillFields', p.kind === 'leadUnit' ? profileToFields(p, 'leadUnit') : profileToFields(p, 'pi')),
         }}
         report={{
-          onDownload: (format) =>
-            reportFile(call, state, remote.applicationId, format).then(
-              (file) => file && download(file.name, file.text, file.type),
-            ),
-          onPrint: () =>
-            reportFile(call, state, remote.applicationId, 'html').then(
-              (file) => file && printHtml(doc.body, file.text),
-            ),
+          onDownload: (format) => report(format).then((file) => file && download(file.name, file.text, file.type)),
+          onPrint: () => report('html').then((file) => file && printHtml(doc.body, file.text)),
         }}
         mapping={{
           active: state.mapping.active,

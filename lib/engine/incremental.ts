@@ -55,7 +55,8 @@ export function createIncrementalEvaluator(
       const checklistChanged = checklist !== lastChecklist;
       lastChecklist = checklist;
       const previous = findings;
-      findings = rules.map((indexed, i) => {
+      let same = previous !== undefined;
+      const next = rules.map((indexed, i) => {
         const stale =
           !previous ||
           changedPaths === undefined ||
@@ -63,11 +64,21 @@ export function createIncrementalEvaluator(
           indexed.reads.some((read) => changedPaths.some((changed) => pathsOverlap(read, changed)));
         if (!stale) return previous[i]!;
         evaluations += 1;
-        return { ...evaluateRule(indexed.rule, context, checklist), pack: indexed.pack };
+        const finding = { ...evaluateRule(indexed.rule, context, checklist), pack: indexed.pack };
+        // A verdict that did not change keeps its object: the panel is told (and redraws) only what changed.
+        if (previous && sameFinding(finding, previous[i]!)) return previous[i]!;
+        same = false;
+        return finding;
       });
-      return findings;
+      if (!same) findings = next;
+      return findings!;
     },
   };
+}
+
+/** Findings are plain data (strings, numbers, arrays and objects of them), equal when their JSON is. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function indexRule(rule: Rule): IndexedRule {

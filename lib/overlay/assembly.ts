@@ -5,7 +5,7 @@ import { layersFor } from '../packs/origin';
 import type { RulePack } from '../packs/schema';
 import type { FieldMap } from '../portal/fieldMapSchema';
 import { type AmbiguousField, type PageMap, changedPaths } from '../portal/locate';
-import { type PageReading, readApplication, rereadPaths, setPath } from '../portal/read';
+import { type PageReading, readApplication, rereadPaths, setPathCopying } from '../portal/read';
 import { unitOfLabel } from '../portal/parse';
 import { applicationFromFields } from '../portal/fromFields';
 import { type DirectionMatch, matchDirection } from './direction';
@@ -52,6 +52,8 @@ export interface AssessInput {
   draft?: Record<string, string>;
   /** The field map, to read the draft's raw values as the page reader would */
   fieldMap?: FieldMap;
+  /** How many keys `draft` has, when the caller keeps count (a draft object only ever gains keys) */
+  draftKeys?: number;
 }
 
 /** The draft key holding, as JSON, the heading each field was filled under (path → "基本信息"). */
@@ -83,22 +85,30 @@ function sectionsOf(draft: Record<string, string>): Record<string, string> {
   }
 }
 
+/** The draft keys that may fill what the page lacks: its missing fields, and the rows of its missing lists. */
+export function lackingKeys(draft: Record<string, string>, missing: string[]): string[] {
+  const lacking = new Set(missing);
+  return Object.keys(draft).filter((k) => {
+    if (k === 'direction') return false;
+    const list = /^([^.]+)\.\d+\./.exec(k)?.[1];
+    return lacking.has(k) || (list !== undefined && lacking.has(list));
+  });
+}
+
 /**
  * The page's reading completed from the draft: every field path the page lacks, and every list the page lacks,
- * takes the draft's value. What the page shows always wins.
+ * takes the draft's value. What the page shows always wins. `candidates`: `lackingKeys(draft, missing)`, when the
+ * caller kept them.
  */
 export function completeFromDraft(
   application: Application,
   missing: string[],
   draft: Record<string, string>,
   fieldMap: FieldMap,
+  candidates = lackingKeys(draft, missing),
 ): { application: Application; fromOtherPages: FromOtherPage[] } {
   const lacking = new Set(missing);
-  const keys = Object.keys(draft).filter((k) => {
-    if (draft[k] === '' || k === 'direction') return false;
-    const list = /^([^.]+)\.\d+\./.exec(k)?.[1];
-    return lacking.has(k) || (list !== undefined && lacking.has(list));
-  });
+  const keys = candidates.filter((k) => draft[k] !== '' && draft[k] !== undefined);
   if (!keys.length) return { application, fromOtherPages: [] };
   const yuan = new Set((draft[UNITS_KEY] ?? '').split(','));
   // A value typed into a 元 field carries its unit, so it is read as 元 (a unit in the value wins).
@@ -108,7 +118,8 @@ export function completeFromDraft(
     string,
     unknown
   >;
-  const merged = structuredClone(application) as Record<string, unknown>;
+  // Only the objects along the paths set are copied: the page's reading (lists of 400 rows) is kept, not cloned.
+  const merged = { ...application } as Record<string, unknown>;
   const used = new Set<string>();
   for (const key of keys) {
     const list = /^([^.]+)\.\d+\./.exec(key)?.[1];
@@ -119,7 +130,7 @@ export function completeFromDraft(
     }
     const value = key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], fromDraft);
     if (value !== undefined) {
-      setPath(merged, key, value);
+      setPathCopying(merged, key, value);
       used.add(key);
     }
   }
@@ -147,8 +158,27 @@ export function createAssembly() {
   let lastMatched: DirectionMatch | undefined;
   /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
   let last: { map: PageMap; reading: PageReading } | undefined;
+  /** The draft keys that may fill what the page lacks: found again only when the draft gained keys or `missing` changed */
+  let lacking: { missing: string[]; draft: Record<string, string>; size: number; keys: string[] } | undefined;
+  const lackingIn = (draft: Record<string, string>, missing: string[], size = Object.keys(draft).length) => {
+    if (lacking?.missing !== missing || lacking.draft !== draft || lacking.size !== size)
+      lacking = { missing, draft, size, keys: lackingKeys(draft, missing) };
+    return lacking.keys;
+  };
+  /** The last assessment: a part equal to its predecessor keeps its identity, so the panel is told only of changes */
+  let previous: Assessment | undefined;
   return {
-    assess({ map, vocabularies, packs, chosen, checklist, changed, draft, fieldMap }: AssessInput): Assessment {
+    assess({
+      map,
+      vocabularies,
+      packs,
+      chosen,
+      checklist,
+      changed,
+      draft,
+      fieldMap,
+      draftKeys,
+    }: AssessInput): Assessment {
       if (changed && last && last.map !== map) changed = [...changed, ...changedPaths(last.map, map)];
       const located = (path: string) =>
         map.fields.some((f) => f.spec.path === path) ||
@@ -162,7 +192,13 @@ export function createAssembly() {
       if (changed) changed = [...new Set(changed.map(changedModelPath))];
       const completed =
         draft && fieldMap
-          ? completeFromDraft(reading.application, map.missing, draft, fieldMap)
+          ? completeFromDraft(
+              reading.application,
+              map.missing,
+              draft,
+              fieldMap,
+              lackingIn(draft, map.missing, draftKeys),
+            )
           : { application: reading.application, fromOtherPages: [] };
       // A page without the direction field (a section page) keeps the direction read on another page.
       const elsewhere = map.missing.includes('direction');
@@ -187,19 +223,28 @@ export function createAssembly() {
         changed = undefined;
       }
       const findings = evaluator ? evaluator.update(completed.application, changed, checklist) : [];
-      return {
-        direction,
+      const before = previous;
+      previous = {
+        direction:
+          before?.direction && direction && sameDirection(before.direction, direction) ? before.direction : direction,
         directionText,
-        layers,
+        layers: before && sameItems(before.layers, layers) ? before.layers : layers,
         application: completed.application,
         findings,
         missing: map.missing,
         ambiguous: map.ambiguous,
-        fromOtherPages: completed.fromOtherPages,
+        fromOtherPages:
+          before && JSON.stringify(before.fromOtherPages) === JSON.stringify(completed.fromOtherPages)
+            ? before.fromOtherPages
+            : completed.fromOtherPages,
       };
+      return previous;
     },
   };
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameDirection = (a: DirectionMatch, b: DirectionMatch) => a.pack === b.pack && a.direction === b.direction;
 
 /** The model path a located control's path changes (a list row, or its column, changes its whole list). */
 export function changedModelPath(controlPath: string): string {

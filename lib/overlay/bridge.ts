@@ -1,11 +1,15 @@
+import type { Finding } from '../engine/finding';
 import type { RulePack } from '../packs/schema';
 import type { OverlayController, OverlayState } from './controller';
+import type { PanelState } from './state';
 
 /**
  * The private line between the content script (which reads and fills the page) and the panel, an extension page in
  * a frame the portal cannot read. It runs over a MessagePort handed to the frame with a nonce only the frame's own
  * address carries, so the page can neither listen nor speak on it. Rule packs (the direction's and its layers) cross
- * once; each state after that names them by key, which keeps a panel update small.
+ * once; each state after that names them by key, which keeps a panel update small. The application the rules read
+ * never crosses with the state (on a 2,000-control form it is most of each post): the panel asks for it
+ * (`application`) when it builds the self-check report.
  */
 
 /** What the panel may ask the page side to do: the controller's actions and the page-only helpers, nothing else. */
@@ -26,6 +30,7 @@ export const PANEL_COMMANDS = [
   'setCollapsed',
   'focusField',
   'fieldValues',
+  'application',
   'retrySave',
   'dismissNotice',
 ] as const;
@@ -46,11 +51,13 @@ export type PanelEvent = { name: 'show'; ruleId: string } | { name: 'reminder' }
 
 /**
  * The state as it crosses: only the parts that changed since the last post (all of it the first time), the matched
- * pack and the layers by their keys, the direction by its code.
+ * pack and the layers by their keys, the direction by its code, never the application.
  */
-export type WireState = Partial<Omit<OverlayState, 'direction' | 'layers'>> & {
+export type WireState = Partial<Omit<PanelState, 'direction' | 'layers'>> & {
   direction?: { packKey: string; code: string };
   layerKeys?: string[];
+  /** Instead of `findings`, when few changed (a keystroke flips a rule or two): the list's length and the changed ones */
+  findingsAt?: { length: number; changed: [number, Finding][] };
 };
 
 export type ToPanel =
@@ -97,20 +104,27 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
   let last: Partial<OverlayState> = {};
   const push = () => {
     const next = source.getState();
+    if (next === last) return;
     const state: WireState = {};
-    const changed = (key: keyof OverlayState) => !(key in last) || next[key] !== last[key];
+    let any = false;
     for (const key of new Set([...Object.keys(last), ...Object.keys(next)]) as Set<keyof OverlayState>) {
-      if (!changed(key)) continue;
+      if ((key in last && next[key] === last[key]) || key === 'application') continue;
+      const findingsAt =
+        key === 'findings' && last.findings ? changedFindings(last.findings, next.findings) : undefined;
+      if (findingsAt?.length === 0 && next.findings.length === last.findings!.length) continue;
+      any = true;
       if (key === 'direction')
         state.direction = next.direction && {
           packKey: sendOnce(next.direction.pack),
           code: next.direction.direction.code,
         };
       else if (key === 'layers') state.layerKeys = next.layers.map(sendOnce);
+      else if (findingsAt) state.findingsAt = { length: next.findings.length, changed: findingsAt };
       else Object.assign(state, { [key]: next[key] });
     }
     last = next;
-    post({ kind: 'state', state });
+    // Nothing the panel shows changed (only the application did): no post, no render in the panel.
+    if (any) post({ kind: 'state', state });
   };
   port.onmessage = async (event: MessageEvent<ToPage>) => {
     const { id, command, args } = event.data ?? {};
@@ -139,7 +153,7 @@ export interface RemoteOverlay {
   mode: PanelMode;
   mappable: { path: string; title: string }[];
   applicationId: string;
-  getState(): OverlayState;
+  getState(): PanelState;
   subscribe(listener: () => void): () => void;
   /** Events from the page side (a marker clicked, a submit with errors left) */
   onEvent(listener: (event: PanelEvent) => void): () => void;
@@ -157,7 +171,7 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 0;
   let init: Extract<ToPanel, { kind: 'init' }> | undefined;
-  let state: OverlayState | undefined;
+  let state: PanelState | undefined;
   return new Promise((resolve) => {
     const remote = (): RemoteOverlay => ({
       mode: init!.mode,
@@ -190,9 +204,13 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
         if (m.error !== undefined) p?.reject(new Error(m.error));
         else p?.resolve(m.value);
       } else {
-        const { direction, layerKeys, ...rest } = m.state;
+        const { direction, layerKeys, findingsAt, ...rest } = m.state;
         const first = state === undefined;
-        const next = { ...state, ...rest } as OverlayState;
+        const next = { ...state, ...rest } as PanelState;
+        if (findingsAt) {
+          next.findings = next.findings.slice(0, findingsAt.length);
+          for (const [i, finding] of findingsAt.changed) next.findings[i] = finding;
+        }
         if ('direction' in m.state) {
           const pack = direction && packs.get(direction.packKey);
           const matched = pack?.directions.find((d) => d.code === direction?.code);
@@ -205,6 +223,20 @@ export function connectPanel(port: MessagePort): Promise<RemoteOverlay> {
       }
     };
   });
+}
+
+/**
+ * The findings of `next` that are not (by identity: the evaluator keeps an unchanged verdict's object) at the same
+ * index of `last`, when that is fewer than half of them; else undefined (the whole list crosses).
+ */
+function changedFindings(last: Finding[], next: Finding[]): [number, Finding][] | undefined {
+  const changed: [number, Finding][] = [];
+  for (let i = 0; i < next.length; i++) {
+    if (next[i] === last[i]) continue;
+    changed.push([i, next[i]!]);
+    if (changed.length * 2 > next.length) return undefined;
+  }
+  return changed;
 }
 
 /** A nonce for one panel frame: in its address's hash, which the portal page cannot read. */

@@ -164,6 +164,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         checklist: state.checklist,
         changed,
         draft: sync.known(),
+        draftKeys: sync.knownKeys(),
         fieldMap,
       }),
     );
@@ -441,6 +442,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sync.resolveConflict(choice, keys);
       refresh();
     },
+    /** The application the rules read, for the self-check report: the panel's state does not carry it. */
+    application: () => state.application,
     /** The page's field contents as the draft keeps them (for the share's "include field contents" list). */
     fieldValues: () => readRawValues(map, allControls()),
     /** The whole checklist replaced (a teammate's share merged in): re-evaluated and saved with the draft. */

@@ -70,23 +70,30 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
         unsaved: s.unsaved,
       }),
   });
+  /** How many keys `known` has: counted as they come, so a keystroke need not count 2,000 keys */
+  let knownKeys = 0;
+  const setKnown = (next: Record<string, string>) => {
+    known = next;
+    knownKeys = Object.keys(known).length;
+  };
   /**
    * Whether there is a draft to save into: one was loaded, or this tab started it. Until then only something worth
    * keeping (a value other than empty in a field of the form, or a hand-over) starts one: a visit that typed nothing
-   * leaves no draft. What was read meanwhile (bookkeeping, empty fields) waits in `held` and goes with that change.
+   * leaves no draft. What was read meanwhile (bookkeeping, empty fields) waits in `waiting` and goes with that change.
    */
   let started = false;
-  let held: Record<string, string> = {};
+  let waiting: Record<string, string> = {};
   // Updated in place: a keystroke on a 2,000-control form copies neither (known() is never kept by its readers).
   const change = (fields: Record<string, string>, keep = false) => {
+    for (const k in fields) if (!(k in known)) knownKeys++;
     Object.assign(known, fields);
     if (!started && !keep && !Object.entries(fields).some(([k, v]) => v !== '' && !isBookkeepingField(k))) {
-      Object.assign(held, fields);
+      Object.assign(waiting, fields);
       return;
     }
     started = true;
-    const all = Object.assign(held, fields);
-    held = {};
+    const all = Object.assign(waiting, fields);
+    waiting = {};
     client.change(all);
   };
 
@@ -107,7 +114,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       // A draft that could not be read sends no bases: nothing is held against values this tab never saw.
       client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
       const saved = loaded.saved;
-      known = { ...saved?.fields, ...known };
+      setKnown({ ...saved?.fields, ...known });
       if (saved) change({}, true);
       return saved;
     },
@@ -168,6 +175,8 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     },
     /** The draft's values as this tab knows them */
     known: () => known,
+    /** How many keys `known()` has (it only ever gains keys) */
+    knownKeys: () => knownKeys,
     /**
      * Fields both this tab and another changed: 'mine' saves this page's value over theirs, 'theirs' keeps theirs
      * (the caller has filled it into the page). All held fields when `keys` is not given.
@@ -177,7 +186,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       const chosen = keys ?? Object.keys(held);
       client.resolve(Object.fromEntries(chosen.map((k) => [k, choice])));
       if (choice === 'theirs') {
-        known = { ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) };
+        setKnown({ ...known, ...Object.fromEntries(chosen.filter((k) => held[k]).map((k) => [k, held[k]!.theirs])) });
         lastPosted = read();
       }
     },

@@ -7,7 +7,7 @@ import type { Lang } from '../core/vocabulary';
 /** The self-check report of what the panel shows, written by the background (the report builder stays out of the page). */
 export async function reportFile(
   call: Call,
-  state: OverlayState,
+  state: Pick<OverlayState, 'direction' | 'findings' | 'checklist' | 'application' | 'lang'>,
   applicationId: string,
   format: 'html' | 'markdown',
 ): Promise<{ name: string; text: string; type: string } | undefined> {

@@ -65,6 +65,9 @@ export interface OverlayState {
   mapping: { active: boolean; picked?: { label?: string; name: string }; patch: FieldMapPatch };
 }
 
+/** The state as the panel holds it: everything but the application, which it asks for when it needs it. */
+export type PanelState = Omit<OverlayState, 'application'>;
+
 export type StatePatch = (patch: Partial<OverlayState>) => void;
 
 /** A saved profile as the background lists it (lib/drafts/profiles.ts) */

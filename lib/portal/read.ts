@@ -89,6 +89,23 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   obj[keys.at(-1)!] = value;
 }
 
+/**
+ * Sets `path` in `target` (already a copy), copying each object and array on the way instead of changing it: the
+ * previous reading that shares them stays as it was. `undefined` deletes the value.
+ */
+export function setPathCopying(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let obj = target;
+  keys.slice(0, -1).forEach((key, i) => {
+    const inner = obj[key];
+    const copy = Array.isArray(inner) ? [...inner] : inner && typeof inner === 'object' ? { ...inner } : undefined;
+    obj[key] = copy ?? (/^\d+$/.test(keys[i + 1]!) ? [] : {});
+    obj = obj[key] as Record<string, unknown>;
+  });
+  if (value === undefined) delete obj[keys.at(-1)!];
+  else obj[keys.at(-1)!] = value;
+}
+
 export interface PageReading {
   application: Application;
   /** The direction as the page shows it (option text) and the guideline group it is listed under */
@@ -153,18 +170,7 @@ export function readApplication(map: PageMap, vocab: Vocabularies): PageReading 
 export function rereadPaths(map: PageMap, vocab: Vocabularies, previous: PageReading, changed: string[]): PageReading {
   const app: Record<string, unknown> = { ...(previous.application as Record<string, unknown>) };
   const reading: PageReading = { ...previous, application: app as Application, listRows: { ...previous.listRows } };
-  const set: SetValue = (path, value) => {
-    const keys = path.split('.');
-    let obj = app;
-    keys.slice(0, -1).forEach((key, i) => {
-      const inner = obj[key];
-      const copy = Array.isArray(inner) ? [...inner] : inner && typeof inner === 'object' ? { ...inner } : undefined;
-      obj[key] = copy ?? (/^\d+$/.test(keys[i + 1]!) ? [] : {});
-      obj = obj[key] as Record<string, unknown>;
-    });
-    if (value === undefined) delete obj[keys.at(-1)!];
-    else obj[keys.at(-1)!] = value;
-  };
+  const set: SetValue = (path, value) => setPathCopying(app, path, value);
   const under = (path: string) => changed.some((p) => path === p || path.startsWith(`${p}.`));
   for (const field of map.fields) if (under(field.spec.path)) readField(reading, field, vocab, set);
   for (const list of map.lists) {

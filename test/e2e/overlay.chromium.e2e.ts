@@ -81,6 +81,9 @@ test('confirmations, acknowledgements and the self-check report; notes stay text
   expect(html.text).toContain('&lt;img src=x onerror=alert(1)&gt; 奥方已提交');
   expect(html.text).not.toContain('<img src=x');
   expect(html.text).toContain('@media print');
+  // The lead unit and the PI come from the application, which the panel asks the page side for only now.
+  expect(html.text).toContain('<dd>示例大学</dd>');
+  expect(html.text).toContain('<dd>李明</dd>');
   const md = await download('下载 Markdown');
   expect(md.name.endsWith('.md')).toBe(true);
   expect(md.text).toContain('执行期为 36 个月，超过原则上限 24 个月');

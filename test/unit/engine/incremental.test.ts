@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Application } from '@/lib/application/model';
-import { evaluate } from '@/lib/engine/evaluate';
+import { evaluate, evaluateRule } from '@/lib/engine/evaluate';
 import { createIncrementalEvaluator } from '@/lib/engine/incremental';
 import { miniPack } from './fixturePack';
 import type { ChecklistEvidence } from '@/lib/core/vocabulary';
+
+// The real evaluateRule, watched: which rules an update ran.
+vi.mock('@/lib/engine/evaluate', async (original) => {
+  const real = await original<typeof import('@/lib/engine/evaluate')>();
+  return { ...real, evaluateRule: vi.fn(real.evaluateRule) };
+});
 
 const pack = miniPack();
 const base = Application.parse({
@@ -43,11 +49,24 @@ describe('incremental evaluator', () => {
     const evaluator = createIncrementalEvaluator(pack, '1.7');
     const checklist: ChecklistEvidence = { confirmations: {}, documents: {} };
     const before = evaluator.update(base, undefined, checklist);
+    vi.mocked(evaluateRule).mockClear();
     const after = evaluator.update(base, changed, checklist);
-    // A finding that was not re-evaluated is the very same object as before.
-    const rerun = after.filter((f, i) => f !== before[i]).map((f) => f.ruleId.split('/').at(-1));
+    const rerun = vi.mocked(evaluateRule).mock.calls.map(([rule]) => rule.id.split('/').at(-1));
     expect(rerun).toEqual(expected);
-    expect(after.length).toBe(before.length);
+    // Re-run to the same verdicts: the very same findings, so the panel is told nothing changed.
+    expect(after).toBe(before);
+  });
+
+  it('keeps each unchanged verdict’s object and returns a new list only when a verdict changed', () => {
+    const evaluator = createIncrementalEvaluator(pack, '1.7');
+    const before = evaluator.update(base);
+    const longer = { ...base, project: { ...base.project, endDate: '2022-12-31' } };
+    const after = evaluator.update(longer, ['project.endDate']);
+    expect(after).not.toBe(before);
+    const changed = after.filter((f, i) => f !== before[i]).map((f) => f.ruleId.split('/').at(-1));
+    // Each of them shows the end date it read; the other rules' findings are the same objects.
+    expect(changed).toEqual(['valid-dates', 'end-not-before-start', 'duration-max-2y']);
+    expect(statusOf(after, 'duration-max-2y')).toBe('fail');
   });
 
   it('returns the same findings as a full evaluation after a change', () => {

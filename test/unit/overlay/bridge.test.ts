@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
+import type { Finding } from '@/lib/engine/finding';
 import { connectPanel, type PanelActions, servePanel, type ToPanel } from '@/lib/overlay/bridge';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
 import { parsePack } from '@/lib/packs/parsePack';
@@ -9,6 +10,9 @@ import { emptyPatch } from '@/lib/portal/mapping';
 const parsed = parsePack(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/packs/mini.json'), 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const pack = parsed.pack;
+
+const finding = (i: number, status: Finding['status']) =>
+  ({ ruleId: `p/1.1/r${i}`, status, severity: 'error', fields: [], detail: [], missing: [] }) as unknown as Finding;
 
 function pageSide() {
   let state: OverlayState = initialState(emptyPatch('most-gov-cn', 'service.most.gov.cn', '/apply'));
@@ -58,7 +62,7 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
   const updates = vi.fn();
   remote.subscribe(updates);
   page.set({ direction: { pack, direction: pack.directions[0]! } });
-  page.set({ findings: [] });
+  page.set({ findings: [finding(0, 'fail')] });
   await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(2));
   expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
   expect(sent.filter((k) => k === 'pack')).toHaveLength(1);
@@ -81,7 +85,7 @@ test('layers cross once too: each later state names them by key and carries no r
   const updates = vi.fn();
   remote.subscribe(updates);
   page.set({ direction: { pack, direction: pack.directions[0]! }, layers: [layer] });
-  for (let i = 0; i < 5; i++) page.set({ findings: [] });
+  for (let i = 0; i < 5; i++) page.set({ findings: [finding(i, 'pass')] });
   await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(6));
   expect(remote.getState().layers).toEqual([layer]);
   expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
@@ -131,6 +135,80 @@ test('events from the page side (a marker clicked, a submit with errors left) re
   server.notify({ name: 'show', ruleId: 'p/1.1/r1' });
   server.notify({ name: 'reminder' });
   await vi.waitFor(() => expect(events).toEqual([{ name: 'show', ruleId: 'p/1.1/r1' }, { name: 'reminder' }]));
+  server.stop();
+  port2.close();
+});
+
+test('the application never crosses with the state: the panel asks for it, and a change of it alone posts nothing', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const application = { project: { nameZh: '某项目' } } as unknown as OverlayState['application'];
+  (page.actions as unknown as { application: () => unknown }).application = vi.fn(
+    () => page.source.getState().application,
+  );
+  const messages: ToPanel[] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  page.set({ application });
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  expect('application' in remote.getState()).toBe(false);
+  expect(JSON.stringify(messages)).not.toContain('某项目');
+
+  const updates = vi.fn();
+  remote.subscribe(updates);
+  // A keystroke that changes only what the rules read (no finding, nothing shown): no post, no panel render.
+  page.set({ application: { project: { nameZh: '某项目二' } } as unknown as OverlayState['application'] });
+  page.set({ lang: 'en' });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(1));
+  const states = messages.filter((m) => m.kind === 'state');
+  expect(states).toHaveLength(2);
+  expect(states.at(-1)!.kind === 'state' && states.at(-1)!.state).toEqual({ lang: 'en' });
+  // The report asks for it: the page side's current application comes back.
+  await expect(remote.run('application')).resolves.toEqual({ project: { nameZh: '某项目二' } });
+  server.stop();
+  port2.close();
+});
+
+test('a keystroke that flips one verdict sends that finding alone; the panel holds the same list as the page side', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const messages: ToPanel[] = [];
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  const findings = Array.from({ length: 10 }, (_, i) => finding(i, 'pass'));
+  page.set({ findings });
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  const updates = vi.fn();
+  remote.subscribe(updates);
+
+  const flipped = findings.map((f, i) => (i === 3 ? finding(3, 'fail') : f));
+  page.set({ findings: flipped });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(1));
+  const last = messages.at(-1)!;
+  expect(last.kind === 'state' && last.state).toEqual({ findingsAt: { length: 10, changed: [[3, flipped[3]]] } });
+  expect(remote.getState().findings).toEqual(flipped);
+
+  // Most verdicts changed, or the list shrank: the whole list crosses or the panel's is cut to length.
+  const most = flipped.map((f, i) => (i < 8 ? finding(i, 'unknown') : f));
+  page.set({ findings: most });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(2));
+  expect(messages.at(-1)!.kind === 'state' && Object.keys((messages.at(-1) as { state: object }).state)).toEqual([
+    'findings',
+  ]);
+  // An equal list (a new array of the same findings) is no change: nothing crosses.
+  page.set({ findings: [...most] });
+  page.set({ findings: most.slice(0, 9) });
+  await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(3));
+  expect(remote.getState().findings).toEqual(most.slice(0, 9));
+  expect(messages.filter((m) => m.kind === 'state')).toHaveLength(4);
   server.stop();
   port2.close();
 });

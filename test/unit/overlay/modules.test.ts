@@ -182,6 +182,37 @@ describe('application assembly', () => {
     expect(withoutDraft.findings.find((f) => f.ruleId === durationRule)?.status).not.toBe('fail');
   });
 
+  test('a keystroke that changes no verdict keeps each part’s identity; the page’s reading is completed, not cloned', () => {
+    input('xmxx.jsrq').closest('tr')!.remove();
+    const map = locateFields(document, fieldMap);
+    const draft: Record<string, string> = { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' };
+    const assembly = createAssembly();
+    const base = {
+      map,
+      vocabularies: fieldMap.vocabularies,
+      packs: [pack],
+      checklist: emptyChecklist(),
+      fieldMap,
+      draft,
+    };
+    const first = assembly.assess(base);
+    expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
+    input('xmxx.xmmc').value = '另一个名称';
+    const second = assembly.assess({ ...base, changed: ['project.nameZh'] });
+    expect(second.application.project.nameZh).toBe('另一个名称');
+    expect(second.findings).toBe(first.findings);
+    expect(second.direction).toBe(first.direction);
+    expect(second.layers).toBe(first.layers);
+    expect(second.fromOtherPages).toBe(first.fromOtherPages);
+    // Lists the draft did not fill are the page's own reading, shared with the last assessment.
+    expect(second.application.participants).toBe(first.application.participants);
+    // The draft gains the end date's new value in place (as the draft sync keeps it): read at the next assessment.
+    draft['project.endDate'] = '2021-12-31';
+    const third = assembly.assess({ ...base, changed: ['project.endDate'] });
+    expect(third.findings.find((f) => f.ruleId === durationRule)?.status).toBe('pass');
+    expect(third.findings).not.toBe(first.findings);
+  });
+
   test('an amount typed into a 元 field on another page is read from the draft in 元, never as 万元', () => {
     document.body.innerHTML = `<table><tr><td>申报编号</td><td>SQ1</td></tr>
       <tr><th colspan="2">经费预算</th></tr><tr><td>中央财政经费（元）</td><td><input name="zy" value="4500000"></td></tr>
