@@ -1,7 +1,7 @@
 import { type DatabaseCheck, type DraftDb, describeWriteError, NEWER_DATABASE } from '../drafts/db';
 import type { Draft } from '../drafts/model';
 import { createMirror, type MirrorStore, recoverFromMirror } from '../drafts/mirror';
-import { saveDraft } from '../drafts/store';
+import { createDraftCache, saveDraft } from '../drafts/store';
 import type { UserMessage } from '../messages/protocol';
 import type { SaveBatch, SaveOutcome } from './hub';
 
@@ -23,6 +23,8 @@ export function createDraftSaver({ db, check, mirror: mirrorStore, estimate }: D
   const mirror = createMirror(mirrorStore);
   /** Drafts put back from the copy, not yet told to a tab showing them */
   const recovered = new Map<string, Draft>();
+  /** The drafts autosave committed last: a keystroke's transaction need not read them first */
+  const cache = createDraftCache();
   let blocked = false;
   let suspect = false;
 
@@ -49,10 +51,11 @@ export function createDraftSaver({ db, check, mirror: mirrorStore, estimate }: D
       if (suspect) {
         // The last write failed: Chromium may have deleted the database meanwhile. Open it again, put drafts back.
         if (!db.isOpen()) await db.open();
+        cache.clear();
         await recover();
         suspect = false;
       }
-      const result = await saveDraft(db, batch);
+      const result = await saveDraft(db, batch, cache);
       if (result.ok) {
         mirror.put(result.draft);
         const held = result.held ?? {};

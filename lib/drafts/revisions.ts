@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { contentOf } from './content';
 import type { DraftDb } from './db';
 import type { Draft, Revision, RevisionReason } from './model';
-import { isRevisionWorthy, revisionsToPrune } from './revisionPolicy';
+import { revisionsToPrune } from './revisionPolicy';
 
 /** One draft's revisions, newest first. */
 export async function listRevisions(db: DraftDb, key: string): Promise<Revision[]> {
@@ -13,21 +13,22 @@ export async function latestRevision(db: DraftDb, key: string): Promise<Revision
   return byTime(db, key).last();
 }
 
+/** The id of a draft's latest revision (undefined: none), from the index alone. */
+export async function latestRevisionId(db: DraftDb, key: string): Promise<number | undefined> {
+  return (await byTime(db, key).reverse().limit(1).primaryKeys())[0];
+}
+
 /** Snapshots `draft` (call inside the writing transaction) and prunes that draft's history to its bound. */
 export async function recordRevision(
   db: DraftDb,
   draft: Draft,
   reason: RevisionReason,
   at = draft.updatedAt,
-): Promise<void> {
-  await db.revisions.add({ key: draft.key, revision: draft.revision, at, reason, ...contentOf(draft) });
+): Promise<Revision> {
+  const revision: Revision = { key: draft.key, revision: draft.revision, at, reason, ...contentOf(draft) };
+  revision.id = await db.revisions.add(revision);
   await pruneRevisions(db, draft.key);
-}
-
-/** A save's revision, if the change is worth one (see isRevisionWorthy). */
-export async function recordRevisionIfWorthy(db: DraftDb, draft: Draft): Promise<void> {
-  if (isRevisionWorthy(await latestRevision(db, draft.key), draft, new Date(draft.updatedAt)))
-    await recordRevision(db, draft, 'save');
+  return revision;
 }
 
 async function pruneRevisions(db: DraftDb, key: string): Promise<void> {

@@ -10,9 +10,13 @@ export async function readDraft(db: DraftDb, key: string): Promise<Draft | undef
 }
 
 export async function writeDraft(db: DraftDb, draft: Draft): Promise<void> {
-  const { checklist, ...row } = draft;
+  await Promise.all([writeRow(db, draft), db.checklists.put({ ...draft.checklist, key: draft.key })]);
+}
+
+/** The drafts row alone: the checklist row stays as it is (autosave of a keystroke that left it unchanged). */
+export async function writeRow(db: DraftDb, draft: Draft): Promise<void> {
+  const { checklist: _checklist, ...row } = draft;
   await db.drafts.put(row);
-  await db.checklists.put({ ...checklist, key: draft.key });
 }
 
 export function withoutKey<T extends { key: string }>(row: T): Omit<T, 'key'> {

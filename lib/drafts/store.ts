@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { contentOf, sameContent, type DraftContent } from './content';
 import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
-import { Draft } from './model';
+import { Draft, type Revision } from './model';
 import { parseWithProblems, type Problem } from '../core/issues';
-import { recordRevision, recordRevisionIfWorthy, latestRevision } from './revisions';
-import { readDraft, withoutKey, writeDraft } from './rows';
+import { latestRevision, latestRevisionId, recordRevision } from './revisions';
+import { isRevisionWorthy } from './revisionPolicy';
+import { jsonEqual } from './equal';
+import { readDraft, withoutKey, writeDraft, writeRow } from './rows';
 import { emptyChecklist } from '../core/vocabulary';
 import { ChecklistSchema } from '../core/schemas';
 
@@ -49,42 +51,159 @@ export type SaveDraftResult =
  * Saves in one read-write transaction: a stale `baseRevision` never overwrites a newer draft (the caller gets the
  * current draft back instead). On QuotaExceededError nothing is written and the caller keeps its in-memory copy.
  * A save to a soft-deleted draft restores it: somebody is working on that application again.
+ *
+ * `cache` (autosave in the background): the draft as last committed and its latest revision, kept in memory, so a
+ * keystroke's transaction issues its writes at once instead of waiting for reads first (see saveKnown).
  */
-export async function saveDraft(db: DraftDb, raw: SaveDraftInput): Promise<SaveDraftResult> {
+export async function saveDraft(db: DraftDb, raw: SaveDraftInput, cache?: DraftCache): Promise<SaveDraftResult> {
   const parsed = parseWithProblems(SaveDraftInput, raw, 'draft');
   if (!parsed.success) return { ok: false, error: 'invalid', problems: parsed.problems };
   const input = parsed.data;
-  return quotaGuard(() =>
-    db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<SaveDraftResult> => {
+  const cached = cache?.get(input.key);
+  const fast = cached
+    ? await saveKnown(db, input, cached).catch((error: unknown) => {
+        if (error instanceof StaleCache) return undefined;
+        cache?.delete(input.key);
+        throw error;
+      })
+    : undefined;
+  const { result, next } = fast ?? (await saveStored(db, input));
+  if (next) cache?.set(input.key, next);
+  else cache?.delete(input.key);
+  return result;
+}
+
+/** A save planned on the stored draft, read in its own transaction. */
+async function saveStored(db: DraftDb, input: z.output<typeof SaveDraftInput>): Promise<Saved> {
+  const outcome = await quotaGuard(() =>
+    db.transaction('rw', [db.drafts, db.checklists, db.revisions], async (): Promise<Saved> => {
       const current: (Draft & DraftBookkeeping) | undefined = await readDraft(db, input.key);
-      const writer = input.writer;
-      if (current && writer && input.seq !== undefined && input.seq <= (current.writerSeqs?.[writer] ?? -1))
-        return { ok: true, draft: current }; // resent after a lost acknowledgement: already committed
-      if (current && !input.bases && input.baseRevision !== undefined && input.baseRevision !== current.revision)
-        return { ok: false, conflict: { current } };
-      const { fields, held, written } = mergeFields(current, input);
-      for (const k of input.removeFields ?? []) delete fields[k];
-      const content: DraftContent = {
-        title: input.title ?? current?.title ?? input.applicationId,
-        guideline: input.guideline ?? current?.guideline,
-        direction: input.direction ?? current?.direction,
-        fields,
-        checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
-      };
-      const heldOut = Object.keys(held).length ? { held } : {};
-      if (current && !current.deletedAt && sameContent(current, content))
-        return { ok: true, draft: current, ...heldOut };
-      const draft = await commitDraft(
-        db,
-        current,
-        { key: input.key, host: input.host, applicationId: input.applicationId, ...content },
-        undefined,
-        writer ? bookkeeping(current, writer, input.seq, written) : undefined,
-      );
-      await recordRevisionIfWorthy(db, draft);
-      return { ok: true, draft, ...heldOut };
+      const step = plan(db, current, input);
+      if (!('draft' in step)) return { result: step.result };
+      await writeDraft(db, step.draft);
+      let last = await latestRevision(db, input.key);
+      if (isRevisionWorthy(last, step.draft, new Date(step.draft.updatedAt)))
+        last = await recordRevision(db, step.draft, 'save');
+      return { result: step.result, next: { draft: step.draft, lastRevision: last && revisionContent(last) } };
     }),
   );
+  return 'error' in outcome ? { result: outcome } : outcome;
+}
+
+/** A save's answer, and the draft it committed (none when it wrote nothing) */
+interface Saved {
+  result: SaveDraftResult;
+  next?: CachedDraft;
+}
+
+/** What a save does to `current`: nothing (an answer without a write), or the next revision of the draft. */
+function plan(
+  db: DraftDb,
+  current: (Draft & DraftBookkeeping) | undefined,
+  input: z.output<typeof SaveDraftInput>,
+): { result: SaveDraftResult } | { result: SaveDraftResult & { ok: true }; draft: Draft & DraftBookkeeping } {
+  const writer = input.writer;
+  if (current && writer && input.seq !== undefined && input.seq <= (current.writerSeqs?.[writer] ?? -1))
+    return { result: { ok: true, draft: current } }; // resent after a lost acknowledgement: already committed
+  if (current && !input.bases && input.baseRevision !== undefined && input.baseRevision !== current.revision)
+    return { result: { ok: false, conflict: { current } } };
+  const { fields, held, written } = mergeFields(current, input);
+  for (const k of input.removeFields ?? []) delete fields[k];
+  const content: DraftContent = {
+    title: input.title ?? current?.title ?? input.applicationId,
+    guideline: input.guideline ?? current?.guideline,
+    direction: input.direction ?? current?.direction,
+    fields,
+    checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
+  };
+  const heldOut = Object.keys(held).length ? { held } : {};
+  if (current && !current.deletedAt && sameContent(current, content))
+    return { result: { ok: true, draft: current, ...heldOut } };
+  const draft = nextDraft(
+    db,
+    current,
+    { key: input.key, host: input.host, applicationId: input.applicationId, ...content },
+    undefined,
+    writer ? bookkeeping(current, writer, input.seq, written) : undefined,
+  );
+  return { result: { ok: true, draft, ...heldOut }, draft };
+}
+
+/** The draft as autosave last committed it, and the id and content of its latest revision (none: undefined). */
+export interface CachedDraft {
+  draft: Draft & DraftBookkeeping;
+  lastRevision: (DraftContent & { id?: number; at: string }) | undefined;
+}
+
+export interface DraftCache {
+  get(key: string): CachedDraft | undefined;
+  set(key: string, value: CachedDraft): void;
+  delete(key: string): void;
+  clear(): void;
+}
+
+/** The drafts the background autosaved last, at most `limit` of them (a user types in a few at a time). */
+export function createDraftCache(limit = 20): DraftCache {
+  const drafts = new Map<string, CachedDraft>();
+  return {
+    get: (key) => drafts.get(key),
+    set(key, value) {
+      drafts.delete(key); // re-inserted last: the least recently saved goes first
+      drafts.set(key, value);
+      for (const oldest of drafts.keys()) {
+        if (drafts.size <= limit) break;
+        drafts.delete(oldest);
+      }
+    },
+    delete: (key) => void drafts.delete(key),
+    clear: () => drafts.clear(),
+  };
+}
+
+/** The cached draft is not what is stored: the save runs again on the stored one */
+class StaleCache extends Error {}
+
+function revisionContent(r: Revision): CachedDraft['lastRevision'] {
+  return { id: r.id, at: r.at, ...contentOf(r) };
+}
+
+/**
+ * A save planned on the cached draft. Its transaction issues the checks (the stored row and the id of the latest
+ * revision) and the writes together, and only then awaits them: requests run in order, so the checks see the state
+ * before the writes. If anything else wrote the draft meanwhile (the options page, an import, a wiped database) a
+ * check differs and the transaction is aborted, nothing written; the save then runs again on what is stored. A save
+ * that would write nothing (already committed, a conflict, no change) runs on what is stored, never on the cache.
+ * Only stores it writes are in the transaction: the checklist only when it changed.
+ */
+async function saveKnown(
+  db: DraftDb,
+  input: z.output<typeof SaveDraftInput>,
+  cached: CachedDraft,
+): Promise<Saved | undefined> {
+  const step = plan(db, cached.draft, input);
+  if (!('draft' in step)) return undefined;
+  const { draft } = step;
+  const checklistChanged = !jsonEqual(cached.draft.checklist, draft.checklist);
+  const worthy = isRevisionWorthy(cached.lastRevision, draft, new Date(draft.updatedAt));
+  const outcome = await quotaGuard(() =>
+    db.transaction(
+      'rw',
+      checklistChanged ? [db.drafts, db.checklists, db.revisions] : [db.drafts, db.revisions],
+      async () => {
+        const checks = Promise.all([db.drafts.get(input.key), latestRevisionId(db, input.key)]);
+        const writes = checklistChanged ? writeDraft(db, draft) : writeRow(db, draft);
+        writes.catch(() => {}); // awaited below; when a check fails the abort rejects it, and that is expected
+        const [row, lastId] = await checks;
+        const { revision, updatedAt } = cached.draft;
+        if (row?.revision !== revision || row.updatedAt !== updatedAt || row.deletedAt) throw new StaleCache();
+        if (lastId !== cached.lastRevision?.id) throw new StaleCache();
+        await writes;
+        return worthy ? revisionContent(await recordRevision(db, draft, 'save')) : cached.lastRevision;
+      },
+    ),
+  );
+  if (outcome && 'error' in outcome) return { result: outcome };
+  return { result: step.result, next: { draft, lastRevision: outcome } };
 }
 
 /**
@@ -144,9 +263,22 @@ export async function commitDraft(
   updatedAt = db.now().toISOString(),
   written?: DraftBookkeeping,
 ): Promise<Draft> {
+  const draft = nextDraft(db, current, next, updatedAt, written);
+  await writeDraft(db, draft);
+  return draft;
+}
+
+/** The next revision of a draft, as commitDraft writes it. */
+function nextDraft(
+  db: DraftDb,
+  current: Draft | undefined,
+  next: Pick<Draft, 'key' | 'host' | 'applicationId'> & DraftContent,
+  updatedAt = db.now().toISOString(),
+  written?: DraftBookkeeping,
+): Draft & DraftBookkeeping {
   // Properties we do not know (written by another version) stay on the row; bookkeeping is replaced when given.
   const { checklist: _checklist, deletedAt: _deletedAt, ...kept } = (current ?? {}) as Partial<Draft>;
-  const draft: Draft = {
+  return {
     ...kept,
     ...written,
     key: next.key,
@@ -157,8 +289,6 @@ export async function commitDraft(
     createdAt: current?.createdAt ?? updatedAt,
     updatedAt,
   };
-  await writeDraft(db, draft);
-  return draft;
 }
 
 export function getDraft(db: DraftDb, key: string): Promise<Draft | undefined> {

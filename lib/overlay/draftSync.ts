@@ -4,6 +4,7 @@ import type { Draft } from '../drafts/model';
 import type { Call } from '../messages/contract';
 import type { Checklist } from '../core/vocabulary';
 import type { StatePatch } from './state';
+import { isBookkeepingField } from '../core/vocabulary';
 
 /**
  * The page side of autosave: owns the channel to the background (through lib/autosave/client.ts: numbered changes
@@ -75,11 +76,25 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     known = next;
     knownKeys = Object.keys(known).length;
   };
+  /**
+   * Whether there is a draft to save into: one was loaded, or this tab started it. Until then only something worth
+   * keeping (a value other than empty in a field of the form, or a hand-over) starts one: a visit that typed nothing
+   * leaves no draft. What was read meanwhile (bookkeeping, empty fields) waits in `waiting` and goes with that change.
+   */
+  let started = false;
+  let waiting: Record<string, string> = {};
   // Updated in place: a keystroke on a 2,000-control form copies neither (known() is never kept by its readers).
-  const change = (fields: Record<string, string>) => {
+  const change = (fields: Record<string, string>, keep = false) => {
     for (const k in fields) if (!(k in known)) knownKeys++;
     Object.assign(known, fields);
-    client.change(fields);
+    if (!started && !keep && !Object.entries(fields).some(([k, v]) => v !== '' && !isBookkeepingField(k))) {
+      Object.assign(waiting, fields);
+      return;
+    }
+    started = true;
+    const all = Object.assign(waiting, fields);
+    waiting = {};
+    client.change(all);
   };
 
   return {
@@ -100,6 +115,7 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
       client.start(loaded.ok ? (loaded.saved?.fields ?? {}) : undefined);
       const saved = loaded.saved;
       setKnown({ ...saved?.fields, ...known });
+      if (saved) change({}, true);
       return saved;
     },
     /** Posts the fields that changed since the last post: nothing typed waits for a timer in the page. */
@@ -145,14 +161,17 @@ export function createDraftSync({ channel, call, identity, read, onState }: Draf
     /** The page's current values of `keys` (handed over by an old content script), saved like typed ones. */
     postKeys(keys: string[]) {
       const now = read();
-      change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])));
+      change(Object.fromEntries(keys.filter((k) => k in now).map((k) => [k, now[k]!])), true);
     },
+    /** A checklist change (the user's tick or note) is worth keeping: it starts the draft if need be. */
     postChecklist(checklist: Checklist) {
       client.saveChecklist(checklist);
+      change({}, true);
     },
-    /** The draft learns the title, guideline and direction the panel knows now. */
+    /** The draft learns the title, guideline and direction the panel knows now (a direction the user chose). */
     postIdentity(_options?: { withBase: boolean }) {
       client.saveChecklist(undefined);
+      change({}, true);
     },
     /** The draft's values as this tab knows them */
     known: () => known,

@@ -192,6 +192,26 @@ test('a page without a draft starts one with what it shows; then every change is
   controller.stop();
 });
 
+test('a visit that types nothing leaves no draft; the first value typed starts it, with what was read meanwhile', async () => {
+  for (const c of Array.from(document.querySelectorAll('input'))) {
+    c.checked = false;
+    c.value = '';
+  }
+  for (const t of Array.from(document.querySelectorAll('textarea'))) t.value = '';
+  for (const s of Array.from(document.querySelectorAll('select'))) s.selectedIndex = -1;
+  const { controller, posted } = setup();
+  await controller.start();
+  // a section arriving empty is no reason either
+  document.body.insertAdjacentHTML('beforeend', '<label>备注<input name="extra.note"></label>');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(posted).toEqual([]);
+  type('xmxx.xmmc', '新');
+  expect(posted).toHaveLength(1);
+  expect(posted[0]!.fields['project.nameZh']).toBe('新');
+  expect(posted[0]!.fields['~sections']).toBeDefined(); // the bookkeeping read on arrival goes with it
+  controller.stop();
+});
+
 test('after a portal timeout the empty page never empties the draft: a restore is offered and fills the page', async () => {
   const saved = {
     revision: 7,

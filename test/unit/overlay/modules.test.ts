@@ -315,6 +315,19 @@ describe('draft sync', () => {
     expect(posted.map((p) => p.fields)).toEqual([{ a: 'shown' }]);
   });
 
+  test('without a draft, bookkeeping and empty values start none; a hand-over does, even of a field emptied', () => {
+    const values: Record<string, string> = { '~sections': '{"a":"一、基本信息"}', a: '', c: '' };
+    const { sync, posted } = setup(values);
+    const arrival = sync.baseline();
+    sync.startDraft(arrival);
+    sync.arrived({ '~labels': '{"x":"备注"}', d: '' });
+    expect(posted).toEqual([]);
+    sync.postKeys(['c']); // an old content script had not saved c: the user emptied it
+    expect(posted.map((p) => p.fields)).toEqual([
+      { '~sections': '{"a":"一、基本信息"}', '~labels': '{"x":"备注"}', c: '' },
+    ]);
+  });
+
   test('a section page arriving empty never empties the draft; values the draft lacks start it', async () => {
     const values: Record<string, string> = { a: '1' };
     const { sync, posted } = setup(values);
