@@ -9,6 +9,12 @@ import { storeReady } from './scripts/support/storeReady';
  */
 const TEST_BUILD = process.env.GUIDECHECK_TEST_BUILD === '1';
 const REPLICA_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * Test builds: a replica host the content script runs on but whose pages may not frame the panel (it is left out of
+ * web_accessible_resources), so the browser refuses the frame there and the reduced panel is tested
+ * (test/e2e/fallback.chromium.e2e.ts). *.localhost resolves to this machine without DNS.
+ */
+const FRAME_REFUSED_MATCHES = ['http://frame-refused.localhost/*'];
 // https only: an http:// copy of the portal (or a forged one) gets no overlay, only a notice in the popup.
 const PORTAL_MATCHES = ['https://*.most.gov.cn/*'];
 const NATIVE_BROWSER = fileURLToPath(import.meta.resolve('@wxt-dev/browser'));
@@ -81,7 +87,8 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode === 'production' && !TEST_BUILD) return;
       for (const script of manifest.content_scripts ?? []) {
-        if (script.matches?.some((m) => PORTAL_MATCHES.includes(m))) script.matches.push(...REPLICA_MATCHES);
+        if (script.matches?.some((m) => PORTAL_MATCHES.includes(m)))
+          script.matches.push(...REPLICA_MATCHES, ...FRAME_REFUSED_MATCHES);
       }
       if (manifest.host_permissions?.some((m: string) => PORTAL_MATCHES.includes(m)))
         manifest.host_permissions = [...new Set([...manifest.host_permissions, ...REPLICA_MATCHES])];

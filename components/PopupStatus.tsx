@@ -1,7 +1,7 @@
-import { t } from '@/lib/i18n/pageMessages';
+import { type MessageId, t } from '@/lib/i18n/pageMessages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
-import type { TabStatus } from '@/lib/messages/protocol';
+import type { PanelMode, TabStatus } from '@/lib/messages/protocol';
 import { packLine, packWarnings } from '@/lib/i18n/packSource';
 import type { PackSummary } from '@/lib/packs/origin';
 
@@ -20,6 +20,12 @@ export interface PopupProps {
   /** The packs in use: an expired one or one from a stale feed is flagged here */
   packs?: PackSummary[];
 }
+
+const panelModeIds = {
+  frame: 'popupPanelFrame',
+  fallback: 'popupPanelFallback',
+  blocked: 'popupPanelBlocked',
+} as const satisfies Record<PanelMode, MessageId>;
 
 /** The toolbar popup: this tab's state in the one vocabulary, and what to do next. */
 export function PopupStatus({
@@ -71,6 +77,16 @@ export function PopupStatus({
               </li>
             ))}
           </ul>
+          {status.panel && (
+            <p
+              data-testid="popup-panel"
+              data-mode={status.panel}
+              className={status.panel === 'frame' ? 'gc-muted' : 'gc-alert'}
+              role={status.panel === 'blocked' ? 'alert' : undefined}
+            >
+              {t(lang, panelModeIds[status.panel])}
+            </p>
+          )}
         </>
       )}
       {/* What to do first, then what is out of date: the actions stay in view in a short popup */}

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import { ShareImport, type ShareImportProps } from './share/ShareImport';
 import { ShareOut, type ShareOutProps } from './share/ShareOut';
 

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import type { Lang } from '@/lib/core/vocabulary';
 
 export interface MineFilterProps {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import type { Lang } from '@/lib/core/vocabulary';
 
 /** The team member an item is assigned to: saved when the field is left or Enter is pressed. */

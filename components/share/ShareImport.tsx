@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import type { OverlayState } from '@/lib/overlay/state';
 import { type ShareCodec, describeParts } from '@/lib/overlay/share';
 import { type ConflictChoice, type ImportPreview, checklistAfterImport, previewImport } from '@/lib/share/preview';

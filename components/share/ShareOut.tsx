@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/lib/i18n/pageMessages';
 import type { OverlayState } from '@/lib/overlay/state';
 import { type FieldChoice, type ShareCodec, fieldChoices, shareFileName, shareOfState } from '@/lib/overlay/share';
 import type { Share } from '@/lib/share/model';

@@ -27,6 +27,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   if (world[RUNNING]) return;
   world[RUNNING] = true;
   let controller: ReturnType<typeof createOverlayController> | undefined;
+  let shown: ReturnType<typeof showOverlay> | undefined;
   // Answered with sendResponse: the browser's own API (no polyfill here) takes no promise from a listener.
   // A dormant page answers too (not recognised), so the popup and tests can tell "looked, no form" from "not yet".
   browser.runtime.onMessage.addListener(
@@ -45,6 +46,7 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
         direction: d && { packId: d.pack.id, code: d.direction.code, title: d.direction.title.zh },
         counts: countFindings(s.findings, s.checklist.acknowledgements),
         missingFields: s.missing,
+        panel: shown?.mode(),
       });
       return undefined;
     },
@@ -82,13 +84,13 @@ export async function startGuideCheck(ctx: ContentScriptContext) {
   };
   // An old script left dead in this page by an update hands its unsaved changes to this one, then retires.
   const handedOver = collectUnsaved(document, overlay.draftKey);
-  const hide = showOverlay(window, overlay, browser.runtime.getURL('/panel.html'));
+  shown = showOverlay(window, overlay, browser.runtime.getURL('/panel.html'));
   // This script's turn to hand over, when a newer one starts in this page after an update: only once it is dead.
   offerUnsaved(document, overlay.draftKey, () => {
     if (browser.runtime?.id !== undefined) return undefined;
     const keys = overlay.unsavedKeys();
     overlay.stop();
-    hide();
+    shown?.hide();
     return keys;
   });
   void overlay.start();

@@ -1,12 +1,11 @@
 /**
- * UI strings by id, Chinese first, for the overlay (content script) and what it shares with the pages.
- * The options page's own tables are in ./pageMessages.ts. Packs carry their own zh/en texts.
+ * UI strings by id, Chinese first, for the overlay. The content script carries this table, so strings only the
+ * extension's pages show (sharing, popup, options) are in ./pageMessages.ts's tables. Packs carry their own zh/en texts.
  */
 import type { Lang } from '../core/vocabulary';
 import { overlayStrings } from './strings/overlay';
-import { shareStrings } from './strings/share';
 
-const messages = { ...overlayStrings, ...shareStrings };
+const messages = overlayStrings;
 
 export type MessageId = keyof typeof messages;
 

@@ -6,6 +6,7 @@ import { translate } from './messages';
 import { feedsStrings } from './strings/feeds';
 import { optionsStrings } from './strings/options';
 import { overlayStrings } from './strings/overlay';
+import { popupStrings } from './strings/popup';
 import { reportStrings } from './strings/report';
 import { shareStrings } from './strings/share';
 import { shareSummaryStrings } from './strings/shareSummary';
@@ -14,6 +15,7 @@ import type { Lang } from '../core/vocabulary';
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
 export const stringTables = {
   overlayStrings,
+  popupStrings,
   optionsStrings,
   feedsStrings,
   shareStrings,
@@ -23,6 +25,7 @@ export const stringTables = {
 
 const messages = {
   ...overlayStrings,
+  ...popupStrings,
   ...optionsStrings,
   ...feedsStrings,
   ...shareStrings,

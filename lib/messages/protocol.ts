@@ -160,6 +160,14 @@ export interface TabStatus {
   /** Findings by verdict (lib/overlay/view.ts countFindings) */
   counts: { error: number; warning: number; info: number; confirm: number; unknown?: number };
   missingFields: string[];
+  /** How the overlay shows the panel on this tab (a recognised form only) */
+  panel?: PanelMode;
 }
+
+/**
+ * How the panel is shown: in the extension frame; as a reduced, read-only panel in our closed layer when the frame
+ * does not answer (refused by the browser or a policy); or not at all (the page took our layer away or covers it).
+ */
+export type PanelMode = 'frame' | 'fallback' | 'blocked';
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding';
+import type { PanelMode } from '../messages/protocol';
 import type { RulePack } from '../packs/schema';
 import type { OverlayController, OverlayState } from './controller';
 import type { PanelState } from './state';
@@ -40,9 +41,6 @@ export type PanelActions = Pick<OverlayController, Exclude<PanelCommand, 'focusF
   focusField(paths: string[]): void;
 };
 
-/** How the panel is shown: in the extension frame, or (the frame refused) nowhere but the popup. */
-export type PanelMode = 'frame';
-
 /**
  * What the page side tells the panel besides its state: a marker the user clicked (show that finding), a click on
  * the portal's own 提交/保存 with errors left (remind).
@@ -70,6 +68,8 @@ export type ToPage = { kind: 'call'; id: number; command: PanelCommand; args: un
 
 /** The handshake message and its nonce (also the frame address's hash). */
 export const PANEL_HELLO = 'guidecheck:panel';
+/** The panel's first word on a new line: the frame holds our page and it runs (lib/overlay/panelFrame.ts waits for it). */
+export const PANEL_READY = 'guidecheck:ready';
 
 const packKey = (pack: RulePack) => `${pack.id}@${pack.version}`;
 
@@ -263,6 +263,7 @@ export function awaitPanelPort(win: Window, nonce: string): Promise<MessagePort>
       // Anyone may post to this frame (the page can reach its window); only the nonce's holder is heard.
       if (!nonce || data?.type !== PANEL_HELLO || data.nonce !== nonce || !port) return;
       win.removeEventListener('message', onHello);
+      port.postMessage(PANEL_READY);
       resolve(port);
     };
     win.addEventListener('message', onHello);

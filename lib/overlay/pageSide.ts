@@ -1,7 +1,9 @@
 import { countFindings } from '../engine/counts';
 import { t } from '../i18n/messages';
+import type { PanelMode } from '../messages/protocol';
 import { type PanelServer, servePanel } from './bridge';
 import type { OverlayController } from './controller';
+import { FALLBACK_CSS, type FallbackPanel, createFallbackPanel } from './fallbackPanel';
 import { mountLayer } from './layer';
 import { MARKER_CSS, createMarkerLayer } from './markerLayer';
 import { focusControl, placeMarkers } from './markers';
@@ -9,14 +11,22 @@ import { RAIL_WIDTH, insetPage, isSubmitControl, panelWidth } from './pageInset'
 import { mountPanelFrame } from './panelFrame';
 import { toMarkers } from './view';
 
+export interface ShownOverlay {
+  hide(): void;
+  /** How the panel is shown now; 'blocked' when the page has taken our layer out or covers the panel */
+  mode(): PanelMode;
+}
+
 /**
  * What the content script shows on the portal page: one closed layer holding the panel's extension frame and the
- * markers. The page narrows beside the frame (or its rail); the panel's commands run here, against the page.
+ * markers. The page narrows beside the frame (or its rail); the panel's commands run here, against the page. A frame
+ * that does not answer is replaced by the reduced panel (fallbackPanel.ts) until it does.
  */
-export function showOverlay(win: Window, controller: OverlayController, panelUrl: string): () => void {
+export function showOverlay(win: Window, controller: OverlayController, panelUrl: string): ShownOverlay {
   const doc = win.document;
-  const layer = mountLayer(doc, { tag: 'guidecheck-overlay', css: MARKER_CSS, mode: 'closed' });
+  const layer = mountLayer(doc, { tag: 'guidecheck-overlay', css: MARKER_CSS + FALLBACK_CSS, mode: 'closed' });
   let server: PanelServer | undefined;
+  let fallback: FallbackPanel | undefined;
 
   const focusField = (paths: string[]) => {
     const control = paths.map(controller.controlFor).find((c) => c !== undefined);
@@ -45,6 +55,12 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
         'frame',
       );
     },
+    onMode(mode) {
+      if (mode === 'frame') fallback?.remove();
+      fallback = mode === 'frame' ? undefined : (fallback ?? createFallbackPanel(layer.container, controller));
+      layout = '';
+      onState();
+    },
   });
 
   // Beside the page, never over it: the page narrows by the panel's (or the rail's) width.
@@ -53,9 +69,10 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
   const place = () => {
     const { collapsed, dock } = controller.getState();
     const width = collapsed ? RAIL_WIDTH : panelWidth(win.innerWidth);
+    fallback?.draw(dock, width);
     if (layout === `${dock}:${width}`) return;
     layout = `${dock}:${width}`;
-    panel.place(dock, width);
+    panel.place(dock, fallback ? 0 : width);
     undoInset();
     undoInset = insetPage(doc, dock, width);
   };
@@ -104,13 +121,21 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
   win.addEventListener('resize', onResize);
   doc.addEventListener('click', onClick, true);
   onState();
-  return () => {
-    unsubscribe();
-    server?.stop();
-    win.removeEventListener('scroll', drawMarkers, true);
-    win.removeEventListener('resize', onResize);
-    doc.removeEventListener('click', onClick, true);
-    undoInset();
-    panel.remove();
+  // The page can cover our layer (a higher element) or keep taking it out: then the popup says the panel is blocked.
+  const reachable = () => {
+    const r = (fallback?.box ?? panel.frame).getBoundingClientRect();
+    return doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === layer.host;
+  };
+  return {
+    mode: () => (!reachable() ? 'blocked' : fallback ? 'fallback' : 'frame'),
+    hide() {
+      unsubscribe();
+      server?.stop();
+      win.removeEventListener('scroll', drawMarkers, true);
+      win.removeEventListener('resize', onResize);
+      doc.removeEventListener('click', onClick, true);
+      undoInset();
+      panel.remove();
+    },
   };
 }

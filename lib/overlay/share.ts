@@ -1,4 +1,4 @@
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageMessages';
 import { buildShare, personalFieldKeys } from '../share/build';
 import type { ItemParts } from '../share/items';
 import type { Share } from '../share/model';

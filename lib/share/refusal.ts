@@ -1,5 +1,5 @@
 import type { Problem } from '../core/issues';
-import { t, type MessageId } from '../i18n/messages';
+import { t, type MessageId } from '../i18n/pageMessages';
 import type { Bilingual } from '../core/vocabulary';
 
 /** Why a share was not taken: each reason has its own message, Chinese first. */

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { APPLY_PATH, sampleAustria } from '@/scripts/support/replicaForm';
 import type { Step } from './support/application';
 import { artifactsDir } from './support/chromium';
-import { firefoxOnReplica } from './support/firefox';
+import { firefoxOnReplica, openExtensionPageFirefox } from './support/firefox';
 import { controlsUnder, expectErrorsFirst, internals } from './support/layout';
 import { panelInFirefox, waitInPanelFirefox } from './support/panel';
 import { puppeteerDriver } from './support/puppeteerDriver';
@@ -41,28 +41,8 @@ async function panelBox(page: Page) {
 let extensionBase = '';
 let portal: Page | undefined;
 
-/**
- * Opens one of the extension's pages in a tab. Firefox's remote agent never reports the navigation of a
- * moz-extension page as done, so the test waits for the page itself: its address, loaded, and `selector` in it.
- */
-async function openExtensionPage(path: string, width: number, height: number, selector: string): Promise<Page> {
-  const page = await env.browser.newPage();
-  await page.setViewport({ width, height });
-  const url = `${extensionBase}/${path}`;
-  void page.goto(url).catch(() => undefined);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const ready = await page
-      .evaluate(
-        (s) => document.readyState === 'complete' && document.querySelector(s) !== null && location.href,
-        selector,
-      )
-      .catch(() => false);
-    if (ready === url) return page;
-    if (Date.now() > deadline) throw new Error(`${path} did not show ${selector} within 20 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const openExtensionPage = (path: string, width: number, height: number, selector: string) =>
+  openExtensionPageFirefox(env.browser, `${extensionBase}/${path}`, { width, height }, selector);
 
 test.each([
   [1280, 720],

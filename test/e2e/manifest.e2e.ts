@@ -30,9 +30,11 @@ test.each(['.output/chrome-mv3', '.output/firefox-mv2'])(
 );
 
 test.each(['.output-test/chrome-mv3', '.output-test/firefox-mv2'])(
-  'the test build %s also matches the replica',
+  'the test build %s also matches the replica, and one replica host may not frame the panel',
   (dir) => {
-    expect(manifest(dir).content_scripts[0].matches).toEqual(['https://*.most.gov.cn/*', ...replicaHosts]);
+    const refused = 'http://frame-refused.localhost/*';
+    expect(manifest(dir).content_scripts[0].matches).toEqual(['https://*.most.gov.cn/*', ...replicaHosts, refused]);
+    expect(JSON.stringify(manifest(dir).web_accessible_resources)).not.toContain(refused);
   },
 );
 

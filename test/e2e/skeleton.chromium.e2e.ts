@@ -3,22 +3,15 @@ import type { Page } from 'playwright-core';
 import { APPLY_PATH, fillReplica, sampleAustria } from '@/scripts/support/replicaForm';
 import { TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import type { TabStatus } from '@/lib/messages/protocol';
-import { chromiumOnReplica, screenshotOnFailure, waitForDraft } from './support/chromium';
+import { chromiumOnReplica, screenshotOnFailure, tabIdOf, waitForDraft } from './support/chromium';
 import { markerSaying, noMarkerSaying, panelIn } from './support/panel';
 
 /** The extension API inside the service worker, where `worker.evaluate` runs. */
 declare const chrome: {
   tabs: {
-    query(query: { active: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<TabStatus | undefined>;
   };
 };
-
-/** The tab id of `page`: without the "tabs" permission the worker cannot query by URL, so bring it to the front. */
-async function tabIdOf(page: Page): Promise<number | undefined> {
-  await page.bringToFront();
-  return env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
-}
 
 const env = chromiumOnReplica();
 
@@ -54,7 +47,9 @@ test('the overlay appears on the replica form and not on an unrelated page of th
   const notice = await env.browser.context.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
   // The content script has looked at the page and found no form: only then is "no overlay" a finding.
-  await expect(waitForTabStatus((await tabIdOf(notice))!)).resolves.toMatchObject({ recognised: false });
+  await expect(waitForTabStatus((await tabIdOf(env.browser.worker, notice))!)).resolves.toMatchObject({
+    recognised: false,
+  });
   expect(await notice.locator('guidecheck-overlay').count()).toBe(0);
   await Promise.all([page.close(), notice.close()]);
 });
@@ -106,7 +101,7 @@ test('the popup shows the tab’s status: recognised form, direction and finding
   const page = await openForm('SQ2019YFE0100004');
   await fillReplica(page, sampleAustria);
   await (await durationFinding(page)).locator('.gc-tag.gc-warning').waitFor();
-  const tabId = await tabIdOf(page);
+  const tabId = await tabIdOf(env.browser.worker, page);
   const popup = await env.browser.context.newPage();
   await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain('已识别申报书页面');
@@ -117,7 +112,7 @@ test('the popup shows the tab’s status: recognised form, direction and finding
 
   const notice = await env.browser.context.newPage();
   await notice.goto(`${env.replica.url}/egrantweb/notice/list.html`);
-  const noticeTab = await tabIdOf(notice);
+  const noticeTab = await tabIdOf(env.browser.worker, notice);
   await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${noticeTab}`);
   await expect(popup.getByTestId('popup-state').textContent()).resolves.toContain(
     '不是国家科技管理信息系统的申报书页面',

@@ -54,6 +54,15 @@ export async function waitForDraft(worker: Worker, key: string, ok: (fields: Rec
   );
 }
 
+/** The tab id of `page`: without the "tabs" permission the worker cannot query by URL, so bring it to the front. */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number | undefined> {
+  await page.bringToFront();
+  return worker.evaluate(
+    async () =>
+      (await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({ active: true }))[0]?.id,
+  );
+}
+
 /** For one test file: the replica portal and a fresh Chromium with the extension, closed after the file. */
 export function chromiumOnReplica() {
   const env = {} as { replica: Replica; browser: ChromiumWithExtension; host: string };

@@ -89,33 +89,78 @@ export interface SeenMarker {
  * reads them as the browser's inspector does: the DOM with shadow roots pierced (CDP), boxes from the layout.
  */
 export async function markersIn(page: PlaywrightPage): Promise<SeenMarker[]> {
+  const seen = await inLayer(
+    page,
+    (node) => node.localName === 'button' && /\bgc-marker\b/.test(attr(node, 'class') ?? ''),
+  );
+  return seen.map((m) => ({ ...m, text: m.text.replace(/^!/, '') }));
+}
+
+/**
+ * Elements of our closed layer that `match`, with their text and where they are drawn, read as the browser's inspector
+ * does: the DOM with shadow roots pierced (CDP), boxes from the layout. Elements not drawn (hidden) are left out.
+ */
+async function inLayer(page: PlaywrightPage, match: (node: CdpNode) => boolean): Promise<SeenMarker[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const buttons: CdpNode[] = [];
-    const walk = (node: CdpNode, inLayer: boolean) => {
-      const layer = inLayer || node.localName === 'guidecheck-overlay';
-      if (layer && node.localName === 'button' && /\bgc-marker\b/.test(attr(node, 'class') ?? '')) buttons.push(node);
-      // The panel's frame is another document: its buttons are not markers.
+    const found: CdpNode[] = [];
+    const walk = (node: CdpNode, inside: boolean) => {
+      const layer = inside || node.localName === 'guidecheck-overlay';
+      if (layer && match(node)) found.push(node);
+      // The panel's frame is another document (CDP gives it as contentDocument, not children): not walked.
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, layer);
     };
     walk(root, false);
     const seen: SeenMarker[] = [];
-    for (const button of buttons) {
-      const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId }).catch(() => undefined)) as
+    for (const node of found) {
+      const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId }).catch(() => undefined)) as
         | { model: { content: number[]; width: number; height: number } }
         | undefined;
       if (!box) continue;
       const [x = 0, y = 0] = box.model.content;
       seen.push({
-        text: textOf(button).replace(/^!/, ''),
+        text: textOf(node),
         box: { x, y, width: box.model.width, height: box.model.height },
-        node: button.backendNodeId,
+        node: node.backendNodeId,
       });
     }
     return seen;
   } finally {
     await cdp.detach();
+  }
+}
+
+/**
+ * The reduced panel, drawn in our closed layer where the browser refuses the panel's frame: its text, whether its
+ * findings are shown (not collapsed) and its one button. Undefined while it is not drawn.
+ */
+export async function fallbackPanelIn(
+  page: PlaywrightPage,
+): Promise<{ text: string; expanded: boolean; button: SeenMarker; controls: number } | undefined> {
+  const [panel] = await inLayer(page, (node) => attr(node, 'class') === 'gc-fallback');
+  if (!panel) return undefined;
+  // Every control drawn in the layer but the markers
+  const controls = await inLayer(
+    page,
+    (node) =>
+      ['input', 'textarea', 'select', 'a', 'details'].includes(node.localName ?? '') ||
+      (node.localName === 'button' && !attr(node, 'class')),
+  );
+  // Collapsed, the list's part is hidden: it has no box.
+  const list = await inLayer(page, (node) => node.localName === 'ul');
+  const [button] = controls;
+  return button && { text: panel.text, expanded: list.length > 0, button, controls: controls.length };
+}
+
+/** Waits until the reduced panel is drawn and its text includes `text`. */
+export async function waitForFallbackPanel(page: PlaywrightPage, text: string, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const panel = await fallbackPanelIn(page);
+    if (panel?.text.includes(text)) return panel;
+    if (Date.now() > end) throw new Error(`no reduced panel saying “${text}” within ${timeout} ms (${panel?.text})`);
+    await page.waitForTimeout(100);
   }
 }
 
