@@ -64,49 +64,20 @@ const bench: Bench = {
       const host = new URL(replica.url).host;
       await page.goto(`${replica.url}${APPLY_PATH}?sbbh=SQ2019BENCHSAVE`);
       await (await panelIn(page)).locator('.gc-panel').waitFor();
-      const roundTrips: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        const value = `自动保存 ${i}`;
-        const typedAt = await page.evaluate((v) => {
+      const typeTitle = (value: string) =>
+        page.evaluate((v) => {
           const input = document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!;
           input.value = v;
           const t = Date.now();
           input.dispatchEvent(new Event('input', { bubbles: true }));
           return t;
         }, value);
-        const committedAt = await browser.worker.evaluate(
+      // Starts polling the worker's IndexedDB (every ~1 ms) for `value`; `committedAt` resolves when it is read back.
+      const watchCommit = (value: string) =>
+        browser.worker.evaluate(
           // No named helpers in here: tsx would wrap them in a __name() the worker does not have.
           async ([key, v]) => {
-            const db = await new Promise<IDBDatabase>((resolve, reject) => {
-              const open = indexedDB.open('guidecheck');
-              open.onsuccess = () => resolve(open.result);
-              open.onerror = () => reject(open.error);
-            });
-            for (;;) {
-              const got = await new Promise<unknown>((resolve) => {
-                const get = db.transaction('drafts').objectStore('drafts').get(key!);
-                get.onsuccess = () => resolve(get.result?.fields?.['project.nameZh']);
-                get.onerror = () => resolve(undefined);
-              });
-              if (got === v) break;
-              await new Promise((r) => setTimeout(r, 1));
-            }
-            db.close();
-            return Date.now();
-          },
-          [`http://${host}|SQ2019BENCHSAVE`, value],
-        );
-        roundTrips.push(committedAt - typedAt);
-      }
-      // The same, with the read-back polling before the input: the figure above starts polling only after two driver
-      // hops (page → Node → worker), so a commit that ended sooner counts as late as those hops.
-      const armed: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        const value = `自动保存（先读） ${i}`;
-        await browser.worker.evaluate(
-          // No named helpers in here: tsx would wrap them in a __name() the worker does not have.
-          async ([key, v]) => {
-            const g = globalThis as { __gcCommittedAt?: number | Promise<number> };
+            const g = globalThis as { __gcCommittedAt?: Promise<number> };
             const db = await new Promise<IDBDatabase>((resolve, reject) => {
               const open = indexedDB.open('guidecheck');
               open.onsuccess = () => resolve(open.result);
@@ -128,18 +99,22 @@ const bench: Bench = {
           },
           [`http://${host}|SQ2019BENCHSAVE`, value],
         );
-        const typedAt = await page.evaluate((v) => {
-          const input = document.querySelector<HTMLInputElement>('[name="xmxx.xmmc"]')!;
-          input.value = v;
-          const t = Date.now();
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          return t;
-        }, value);
-        const committedAt = await browser.worker.evaluate(
-          () => (globalThis as { __gcCommittedAt?: Promise<number> }).__gcCommittedAt!,
-        );
-        armed.push(committedAt - typedAt);
-      }
+      const committedAt = () =>
+        browser.worker.evaluate(() => (globalThis as { __gcCommittedAt?: Promise<number> }).__gcCommittedAt!);
+      /**
+       * One autosave round trip. `watchFirst`: the polling starts before the input; otherwise after it, as before, so
+       * a commit that ended sooner counts as late as the two driver hops (page → Node → worker).
+       */
+      const roundTrip = async (value: string, watchFirst: boolean) => {
+        if (watchFirst) await watchCommit(value);
+        const typedAt = await typeTitle(value);
+        if (!watchFirst) await watchCommit(value);
+        return (await committedAt()) - typedAt;
+      };
+      const roundTrips: number[] = [];
+      for (let i = 0; i < 100; i++) roundTrips.push(await roundTrip(`自动保存 ${i}`, false));
+      const armed: number[] = [];
+      for (let i = 0; i < 100; i++) armed.push(await roundTrip(`自动保存（先读） ${i}`, true));
       figures.push(
         {
           name: 'autosave input → IndexedDB commit',

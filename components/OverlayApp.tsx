@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { fieldLabel } from '@/lib/i18n/labels';
 import { t } from '@/lib/i18n/messages';
 import type { Call } from '@/lib/messages/contract';
@@ -6,7 +6,7 @@ import type { RemoteOverlay } from '@/lib/overlay/bridge';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { listProfiles, reportFile, shareCodec } from '@/lib/overlay/requests';
 import { profileToFields } from '@/lib/portal/fill';
-import { toOverlayView } from '@/lib/overlay/view';
+import { type FindingViewCache, toOverlayView } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
 import { LiveRegion } from './LiveRegion';
@@ -34,7 +34,12 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
       ]),
     [mappable],
   );
-  const { panel: view, markers } = useMemo(() => toOverlayView(state, titles), [state, titles]);
+  // Unchanged findings keep their view objects from post to post, so their rows in the panel are not redrawn.
+  const [findingViews] = useState<FindingViewCache>(() => new WeakMap());
+  const { panel: view, markers } = useMemo(
+    () => toOverlayView(state, titles, findingViews),
+    [state, titles, findingViews],
+  );
   const codec = useMemo(() => shareCodec(call), [call]);
   const [live, setLive] = useState('');
   const announced = useRef(new Set<string>());
@@ -73,6 +78,26 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
     if (fresh.length) setLive(t(state.lang, 'liveNewErrors', { titles: fresh.map((m) => m.text).join('；') }));
   }, [markers, state.lang]);
 
+  // The rows' callbacks stay the same from post to post (a new one would redraw every row).
+  const by = myName.trim() || undefined;
+  const onConfirm = useCallback(
+    (ruleId: string, entry: { note?: string } | undefined) => void run('confirm', ruleId, entry && { ...entry, by }),
+    [run, by],
+  );
+  const onDocumentReady = useCallback(
+    (ruleId: string, ready: boolean) => void run('setDocumentReady', ruleId, ready, by),
+    [run, by],
+  );
+  const onAcknowledge = useCallback(
+    (ruleId: string, reason: string | undefined) => void run('acknowledge', ruleId, reason, by),
+    [run, by],
+  );
+  const onFocusField = useCallback((paths: string[]) => void run('focusField', paths), [run]);
+  const onAssign = useCallback(
+    (ruleId: string, name: string) => void run('setChecklist', assignOwner(remote.getState().checklist, ruleId, name)),
+    [run, remote],
+  );
+
   const errorsLeft = view.counts.error + view.counts.warning;
   const label = (key: string) => titles.get(key) ?? key;
   const download = (name: string, text: string, type: string) => downloadText(doc, name, text, type);
@@ -89,11 +114,9 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
         directions={state.directions}
         chosenDirection={state.chosenDirection}
         onChooseDirection={(choice) => void run('chooseDirection', choice)}
-        onConfirm={(ruleId, entry) =>
-          void run('confirm', ruleId, entry && { ...entry, by: myName.trim() || undefined })
-        }
-        onDocumentReady={(ruleId, ready) => void run('setDocumentReady', ruleId, ready, myName.trim() || undefined)}
-        onAcknowledge={(ruleId, reason) => void run('acknowledge', ruleId, reason, myName.trim() || undefined)}
+        onConfirm={onConfirm}
+        onDocumentReady={onDocumentReady}
+        onAcknowledge={onAcknowledge}
         drafts={{
           restoreOffer: state.restoreOffer,
           fillResult: state.fillResult,
@@ -152,12 +175,12 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
           onMyName: setMyName,
           onlyMine,
           onOnlyMine: setOnlyMine,
-          onAssign: (ruleId, name) => void run('setChecklist', assignOwner(remote.getState().checklist, ruleId, name)),
+          onAssign,
         }}
         onToggleLang={() => void run('setLang', state.lang === 'zh' ? 'en' : 'zh')}
         onToggleDock={() => void run('setDock', state.dock === 'right' ? 'left' : 'right')}
         onToggleCollapsed={() => void run('setCollapsed', !state.collapsed)}
-        onFocusField={(paths) => void run('focusField', paths)}
+        onFocusField={onFocusField}
         width={width}
         reminder={reminder && errorsLeft > 0}
         onDismissReminder={() => setReminder(false)}

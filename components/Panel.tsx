@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
@@ -67,6 +67,13 @@ export function Panel(props: PanelProps) {
   const { lang } = view;
   const [filter, setFilter] = useState<Filter | undefined>();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { onConfirm, onDocumentReady, onAcknowledge } = props;
+  const { onAssign } = owners;
+  // One object for every row, the same while the callbacks are: a row redraws only when its finding changes.
+  const handlers = useMemo(
+    () => ({ onConfirm, onDocumentReady, onAcknowledge, onFocusField, onAssign }),
+    [onConfirm, onDocumentReady, onAcknowledge, onFocusField, onAssign],
+  );
   const guidelines = [...new Set(props.directions.map((d) => d.guideline))];
   const hidden = owners.onlyMine ? hiddenByOwner(owners.names, owners.myName) : new Set<string>();
   if (view.collapsed) {
@@ -102,8 +109,8 @@ export function Panel(props: PanelProps) {
       key={i.ruleId}
       item={i}
       lang={lang}
-      props={props}
-      onFocusField={onFocusField}
+      handlers={handlers}
+      owner={owners.names[i.ruleId]}
       highlighted={i.ruleId === props.highlighted}
     />
   );
@@ -297,20 +304,31 @@ function SaveState({ lang, state }: { lang: Lang; state: PanelProps['saveState']
   );
 }
 
-/** One requirement: its verdict and title (a jump to its field), what is wrong, what to do, and the actions. */
-function FindingItem({
+/** What a finding's row does: its actions, a jump to a field, an owner assigned */
+interface FindingItemHandlers extends FindingActionHandlers {
+  onFocusField(paths: string[]): void;
+  onAssign(ruleId: string, name: string): void;
+}
+
+/**
+ * One requirement: its verdict and title (a jump to its field), what is wrong, what to do, and the actions.
+ * Memoised on narrow props (the view keeps an unchanged finding's object), so a state post redraws only the rows
+ * whose finding changed.
+ */
+const FindingItem = memo(function FindingItem({
   item,
   lang,
-  props,
-  onFocusField,
+  handlers,
+  owner,
   highlighted,
 }: {
   item: FindingView;
   lang: Lang;
-  props: PanelProps;
-  onFocusField(paths: string[]): void;
+  handlers: FindingItemHandlers;
+  owner: string | undefined;
   highlighted: boolean;
 }) {
+  const { onFocusField } = handlers;
   const tag = item.acknowledged ? 'acknowledged' : item.verdict;
   const open = !settled(item);
   return (
@@ -352,18 +370,13 @@ function FindingItem({
         </p>
       )}
       {open && item.explain && <p className="gc-explain">{item.explain}</p>}
-      <FindingActions item={item} lang={lang} handlers={props} />
+      <FindingActions item={item} lang={lang} handlers={handlers} />
       <details className="gc-more">
         <summary>{t(lang, 'itemMore')}</summary>
         {!open && item.explain && <p className="gc-explain">{item.explain}</p>}
-        <OwnerField
-          ruleId={item.ruleId}
-          owner={props.owners.names[item.ruleId]}
-          lang={lang}
-          onAssign={props.owners.onAssign}
-        />
+        <OwnerField ruleId={item.ruleId} owner={owner} lang={lang} onAssign={handlers.onAssign} />
         {item.kind === 'confirm' && item.confirmation && (
-          <ConfirmationNote item={item} lang={lang} onConfirm={props.onConfirm} />
+          <ConfirmationNote item={item} lang={lang} onConfirm={handlers.onConfirm} />
         )}
         <blockquote className="gc-quote">
           {t(lang, 'quote')}：{item.quote}
@@ -376,7 +389,7 @@ function FindingItem({
       </details>
     </li>
   );
-}
+});
 
 /** The packs the findings come from, each with its version and origin; an expired pack or a stale feed is flagged. */
 function PackLines({ packs, flag, lang }: { packs: PackView[]; flag?: string; lang: Lang }) {

@@ -18,12 +18,12 @@ import { isLive } from '../portal/live';
 import { readControlValues, readControlsValues, readRawValues } from '../portal/read';
 import { LABELS_KEY } from '../portal/controlKey';
 import { type PackSet, SECTIONS_KEY, UNITS_KEY, createAssembly, yuanFields } from './assembly';
-import { handedOverMessage } from '../autosave/handover';
 import { type DraftChannel, createDraftSync, restorableFields } from './draftSync';
 import { CallError, createClient, type Transport } from '../messages/contract';
 import { controlFor, controlsAt } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
+import { createRestoreFlow } from './restoreFlow';
 import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
@@ -64,10 +64,6 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   let fetched: Promise<void> = Promise.resolve();
   let locator = createLocator(doc, fieldMap);
   let map: PageMap = locator.locate();
-  /** Draft values the page lacks, while a restore is on offer */
-  let restorable: Record<string, string> = {};
-  /** Accepted restore values whose section page has not appeared yet: filled as soon as their fields do */
-  let pendingRestore: Record<string, string> = {};
   const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
 
@@ -148,6 +144,15 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     }),
     read: readValues,
     onState: setState,
+  });
+
+  const restoring = createRestoreFlow({
+    fill,
+    readValues,
+    sync,
+    getState: () => state,
+    setState,
+    refresh: () => refresh(),
   });
 
   const mapping = createMappingMode({
@@ -233,7 +238,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     // A (re)loaded frame only arrives: its section page may be empty after a timeout.
     if (!frameLoaded) sync.postValues(values);
     if (state.phase === 'ready') refresh(paths);
-    void restoreArrived();
+    void restoring.continueOnArrival();
   });
 
   const watcher = createPageWatcher(doc, {
@@ -266,44 +271,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     }),
   });
 
-  /** An accepted restore continues on each section page as it appears: its empty fields get the draft's values. */
-  async function restoreArrived() {
-    if (!Object.keys(pendingRestore).length) return;
-    const now = readValues();
-    const here = Object.entries(pendingRestore).filter(([k]) => now[k] === '');
-    if (!here.length) return;
-    for (const [k] of here) delete pendingRestore[k];
-    const report = await fill(Object.fromEntries(here));
-    sync.baseline();
-    const before = state.fillResult?.kind === 'restore' ? state.fillResult.report : undefined;
-    setState({
-      fillResult: {
-        kind: 'restore',
-        report: {
-          filled: [...(before?.filled ?? []), ...report.filled],
-          notTaken: [...(before?.notTaken ?? []), ...report.notTaken],
-          missing: Object.keys(pendingRestore),
-        },
-      },
-    });
-    refresh();
-  }
-
   /** Keys handed over by an old content script, waiting for the draft to be read */
   const handedOver: string[] = [];
   let draftLoaded = false;
-  function adopt(keys: string[]) {
-    if (!keys.length) return;
-    // The page's values of these fields are newer than the draft's: never offered for overwriting by a restore.
-    for (const k of keys) delete restorable[k];
-    const left = Object.keys(restorable).length;
-    setState({ restoreOffer: left && state.restoreOffer ? { ...state.restoreOffer, count: left } : undefined });
-    sync.postKeys(keys);
-    // Keys starting with ~ are the draft's own entries (sections, identity), not fields the user typed.
-    const fields = keys.filter((k) => !k.startsWith('~')).length;
-    if (fields) sync.notify(handedOverMessage(fields));
-  }
-
   /** Fills values through the page's own events, then looks at the page again. */
   async function fill(fields: Record<string, string>) {
     const report = await fillForm(doc, map, fields, { relocate });
@@ -339,18 +309,15 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       // an old content script handed over is saved as soon as the draft is known.
       const saved = await sync.load();
       if (saved) {
-        restorable = restorableFields(saved.fields, arrival, readValues());
         setState({
-          restoreOffer: Object.keys(restorable).length
-            ? { count: Object.keys(restorable).length, updatedAt: saved.updatedAt }
-            : undefined,
+          restoreOffer: restoring.offer(restorableFields(saved.fields, arrival, readValues()), saved.updatedAt),
           checklist: saved.checklist,
           chosenDirection:
             saved.guideline && saved.direction ? { packId: saved.guideline, code: saved.direction } : undefined,
         });
       }
       draftLoaded = true;
-      adopt(handedOver.splice(0));
+      restoring.adopt(handedOver.splice(0));
       const index = await packsLoad;
       // A page we have no draft of: what it already shows (the portal's own saved values) starts the draft.
       const startDraft = () => {
@@ -395,7 +362,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     unsavedKeys: () => sync.unsavedKeys(),
     /** Fields an old content script could not save: their values on the page are saved once the draft is read */
     adoptUnsaved(keys: string[]) {
-      if (draftLoaded) adopt(keys);
+      if (draftLoaded) restoring.adopt(keys);
       else handedOver.push(...keys);
     },
     /** 重试 after a failed save */
@@ -439,20 +406,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       });
     },
     /** Fills the page with the saved draft's values, through the page's own events, and reports what it did not take. */
-    async restore() {
-      const report = await fill(restorable);
-      // Fields of section pages not open now are restored when their page appears.
-      pendingRestore = Object.fromEntries(report.missing.map((k) => [k, restorable[k]!]));
-      restorable = {};
-      sync.baseline();
-      setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
-      refresh();
-    },
-    dismissRestore() {
-      restorable = {};
-      pendingRestore = {};
-      setState({ restoreOffer: undefined, fillResult: undefined });
-    },
+    restore: () => restoring.restore(),
+    dismissRestore: () => restoring.dismiss(),
     /** Fills saved profile data (unit name, credit code, the PI's details) into the form; the page's events save it. */
     async fillFields(fields: Record<string, string>) {
       const report = await fill(fields);

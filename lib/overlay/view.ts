@@ -87,7 +87,17 @@ function shownPacks(state: OverlayState): PackSummary[] {
   return ids.flatMap((id) => state.packs.filter((p) => p.id === id));
 }
 
-export function toPanelView(state: OverlayState, titles: Map<string, string> = new Map()): PanelView {
+/**
+ * The FindingView last made from each finding object, with what else it was made from. A keystroke replaces only the
+ * findings it flips (the others keep their identity across the bridge), so the panel redraws only their rows.
+ */
+export type FindingViewCache = WeakMap<Finding, { inputs: unknown[]; view: FindingView }>;
+
+export function toPanelView(
+  state: OverlayState,
+  titles: Map<string, string> = new Map(),
+  cache?: FindingViewCache,
+): PanelView {
   const { lang } = state;
   const rules = rulesById(state);
   const d = state.direction?.direction;
@@ -109,9 +119,23 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
   const items = state.findings
     .filter((f) => f.status !== 'na')
     .map((f): FindingView => {
+      const { confirmations, documents, acknowledgements } = state.checklist;
+      // The rule and the finding's source follow from the direction, the layers and the packs.
+      const inputs = [
+        lang,
+        titles,
+        state.direction,
+        state.layers,
+        state.packs,
+        confirmations[f.ruleId],
+        documents[f.ruleId],
+        acknowledgements[f.ruleId],
+      ];
+      const made = cache?.get(f);
+      if (made?.inputs.every((input, n) => input === inputs[n])) return made.view;
       const rule = rules.get(f.ruleId);
-      const document = state.checklist.documents[f.ruleId];
-      return {
+      const document = documents[f.ruleId];
+      const view: FindingView = {
         ruleId: f.ruleId,
         severity: f.severity,
         status: f.status,
@@ -122,11 +146,13 @@ export function toPanelView(state: OverlayState, titles: Map<string, string> = n
         ...describeFinding(f, rule, lang, titles),
         quote: rule?.quote ?? '',
         fields: focusPaths(f),
-        confirmation: state.checklist.confirmations[f.ruleId],
+        confirmation: confirmations[f.ruleId],
         document: f.kind === 'document' && document ? document : undefined,
-        acknowledged: f.severity === 'warning' ? state.checklist.acknowledgements[f.ruleId] : undefined,
+        acknowledged: f.severity === 'warning' ? acknowledgements[f.ruleId] : undefined,
         ...findingSource(f, byId, state, lang),
       };
+      cache?.set(f, { inputs, view });
+      return view;
     });
   // Fields another page of the application showed are not lost: they are listed as coming from that page.
   const elsewhere = new Set(state.fromOtherPages.map((f) => f.path));
@@ -281,6 +307,10 @@ export interface OverlayView {
   markers: MarkerView[];
 }
 
-export function toOverlayView(state: OverlayState, titles: Map<string, string> = new Map()): OverlayView {
-  return { panel: toPanelView(state, titles), markers: toMarkers(state) };
+export function toOverlayView(
+  state: OverlayState,
+  titles: Map<string, string> = new Map(),
+  cache?: FindingViewCache,
+): OverlayView {
+  return { panel: toPanelView(state, titles, cache), markers: toMarkers(state) };
 }

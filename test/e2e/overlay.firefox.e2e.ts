@@ -96,7 +96,11 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
     sampleAustria.text!['xmxx.xmmc'],
   );
   expect(await page.$eval('[name="xmxx.zxqxjs"]', (el) => (el as HTMLInputElement).value)).toBe('2022-12-31');
-  const frame = page.frames().find((f) => f.url().includes('/frame/jfys'))!;
-  expect(await frame.$eval('[name="jfys.zyczjf"]', (el) => (el as HTMLInputElement).value)).toBe('450');
+  // The budget frame may load after the click: its fields are restored as it appears (read again until then).
+  const budget = async () => {
+    const frame = page.frames().find((f) => f.url().includes('/frame/jfys'));
+    return frame?.$eval('[name="jfys.zyczjf"]', (el) => (el as HTMLInputElement).value).catch(() => '');
+  };
+  await expect.poll(budget, { timeout: 10_000 }).toBe('450');
   await page.close();
 });

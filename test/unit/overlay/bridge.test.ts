@@ -44,15 +44,21 @@ function pageSide() {
   };
 }
 
+/** Every message the page side posts on `port`, in order (still delivered). */
+function recorded(port: MessagePort): ToPanel[] {
+  const messages: ToPanel[] = [];
+  const post = port.postMessage.bind(port);
+  port.postMessage = (m: ToPanel) => {
+    messages.push(m);
+    post(m);
+  };
+  return messages;
+}
+
 test('the panel mirrors the page side’s state; a rule pack crosses once, then by its key', async () => {
   const { port1, port2 } = new MessageChannel();
   const page = pageSide();
-  const sent: ToPanel['kind'][] = [];
-  const post = port1.postMessage.bind(port1);
-  port1.postMessage = (m: ToPanel) => {
-    sent.push(m.kind);
-    post(m);
-  };
+  const messages = recorded(port1);
   const server = servePanel(port1, page.source, 'frame');
   const remote = await connectPanel(port2);
   expect(remote.mode).toBe('frame');
@@ -65,7 +71,7 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
   page.set({ findings: [finding(0, 'fail')] });
   await vi.waitFor(() => expect(updates).toHaveBeenCalledTimes(2));
   expect(remote.getState().direction).toEqual({ pack, direction: pack.directions[0] });
-  expect(sent.filter((k) => k === 'pack')).toHaveLength(1);
+  expect(messages.filter((m) => m.kind === 'pack')).toHaveLength(1);
   server.stop();
   port2.close();
 });
@@ -73,12 +79,7 @@ test('the panel mirrors the page side’s state; a rule pack crosses once, then 
 test('layers cross once too: each later state names them by key and carries no rules', async () => {
   const { port1, port2 } = new MessageChannel();
   const page = pageSide();
-  const messages: ToPanel[] = [];
-  const post = port1.postMessage.bind(port1);
-  port1.postMessage = (m: ToPanel) => {
-    messages.push(m);
-    post(m);
-  };
+  const messages = recorded(port1);
   const server = servePanel(port1, page.source, 'frame');
   const remote = await connectPanel(port2);
   const layer = { ...pack, id: 'institution-layer', version: 3, directions: [] };
@@ -146,12 +147,7 @@ test('the application never crosses with the state: the panel asks for it, and a
   (page.actions as unknown as { application: () => unknown }).application = vi.fn(
     () => page.source.getState().application,
   );
-  const messages: ToPanel[] = [];
-  const post = port1.postMessage.bind(port1);
-  port1.postMessage = (m: ToPanel) => {
-    messages.push(m);
-    post(m);
-  };
+  const messages = recorded(port1);
   page.set({ application });
   const server = servePanel(port1, page.source, 'frame');
   const remote = await connectPanel(port2);
@@ -176,12 +172,7 @@ test('the application never crosses with the state: the panel asks for it, and a
 test('a keystroke that flips one verdict sends that finding alone; the panel holds the same list as the page side', async () => {
   const { port1, port2 } = new MessageChannel();
   const page = pageSide();
-  const messages: ToPanel[] = [];
-  const post = port1.postMessage.bind(port1);
-  port1.postMessage = (m: ToPanel) => {
-    messages.push(m);
-    post(m);
-  };
+  const messages = recorded(port1);
   const findings = Array.from({ length: 10 }, (_, i) => finding(i, 'pass'));
   page.set({ findings });
   const server = servePanel(port1, page.source, 'frame');

@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+// Issue 11: a state post that flips one finding redraws that finding's row and the counts, not the whole list.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Panel, type PanelProps } from '@/components/Panel';
+import { emptyChecklist } from '@/lib/core/vocabulary';
+import { evaluate, findDirection } from '@/lib/engine/evaluate';
+import type { Finding } from '@/lib/engine/finding';
+import { t } from '@/lib/i18n/messages';
+import { initialState, type OverlayState } from '@/lib/overlay/state';
+import { type FindingViewCache, type PanelView, toPanelView } from '@/lib/overlay/view';
+import { emptyPatch } from '@/lib/portal/mapping';
+import { application, pack } from '../report/fixtures';
+
+// Every finding row asks for its 更多 label once per render: the calls count the rows React rendered.
+vi.mock('@/lib/i18n/messages', async (original) => {
+  const actual = await original<typeof import('@/lib/i18n/messages')>();
+  return { ...actual, t: vi.fn(actual.t) };
+});
+const rowsRendered = () => vi.mocked(t).mock.calls.filter(([, id]) => id === 'itemMore').length;
+
+const packId = '2019-intl-1';
+const file = '1.1.fail.json';
+
+function startState(): OverlayState {
+  const rulePack = pack(packId);
+  return {
+    ...initialState(emptyPatch('apply', 'service.most.gov.cn', '/apply')),
+    phase: 'ready',
+    direction: { pack: rulePack, direction: findDirection(rulePack, '1.1')! },
+    findings: evaluate(rulePack, '1.1', application(packId, file)),
+    checklist: emptyChecklist(),
+  };
+}
+
+/** The findings as the bridge delivers a keystroke that passes one rule: that finding a new object, the rest kept. */
+function passing(state: OverlayState, ruleId: string): OverlayState {
+  return {
+    ...state,
+    findings: state.findings.map((f): Finding => (f.ruleId === ruleId ? { ...f, status: 'pass', missing: [] } : f)),
+  };
+}
+
+/** The form's titles, one map for the panel's life (OverlayApp makes it once) */
+const titles = new Map<string, string>();
+
+const failingCheck = (state: OverlayState) =>
+  state.findings.find((f) => f.kind === 'check' && f.status === 'fail' && f.severity === 'warning')!;
+
+describe('the panel view across state posts', () => {
+  it('keeps the view object of every finding that did not change, and makes a new one for the one that did', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const first = toPanelView(state, titles, cache);
+    expect(toPanelView({ ...state, unsaved: 1 }, titles, cache).items).toEqual(first.items);
+    const again = toPanelView({ ...state, unsaved: 1 }, titles, cache);
+    expect(again.items.every((item, n) => item === first.items[n])).toBe(true);
+
+    const flipped = failingCheck(state).ruleId;
+    const next = toPanelView(passing(state, flipped), titles, cache);
+    const renewed = next.items.filter((item) => !first.items.includes(item)).map((item) => item.ruleId);
+    expect(renewed).toEqual([flipped]);
+    expect(next.items.find((i) => i.ruleId === flipped)?.verdict).toBe('pass');
+  });
+
+  it('makes new views when what they show besides the finding changes: a reason given, the language', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const warning = state.findings.find((f) => f.severity === 'warning' && f.status === 'fail');
+    expect(warning).toBeDefined();
+    const first = toPanelView(state, titles, cache);
+    const acknowledged = toPanelView(
+      {
+        ...state,
+        checklist: {
+          ...state.checklist,
+          acknowledgements: { [warning!.ruleId]: { reason: '已与处室确认', at: '2026-11-29T00:00:00Z' } },
+        },
+      },
+      titles,
+      cache,
+    );
+    const renewed = acknowledged.items.filter((item) => !first.items.includes(item));
+    expect(renewed.map((i) => i.ruleId)).toEqual([warning!.ruleId]);
+    expect(renewed[0]?.acknowledged?.reason).toBe('已与处室确认');
+
+    const en = toPanelView({ ...state, lang: 'en' }, titles, cache);
+    expect(en.items.some((item) => first.items.includes(item))).toBe(false);
+  });
+});
+
+describe('the panel redraws only the rows whose finding changed', () => {
+  let host: HTMLElement;
+  let root: ReturnType<typeof createRoot>;
+  const globals = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  beforeEach(() => {
+    globals.IS_REACT_ACT_ENVIRONMENT = true;
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    host.remove();
+  });
+
+  // Callbacks as OverlayApp keeps them: the same functions from post to post.
+  const noop = () => {};
+  const done = async () => {};
+  const handlers = { onConfirm: noop, onDocumentReady: noop, onAcknowledge: noop, onFocusField: noop };
+  const owners = { names: {}, myName: '', onMyName: noop, onlyMine: false, onOnlyMine: noop, onAssign: noop };
+  const props = (view: PanelView, saving = 0): PanelProps => ({
+    ...handlers,
+    view,
+    owners,
+    saveState: { saving },
+    directions: [],
+    width: 400,
+    onToggleDock: noop,
+    onChooseDirection: noop,
+    onToggleLang: noop,
+    onToggleCollapsed: noop,
+    mapping: { active: false, fields: [], mappedCount: 0, onActivate: noop, onAssign: noop, onExport: noop },
+    report: { onDownload: done, onPrint: done },
+    drafts: { onRestore: noop, onDismissRestore: noop, onResolveConflict: noop },
+    profiles: { load: async () => [], onFill: noop },
+    // The menu stays closed: the share tools are never drawn.
+    share: {} as PanelProps['share'],
+  });
+  const render = (p: PanelProps) => {
+    vi.mocked(t).mockClear();
+    act(() => root.render(<Panel {...p} />));
+    return rowsRendered();
+  };
+  const row = (ruleId: string) => host.querySelector<HTMLElement>(`.gc-finding[data-rule="${CSS.escape(ruleId)}"]`)!;
+
+  it('one flipped finding: its row (now among the passed) and the counts; a save-state post: no row', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const first = toPanelView(state, titles, cache);
+    expect(render(props(first))).toBe(first.items.length);
+    expect(first.items.length).toBeGreaterThan(5);
+
+    expect(render(props(toPanelView({ ...state, unsaved: 1 }, titles, cache), 1))).toBe(0);
+
+    const flipped = failingCheck(state).ruleId;
+    const warningsBefore = first.counts.warning;
+    const unchanged = row(first.items.find((i) => i.ruleId !== flipped)!.ruleId);
+    const next = toPanelView(passing(state, flipped), titles, cache);
+    expect(render(props(next))).toBe(1);
+
+    expect(row(flipped).className).toContain('gc-pass');
+    expect(row(flipped).closest('[data-testid="gc-passed"]')).not.toBeNull();
+    expect(host.querySelector('.gc-count.gc-warning b')?.textContent).toBe(String(warningsBefore - 1));
+    // An unchanged row is the same element: moved at most, never rebuilt.
+    expect(row(unchanged.dataset.rule!)).toBe(unchanged);
+  });
+});
