@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { type MouseEvent, memo, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
@@ -304,6 +304,13 @@ function SaveState({ lang, state }: { lang: Lang; state: PanelProps['saveState']
   );
 }
 
+/**
+ * A jump to a field, pressed with the mouse, leaves focus where it is instead of moving it into the panel frame. The
+ * frame's focus is settled by the browser in another process and can arrive after the page side has focused the field,
+ * taking focus back off it (Chromium, under load).
+ */
+const keepFocusOnPage = (e: MouseEvent) => e.preventDefault();
+
 /** What a finding's row does: its actions, a jump to a field, an owner assigned */
 interface FindingItemHandlers extends FindingActionHandlers {
   onFocusField(paths: string[]): void;
@@ -341,6 +348,7 @@ const FindingItem = memo(function FindingItem({
         type="button"
         className="gc-finding-title"
         disabled={!item.fields.length}
+        onMouseDown={keepFocusOnPage}
         onClick={() => onFocusField(item.fields)}
       >
         <span className={`gc-tag gc-${tag}`}>
@@ -362,7 +370,12 @@ const FindingItem = memo(function FindingItem({
           {item.missing.map((m, n) => (
             <span key={m.label}>
               {n > 0 && '、'}
-              <button type="button" className="gc-link" onClick={() => onFocusField(m.paths)}>
+              <button
+                type="button"
+                className="gc-link"
+                onMouseDown={keepFocusOnPage}
+                onClick={() => onFocusField(m.paths)}
+              >
                 {m.label}
               </button>
             </span>

@@ -156,4 +156,18 @@ describe('the panel redraws only the rows whose finding changed', () => {
     // An unchanged row is the same element: moved at most, never rebuilt.
     expect(row(unchanged.dataset.rule!)).toBe(unchanged);
   });
+
+  it('a jump to a field pressed with the mouse leaves focus on the page and asks for the finding’s fields', () => {
+    const state = startState();
+    const view = toPanelView(state, titles, new WeakMap());
+    const asked: string[][] = [];
+    render({ ...props(view), onFocusField: (paths) => asked.push(paths) });
+    const item = view.items.find((i) => i.fields.length > 0)!;
+    const title = row(item.ruleId).querySelector<HTMLButtonElement>('.gc-finding-title')!;
+    // The panel frame must not take focus: it would arrive after the page side focused the field, and take it back.
+    const pressed = title.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    expect(pressed).toBe(false);
+    act(() => title.click());
+    expect(asked).toEqual([item.fields]);
+  });
 });
