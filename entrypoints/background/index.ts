@@ -14,7 +14,8 @@ import { AutosaveHello, AutosaveMessage, type AutosaveReply } from '@/lib/messag
 import { classifySender, createRouter, draftOfOrigin, portalMatcher, type SenderPolicy } from '@/lib/messages/router';
 import { Application } from '@/lib/application/model';
 import { BUNDLED_PACKS_FILE, fetchBuiltInPacks } from '@/lib/packs/bundledFile';
-import { indexEntry, layersFor, summarizePack } from '@/lib/packs/origin';
+import { layersFor, summarizePack } from '@/lib/packs/origin';
+import bundledIndex from 'virtual:guidecheck/bundled-index';
 import { reportFile } from '@/lib/report/file';
 import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
@@ -28,20 +29,20 @@ export default defineBackground(() => {
   // The browser session's memory, never the disk: changes not yet committed and the feed packs verified survive a
   // worker restart here.
   const session = (browser.storage as { session?: typeof browser.storage.local }).session;
-  // Read at once, while the rest starts; read again if that failed.
+  // Read once the first answer is out (the index comes from their outlines, in this script); again if that failed.
   let bundledPacks: Promise<RulePack[]> | undefined;
   const bundled = () =>
     (bundledPacks ??= fetchBuiltInPacks(`${browser.runtime.getURL('/')}${BUNDLED_PACKS_FILE}`).catch((error) => {
       bundledPacks = undefined;
       throw error;
     }));
-  bundled().catch((error) => console.error('GuideCheck: the bundled rules could not be read', error));
   // Rule updates: packs from subscribed/policy feeds, verified again at the first start of a browser session (a
   // restart trusts what the session verified, if unchanged), checked on install, start and every 4 h.
   const feeds = createFeedManager({
     browser,
     fetch: (url, init) => fetch(url, init),
     bundled,
+    bundledIndex,
     validatePack: parsePack,
     drafts: async () => listDrafts(await drafts()),
     fieldMap: bundledFieldMap,
@@ -51,7 +52,10 @@ export default defineBackground(() => {
    * Start-up work no answer waits for, run once the first message is answered (a worker woken by a request answers
    * it first) or a second after start when none comes.
    */
-  let startUp: (() => void) | undefined = () => void feeds.reverifyAll();
+  let startUp: (() => void) | undefined = () => {
+    bundled().catch((error) => console.error('GuideCheck: the bundled rules could not be read', error));
+    void feeds.reverifyAll();
+  };
   const afterFirstAnswer = () => {
     const run = startUp;
     startUp = undefined;
@@ -126,7 +130,7 @@ export default defineBackground(() => {
   };
 
   const route = createRouter(policy, {
-    getPacks: async () => (await feeds.packsInUse()).packs.map(indexEntry),
+    getPacks: () => feeds.indexInUse(),
     getPack: async ({ id }) => {
       const inUse = (await feeds.packsInUse()).packs.find((p) => p.pack.id === id);
       if (!inUse) throw new Error(`unknown pack ${id}`);

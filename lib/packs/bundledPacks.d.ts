@@ -3,3 +3,9 @@ declare module 'virtual:guidecheck/bundled-packs' {
   const json: string;
   export default json;
 }
+
+/** The bundled packs' outlines (lib/packs/origin.ts bundledOutline), written by the same build. */
+declare module 'virtual:guidecheck/bundled-index' {
+  const index: import('./origin').BundledOutline[];
+  export default index;
+}

@@ -73,6 +73,17 @@ export function outlineOf(pack: RulePack): PackOutline {
   };
 }
 
+/** A bundled pack as the service worker knows it before reading it: its outline and what its summary shows. */
+export interface BundledOutline {
+  outline: PackOutline;
+  title: Text;
+  expires: string;
+}
+
+export function bundledOutline(pack: RulePack): BundledOutline {
+  return { outline: outlineOf(pack), title: pack.title, expires: pack.expires };
+}
+
 /** One pack in the background's answer to getPacks: what the panel and popup show, and its outline. */
 export interface PackIndexEntry {
   summary: PackSummary;

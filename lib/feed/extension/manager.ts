@@ -1,5 +1,5 @@
 import type { Draft } from '../../drafts/model';
-import type { ActivePack } from '../../packs/origin';
+import { type ActivePack, type BundledOutline, indexEntry, type PackIndexEntry } from '../../packs/origin';
 import type { RulePack } from '../../packs/schema';
 import type { FieldMap } from '../../portal/fieldMapSchema';
 import { isExpired, type ValidatePack } from '../accept';
@@ -23,6 +23,8 @@ export interface FeedManagerDeps {
   fetch: FetchFn;
   /** The packs built into the extension (the service worker reads them from a file of the extension) */
   bundled: () => Promise<RulePack[]>;
+  /** Their outlines, written by the build into the worker's script: the index is answered without reading them */
+  bundledIndex: readonly BundledOutline[];
   validatePack: ValidatePack<RulePack>;
   /** Saved drafts, re-checked when a pack changes. */
   drafts: () => Promise<Draft[]>;
@@ -45,6 +47,16 @@ interface Feed {
 /** A pack in use and where it came from: what the panel, popup and report name. */
 export type InUse = PackInUse & Omit<ActivePack, 'pack' | 'expired'> & { feedUrl?: string };
 const BUNDLED_NAME = '扩展内置 / bundled';
+const BUNDLED_ORIGIN = {
+  source: 'bundled',
+  origin: 'bundled',
+  sourceName: BUNDLED_NAME,
+  stale: false,
+  staleDays: 0,
+} as const;
+/** A copy chosen for a pack id: a feed's (whole), or the bundled one by its outline */
+type Chosen = Omit<InUse, 'expired'> | { bundled: BundledOutline };
+const idOf = (c: Chosen) => ('bundled' in c ? c.bundled.outline.id : c.pack.id);
 
 /** Refused with a message the options page shows as is. */
 class FeedError extends Error {}
@@ -113,7 +125,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
   function build(fresh: boolean): Loaded {
     return (async () => {
       // Bundled ids are known before any feed is checked or offered (scopeRefusal).
-      bundledIds = new Set((await deps.bundled()).map((p) => p.id));
+      bundledIds = new Set(deps.bundledIndex.map((b) => b.outline.id));
       const policy = await policyReading(fresh);
       const user = await loadUserSubscriptions(local);
       const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
@@ -169,11 +181,12 @@ export function createFeedManager(deps: FeedManagerDeps) {
 
   /**
    * Per pack id the newest copy among its owners (bundled, policy feeds) or, for ids no owner has, among the
-   * user's feeds; errors where there is none. Never throws: a feed that fails is skipped and reported.
+   * user's feeds; errors where there is none. Never throws: a feed that fails is skipped and reported. Bundled packs
+   * take part by their outline (`bundled`): their rules are read only by whoever needs them whole.
    */
-  async function packsInUse(): Promise<{
-    packs: InUse[];
-    errors: { zh: string; en: string }[];
+  async function choose(bundled: readonly BundledOutline[]): Promise<{
+    chosen: Chosen[];
+    errors: Map<string, { zh: string; en: string }>;
   }> {
     let feeds: Feed[] = [];
     const missing = new Map<string, { zh: string; en: string }>();
@@ -185,26 +198,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
         en: `Feeds could not be read: ${String(error)}`,
       });
     }
-    const best = new Map<string, InUse>();
-    let bundled: RulePack[] = [];
-    try {
-      bundled = await deps.bundled();
-    } catch (error) {
-      missing.set('(bundled)', {
-        zh: `内置规则读取失败：${String(error)}`,
-        en: `The bundled rules could not be read: ${String(error)}`,
-      });
-    }
-    for (const pack of bundled)
-      best.set(pack.id, {
-        pack,
-        source: 'bundled',
-        origin: 'bundled',
-        sourceName: BUNDLED_NAME,
-        expired: false,
-        stale: false,
-        staleDays: 0,
-      });
+    const best = new Map<string, Chosen>();
+    for (const outline of bundled) best.set(outline.outline.id, { bundled: outline });
     const offered: { feed: Feed; p: PackInUse; stale: boolean; staleDays: number }[] = [];
     const held = new Map<string, string>();
     for (const feed of feeds) {
@@ -226,11 +221,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
     for (const { feed, p, stale, staleDays } of offered) {
       if (scopeRefusal(feeds, feed.subscription, p.pack.id)) continue;
       const current = best.get(p.pack.id);
-      if (
-        !current ||
-        p.pack.version > current.pack.version ||
-        (p.pack.version === current.pack.version && current.source === 'bundled')
-      )
+      const version = current && ('bundled' in current ? current.bundled.outline.version : current.pack.version);
+      if (!current || p.pack.version > version! || (p.pack.version === version && 'bundled' in current))
         best.set(p.pack.id, {
           ...p,
           origin: feed.subscription.source,
@@ -240,11 +232,63 @@ export function createFeedManager(deps: FeedManagerDeps) {
           staleDays,
         });
     }
+    const chosen = [...best.values()].sort((a, b) => idOf(a).localeCompare(idOf(b)));
+    for (const c of chosen) missing.delete(idOf(c));
+    return { chosen, errors: missing };
+  }
+
+  /** The packs in use, whole. */
+  async function packsInUse(): Promise<{
+    packs: InUse[];
+    errors: { zh: string; en: string }[];
+  }> {
+    let bundled: RulePack[];
+    let failed: { zh: string; en: string } | undefined;
+    try {
+      bundled = await deps.bundled();
+    } catch (error) {
+      bundled = [];
+      failed = {
+        zh: `内置规则读取失败：${String(error)}`,
+        en: `The bundled rules could not be read: ${String(error)}`,
+      };
+    }
+    const outlines = deps.bundledIndex.filter((b) => bundled.some((p) => p.id === b.outline.id));
+    const { chosen, errors } = await choose(outlines);
     const at = now();
-    const packs = [...best.values()]
-      .map((p) => ({ ...p, expired: isExpired(p.pack.expires, at) }))
-      .sort((a, b) => a.pack.id.localeCompare(b.pack.id));
-    return { packs, errors: [...missing].filter(([id]) => !best.has(id)).map(([, m]) => m) };
+    const packs = chosen.map((c): InUse => {
+      if (!('bundled' in c)) return { ...c, expired: isExpired(c.pack.expires, at) };
+      const pack = bundled.find((p) => p.id === c.bundled.outline.id)!;
+      return { pack, ...BUNDLED_ORIGIN, expired: isExpired(pack.expires, at) };
+    });
+    return { packs, errors: [...(failed ? [failed] : []), ...errors.values()] };
+  }
+
+  /**
+   * What getPacks answers: each pack in use outlined, as `packsInUse().packs.map(indexEntry)` would give, but without
+   * reading the bundled packs (a worker woken by the content script answers from their outlines, in its script).
+   */
+  async function indexInUse(): Promise<PackIndexEntry[]> {
+    const { chosen } = await choose(deps.bundledIndex);
+    const at = now();
+    return chosen.map((c) => {
+      if (!('bundled' in c)) return indexEntry({ ...c, expired: isExpired(c.pack.expires, at) });
+      const { outline, title, expires } = c.bundled;
+      const { origin, sourceName, stale, staleDays } = BUNDLED_ORIGIN;
+      const expired = isExpired(expires, at);
+      const summary = {
+        id: outline.id,
+        title,
+        version: outline.version,
+        expires,
+        origin,
+        sourceName,
+        expired,
+        stale,
+        staleDays,
+      };
+      return { summary, outline };
+    });
   }
 
   /**
@@ -386,6 +430,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
 
   return {
     packsInUse,
+    indexInUse,
     reverifyAll,
     checkAll,
     subscribe,

@@ -9,6 +9,7 @@ import { FEED, feedHost, fieldMap, manager, pack, sessionOf, testBrowser } from 
 import { createFeedManager } from '@/lib/feed/extension/manager';
 import { webcryptoEd25519 } from '@/lib/feed/crypto';
 import { parsePack } from '@/lib/packs/parsePack';
+import { bundledOutline, indexEntry } from '@/lib/packs/origin';
 import { emptyChecklist } from '@/lib/core/vocabulary';
 
 const v1 = fixtureText('pack-v1.json');
@@ -154,6 +155,59 @@ describe('feed manager', () => {
     expect((await restarted.packsInUse()).packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
   });
 
+  it('answers the index from the bundled outlines without reading the bundled packs; a newer feed copy replaces one', async () => {
+    const { browser, host, m } = await subscribed();
+    const bundled = vi.fn(async () => [pack(v1)]);
+    const woken = createFeedManager({
+      browser,
+      fetch: host.fetch,
+      bundled,
+      bundledIndex: [bundledOutline(pack(v1))],
+      validatePack: parsePack,
+      drafts: async () => [],
+      fieldMap,
+      // past the pack's expiry: the outline's summary says so, as the whole pack's would
+      now: () => new Date('2100-01-01T00:00:00Z'),
+      impl: webcryptoEd25519,
+    });
+    const index = await woken.indexInUse();
+    expect(bundled).not.toHaveBeenCalled();
+    expect(index.map((e) => [e.summary.id, e.summary.version, e.summary.origin, e.summary.expired])).toEqual([
+      ['test-2020-hmt', 1, 'bundled', true],
+    ]);
+    expect(index).toEqual((await woken.packsInUse()).packs.map(indexEntry));
+    expect(bundled).toHaveBeenCalled();
+
+    await host.publish([v2], [key]);
+    await m.checkAll();
+    const updated = await m.indexInUse();
+    expect(updated.map((e) => [e.summary.version, e.summary.origin])).toEqual([[2, 'policy']]);
+    expect(updated).toEqual((await m.packsInUse()).packs.map(indexEntry));
+  });
+
+  it('reports the bundled packs unreadable, and keeps the feeds’ packs in use', async () => {
+    const { browser, host } = await subscribed();
+    await host.publish([v2], [key]);
+    const broken = createFeedManager({
+      browser,
+      fetch: host.fetch,
+      bundled: async () => {
+        throw new Error('404');
+      },
+      bundledIndex: [bundledOutline(pack(v1))],
+      validatePack: parsePack,
+      drafts: async () => [],
+      fieldMap,
+      impl: webcryptoEd25519,
+    });
+    await broken.checkAll();
+    const { packs, errors } = await broken.packsInUse();
+    expect(packs.map((p) => [p.pack.version, p.source])).toEqual([[2, 'feed']]);
+    expect(errors).toEqual([
+      { zh: '内置规则读取失败：Error: 404', en: 'The bundled rules could not be read: Error: 404' },
+    ]);
+  });
+
   it('a restarted worker uses the packs this browser session verified; a new session verifies them again', async () => {
     const { browser, host, m } = await subscribed();
     await host.publish([v2], [key]);
@@ -164,6 +218,7 @@ describe('feed manager', () => {
         browser,
         fetch: host.fetch,
         bundled: async () => [pack(v1)],
+        bundledIndex: [bundledOutline(pack(v1))],
         validatePack,
         drafts: async () => [],
         fieldMap,

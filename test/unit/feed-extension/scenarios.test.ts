@@ -5,6 +5,7 @@ import type { FeedBrowser } from '@/lib/feed/extension/browserApi';
 import { feedStateKey } from '@/lib/feed/extension/feedStore';
 import { fixtureText, packVariant, testKey, type TestKey } from '../feed/helpers';
 import { FEED, feedHost, manager, pack, testBrowser } from './setup';
+import { indexEntry } from '@/lib/packs/origin';
 
 const USER_FEED = 'https://someone.example.com/rules/index.json';
 const v1 = fixtureText('pack-v1.json');
@@ -125,7 +126,10 @@ describe('the packs in use name their origin and freshness (for the panel, popup
       'test-2020-hmt@1:bundled:扩展内置 / bundled:fresh',
       'users-own@1:user:某人:fresh',
     ]);
+    // getPacks' index (bundled packs by the outlines the build wrote) says the same as the whole packs outlined.
+    expect(await early.indexInUse()).toEqual((await early.packsInUse()).packs.map(indexEntry));
     const later = manager(browser, hosts.fetch, [pack(v1)], [], new Date('2026-03-01T00:00:00Z'));
+    expect(await later.indexInUse()).toEqual((await later.packsInUse()).packs.map(indexEntry));
     expect((await later.packsInUse()).packs.map(row)).toEqual([
       'office-layer@2:policy:科研处规则源:stale 14',
       'test-2020-hmt@1:bundled:扩展内置 / bundled:fresh',

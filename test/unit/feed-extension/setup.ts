@@ -9,6 +9,7 @@ import { buildFeed } from '@/lib/feed/publish';
 import type { Draft } from '@/lib/drafts/model';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
+import { bundledOutline } from '@/lib/packs/origin';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
 import { feedEntries, type TestKey } from '../feed/helpers';
@@ -86,6 +87,7 @@ export function manager(
     browser,
     fetch,
     bundled: async () => bundled,
+    bundledIndex: bundled.map(bundledOutline),
     validatePack: parsePack,
     drafts: async () => drafts,
     fieldMap,

@@ -11,6 +11,8 @@ import { loadBuiltInPacks } from '@/lib/packs/inExtension';
 import { parsePack } from '@/lib/packs/parsePack';
 import { bundledPacks, bundledPacksSource } from '../../../scripts/support/bundledPacks';
 import { BUNDLED_PACKS_FILE, fetchBuiltInPacks } from '@/lib/packs/bundledFile';
+import { bundledOutline } from '@/lib/packs/origin';
+import bundledIndex from 'virtual:guidecheck/bundled-index';
 
 // The extension trusts its bundled packs at runtime: this and the build are where they are validated.
 describe('bundled rule packs', () => {
@@ -84,5 +86,14 @@ describe('bundled rule packs', () => {
     if (!source.ok) throw new Error(source.errors.join('\n'));
     const text = JSON.parse(source.code.replace(/^export default /, '').replace(/;$/, ''));
     expect(JSON.parse(text)).toEqual(loadBuiltInPacks());
+  });
+
+  it('build to a module of their outlines for the service worker, the same packs as the file, a few KB', () => {
+    const source = bundledPacksSource(copyOfRules());
+    if (!source.ok) throw new Error(source.errors.join('\n'));
+    const index = JSON.parse(source.indexCode.replace(/^export default /, '').replace(/;$/, ''));
+    expect(index).toEqual(loadBuiltInPacks().map(bundledOutline));
+    expect(bundledIndex).toEqual(index);
+    expect(source.indexCode.length).toBeLessThan(source.json.length / 10);
   });
 });
