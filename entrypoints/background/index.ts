@@ -17,7 +17,6 @@ import { BUNDLED_PACKS_FILE, fetchBuiltInPacks } from '@/lib/packs/bundledFile';
 import { layersFor, summarizePack } from '@/lib/packs/origin';
 import bundledIndex from 'virtual:guidecheck/bundled-index';
 import { reportFile } from '@/lib/report/file';
-import { encodeShareCode, readShareText, shareToFile } from '@/lib/share/code';
 import { Share } from '@/lib/share/model';
 import { shareSummaryMarkdown } from '@/lib/share/summary';
 import { parsePack } from '@/lib/packs/parsePack';
@@ -129,6 +128,13 @@ export default defineBackground(() => {
     isPortal: portalMatcher((browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? [])),
   };
 
+  /**
+   * The share codec (its schemas, and fflate, whose tables take ~9 ms to build) is evaluated on first use, not on the
+   * worker's way to its first answer. A service worker may not import(): the build inlines this module behind a lazy
+   * initialiser (no import() in the output; test/e2e/manifest.e2e.ts checks).
+   */
+  const shareCode = () => import('@/lib/share/code');
+
   const route = createRouter(policy, {
     getPacks: () => feeds.indexInUse(),
     getPack: async ({ id }) => {
@@ -161,12 +167,12 @@ export default defineBackground(() => {
       const pack = active.find((p) => p.id === parsed.data.packId);
       const layers = pack ? layersFor(pack, parsed.data.direction, active) : [];
       return {
-        code: encodeShareCode(parsed.data),
-        file: shareToFile(parsed.data),
+        code: (await shareCode()).encodeShareCode(parsed.data),
+        file: (await shareCode()).shareToFile(parsed.data),
         summary: shareSummaryMarkdown(parsed.data, pack, lang, layers),
       };
     },
-    'share:decode': async ({ text }) => readShareText(text),
+    'share:decode': async ({ text }) => (await shareCode()).readShareText(text),
     'report:build': async ({ type: _type, packId, application, findings, ...request }) => {
       const active = (await feeds.packsInUse()).packs;
       const pack = active.find((p) => p.pack.id === packId)?.pack;

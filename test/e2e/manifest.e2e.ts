@@ -38,6 +38,16 @@ test.each(['.output-test/chrome-mv3', '.output-test/firefox-mv2'])(
   },
 );
 
+test.each(['.output/chrome-mv3', '.output/firefox-mv2', '.output-test/chrome-mv3'])(
+  'the worker of %s is one script without import() (a service worker may not import): lazy modules are inlined',
+  (dir) => {
+    const script = readFileSync(join(root, dir, 'background.js'), 'utf8');
+    expect(script).not.toMatch(/\bimport\s*\(/);
+    // the share codec is there, evaluated on first use
+    expect(script).toContain('encodeShareCode');
+  },
+);
+
 test('name and description are localised in zh_CN and en', () => {
   for (const locale of ['zh_CN', 'en']) {
     const messages = JSON.parse(
