@@ -132,7 +132,7 @@ function indexRule(rule: Rule): IndexedRule {
       reads.push(...sourcesOf(read.path));
       continue;
     }
-    const derived = derivedLists[list];
+    const derived = Object.hasOwn(derivedLists, list) ? derivedLists[list] : undefined;
     if (derived) reads.push(...derived.whole);
     else if (Object.keys(derivedFacts).some((fact) => pathsOverlap(fact, list))) {
       reads.push(...sourcesOf(list)); // a list computed some other way: read whole
