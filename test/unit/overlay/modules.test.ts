@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
@@ -88,6 +88,28 @@ describe('page watcher', () => {
     watcher.stop();
     input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
     expect(calls).toHaveLength(3);
+  });
+
+  test('the idle sweep skips a hidden tab; shown again, the tab is swept once at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let visibility: DocumentVisibilityState = 'hidden';
+      vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+      const { calls, watcher } = watch();
+      watcher.startIdleSweep(1000);
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(calls).toEqual([]);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toEqual(['sweep']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(calls).toEqual(['sweep', 'sweep']);
+      watcher.stop();
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 
   test('focus moves and clicks ask for one sweep, after the page’s own handlers', async () => {
