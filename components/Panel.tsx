@@ -67,6 +67,7 @@ export function Panel(props: PanelProps) {
   const { lang } = view;
   const [filter, setFilter] = useState<Filter | undefined>();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [passedOpen, setPassedOpen] = useState(false);
   const { onConfirm, onDocumentReady, onAcknowledge } = props;
   const { onAssign } = owners;
   // One object for every row, the same while the callbacks are: a row redraws only when its finding changes.
@@ -104,7 +105,8 @@ export function Panel(props: PanelProps) {
   const shown = (i: FindingView) => !filter || (i.verdict === filter && !i.acknowledged);
   const passed = visible.filter((i) => i.kind === 'check' && settled(i));
   const listed = visible.filter((i) => !(i.kind === 'check' && settled(i)) && shown(i));
-  const item = (i: FindingView) => (
+  const folded = !filter && passed.length > 0;
+  const item = (i: FindingView, hide = false) => (
     <FindingItem
       key={i.ruleId}
       item={i}
@@ -112,6 +114,7 @@ export function Panel(props: PanelProps) {
       handlers={handlers}
       owner={owners.names[i.ruleId]}
       highlighted={i.ruleId === props.highlighted}
+      folded={hide}
     />
   );
   return (
@@ -276,16 +279,24 @@ export function Panel(props: PanelProps) {
           )}
         </nav>
       )}
-      {listed.length > 0 && (
+      {/* One list: a check that passes or fails again moves within it, its row kept, not rebuilt elsewhere. */}
+      {(listed.length > 0 || folded) && (
         <ul className="gc-findings" data-testid="gc-findings">
-          {listed.map(item)}
+          {/* one array, so that React's keys match across it */}
+          {[
+            ...listed.map((i) => item(i)),
+            ...(folded
+              ? [
+                  <li key="~passed" className="gc-passed" data-testid="gc-passed">
+                    <button type="button" aria-expanded={passedOpen} onClick={() => setPassedOpen(!passedOpen)}>
+                      {t(lang, 'passedFolded', { n: passed.length })}
+                    </button>
+                  </li>,
+                  ...passed.map((i) => item(i, !passedOpen)),
+                ]
+              : []),
+          ]}
         </ul>
-      )}
-      {!filter && passed.length > 0 && (
-        <details className="gc-passed" data-testid="gc-passed">
-          <summary>{t(lang, 'passedFolded', { n: passed.length })}</summary>
-          <ul className="gc-findings">{passed.map(item)}</ul>
-        </details>
       )}
     </aside>
   );
@@ -328,12 +339,15 @@ const FindingItem = memo(function FindingItem({
   handlers,
   owner,
   highlighted,
+  folded,
 }: {
   item: FindingView;
   lang: Lang;
   handlers: FindingItemHandlers;
   owner: string | undefined;
   highlighted: boolean;
+  /** Among the passed checks, folded under 已通过 N 项: in the list, not shown */
+  folded: boolean;
 }) {
   const { onFocusField } = handlers;
   const tag = item.acknowledged ? 'acknowledged' : item.verdict;
@@ -343,6 +357,8 @@ const FindingItem = memo(function FindingItem({
       className={`gc-finding gc-${item.status} gc-sev-${item.severity} gc-v-${tag}${highlighted ? ' gc-shown' : ''}`}
       data-rule={item.ruleId}
       data-verdict={item.verdict}
+      data-folded={folded || undefined}
+      hidden={folded}
     >
       <button
         type="button"

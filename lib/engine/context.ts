@@ -38,6 +38,15 @@ export const derivedFacts = {
   'direction.fundingPerProject': [],
 } as const satisfies Record<string, readonly string[]>;
 
+/**
+ * Derived lists, item by item: the context's `units` are the lead unit (its funds what the budget's totals leave after
+ * the participants') followed by the participants, each its own affiliation when it declares none. A rule reading a
+ * column of `units` reads that column of the participants (`affiliation` also their `name`) and the lead unit whole.
+ */
+export const derivedLists: Record<string, { items: string; whole: string[]; columns: Record<string, string[]> }> = {
+  units: { items: 'participants', whole: ['leadUnit', 'budget'], columns: { affiliation: ['affiliation', 'name'] } },
+};
+
 export function buildContext(application: Application, direction: Direction): EvaluationContext {
   const { direction: _code, project, ...rest } = application;
   const span = spanBetween(project.startDate, project.endDate);

@@ -37,8 +37,44 @@ export async function guarded(usage: string, body: () => Promise<number>): Promi
   }
 }
 
-export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
-  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Whether `arg` names one of the command's options (`--name`, `--name=…`, `-x`). */
+function isOption(arg: string, options: Options): boolean {
+  if (arg === '--') return true;
+  if (arg.startsWith('--')) return Object.hasOwn(options, arg.slice(2).split('=')[0]!);
+  return arg.length === 2 && Object.values(options).some((o) => o.short === arg[1]);
+}
+
+/**
+ * Joins `--name value` into `--name=value` when a string option's value starts with a dash: a base64url public key
+ * does one time in 64, and parseArgs would refuse it as ambiguous.
+ */
+function joinDashValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    const name = arg.startsWith('--')
+      ? arg.slice(2)
+      : Object.keys(options).find((k) => `-${options[k]!.short}` === arg);
+    if (
+      name &&
+      Object.hasOwn(options, name) &&
+      options[name]!.type === 'string' &&
+      next?.startsWith('-') &&
+      !isOption(next, options)
+    ) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+export function args<T extends Options>(argv: string[], options: T) {
+  return parseArgs({ args: joinDashValues(argv, options), options, allowPositionals: true, strict: true });
 }
 
 export function readText(path: string): string {

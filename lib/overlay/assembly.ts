@@ -207,8 +207,9 @@ export function createAssembly() {
         changed && last && (last.map === map || changed.every(located))
           ? rereadPaths(map, vocabularies, last.reading, changed)
           : readApplication(map, vocabularies);
+      const sameMap = last?.map === map ? last.reading : undefined;
       last = { map, reading };
-      if (changed) changed = [...new Set(changed.map(changedModelPath))];
+      if (changed) changed = [...new Set(changed.map((path) => evaluatorPath(path, map, sameMap, reading)))];
       const completed =
         draft && fieldMap
           ? completeFromDraft(
@@ -274,4 +275,25 @@ const sameDirection = (a: DirectionMatch, b: DirectionMatch) => a.pack === b.pac
 /** The model path a located control's path changes (a list row, or its column, changes its whole list). */
 export function changedModelPath(controlPath: string): string {
   return controlPath.replace(/\.\d+(\..*)?$/, '');
+}
+
+/**
+ * What a changed control tells the rules: a list cell whose row neither appeared nor went (the list's items stay the
+ * same in number and order) changed that column of the items (`participants.*.name`), so only the rules reading it
+ * run again; anything else changes its model path whole. `before`: the reading on the same page map, if any.
+ */
+export function evaluatorPath(
+  controlPath: string,
+  map: PageMap,
+  before: PageReading | undefined,
+  after: PageReading,
+): string {
+  const whole = changedModelPath(controlPath);
+  const list = map.lists.find((l) => l.spec.path === whole);
+  const cell = list && /^(\d+)\.(.+)$/.exec(controlPath.slice(whole.length + 1));
+  const rows = [before?.listRows[whole], after.listRows[whole]] as const;
+  if (!cell || !rows[0] || !rows[1] || rows[0].length !== rows[1].length) return whole;
+  const row = Number(cell[1]);
+  const filled = (r: Record<string, unknown> | undefined) => !!r && Object.keys(r).length > 0;
+  return filled(rows[0][row]) === filled(rows[1][row]) ? `${whole}.*.${cell[2]}` : whole;
 }

@@ -104,9 +104,10 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     if (!win) return;
     const idle = (fn: () => void) =>
       typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: intervalMs }) : fn();
-    // A hidden tab is not swept: nothing there is being picked, and its first sweep once shown finds what changed.
+    // A hidden tab is not swept: nothing there is being picked. Shown again, one sweep finds what changed meanwhile.
     const timer = win.setInterval(() => doc.visibilityState !== 'hidden' && idle(queueSweep), intervalMs);
     cleanups.push(() => win.clearInterval(timer));
+    listen(doc, 'visibilitychange', () => doc.visibilityState === 'visible' && queueSweep());
   }
 
   return {

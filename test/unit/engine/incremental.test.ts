@@ -40,7 +40,10 @@ describe('incremental evaluator', () => {
     [['project.endDate'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
     [['project'], ['valid-dates', 'end-not-before-start', 'duration-max-2y']],
     [['participants'], ['valid-dates', 'enterprise-matching']],
-    [['participants.0.type'], ['valid-dates', 'enterprise-matching']],
+    // A column of existing items: only the rules reading that column (the date check reads registration dates).
+    [['participants.0.type'], ['enterprise-matching']],
+    [['participants.*.registeredOn'], ['valid-dates']],
+    [['participants.0.name'], []],
     [['leadUnit.type'], ['enterprise-matching']],
     // The lead unit's funds are what the budget's totals leave after the participants' (lib/engine/context.ts).
     [['budget.central'], ['budget-near-funding', 'enterprise-matching']],

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { countFindings } from '@/lib/engine/counts';
 import type { Finding } from '@/lib/engine/finding';
 import type { AutosaveMessage, AutosaveReply } from '@/lib/messages/protocol';
@@ -10,6 +10,7 @@ import {
   UNITS_KEY,
   changedModelPath,
   chosenMatch,
+  evaluatorPath,
   completeFromDraft,
   createAssembly,
   yuanFields,
@@ -24,6 +25,7 @@ import { parsePack } from '@/lib/packs/parsePack';
 import { outlineOf } from '@/lib/packs/origin';
 import type { RulePack } from '@/lib/packs/schema';
 import { locateFields } from '@/lib/portal/locate';
+import { readApplication } from '@/lib/portal/read';
 import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
@@ -93,6 +95,28 @@ describe('page watcher', () => {
     watcher.stop();
     input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
     expect(calls).toHaveLength(3);
+  });
+
+  test('the idle sweep skips a hidden tab; shown again, the tab is swept once at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let visibility: DocumentVisibilityState = 'hidden';
+      vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+      const { calls, watcher } = watch();
+      watcher.startIdleSweep(1000);
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(calls).toEqual([]);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toEqual(['sweep']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(calls).toEqual(['sweep', 'sweep']);
+      watcher.stop();
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 
   test('focus moves and clicks ask for one sweep, after the page’s own handlers', async () => {
@@ -254,6 +278,47 @@ describe('application assembly', () => {
     expect(other.application.budget).toMatchObject({ central: 450, other: 50 });
     const { [UNITS_KEY]: _, ...withoutUnits } = draft;
     expect(completeFromDraft(app, ['budget.central'], withoutUnits, fieldMap).application.budget.central).toBe(4500000);
+  });
+
+  test('a participant’s cell tells the rules its column while the row stays; a row that appears changes the list', () => {
+    // a third row, empty
+    const last = document.querySelector('#cydw tr:last-child')!;
+    const row = last.cloneNode(true) as HTMLTableRowElement;
+    row.querySelector('select')!.remove(); // a select always shows a value
+    for (const control of row.querySelectorAll('input')) {
+      control.name = control.name.replace('[1]', '[2]');
+      control.value = '';
+    }
+    last.after(row);
+    const map = locateFields(document, fieldMap);
+    const read = () => readApplication(map, fieldMap.vocabularies);
+    const before = read();
+    expect(before.application.participants).toHaveLength(2);
+    input('cydw[0].dwmc').value = '另一家公司';
+    expect(evaluatorPath('participants.0.name', map, before, read())).toBe('participants.*.name');
+    input('cydw[2].dwmc').value = '新加的单位';
+    const grown = read();
+    expect(grown.application.participants).toHaveLength(3);
+    expect(evaluatorPath('participants.2.name', map, before, grown)).toBe('participants');
+    // another page map (before undefined), or a field outside the lists: the model path whole
+    expect(evaluatorPath('participants.0.name', map, undefined, grown)).toBe('participants');
+    expect(evaluatorPath('project.endDate', map, before, grown)).toBe('project.endDate');
+
+    // Through the assembly: typing in either row gives the findings a fresh assessment gives.
+    const assembly = createAssembly();
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist() };
+    assembly.assess(base);
+    const fresh = () => createAssembly().assess(base).findings;
+    for (const [name, value, path] of [
+      ['cydw[2].gbjf', '30', 'participants.2.governmentFunding'],
+      ['cydw[0].gbjf', '5000', 'participants.0.governmentFunding'],
+      ['cydw[2].gbjf', '', 'participants.2.governmentFunding'],
+      ['cydw[2].dwmc', '', 'participants.2.name'],
+      ['cydw[1].zcjf', '900', 'participants.1.matchingFunds'],
+    ] as const) {
+      input(name).value = value;
+      expect(assembly.assess({ ...base, changed: [path] }).findings, `${name} = ${value}`).toEqual(fresh());
+    }
   });
 
   test.each([

@@ -147,11 +147,21 @@ describe('the panel redraws only the rows whose finding changed', () => {
     const flipped = failingCheck(state).ruleId;
     const warningsBefore = first.counts.warning;
     const unchanged = row(first.items.find((i) => i.ruleId !== flipped)!.ruleId);
+    const flippedRow = row(flipped);
+    expect(flippedRow.hidden).toBe(false);
     const next = toPanelView(passing(state, flipped), titles, cache);
     expect(render(props(next))).toBe(1);
 
     expect(row(flipped).className).toContain('gc-pass');
-    expect(row(flipped).closest('[data-testid="gc-passed"]')).not.toBeNull();
+    // Folded among the passed (after 已通过 N 项, not shown), and the same element: moved, not rebuilt.
+    expect(row(flipped)).toBe(flippedRow);
+    expect(row(flipped).hidden).toBe(true);
+    expect(row(flipped).dataset.folded).toBe('true');
+    const fold = host.querySelector<HTMLElement>('[data-testid="gc-passed"]')!;
+    expect(fold.compareDocumentPosition(row(flipped)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    act(() => fold.querySelector('button')!.click());
+    expect(row(flipped).hidden).toBe(false);
+    expect(fold.querySelector('button')!.getAttribute('aria-expanded')).toBe('true');
     expect(host.querySelector('.gc-count.gc-warning b')?.textContent).toBe(String(warningsBefore - 1));
     // An unchanged row is the same element: moved at most, never rebuilt.
     expect(row(unchanged.dataset.rule!)).toBe(unchanged);
