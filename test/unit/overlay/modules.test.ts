@@ -306,7 +306,7 @@ describe('application assembly', () => {
 
     // Through the assembly: typing in either row gives the findings a fresh assessment gives.
     const assembly = createAssembly();
-    const base = { map, vocabularies: fieldMap.vocabularies, packs: [pack], checklist: emptyChecklist() };
+    const base = { map, vocabularies: fieldMap.vocabularies, packs: fetched([pack]), checklist: emptyChecklist() };
     assembly.assess(base);
     const fresh = () => createAssembly().assess(base).findings;
     for (const [name, value, path] of [
