@@ -77,14 +77,17 @@ const bench: Bench = {
         browser.worker.evaluate(
           // No named helpers in here: tsx would wrap them in a __name() the worker does not have.
           async ([key, v]) => {
-            const g = globalThis as { __gcCommittedAt?: Promise<number> };
+            const g = globalThis as { __gcCommittedAt?: Promise<{ at: number; pollFrom: number; reads: number }> };
             const db = await new Promise<IDBDatabase>((resolve, reject) => {
               const open = indexedDB.open('guidecheck');
               open.onsuccess = () => resolve(open.result);
               open.onerror = () => reject(open.error);
             });
+            const pollFrom = Date.now();
+            let reads = 0;
             g.__gcCommittedAt = (async () => {
               for (;;) {
+                reads++;
                 const got = await new Promise<unknown>((resolve) => {
                   const get = db.transaction('drafts').objectStore('drafts').get(key!);
                   get.onsuccess = () => resolve(get.result?.fields?.['project.nameZh']);
@@ -94,13 +97,20 @@ const bench: Bench = {
                 await new Promise((r) => setTimeout(r, 1));
               }
               db.close();
-              return Date.now();
+              return { at: Date.now(), pollFrom, reads };
             })();
           },
           [`http://${host}|SQ2019BENCHSAVE`, value],
         );
-      const committedAt = () =>
-        browser.worker.evaluate(() => (globalThis as { __gcCommittedAt?: Promise<number> }).__gcCommittedAt!);
+      const committed = () =>
+        browser.worker.evaluate(
+          () =>
+            (globalThis as { __gcCommittedAt?: Promise<{ at: number; pollFrom: number; reads: number }> })
+              .__gcCommittedAt!,
+        );
+      /** Breakdown of the first figure: when the polling began, and whether its first read already found the value. */
+      const pollFrom: number[] = [];
+      let committedBeforePolling = 0;
       /**
        * One autosave round trip. `watchFirst`: the polling starts before the input; otherwise after it, as before, so
        * a commit that ended sooner counts as late as the two driver hops (page → Node → worker).
@@ -109,7 +119,12 @@ const bench: Bench = {
         if (watchFirst) await watchCommit(value);
         const typedAt = await typeTitle(value);
         if (!watchFirst) await watchCommit(value);
-        return (await committedAt()) - typedAt;
+        const { at, pollFrom: from, reads } = await committed();
+        if (!watchFirst) {
+          pollFrom.push(from - typedAt);
+          if (reads === 1) committedBeforePolling++;
+        }
+        return at - typedAt;
       };
       const roundTrips: number[] = [];
       for (let i = 0; i < 100; i++) roundTrips.push(await roundTrip(`自动保存 ${i}`, false));
@@ -126,8 +141,19 @@ const bench: Bench = {
           name: 'autosave input → IndexedDB commit p95',
           value: percentile(roundTrips, 95),
           unit: 'ms',
-          note: 'p95 of 100',
-          target: '≤ 20 ms p95',
+          note: 'p95 of 100; an upper bound: the read-back starts after the driver’s hops (lines below)',
+        },
+        {
+          name: 'autosave: input → read-back polling begins (the first figure’s driver hops and open)',
+          value: median(pollFrom),
+          unit: 'ms',
+          note: `median of 100; p95 ${percentile(pollFrom, 95)}; the first figure cannot be lower than this`,
+        },
+        {
+          name: 'autosave: first figure’s round trips already committed when the polling began',
+          value: committedBeforePolling,
+          unit: 'count',
+          note: 'of 100 (their figure is the driver’s hops plus one read, not the commit)',
         },
         {
           name: 'autosave input → IndexedDB commit, read-back polling before the input',
@@ -139,7 +165,8 @@ const bench: Bench = {
           name: 'autosave input → IndexedDB commit p95, read-back polling before the input',
           value: percentile(armed, 95),
           unit: 'ms',
-          note: 'p95 of 100',
+          note: 'p95 of 100; the round trip itself, so the target is read here',
+          target: '≤ 20 ms p95',
         },
       );
 
