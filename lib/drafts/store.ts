@@ -7,7 +7,7 @@ import { latestRevision, latestRevisionId, recordRevision } from './revisions';
 import { isRevisionWorthy } from './revisionPolicy';
 import { jsonEqual } from './equal';
 import { readDraft, withoutKey, writeDraft, writeRow } from './rows';
-import { emptyChecklist } from '../core/vocabulary';
+import { emptyChecklist, isBookkeepingField } from '../core/vocabulary';
 import { ChecklistSchema } from '../core/schemas';
 
 /**
@@ -231,9 +231,29 @@ function mergeFields(
     if (free) {
       fields[k] = value;
       written.push(k);
+    } else if (isBookkeepingField(k)) {
+      // What a page noted about the form (sections, labels, 元 fields), not what the user typed: never a choice for them.
+      fields[k] = mergedBookkeeping(stored, value);
+      written.push(k);
     } else if (value !== (base ?? '') && stored !== undefined) held[k] = stored;
   }
   return { fields, held, written };
+}
+
+/** Two tabs' notes as JSON maps keep both (the writer's entry wins where both have one); any other note is the writer's. */
+function mergedBookkeeping(stored: string | undefined, value: string): string {
+  const map = (text: string | undefined): Record<string, unknown> | undefined => {
+    try {
+      const parsed: unknown = JSON.parse(text ?? '');
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const [before, after] = [map(stored), map(value)];
+  return before && after ? JSON.stringify({ ...before, ...after }) : value;
 }
 
 /** How many writers' change numbers a draft remembers: a page load older than that has long been acknowledged. */

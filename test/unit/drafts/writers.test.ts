@@ -29,6 +29,35 @@ describe('saveDraft with writers and per-field bases', () => {
     expect((await getDraft(db, ids.key))?.fields).toEqual({ a: 'from B', b: 'y2' });
   });
 
+  it('a page’s notes (bookkeeping fields) that another writer changed meanwhile are merged, never held for the user', async () => {
+    const { db } = freshDb();
+    const sections = (m: Record<string, string>) => JSON.stringify(m);
+    await saveDraft(db, {
+      ...ids,
+      fields: { '~sections': sections({ a: '基本信息' }), '~yuan': 'x' },
+      writer: 'tabA',
+      seq: 1,
+    });
+    await saveDraft(db, {
+      ...ids,
+      fields: { '~sections': sections({ a: '基本信息', b: '经费预算' }), '~yuan': 'x,y' },
+      writer: 'tabB',
+      seq: 1,
+      bases: { '~sections': sections({ a: '基本信息' }), '~yuan': 'x' },
+    });
+    const result = await saveDraft(db, {
+      ...ids,
+      fields: { '~sections': sections({ a: '一、基本信息', c: '参与单位' }), '~yuan': 'z' },
+      writer: 'tabA',
+      seq: 2,
+      bases: { '~sections': sections({ a: '基本信息' }), '~yuan': 'x' },
+    });
+    expect(result.ok && result.held).toBeUndefined();
+    const fields = (await getDraft(db, ids.key))?.fields ?? {};
+    expect(JSON.parse(fields['~sections']!)).toEqual({ a: '一、基本信息', b: '经费预算', c: '参与单位' });
+    expect(fields['~yuan']).toBe('z');
+  });
+
   it('a field the writer left as it knew it never overwrites another writer’s value', async () => {
     const { db } = freshDb();
     await saveDraft(db, { ...ids, fields: { a: 'old', b: 'old' }, writer: 'tabA', seq: 1 });
