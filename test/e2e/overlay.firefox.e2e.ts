@@ -87,6 +87,12 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
   const page = await open(`${APPLY_PATH}?sbbh=${sbbh}`);
   const driver = puppeteerDriver(page);
   for (const step of sampleSteps()) await driver.run(step);
+  // "Saved" counts only the changes read so far: first see the budget frame's 450 read (its funding warning), then
+  // wait for the save, so the timeout does not come before the frame's value was ever posted.
+  await (await panelInFirefox(page)).waitForSelector(
+    '.gc-finding[data-rule="2019-intl-1/1.7/funding-far-above-average"] .gc-tag.gc-warning',
+    { timeout: 10_000 },
+  );
   await waitSavedInFirefox(page);
   await page.goto(`${env.replica.url}${APPLY_PATH}?sbbh=${sbbh}&expired=1`);
   await page.waitForSelector('body[data-loaded="1"]');
