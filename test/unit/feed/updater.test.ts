@@ -3,7 +3,13 @@ import { webcryptoEd25519 } from '@/lib/feed/crypto';
 import { serializeEnvelope } from '@/lib/feed/envelope';
 import type { FetchFn } from '@/lib/feed/fetch';
 import { signKeyList } from '@/lib/feed/keys';
-import { createUpdater, type FeedStore, type VerifiedCache, type VerifiedRecord } from '@/lib/feed/updater';
+import {
+  createUpdater,
+  type FeedState,
+  type FeedStore,
+  type VerifiedCache,
+  type VerifiedRecord,
+} from '@/lib/feed/updater';
 import { parsePack } from '@/lib/packs/parsePack';
 import type { RulePack } from '@/lib/packs/schema';
 import { FEED, fixtureText, host, memoryStore, packVariant, testKey, validatePack, type TestKey } from './helpers';
@@ -22,6 +28,16 @@ function updater(h: ReturnType<typeof host>, store: FeedStore, trusted = () => [
     validatePack,
     now: () => new Date('2026-03-01T00:00:00Z'),
   });
+}
+
+/** The stored state with one flipped character in the stored envelope's first signature. */
+function withTamperedSignature(state: FeedState): FeedState {
+  const env = JSON.parse(state.packs['test-2020-hmt']!.envelope);
+  env.signatures[0].sig = env.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
+  return {
+    ...state,
+    packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
+  };
 }
 
 const bundledV1 = () => (parsePack(JSON.parse(v1)) as { ok: true; pack: RulePack }).pack;
@@ -113,12 +129,7 @@ describe('updater', () => {
     const mem = memoryStore();
     await updater(h, mem.store).checkFeed();
     const state = mem.peek();
-    const env = JSON.parse(state.packs['test-2020-hmt']!.envelope);
-    env.signatures[0].sig = env.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
-    const tampered = memoryStore({
-      ...state,
-      packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
-    });
+    const tampered = memoryStore(withTamperedSignature(state));
     const restarted = updater(h, tampered.store);
     const { failed } = await restarted.reverifyStored();
     expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);
@@ -177,12 +188,7 @@ describe('updater', () => {
     it('verifies a stored copy whose bytes changed since, refuses it and reports it, never trusting the record', async () => {
       const { h, mem, session } = await accepted();
       const state = mem.peek();
-      const env = JSON.parse(state.packs['test-2020-hmt']!.envelope);
-      env.signatures[0].sig = env.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
-      const tampered = memoryStore({
-        ...state,
-        packs: { 'test-2020-hmt': { ...state.packs['test-2020-hmt']!, envelope: serializeEnvelope(env) } },
-      });
+      const tampered = memoryStore(withTamperedSignature(state));
       const { u } = restart(h, tampered.store, session.cache);
       const { failed } = await u.reverifyStored();
       expect(failed).toMatchObject([{ packId: 'test-2020-hmt', reason: 'signature' }]);

@@ -53,6 +53,14 @@ beforeEach(() => {
 
 const input = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 
+/** What every assessment of the test form is given: its fields, the vocabularies, the test pack, no ticks. */
+const assessInput = (map: ReturnType<typeof locateFields>) => ({
+  map,
+  vocabularies: fieldMap.vocabularies,
+  packs: fetched([pack]),
+  checklist: emptyChecklist(),
+});
+
 describe('countFindings', () => {
   const finding = (ruleId: string, status: Finding['status'], severity: Finding['severity']) =>
     ({ ruleId, status, severity }) as Finding;
@@ -161,7 +169,7 @@ describe('application assembly', () => {
   test('finds the direction, evaluates, and re-runs only rules reading a changed path', () => {
     const assembly = createAssembly();
     const map = locateFields(document, fieldMap);
-    const base = { map, vocabularies: fieldMap.vocabularies, packs: fetched([pack]), checklist: emptyChecklist() };
+    const base = assessInput(map);
     const first = assembly.assess(base);
     expect(first.direction?.direction.code).toBe('1.7');
     expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
@@ -190,13 +198,7 @@ describe('application assembly', () => {
     const select = document.querySelector<HTMLSelectElement>('select[name="xmxx.znfx"]')!;
     select.value = '';
     const map = locateFields(document, fieldMap);
-    const assessed = createAssembly().assess({
-      map,
-      vocabularies: fieldMap.vocabularies,
-      packs: fetched([pack]),
-      checklist: emptyChecklist(),
-      chosen: { packId: pack.id, code: '1.7' },
-    });
+    const assessed = createAssembly().assess({ ...assessInput(map), chosen: { packId: pack.id, code: '1.7' } });
     expect(assessed.direction?.direction.code).toBe('1.7');
     expect(chosenMatch([pack], { packId: pack.id, code: '9.9' })).toBeUndefined();
   });
@@ -212,13 +214,7 @@ describe('application assembly', () => {
       'project.nameZh': '草稿里的旧名称',
       [SECTIONS_KEY]: JSON.stringify({ 'project.startDate': '基本信息', 'project.endDate': '基本信息' }),
     };
-    const base = {
-      map,
-      vocabularies: fieldMap.vocabularies,
-      packs: fetched([pack]),
-      checklist: emptyChecklist(),
-      fieldMap,
-    };
+    const base = { ...assessInput(map), fieldMap };
     const withDraft = createAssembly().assess({ ...base, draft });
     expect(withDraft.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
     expect(withDraft.fromOtherPages).toEqual([
@@ -236,14 +232,7 @@ describe('application assembly', () => {
     const map = locateFields(document, fieldMap);
     const draft: Record<string, string> = { 'project.startDate': '2020-01-01', 'project.endDate': '2022-12-31' };
     const assembly = createAssembly();
-    const base = {
-      map,
-      vocabularies: fieldMap.vocabularies,
-      packs: fetched([pack]),
-      checklist: emptyChecklist(),
-      fieldMap,
-      draft,
-    };
+    const base = { ...assessInput(map), fieldMap, draft };
     const first = assembly.assess(base);
     expect(first.findings.find((f) => f.ruleId === durationRule)?.status).toBe('fail');
     input('xmxx.xmmc').value = '另一个名称';
@@ -306,7 +295,7 @@ describe('application assembly', () => {
 
     // Through the assembly: typing in either row gives the findings a fresh assessment gives.
     const assembly = createAssembly();
-    const base = { map, vocabularies: fieldMap.vocabularies, packs: fetched([pack]), checklist: emptyChecklist() };
+    const base = assessInput(map);
     assembly.assess(base);
     const fresh = () => createAssembly().assess(base).findings;
     for (const [name, value, path] of [
