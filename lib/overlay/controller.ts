@@ -79,6 +79,13 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     told = true;
     for (const l of listeners) l();
   }
+  /**
+   * Tells the listeners now what the batch changed so far: a keystroke's new findings cross into the panel before the
+   * draft's work for it (its change, the save state) runs; that goes in a post of its own at the batch's end.
+   */
+  function flush() {
+    if (!told) tell();
+  }
   function batched<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
     return (...args) => {
       batching++;
@@ -246,7 +253,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sweep.remember([target as Control]);
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it. A list cell re-reads its own row.
-      if (path) refresh([path]);
+      if (path) {
+        refresh([path]);
+        flush();
+      }
       // Only the changed control is read for the draft, not the whole form.
       sync.postValues(readControlValues(map, target as Control));
     }),
@@ -266,7 +276,10 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         const path = map.pathOf.get(c);
         if (path) paths.add(path);
       }
-      if (paths.size) refresh([...paths]);
+      if (paths.size) {
+        refresh([...paths]);
+        flush();
+      }
       sync.postValues(readControlsValues(map, changed));
     }),
   });

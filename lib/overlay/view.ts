@@ -1,7 +1,7 @@
 import { type FindingStatus, type Lang, type Section, type Severity, sections } from '../core/vocabulary';
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
-import type { Rule } from '../packs/schema';
+import type { Rule, RulePack } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';
@@ -74,9 +74,20 @@ export interface PanelView {
   packsFlag?: string;
 }
 
-export function rulesById(state: OverlayState): Map<string, Rule> {
+/** The rules by id of each direction match with its layers: every state post and marker draw reads them. */
+const rulesCache = new WeakMap<
+  NonNullable<OverlayState['direction']>,
+  { layers: RulePack[]; rules: Map<string, Rule> }
+>();
+
+export function rulesById(state: Pick<OverlayState, 'direction' | 'layers'>): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
+  if (!m) return new Map();
+  const made = rulesCache.get(m);
+  if (made && made.layers === state.layers) return made.rules;
+  const rules = new Map(rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]));
+  rulesCache.set(m, { layers: state.layers, rules });
+  return rules;
 }
 
 /** The packs the shown findings come from; before a direction is known, every pack in use. */
@@ -296,9 +307,20 @@ export function toMarkers(state: OverlayState): MarkerView[] {
         ruleId: f.ruleId,
         paths: focusPaths(f),
         severity: f.severity,
-        text: describeFinding(f, rule, state.lang).message,
+        text: markerText(f, rule, state.lang),
       };
     });
+}
+
+/** A marker's text per finding object (the evaluator keeps an unchanged verdict's object): made once, not per post. */
+const markerTexts = new WeakMap<Finding, { rule: Rule | undefined; lang: Lang; text: string }>();
+
+function markerText(f: Finding, rule: Rule | undefined, lang: Lang): string {
+  const made = markerTexts.get(f);
+  if (made && made.rule === rule && made.lang === lang) return made.text;
+  const text = describeFinding(f, rule, lang).message;
+  markerTexts.set(f, { rule, lang, text });
+  return text;
 }
 
 /** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */

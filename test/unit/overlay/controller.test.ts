@@ -175,6 +175,24 @@ test('the warning disappears as the user corrects the end date, and only rules r
   controller.stop();
 });
 
+test('a keystroke that flips a rule tells the panel before the draft’s work for it; the save state follows', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  const told: { status?: string; posted: number }[] = [];
+  controller.subscribe(() =>
+    told.push({ status: statusOf(controller.getState().findings, durationRule), posted: posted.length }),
+  );
+  const before = posted.length;
+  type('xmxx.jsrq', '2021-12-31');
+  // First the flipped finding (nothing posted to the draft yet), then the change on its way to the draft.
+  expect(told).toEqual([
+    { status: 'pass', posted: before },
+    { status: 'pass', posted: before + 1 },
+  ]);
+  expect(posted.at(-1)!.fields).toEqual({ 'project.endDate': '2021-12-31' });
+  controller.stop();
+});
+
 test('a page without a draft starts one with what it shows; then every change is posted at once, only what changed', async () => {
   const { controller, posted } = setup();
   await controller.start();

@@ -6,7 +6,7 @@ import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { formTitlesOf } from '@/lib/i18n/labels';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
 import { emptyPatch } from '@/lib/portal/mapping';
-import { toPanelView } from '@/lib/overlay/view';
+import { describeFinding, rulesById, toMarkers, toPanelView } from '@/lib/overlay/view';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { application, pack } from '../report/fixtures';
@@ -127,5 +127,57 @@ describe('fields the overlay cannot read with certainty', () => {
     expect(en[0]).toContain('appears 2 times');
     expect(en[1]).toContain('changed its layout');
     for (const line of [...zh, ...en]) expect(line).not.toMatch(new RegExp(paths));
+  });
+});
+
+describe('rules and marker texts kept between posts', () => {
+  const rulePack = pack('2019-intl-1');
+  const code = '1.7';
+  const direction = { pack: rulePack, direction: findDirection(rulePack, code)! };
+  const failing = cases.find(([p, f]) => p === '2019-intl-1' && f.startsWith('1.7.'))!;
+  const state: OverlayState = {
+    ...initialState(emptyPatch('apply', 'service.most.gov.cn', '/apply')),
+    phase: 'ready',
+    direction,
+    findings: evaluate(rulePack, code, application(...failing)),
+    checklist: emptyChecklist(),
+  };
+
+  it('a marker’s text follows the language and the rule, for the same finding objects', () => {
+    const zh = toMarkers(state);
+    expect(zh.length).toBeGreaterThan(0);
+    const en = toMarkers({ ...state, lang: 'en' });
+    const rules = rulesById(state);
+    for (const [n, marker] of en.entries()) {
+      const finding = state.findings.find((f) => f.ruleId === marker.ruleId)!;
+      expect(marker.text).toBe(describeFinding(finding, rules.get(finding.ruleId), 'en').message);
+      expect(marker.text).not.toBe(zh[n]!.text);
+    }
+    expect(toMarkers(state).map((m) => m.text)).toEqual(zh.map((m) => m.text));
+    // The same findings under another pack version (reworded rules): the new rules' words, not the kept ones.
+    const reworded = structuredClone(rulePack);
+    for (const rule of [...reworded.rules, ...reworded.directions.flatMap((d) => d.rules)]) {
+      rule.title = { zh: `新·${rule.title.zh}`, en: `New ${rule.title.en}` };
+      if (rule.message) rule.message = { zh: `新·${rule.message.zh}`, en: `New ${rule.message.en}` };
+    }
+    const next = { pack: reworded, direction: findDirection(reworded, code)! };
+    const fromPack = toMarkers({ ...state, direction: next }).filter((m) => !m.ruleId.startsWith('input/'));
+    expect(fromPack.length).toBeGreaterThan(0);
+    for (const marker of fromPack) expect(marker.text).toMatch(/^新·/);
+  });
+
+  it('the rules of a direction are found again when its layers change', () => {
+    const alone = rulesById({ direction, layers: [] });
+    expect(rulesById({ direction, layers: [] }).size).toBe(alone.size);
+    const layer = structuredClone(rulePack);
+    Object.assign(layer, {
+      id: 'layer-pack',
+      directions: [],
+      rules: [{ ...rulePack.directions[0]!.rules[0]!, id: 'layer-pack/*/x' }],
+    });
+    const layered = rulesById({ direction, layers: [layer] });
+    expect(layered.has('layer-pack/*/x')).toBe(true);
+    expect(layered.size).toBe(alone.size + 1);
+    expect(rulesById({ direction, layers: [] }).has('layer-pack/*/x')).toBe(false);
   });
 });
