@@ -79,13 +79,6 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     told = true;
     for (const l of listeners) l();
   }
-  /**
-   * Tells the listeners now what the batch changed so far: a keystroke's new findings cross into the panel before the
-   * draft's work for it (its change, the save state) runs; that goes in a post of its own at the batch's end.
-   */
-  function flush() {
-    if (!told) tell();
-  }
   function batched<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
     return (...args) => {
       batching++;
@@ -249,17 +242,16 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   });
 
   const watcher = createPageWatcher(doc, {
-    onInput: batched((target: Element) => {
+    // Not batched: the new findings are told (cross into the panel) before the draft's work for the change runs; its
+    // change and save state are told after it.
+    onInput(target: Element) {
       sweep.remember([target as Control]);
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it. A list cell re-reads its own row.
-      if (path) {
-        refresh([path]);
-        flush();
-      }
+      if (path) refresh([path]);
       // Only the changed control is read for the draft, not the whole form.
       sync.postValues(readControlValues(map, target as Control));
-    }),
+    },
     onClick: mapping.onClick,
     onPageChanged: pageChanged,
     // A new document: walked whole, its controls an arrival.
@@ -267,7 +259,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const body = (frame as HTMLIFrameElement).contentDocument?.body;
       pageChanged({ targets: [], added: body ? [body] : [], controls: true }, true);
     },
-    onSweep: batched(() => {
+    // Not batched, as onInput: the findings first, then the draft's work.
+    onSweep() {
       const changed = sweep.changed(map);
       if (!changed.length) return;
       // Every rule reading any changed field runs again, not only those of the control that had focus.
@@ -276,12 +269,9 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         const path = map.pathOf.get(c);
         if (path) paths.add(path);
       }
-      if (paths.size) {
-        refresh([...paths]);
-        flush();
-      }
+      if (paths.size) refresh([...paths]);
       sync.postValues(readControlsValues(map, changed));
-    }),
+    },
   });
 
   /** Keys handed over by an old content script, waiting for the draft to be read */

@@ -74,20 +74,9 @@ export interface PanelView {
   packsFlag?: string;
 }
 
-/** The rules by id of each direction match with its layers: every state post and marker draw reads them. */
-const rulesCache = new WeakMap<
-  NonNullable<OverlayState['direction']>,
-  { layers: RulePack[]; rules: Map<string, Rule> }
->();
-
 export function rulesById(state: Pick<OverlayState, 'direction' | 'layers'>): Map<string, Rule> {
   const m = state.direction;
-  if (!m) return new Map();
-  const made = rulesCache.get(m);
-  if (made && made.layers === state.layers) return made.rules;
-  const rules = new Map(rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]));
-  rulesCache.set(m, { layers: state.layers, rules });
-  return rules;
+  return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
 }
 
 /** The packs the shown findings come from; before a direction is known, every pack in use. */
@@ -108,9 +97,9 @@ export function toPanelView(
   state: OverlayState,
   titles: Map<string, string> = new Map(),
   cache?: FindingViewCache,
+  rules = rulesById(state),
 ): PanelView {
   const { lang } = state;
-  const rules = rulesById(state);
   const d = state.direction?.direction;
   const packs = shownPacks(state);
   const byId = new Map(packs.map((p) => [p.id, p]));
@@ -307,20 +296,24 @@ export function toMarkers(state: OverlayState): MarkerView[] {
         ruleId: f.ruleId,
         paths: focusPaths(f),
         severity: f.severity,
-        text: markerText(f, rule, state.lang),
+        text: describeFinding(f, rule, state.lang).message,
       };
     });
 }
 
-/** A marker's text per finding object (the evaluator keeps an unchanged verdict's object): made once, not per post. */
-const markerTexts = new WeakMap<Finding, { rule: Rule | undefined; lang: Lang; text: string }>();
+/** The rules of each direction match with its layers, kept: the panel redraws at every state post. */
+const keptRules = new WeakMap<
+  NonNullable<OverlayState['direction']>,
+  { layers: RulePack[]; rules: Map<string, Rule> }
+>();
 
-function markerText(f: Finding, rule: Rule | undefined, lang: Lang): string {
-  const made = markerTexts.get(f);
-  if (made && made.rule === rule && made.lang === lang) return made.text;
-  const text = describeFinding(f, rule, lang).message;
-  markerTexts.set(f, { rule, lang, text });
-  return text;
+function rulesKept(state: OverlayState): Map<string, Rule> {
+  const m = state.direction;
+  const made = m && keptRules.get(m);
+  if (made && made.layers === state.layers) return made.rules;
+  const rules = rulesById(state);
+  if (m) keptRules.set(m, { layers: state.layers, rules });
+  return rules;
 }
 
 /** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */
@@ -334,5 +327,6 @@ export function toOverlayView(
   titles: Map<string, string> = new Map(),
   cache?: FindingViewCache,
 ): OverlayView {
-  return { panel: toPanelView(state, titles, cache), markers: toMarkers(state) };
+  const rules = rulesKept(state);
+  return { panel: toPanelView(state, titles, cache, rules), markers: toMarkers(state) };
 }

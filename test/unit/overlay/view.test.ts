@@ -6,7 +6,8 @@ import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { formTitlesOf } from '@/lib/i18n/labels';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
 import { emptyPatch } from '@/lib/portal/mapping';
-import { describeFinding, rulesById, toMarkers, toPanelView } from '@/lib/overlay/view';
+import { toMarkers, toOverlayView, toPanelView } from '@/lib/overlay/view';
+import { t } from '@/lib/i18n/messages';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { application, pack } from '../report/fixtures';
@@ -142,42 +143,44 @@ describe('rules and marker texts kept between posts', () => {
     findings: evaluate(rulePack, code, application(...failing)),
     checklist: emptyChecklist(),
   };
+  const markersOf = (s: OverlayState) => toOverlayView(s).markers;
 
-  it('a marker’s text follows the language and the rule, for the same finding objects', () => {
-    const zh = toMarkers(state);
+  it('markers and items follow the language and the rules, for the same finding objects', () => {
+    const zh = markersOf(state);
     expect(zh.length).toBeGreaterThan(0);
-    const en = toMarkers({ ...state, lang: 'en' });
-    const rules = rulesById(state);
-    for (const [n, marker] of en.entries()) {
-      const finding = state.findings.find((f) => f.ruleId === marker.ruleId)!;
-      expect(marker.text).toBe(describeFinding(finding, rules.get(finding.ruleId), 'en').message);
-      expect(marker.text).not.toBe(zh[n]!.text);
-    }
-    expect(toMarkers(state).map((m) => m.text)).toEqual(zh.map((m) => m.text));
+    expect(zh).toEqual(toMarkers(state));
+    const en = markersOf({ ...state, lang: 'en' });
+    expect(en).toEqual(toMarkers({ ...state, lang: 'en' }));
+    for (const [n, marker] of en.entries()) expect(marker.text).not.toBe(zh[n]!.text);
+    expect(markersOf(state)).toEqual(zh);
     // The same findings under another pack version (reworded rules): the new rules' words, not the kept ones.
     const reworded = structuredClone(rulePack);
     for (const rule of [...reworded.rules, ...reworded.directions.flatMap((d) => d.rules)]) {
       rule.title = { zh: `新·${rule.title.zh}`, en: `New ${rule.title.en}` };
       if (rule.message) rule.message = { zh: `新·${rule.message.zh}`, en: `New ${rule.message.en}` };
     }
-    const next = { pack: reworded, direction: findDirection(reworded, code)! };
-    const fromPack = toMarkers({ ...state, direction: next }).filter((m) => !m.ruleId.startsWith('input/'));
-    expect(fromPack.length).toBeGreaterThan(0);
-    for (const marker of fromPack) expect(marker.text).toMatch(/^新·/);
+    const next = toOverlayView({ ...state, direction: { pack: reworded, direction: findDirection(reworded, code)! } });
+    const own = next.markers.filter((m) => !m.ruleId.startsWith('input/'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const marker of own) expect(marker.text).toMatch(/^新·/);
+    const items = next.panel.items.filter((i) => !i.ruleId.startsWith('input/'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.title).toMatch(/^新·/);
   });
 
   it('the rules of a direction are found again when its layers change', () => {
-    const alone = rulesById({ direction, layers: [] });
-    expect(rulesById({ direction, layers: [] }).size).toBe(alone.size);
     const layer = structuredClone(rulePack);
-    Object.assign(layer, {
-      id: 'layer-pack',
-      directions: [],
-      rules: [{ ...rulePack.directions[0]!.rules[0]!, id: 'layer-pack/*/x' }],
-    });
-    const layered = rulesById({ direction, layers: [layer] });
-    expect(layered.has('layer-pack/*/x')).toBe(true);
-    expect(layered.size).toBe(alone.size + 1);
-    expect(rulesById({ direction, layers: [] }).has('layer-pack/*/x')).toBe(false);
+    const rule = {
+      ...rulePack.directions[0]!.rules[0]!,
+      id: 'layer-pack/*/x',
+      title: { zh: '科研处的条件', en: 'Office rule' },
+    };
+    Object.assign(layer, { id: 'layer-pack', directions: [], rules: [rule] });
+    const findings = evaluate(rulePack, code, application(...failing), undefined, [layer]);
+    const titleOf = (layers: typeof state.layers) =>
+      toOverlayView({ ...state, layers, findings }).panel.items.find((i) => i.ruleId === rule.id)?.title;
+    expect(titleOf([])).toBe(t('zh', 'unknownRule'));
+    expect(titleOf([layer])).toBe('科研处的条件');
+    expect(titleOf([])).toBe(t('zh', 'unknownRule'));
   });
 });
