@@ -1,5 +1,5 @@
 import { countFindings } from '../engine/counts';
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageSideMessages';
 import type { PanelMode } from '../messages/protocol';
 import { type PanelServer, servePanel } from './bridge';
 import type { OverlayController } from './controller';
