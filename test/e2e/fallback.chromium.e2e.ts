@@ -90,7 +90,7 @@ test('on a host that may frame the panel, the frame answers and the popup says s
   const coverParts = (parts: [number, number, number, number][]) =>
     page.evaluate(
       ({ box, parts }) => {
-        document.querySelectorAll('[data-test-cover]').forEach((c) => c.remove());
+        for (const old of document.querySelectorAll('[data-test-cover]')) old.remove();
         for (const [x0, y0, x1, y1] of parts) {
           const cover = document.createElement('div');
           cover.dataset.testCover = '';
