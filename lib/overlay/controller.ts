@@ -242,16 +242,14 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   });
 
   const watcher = createPageWatcher(doc, {
-    // Not batched: the new findings are told (cross into the panel) before the draft's work for the change runs; its
-    // change and save state are told after it.
-    onInput(target: Element) {
+    onInput: batched((target: Element) => {
       sweep.remember([target as Control]);
       const path = map.pathOf.get(target);
       // A field we do not map changes no rule: only the draft needs it. A list cell re-reads its own row.
       if (path) refresh([path]);
       // Only the changed control is read for the draft, not the whole form.
       sync.postValues(readControlValues(map, target as Control));
-    },
+    }),
     onClick: mapping.onClick,
     onPageChanged: pageChanged,
     // A new document: walked whole, its controls an arrival.
@@ -259,8 +257,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const body = (frame as HTMLIFrameElement).contentDocument?.body;
       pageChanged({ targets: [], added: body ? [body] : [], controls: true }, true);
     },
-    // Not batched, as onInput: the findings first, then the draft's work.
-    onSweep() {
+    onSweep: batched(() => {
       const changed = sweep.changed(map);
       if (!changed.length) return;
       // Every rule reading any changed field runs again, not only those of the control that had focus.
@@ -271,7 +268,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       }
       if (paths.size) refresh([...paths]);
       sync.postValues(readControlsValues(map, changed));
-    },
+    }),
   });
 
   /** Keys handed over by an old content script, waiting for the draft to be read */
