@@ -302,12 +302,23 @@ export function Panel(props: PanelProps) {
   );
 }
 
+/**
+ * toLocaleTimeString('zh-CN', { hour12: false }) as one formatter: with options, each call builds a new
+ * Intl.DateTimeFormat (~0.5 ms in the panel frame, at every save's acknowledgement).
+ */
+const savedTime = new Intl.DateTimeFormat('zh-CN', {
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hour12: false,
+});
+
 /** A quiet line under the title: the applicant sees that what they type is kept. */
 function SaveState({ lang, state }: { lang: Lang; state: PanelProps['saveState'] }) {
   if (!state || (!state.saving && !state.savedAt)) return null;
   const text = state.saving
     ? t(lang, 'saving', { n: state.saving })
-    : t(lang, 'savedAt', { time: new Date(state.savedAt!).toLocaleTimeString('zh-CN', { hour12: false }) });
+    : t(lang, 'savedAt', { time: savedTime.format(new Date(state.savedAt!)) });
   return (
     <small className="gc-save-state" data-testid="gc-save-state" data-saving={state.saving || undefined}>
       {text}

@@ -2,7 +2,7 @@ import { type FindingStatus, type Lang, type Section, type Severity, sections } 
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
 import { t as pageSideT } from '../i18n/pageSideMessages';
-import type { Rule } from '../packs/schema';
+import type { Rule, RulePack } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
 import { findingMessage } from '../i18n/describe';
@@ -75,7 +75,7 @@ export interface PanelView {
   packsFlag?: string;
 }
 
-export function rulesById(state: OverlayState): Map<string, Rule> {
+export function rulesById(state: Pick<OverlayState, 'direction' | 'layers'>): Map<string, Rule> {
   const m = state.direction;
   return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
 }
@@ -98,9 +98,9 @@ export function toPanelView(
   state: OverlayState,
   titles: Map<string, string> = new Map(),
   cache?: FindingViewCache,
+  rules = rulesById(state),
 ): PanelView {
   const { lang } = state;
-  const rules = rulesById(state);
   const d = state.direction?.direction;
   const packs = shownPacks(state);
   const byId = new Map(packs.map((p) => [p.id, p]));
@@ -302,6 +302,21 @@ export function toMarkers(state: OverlayState): MarkerView[] {
     });
 }
 
+/** The rules of each direction match with its layers, kept: the panel redraws at every state post. */
+const keptRules = new WeakMap<
+  NonNullable<OverlayState['direction']>,
+  { layers: RulePack[]; rules: Map<string, Rule> }
+>();
+
+function rulesKept(state: OverlayState): Map<string, Rule> {
+  const m = state.direction;
+  const made = m && keptRules.get(m);
+  if (made && made.layers === state.layers) return made.rules;
+  const rules = rulesById(state);
+  if (m) keptRules.set(m, { layers: state.layers, rules });
+  return rules;
+}
+
 /** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */
 export interface OverlayView {
   panel: PanelView;
@@ -313,5 +328,6 @@ export function toOverlayView(
   titles: Map<string, string> = new Map(),
   cache?: FindingViewCache,
 ): OverlayView {
-  return { panel: toPanelView(state, titles, cache), markers: toMarkers(state) };
+  const rules = rulesKept(state);
+  return { panel: toPanelView(state, titles, cache, rules), markers: toMarkers(state) };
 }

@@ -175,6 +175,21 @@ test('the warning disappears as the user corrects the end date, and only rules r
   controller.stop();
 });
 
+test('a keystroke that flips a rule is told once, with its change already on its way to the draft', async () => {
+  const { controller, posted } = setup();
+  await controller.start();
+  const told: { status?: string; posted: number }[] = [];
+  controller.subscribe(() =>
+    told.push({ status: statusOf(controller.getState().findings, durationRule), posted: posted.length }),
+  );
+  const before = posted.length;
+  type('xmxx.jsrq', '2021-12-31');
+  // The panel never shows the new finding beside a save state from before the change (a stale 已保存).
+  expect(told).toEqual([{ status: 'pass', posted: before + 1 }]);
+  expect(posted.at(-1)!.fields).toEqual({ 'project.endDate': '2021-12-31' });
+  controller.stop();
+});
+
 test('a page without a draft starts one with what it shows; then every change is posted at once, only what changed', async () => {
   const { controller, posted } = setup();
   await controller.start();

@@ -6,7 +6,8 @@ import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import { formTitlesOf } from '@/lib/i18n/labels';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
 import { emptyPatch } from '@/lib/portal/mapping';
-import { toPanelView } from '@/lib/overlay/view';
+import { toMarkers, toOverlayView, toPanelView } from '@/lib/overlay/view';
+import { t } from '@/lib/i18n/messages';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
 import profileJson from '@/rules/portal/most-gov-cn.json';
 import { application, pack } from '../report/fixtures';
@@ -127,5 +128,59 @@ describe('fields the overlay cannot read with certainty', () => {
     expect(en[0]).toContain('appears 2 times');
     expect(en[1]).toContain('changed its layout');
     for (const line of [...zh, ...en]) expect(line).not.toMatch(new RegExp(paths));
+  });
+});
+
+describe('rules and marker texts kept between posts', () => {
+  const rulePack = pack('2019-intl-1');
+  const code = '1.7';
+  const direction = { pack: rulePack, direction: findDirection(rulePack, code)! };
+  const failing = cases.find(([p, f]) => p === '2019-intl-1' && f.startsWith('1.7.'))!;
+  const state: OverlayState = {
+    ...initialState(emptyPatch('apply', 'service.most.gov.cn', '/apply')),
+    phase: 'ready',
+    direction,
+    findings: evaluate(rulePack, code, application(...failing)),
+    checklist: emptyChecklist(),
+  };
+  const markersOf = (s: OverlayState) => toOverlayView(s).markers;
+
+  it('markers and items follow the language and the rules, for the same finding objects', () => {
+    const zh = markersOf(state);
+    expect(zh.length).toBeGreaterThan(0);
+    expect(zh).toEqual(toMarkers(state));
+    const en = markersOf({ ...state, lang: 'en' });
+    expect(en).toEqual(toMarkers({ ...state, lang: 'en' }));
+    for (const [n, marker] of en.entries()) expect(marker.text).not.toBe(zh[n]!.text);
+    expect(markersOf(state)).toEqual(zh);
+    // The same findings under another pack version (reworded rules): the new rules' words, not the kept ones.
+    const reworded = structuredClone(rulePack);
+    for (const rule of [...reworded.rules, ...reworded.directions.flatMap((d) => d.rules)]) {
+      rule.title = { zh: `新·${rule.title.zh}`, en: `New ${rule.title.en}` };
+      if (rule.message) rule.message = { zh: `新·${rule.message.zh}`, en: `New ${rule.message.en}` };
+    }
+    const next = toOverlayView({ ...state, direction: { pack: reworded, direction: findDirection(reworded, code)! } });
+    const own = next.markers.filter((m) => !m.ruleId.startsWith('input/'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const marker of own) expect(marker.text).toMatch(/^新·/);
+    const items = next.panel.items.filter((i) => !i.ruleId.startsWith('input/'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.title).toMatch(/^新·/);
+  });
+
+  it('the rules of a direction are found again when its layers change', () => {
+    const layer = structuredClone(rulePack);
+    const rule = {
+      ...rulePack.directions[0]!.rules[0]!,
+      id: 'layer-pack/*/x',
+      title: { zh: '科研处的条件', en: 'Office rule' },
+    };
+    Object.assign(layer, { id: 'layer-pack', directions: [], rules: [rule] });
+    const findings = evaluate(rulePack, code, application(...failing), undefined, [layer]);
+    const titleOf = (layers: typeof state.layers) =>
+      toOverlayView({ ...state, layers, findings }).panel.items.find((i) => i.ruleId === rule.id)?.title;
+    expect(titleOf([])).toBe(t('zh', 'unknownRule'));
+    expect(titleOf([layer])).toBe('科研处的条件');
+    expect(titleOf([])).toBe(t('zh', 'unknownRule'));
   });
 });
