@@ -67,7 +67,7 @@ function incremental() {
       map = locator.locate(changes);
     },
   });
-  watcher.attach();
+  watcher.attach(locator.documents());
   return {
     /** After the page's change: the incremental map, checked against a whole locate */
     async settle(): Promise<PageMap> {
