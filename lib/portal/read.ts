@@ -95,15 +95,28 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
  */
 export function setPathCopying(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
+  const chain: Record<string, unknown>[] = [target];
   let obj = target;
   keys.slice(0, -1).forEach((key, i) => {
     const inner = obj[key];
     const copy = Array.isArray(inner) ? [...inner] : inner && typeof inner === 'object' ? { ...inner } : undefined;
     obj[key] = copy ?? (/^\d+$/.test(keys[i + 1]!) ? [] : {});
     obj = obj[key] as Record<string, unknown>;
+    chain.push(obj);
   });
-  if (value === undefined) delete obj[keys.at(-1)!];
-  else obj[keys.at(-1)!] = value;
+  if (value !== undefined) {
+    obj[keys.at(-1)!] = value;
+    return;
+  }
+  delete obj[keys.at(-1)!];
+  // As a whole reading (setPath) would have it: an item left without values ("foreignPartners.0" once its only
+  // field is gone) is no item, and a list ends at its last item.
+  for (let i = chain.length - 1; i > 0; i--) {
+    const parent = chain[i - 1]!;
+    if (!Array.isArray(parent) || Object.keys(chain[i]!).length) break;
+    delete parent[Number(keys[i - 1])];
+    while (parent.length && !(parent.length - 1 in parent)) parent.length--;
+  }
 }
 
 export interface PageReading {
