@@ -55,24 +55,8 @@ function insertionPoint(entries: IndexEntry[], node: Element): number {
   return lo;
 }
 
-const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1);
-
 /** What can be an entry: an element that is neither a label nor a heading never is one, whatever its text. */
 const ENTRY_SELECTOR = `${LABEL_SELECTOR}, ${HEADING_SELECTOR}`;
-
-/**
- * Steps up from an element to the next one (itself with `self`, else its ancestors) that can be an entry, with the
- * document's own `closest` called on the elements in between: no property of theirs is read. The first property read
- * on a large <form> after a change costs milliseconds (the browser looks its named controls up again), and a form is
- * the ancestor of nearly everything.
- */
-function above(body: Element) {
-  const closest = body.closest;
-  return (el: Element, self: boolean): Element | null => {
-    const from = self ? el : el.parentElement;
-    return from && (closest.call(from, ENTRY_SELECTOR) as Element | null);
-  };
-}
 
 /** Where an update marks the elements it looks at (a symbol of this script's world: the page cannot see it) */
 const MARK = Symbol('guidecheck:index');
@@ -112,7 +96,7 @@ export function createLabelIndex() {
         docs.set(doc, { body, entries });
         return { entries, changed: true };
       }
-      // body.contains, not el.isConnected: no property of a changed element is read (see `above`).
+      // body.contains, not el.isConnected: no property of a changed element is read (see `up`).
       const inBody = (el: Element) => el !== body && body.contains(el);
       // Marks on the elements, not Sets of them: hashing a <form> (to put it in a Set) costs milliseconds after each
       // change, as its named controls are looked up again. Walked whole: the outermost added elements. Looked at
@@ -127,15 +111,19 @@ export function createLabelIndex() {
       };
       // In document order an element inside an added one comes right after it: the outermost are found in one pass.
       const roots: Element[] = [];
-      for (const el of changes.added.filter(inBody).sort(byDocumentOrder))
+      for (const el of changes.added.filter(inBody).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)))
         if (!roots.length || !roots.at(-1)!.contains(el)) roots.push(el);
       // Every element under a root is marked while it is walked: whether an entry lies inside one is one look.
       const fresh = roots.map((root) => entriesUnder(root, true, (el) => mark(el, 'root')));
-      const up = above(body);
+      // Up to the next element that can be an entry, with the document's `closest` called on the elements between: no
+      // property of theirs is read. The first property read on a large <form> after a change costs milliseconds (the
+      // browser looks its named controls up again), and a form is the ancestor of nearly everything.
+      const closest = body.closest;
+      const up = (el: Element | null) => el && (closest.call(el, ENTRY_SELECTOR) as Element | null);
       const targets = changes.targets.filter(inBody);
       const single: Element[] = [];
       for (const start of [...targets, ...roots.map((r) => r.parentElement!)])
-        for (let p = up(start, true); p && p !== body && !marked(p, 'single'); p = up(p, false)) {
+        for (let p = up(start); p && p !== body && !marked(p, 'single'); p = up(p.parentElement)) {
           if (marked(p, 'root')) continue;
           mark(p, 'single');
           single.push(p);

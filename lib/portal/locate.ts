@@ -53,13 +53,17 @@ export interface PageMap {
   pathOf: WeakMap<Element, string>;
 }
 
-/** The page and every same-origin iframe document inside it (cross-origin frames are skipped). */
-export function documentsOf(doc: Document): Document[] {
+/**
+ * The page and every same-origin iframe document inside it (cross-origin frames are skipped); `frames` gains every
+ * frame element met on the way.
+ */
+export function documentsOf(doc: Document, frames: Element[] = []): Document[] {
   const docs = [doc];
   for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    frames.push(frame);
     try {
       const inner = (frame as HTMLIFrameElement).contentDocument;
-      if (inner?.body) docs.push(...documentsOf(inner));
+      if (inner?.body) docs.push(...documentsOf(inner, frames));
     } catch {
       // cross-origin: not ours to read
     }
@@ -114,6 +118,14 @@ function columnOf(cell: HTMLTableCellElement): number {
   return column;
 }
 
+/** The cell of `row` that spans `column` */
+function cellAt(row: Element, column: number): HTMLTableCellElement | undefined {
+  return Array.from((row as HTMLTableRowElement).cells).find((c) => {
+    const start = columnOf(c);
+    return column >= start && column < start + (c.colSpan || 1);
+  });
+}
+
 /**
  * A label in a table row without controls (labels printed above their inputs): the controls of the cell in the same
  * column of the next row, never simply the first input of that row. Undefined when the label is not laid out so.
@@ -124,12 +136,8 @@ function controlsBelow(label: Element): Control[] | undefined {
   if (!cell || row?.tagName !== 'TR' || controlsIn(row).length) return undefined;
   const next = row.nextElementSibling;
   if (next?.tagName !== 'TR') return undefined;
-  const column = columnOf(cell);
-  for (const below of Array.from((next as HTMLTableRowElement).cells)) {
-    const start = columnOf(below);
-    if (column >= start && column < start + (below.colSpan || 1)) return controlsIn(below);
-  }
-  return [];
+  const below = cellAt(next, columnOf(cell));
+  return below ? controlsIn(below) : [];
 }
 
 /**
@@ -260,10 +268,8 @@ export function columnHeaderOf(control: Element): string | undefined {
   const rows = Array.from(table.rows);
   for (let i = rows.indexOf(cell.parentElement as HTMLTableRowElement) - 1; i >= 0; i--) {
     if (controlsIn(rows[i]!).length) continue;
-    for (const c of Array.from(rows[i]!.cells)) {
-      const start = columnOf(c);
-      if (column >= start && column < start + (c.colSpan || 1)) return normalizeLabel(c.textContent ?? '') || undefined;
-    }
+    const c = cellAt(rows[i]!, column);
+    if (c) return normalizeLabel(c.textContent ?? '') || undefined;
   }
   return undefined;
 }
@@ -283,17 +289,9 @@ export function labelOf(control: Element): string | undefined {
   }
   const cell = control.closest('td, th') as HTMLTableCellElement | null;
   const above = cell?.parentElement?.previousElementSibling;
-  if (cell && above?.tagName === 'TR') {
-    const column = columnOf(cell);
-    for (const c of Array.from((above as HTMLTableRowElement).cells)) {
-      const start = columnOf(c);
-      if (column >= start && column < start + (c.colSpan || 1) && !controlsIn(c).length) {
-        const text = normalizeLabel(c.textContent ?? '');
-        if (text && text.length <= MAX_LABEL_LENGTH) return text;
-      }
-    }
-  }
-  return undefined;
+  const c = cell && above?.tagName === 'TR' ? cellAt(above, columnOf(cell)) : undefined;
+  const text = c && !controlsIn(c).length ? normalizeLabel(c.textContent ?? '') : '';
+  return text && text.length <= MAX_LABEL_LENGTH ? text : undefined;
 }
 
 /** A list row's cells by column path: their editable controls (else their hidden inputs) and their texts. */
@@ -302,16 +300,11 @@ interface RowCells {
   text: Map<string, string>;
 }
 
-/** What a list reads of tables and their rows; kept while the table's (or row's) subtree does not change. */
+/** What a list reads of a table row; kept while the row's subtree does not change. */
 interface RowReader {
   hasControls(row: HTMLTableRowElement): boolean;
   /** The row's cells at the columns (path → cell index), `key` naming that column layout */
   cells(row: HTMLTableRowElement, columns: Map<string, number>, key: string): RowCells;
-  /** The tables of a document, in document order */
-  tables(doc: Document): HTMLTableElement[];
-  /** The list as last found in the table (null: not there), while the table did not change; undefined: not known */
-  known(table: HTMLTableElement, spec: ListSpec): LocatedList | null | undefined;
-  remember(table: HTMLTableElement, spec: ListSpec, list: LocatedList | null): void;
 }
 
 function readRowCells(row: HTMLTableRowElement, columns: Map<string, number>): RowCells {
@@ -327,45 +320,35 @@ function readRowCells(row: HTMLTableRowElement, columns: Map<string, number>): R
   return { cells, text };
 }
 
-/** The list `spec` in one table: its header row names the columns, every later row with controls is an item. */
-function listIn(table: HTMLTableElement, spec: ListSpec, words: LabelWords, read: RowReader): LocatedList | undefined {
-  const rows = Array.from(table.rows);
-  const headerIndex = rows.findIndex((r) => !read.hasControls(r) && r.cells.length > 1);
-  if (headerIndex < 0) return undefined;
-  const headers = Array.from(rows[headerIndex]!.cells).map((c) => normalizeLabel(c.textContent ?? ''));
-  const columnAt = new Map<string, number>();
-  for (const col of spec.columns) {
-    const i = headers.findIndex((h) => (col.labels ?? []).some((l) => labelKey(h, words) === labelKey(l, words)));
-    if (i >= 0) columnAt.set(col.path, i);
-  }
-  // A list is known by its first column (单位名称, 附件类型) and one more: a budget table's 中央财政经费 and 自筹经费
-  // headers alone do not make it the participants list.
-  if (columnAt.size < Math.min(2, spec.columns.length) || !columnAt.has(spec.columns[0]!.path)) return undefined;
-  const layout = `${spec.path}:${[...columnAt].join(';')}`;
-  const items = rows.slice(headerIndex + 1).filter((r) => read.hasControls(r) || r.cells.length === headers.length);
-  const texts: Map<string, string>[] = [];
-  return {
-    spec,
-    headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
-    rows: items.map((row) => {
-      const { cells, text } = read.cells(row, columnAt, layout);
-      texts.push(text);
-      return cells;
-    }),
-    texts,
-  };
-}
-
-/** A repeatable table: the first table of the page (in document order) that `listIn` finds the list in. */
+/** A repeatable table: the header row names the columns, every later row with controls is an item. */
 function locateList(spec: ListSpec, docs: Document[], words: LabelWords, read: RowReader): LocatedList | undefined {
   for (const doc of docs) {
-    for (const table of read.tables(doc)) {
-      let list = read.known(table, spec);
-      if (list === undefined) {
-        list = listIn(table, spec, words, read) ?? null;
-        read.remember(table, spec, list);
+    for (const table of Array.from(doc.querySelectorAll('table'))) {
+      const rows = Array.from(table.rows);
+      const headerIndex = rows.findIndex((r) => !read.hasControls(r) && r.cells.length > 1);
+      if (headerIndex < 0) continue;
+      const headers = Array.from(rows[headerIndex]!.cells).map((c) => normalizeLabel(c.textContent ?? ''));
+      const columnAt = new Map<string, number>();
+      for (const col of spec.columns) {
+        const i = headers.findIndex((h) => (col.labels ?? []).some((l) => labelKey(h, words) === labelKey(l, words)));
+        if (i >= 0) columnAt.set(col.path, i);
       }
-      if (list) return list;
+      // A list is known by its first column (单位名称, 附件类型) and one more: a budget table's 中央财政经费 and 自筹经费
+      // headers alone do not make it the participants list.
+      if (columnAt.size < Math.min(2, spec.columns.length) || !columnAt.has(spec.columns[0]!.path)) continue;
+      const layout = `${spec.path}:${[...columnAt].join(';')}`;
+      const items = rows.slice(headerIndex + 1).filter((r) => read.hasControls(r) || r.cells.length === headers.length);
+      const texts: Map<string, string>[] = [];
+      return {
+        spec,
+        headers: new Map([...columnAt].map(([path, i]) => [path, headers[i]!])),
+        rows: items.map((row) => {
+          const { cells, text } = read.cells(row, columnAt, layout);
+          texts.push(text);
+          return cells;
+        }),
+        texts,
+      };
     }
   }
   return undefined;
@@ -416,36 +399,6 @@ export interface PageDocuments {
   frames: Element[];
 }
 
-const FRAME_SELECTOR = 'iframe, frame';
-
-/** A document's frames and tables in document order, kept from what changed instead of querying the page again. */
-interface DocParts {
-  body: Element | null;
-  frames: Element[];
-  tables: HTMLTableElement[];
-}
-
-function partsOf(doc: Document): DocParts {
-  return {
-    body: doc.body,
-    frames: Array.from(doc.querySelectorAll(FRAME_SELECTOR)),
-    tables: Array.from(doc.querySelectorAll('table')),
-  };
-}
-
-/** `known` (in document order) without what left the document, with what `added` brought, in document order. */
-function tracked<E extends Element>(known: E[], doc: Document, added: Element[], selector: string): E[] {
-  const found: E[] = [];
-  for (const el of added) {
-    if (el.matches(selector)) found.push(el as E);
-    found.push(...Array.from(el.querySelectorAll<E>(selector)));
-  }
-  const kept = known.filter((el) => isLive(el) && el.ownerDocument === doc);
-  if (!found.length) return kept.length === known.length ? known : kept;
-  // A moved element is both kept and found; its new place decides its order.
-  return [...new Set([...kept, ...found])].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
-}
-
 /**
  * Locates the field map's fields on the page, again and again as the page changes. The first `locate()` (and any
  * without changes) reads the whole page; one given the page's changes re-walks only the subtrees that changed and
@@ -467,30 +420,24 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
   };
   let rowsWithControls = new WeakMap<Element, boolean>();
   let rowCells = new WeakMap<Element, { key: string; row: RowCells }>();
-  /** Lists as found in each table (by list path), forgotten when the table's subtree changes */
-  let tableLists = new WeakMap<Element, Map<string, LocatedList | null>>();
-  let parts = new WeakMap<Document, DocParts>();
   /** The label keys the field map's fields are found by: other labels are no field's candidates */
   const wantedKeys = new Set(
     fieldMap.fields.flatMap((f) => [...(f.ownLabels ?? []), ...(f.labels ?? [])].map((l) => labelKey(l, words))),
   );
   let last: PageMap | undefined;
   let lastDocs: Document[] = [];
+  let lastFrames: Element[] = [];
 
   return {
     /** The documents and frames of the last locate: what a page watcher listens to */
-    documents(): PageDocuments {
-      return { docs: lastDocs, frames: lastDocs.flatMap((d) => parts.get(d)?.frames ?? []) };
-    },
+    documents: (): PageDocuments => ({ docs: lastDocs, frames: lastFrames }),
     locate(changes?: PageChanges): PageMap {
       if (!changes || !last) {
         index.reset();
         rowsWithControls = new WeakMap();
         rowCells = new WeakMap();
-        tableLists = new WeakMap();
-        parts = new WeakMap();
       }
-      // Table rows and tables whose subtree changed: their cached cells and lists are read again.
+      // Table rows whose subtree changed: their cached cells are read again.
       const dirty = new Set<Element>();
       const perDoc = new Map<Document, DocChanges>();
       let inCell = false;
@@ -512,49 +459,19 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         // again). Taken from the root element: a form's or select's own methods may be bound to it (happy-dom).
         const closest = el.ownerDocument.documentElement.closest;
         if (!inCell && closest.call(el, 'td, th')) inCell = true;
-        // Only rows and tables are put in it (never a <form>: hashing one costs as much).
+        // Only rows are put in it (never a <form>: hashing one costs as much).
         for (
-          let p = closest.call(el, 'tr, table');
-          p;
-          p = p.parentElement && closest.call(p.parentElement, 'tr, table')
-        ) {
-          if (dirty.has(p)) break; // its ancestors are in already
+          let p = closest.call(el, 'tr');
+          p && !dirty.has(p);
+          p = p.parentElement && closest.call(p.parentElement, 'tr')
+        )
           dirty.add(p);
-          tableLists.delete(p);
-        }
       }
       for (const node of (changes?.added ?? []).filter(isLive))
         if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
 
-      /** A document's frames and tables: from the last locate and what changed in it, else queried whole */
-      const partsIn = (d: Document): DocParts => {
-        const known = parts.get(d);
-        const c = perDoc.get(d);
-        let now: DocParts;
-        if (!known || known.body !== d.body || (c && d.body && c.added.includes(d.body))) now = partsOf(d);
-        else if (!c) return known;
-        else
-          now = {
-            body: known.body,
-            frames: tracked(known.frames, d, c.added, FRAME_SELECTOR),
-            tables: tracked(known.tables, d, c.added, 'table'),
-          };
-        parts.set(d, now);
-        return now;
-      };
-      const docs: Document[] = [];
-      const visit = (d: Document) => {
-        docs.push(d);
-        for (const frame of partsIn(d).frames) {
-          try {
-            const inner = (frame as HTMLIFrameElement).contentDocument;
-            if (inner?.body) visit(inner);
-          } catch {
-            // cross-origin: not ours to read
-          }
-        }
-      };
-      visit(doc);
+      const frames: Element[] = [];
+      const docs = documentsOf(doc, frames);
       let entriesChanged = docs.length !== lastDocs.length || docs.some((d, i) => d !== lastDocs[i]);
       const entries = docs.map((d) => {
         const got = index.entries(d, perDoc.get(d) ?? { targets: [], added: [] });
@@ -562,11 +479,15 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         return got.entries;
       });
       lastDocs = docs;
+      lastFrames = frames;
       // Only text changed, in no label, heading or table cell: every field is where it was.
       if (last && changes && !changes.controls && !entriesChanged && !inCell && !byName) return last;
 
       const top = candidatesOf(entries[0] ?? [], '');
-      const outer = frameSections(partsIn(doc).frames, top);
+      const outer = frameSections(
+        frames.filter((f) => f.ownerDocument === doc),
+        top,
+      );
       const byKey = new Map<string, KeyedCandidate[]>();
       docs.forEach((d, i) => {
         for (const c of i === 0 ? top : candidatesOf(entries[i]!, outer.get(d) ?? '')) {
@@ -600,13 +521,6 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
           const got = readRowCells(row, columns);
           rowCells.set(row, { key, row: got });
           return got;
-        },
-        tables: (d) => partsIn(d).tables,
-        known: (table, spec) => tableLists.get(table)?.get(spec.path),
-        remember(table, spec, list) {
-          const lists = tableLists.get(table);
-          if (lists) lists.set(spec.path, list);
-          else tableLists.set(table, new Map([[spec.path, list]]));
         },
       };
 

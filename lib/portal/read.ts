@@ -109,13 +109,12 @@ export function setPathCopying(target: Record<string, unknown>, path: string, va
     return;
   }
   delete obj[keys.at(-1)!];
-  // As a whole reading (setPath) would have it: an item left without values ("foreignPartners.0" once its only
-  // field is gone) is no item, and a list ends at its last item.
-  for (let i = chain.length - 1; i > 0; i--) {
-    const parent = chain[i - 1]!;
-    if (!Array.isArray(parent) || Object.keys(chain[i]!).length) break;
-    delete parent[Number(keys[i - 1])];
-    while (parent.length && !(parent.length - 1 in parent)) parent.length--;
+  // As a whole reading (setPath) has it: an item left without values ("foreignPartners.0" once its only field is
+  // gone) is no item, and a list ends at its last item.
+  for (let i = chain.length - 1; i && Array.isArray(chain[i - 1]) && !Object.keys(chain[i]!).length; i--) {
+    const list = chain[i - 1] as unknown as unknown[];
+    delete list[Number(keys[i - 1])];
+    while (list.length && !(list.length - 1 in list)) list.length--;
   }
 }
 
