@@ -28,6 +28,25 @@ const bench: Bench = {
     const replica = await startReplica({ port: 0 });
     const browser = await launchChromium();
     try {
+      // A new profile has never read the enterprise policy, and Chromium answers storage.managed only once its policy
+      // service is up (seconds after the browser starts): the first answer for the rules must not wait for it.
+      const first = await browser.context.newPage();
+      await first.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+      const firstAnswer = await first.evaluate(async () => {
+        const started = performance.now();
+        const runtime = (globalThis as { chrome?: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome!
+          .runtime;
+        await runtime.sendMessage({ type: 'getPacks' });
+        return performance.now() - started;
+      });
+      await first.close();
+      figures.push({
+        name: 'new profile, no policy read yet → first answer (getPacks)',
+        value: firstAnswer,
+        unit: 'ms',
+        note: 'one browser start',
+      });
+
       const page = await browser.context.newPage();
       // Records, in the page's own clock, DOMContentLoaded and the moment our overlay's host is attached.
       await page.addInitScript(() => {

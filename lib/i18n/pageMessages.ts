@@ -1,11 +1,12 @@
 /**
  * UI strings of the extension's own pages and the background (options, popup, the self-check report): every
- * table. The content script uses ./messages.ts, which leaves the other tables out to keep the script small.
+ * table. The content script uses ./pageSideMessages.ts, which leaves the other tables out to keep the script small.
  */
-import { translate } from './messages';
+import { translate } from './pageSideMessages';
 import { feedsStrings } from './strings/feeds';
 import { optionsStrings } from './strings/options';
 import { overlayStrings } from './strings/overlay';
+import { pageSideStrings } from './strings/pageSide';
 import { popupStrings } from './strings/popup';
 import { reportStrings } from './strings/report';
 import { shareStrings } from './strings/share';
@@ -14,6 +15,7 @@ import type { Lang } from '../core/vocabulary';
 
 /** One table per area (lib/i18n/strings/*.ts); test/unit/i18n checks that no id is in two tables. */
 export const stringTables = {
+  pageSideStrings,
   overlayStrings,
   popupStrings,
   optionsStrings,
@@ -24,6 +26,7 @@ export const stringTables = {
 } satisfies Record<string, Record<string, Record<Lang, string>>>;
 
 const messages = {
+  ...pageSideStrings,
   ...overlayStrings,
   ...popupStrings,
   ...optionsStrings,

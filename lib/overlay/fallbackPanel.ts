@@ -1,5 +1,5 @@
 import { verdictLabels, verdictOf, verdictOrder } from '../core/vocabulary';
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageSideMessages';
 import type { OverlayController } from './controller';
 import { describeFinding, rulesById } from './view';
 

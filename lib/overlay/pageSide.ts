@@ -1,8 +1,9 @@
 import { countFindings } from '../engine/counts';
-import { t } from '../i18n/messages';
+import { t } from '../i18n/pageSideMessages';
 import type { PanelMode } from '../messages/protocol';
 import { type PanelServer, servePanel } from './bridge';
 import type { OverlayController } from './controller';
+import { panelHidden } from './coverage';
 import { FALLBACK_CSS, type FallbackPanel, createFallbackPanel } from './fallbackPanel';
 import { mountLayer } from './layer';
 import { MARKER_CSS, createMarkerLayer } from './markerLayer';
@@ -122,12 +123,9 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
   doc.addEventListener('click', onClick, true);
   onState();
   // The page can cover our layer (a higher element) or keep taking it out: then the popup says the panel is blocked.
-  const reachable = () => {
-    const r = (fallback?.box ?? panel.frame).getBoundingClientRect();
-    return doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === layer.host;
-  };
+  const hidden = () => panelHidden(doc, (fallback?.box ?? panel.frame).getBoundingClientRect(), layer.host);
   return {
-    mode: () => (!reachable() ? 'blocked' : fallback ? 'fallback' : 'frame'),
+    mode: () => (hidden() ? 'blocked' : fallback ? 'fallback' : 'frame'),
     hide() {
       unsubscribe();
       server?.stop();

@@ -1,6 +1,7 @@
 import { type FindingStatus, type Lang, type Section, type Severity, sections } from '../core/vocabulary';
 import type { Finding } from '../engine/finding';
 import { type MessageId, t } from '../i18n/messages';
+import { t as pageSideT } from '../i18n/pageSideMessages';
 import type { Rule } from '../packs/schema';
 import type { OverlayState } from './state';
 import { type FindingCounts, countFindings } from '../engine/counts';
@@ -222,7 +223,7 @@ export function describeFinding(
   lang: Lang,
   formTitles?: ReadonlyMap<string, string>,
 ): Pick<FindingView, 'title' | 'message' | 'explain' | 'missing'> {
-  const title = rule?.title[lang] ?? t(lang, 'unknownRule');
+  const title = rule?.title[lang] ?? pageSideT(lang, 'unknownRule');
   return {
     title,
     message: rule ? findingMessage(f, rule, lang) : title,

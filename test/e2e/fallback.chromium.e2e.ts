@@ -85,6 +85,42 @@ test('on a host that may frame the panel, the frame answers and the popup says s
   await expect.poll(() => popup.getByTestId('popup-panel').getAttribute('data-mode')).toBe('frame');
   expect(await fallbackPanelIn(page)).toBeUndefined();
 
+  // The page's covers, in the page's viewport, over parts of the panel's frame (fractions of its box).
+  const box = (await (await (await panelIn(page)).frameElement()).boundingBox())!;
+  const coverParts = (parts: [number, number, number, number][]) =>
+    page.evaluate(
+      ({ box, parts }) => {
+        for (const old of document.querySelectorAll('[data-test-cover]')) old.remove();
+        for (const [x0, y0, x1, y1] of parts) {
+          const cover = document.createElement('div');
+          cover.dataset.testCover = '';
+          cover.style.cssText = `position:fixed;z-index:2147483647;background:#fff;left:${box.x + x0 * box.width}px;top:${
+            box.y + y0 * box.height
+          }px;width:${(x1 - x0) * box.width}px;height:${(y1 - y0) * box.height}px`;
+          document.body.append(cover);
+        }
+      },
+      { box, parts },
+    );
+  const modeNow = async () => {
+    await popup.goto(popupUrl);
+    await expect.poll(() => popup.getByTestId('popup-panel').getAttribute('data-mode')).not.toBeNull();
+    return popup.getByTestId('popup-panel').getAttribute('data-mode');
+  };
+  // A small box over the panel's middle leaves most of it in view: not blocked.
+  await coverParts([[0.35, 0.45, 0.65, 0.55]]);
+  expect(await modeNow()).toBe('frame');
+  // Everything but a hole where the panel's centre is: blocked.
+  await coverParts([
+    [0, 0, 1, 0.45],
+    [0, 0.55, 1, 1],
+    [0, 0, 0.35, 1],
+    [0.65, 0, 1, 1],
+  ]);
+  expect(await modeNow()).toBe('blocked');
+  await coverParts([]);
+  expect(await modeNow()).toBe('frame');
+
   // The page lays its own element over the panel: the popup says the panel is blocked.
   await page.evaluate(() => {
     const cover = document.createElement('div');

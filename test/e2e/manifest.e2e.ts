@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
+import { overlayStrings } from '@/lib/i18n/strings/overlay';
 import { root } from '@/scripts/support/browsers';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'manifest.json'), 'utf8'));
@@ -45,6 +47,19 @@ test.each(['.output/chrome-mv3', '.output/firefox-mv2', '.output-test/chrome-mv3
     expect(script).not.toMatch(/\bimport\s*\(/);
     // the share codec is there, evaluated on first use
     expect(script).toContain('encodeShareCode');
+  },
+);
+
+test.each(['.output/chrome-mv3', '.output/firefox-mv2', '.output-test/chrome-mv3', '.output-test/firefox-mv2'])(
+  'the content script of %s stays within 40 KB gzip, without zod or the panel frame’s strings',
+  (dir) => {
+    const script = readFileSync(join(root, dir, 'content-scripts/portal.js'));
+    expect(gzipSync(script).length).toBeLessThanOrEqual(40_000);
+    const text = script.toString('utf8');
+    // zod's issue codes are string literals any schema's parse carries
+    expect(text).not.toMatch(/invalid_type|too_small/);
+    // the panel (an extension page) has its own strings; the page side carries lib/i18n/strings/pageSide.ts only
+    for (const { en } of Object.values(overlayStrings)) if (en.length > 24) expect(text).not.toContain(en);
   },
 );
 

@@ -67,6 +67,8 @@ class FeedError extends Error {}
  * 立即检查 never write the same feed state at once.
  */
 const POLICY_CACHE_KEY = 'feeds:policy:last';
+/** The policy before its first reading: no feeds (see policyReading) */
+const NOT_READ_YET: PolicyReading = { subscriptions: [], errors: [] };
 
 export function createFeedManager(deps: FeedManagerDeps) {
   const { browser } = deps;
@@ -92,7 +94,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
    * check waits for the fresh policy.
    */
   let freshPolicy: Promise<PolicyReading> | undefined;
-  async function policyReading(fresh: boolean): Promise<PolicyReading> {
+  async function policyReading(fresh: boolean, userFeeds: number): Promise<PolicyReading> {
     const cached = (await local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY] as PolicyReading | undefined;
     freshPolicy ??= readPolicyFeeds(browser).then(async (reading) => {
       if (JSON.stringify(reading) !== JSON.stringify(cached)) {
@@ -101,7 +103,12 @@ export function createFeedManager(deps: FeedManagerDeps) {
       }
       return reading;
     });
-    return fresh || !cached ? freshPolicy : cached;
+    if (fresh) return freshPolicy;
+    if (cached) return cached;
+    // Never read, and no user feed: no feed has stored packs (a policy feed is checked only after its policy was
+    // cached above), and bundled packs are never refused, so the rules in use are the bundled ones whatever the
+    // policy says. Not waiting: a user feed's packs, by contrast, depend on the ids a policy feed claims.
+    return userFeeds ? freshPolicy : NOT_READ_YET;
   }
 
   /** Subscriptions: policy feeds first; a user subscription to the same URL is shadowed by the policy one. */
@@ -126,8 +133,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
     return (async () => {
       // Bundled ids are known before any feed is checked or offered (scopeRefusal).
       bundledIds = new Set(deps.bundledIndex.map((b) => b.outline.id));
-      const policy = await policyReading(fresh);
       const user = await loadUserSubscriptions(local);
+      const policy = await policyReading(fresh, user.length);
       const policyUrls = new Set(policy.subscriptions.map((s) => s.feedUrl));
       const subscriptions = [...policy.subscriptions, ...user.filter((s) => !policyUrls.has(s.feedUrl))];
       const feeds: Feed[] = [];

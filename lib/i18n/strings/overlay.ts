@@ -1,19 +1,12 @@
 import { verdictLabels } from '../../core/vocabulary';
-/** Strings of the overlay panel, popup and options page. */
+/** Strings of the checklist panel (an extension page framed into the portal page) and the popup; the few the
+ * content script shows in the page itself are in ./pageSide.ts. */
 
 export const overlayStrings = {
   appName: { zh: 'GuideCheck 申报指南自查', en: 'GuideCheck guideline self-check' },
-  panelTitle: { zh: 'GuideCheck 自查', en: 'GuideCheck' },
   loading: { zh: '正在加载规则…', en: 'Loading rules…' },
   moveDock: { zh: '移到另一侧', en: 'Move to the other side' },
-  collapse: { zh: '收起', en: 'Collapse' },
-  panelFallback: {
-    zh: '面板模式：页面内受限面板（扩展框架被阻止），只显示检查结果，不提供填入资料、恢复草稿等操作。',
-    en: 'Panel mode: reduced panel in the page (extension frame blocked): results only, no profile fill, draft restore or other actions.',
-  },
-  expand: { zh: '展开 GuideCheck', en: 'Open GuideCheck' },
   switchLang: { zh: 'English', en: '中文' },
-  noDirection: { zh: '请在表单中选择指南方向', en: 'Choose a guideline direction in the form' },
   unknownDirection: { zh: '未能识别指南方向：{text}', en: 'Unknown guideline direction: {text}' },
   plannedProjects: { zh: '拟支持项目数', en: 'Planned projects' },
   totalBudget: { zh: '共拟支持经费', en: 'Total budget' },
@@ -41,7 +34,6 @@ export const overlayStrings = {
   reminderWarnings: { zh: '{n} 个警告', en: '{n} warning(s)' },
   submitReminderShow: { zh: '只看这些', en: 'Show them' },
   submitReminderDismiss: { zh: '知道了', en: 'Got it' },
-  unknownRule: { zh: '（规则包中已没有此项）', en: '(no longer in the rule pack)' },
   missingFieldsCount: {
     zh: '规则包中有 {n} 个字段在本页未找到（可在“更多”中用映射模式指出）',
     en: '{n} fields of the rule pack were not found on this page (mapping mode under More can add them)',
@@ -130,10 +122,6 @@ export const overlayStrings = {
   saveRetry: { zh: '重试', en: 'Retry' },
   savedAt: { zh: '草稿已保存 {time}', en: 'Draft saved {time}' },
   saving: { zh: '正在保存 {n} 处修改…', en: 'Saving {n} changes…' },
-  extensionGone: {
-    zh: 'GuideCheck 已更新或重新加载，自动保存暂停：新版本通常几秒内接管并保存本页尚未保存的 {count} 处修改。若此提示一直不消失，这些修改仍在表单中，请先复制保存，再刷新本页。',
-    en: 'GuideCheck was updated or reloaded; autosave is paused: the new version usually takes over within seconds and saves the {count} unsaved changes on this page. If this notice stays, those changes are still in the form: copy them somewhere safe before reloading the page.',
-  },
   saveFailed: {
     zh: '自动保存失败：{error}（内容仍保留在页面上）',
     en: 'Autosave failed: {error} (your input is still on the page)',
