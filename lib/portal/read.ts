@@ -104,17 +104,14 @@ export function setPathCopying(target: Record<string, unknown>, path: string, va
     obj = obj[key] as Record<string, unknown>;
     chain.push(obj);
   });
-  if (value !== undefined) {
-    obj[keys.at(-1)!] = value;
-    return;
-  }
-  delete obj[keys.at(-1)!];
+  if (value === undefined) delete obj[keys.at(-1)!];
+  else obj[keys.at(-1)!] = value;
   // As a whole reading (setPath) has it: an item left without values ("foreignPartners.0" once its only field is
   // gone) is no item, and a list ends at its last item.
   for (let i = chain.length - 1; i && Array.isArray(chain[i - 1]) && !Object.keys(chain[i]!).length; i--) {
     const list = chain[i - 1] as unknown as unknown[];
     delete list[Number(keys[i - 1])];
-    while (list.length && !(list.length - 1 in list)) list.length--;
+    list.length = list.findLastIndex(Boolean) + 1;
   }
 }
 
