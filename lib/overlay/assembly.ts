@@ -178,10 +178,12 @@ export function createAssembly() {
   /** The last reading and the page map it came from: a keystroke re-reads only its own field on the same map */
   let last: { map: PageMap; reading: PageReading } | undefined;
   /** The draft keys that may fill what the page lacks: found again only when the draft gained keys or `missing` changed */
-  let lacking: { missing: string[]; draft: Record<string, string>; size: number; keys: string[] } | undefined;
+  let lacking: { missing: string; draft: Record<string, string>; size: number; keys: string[] } | undefined;
   const lackingIn = (draft: Record<string, string>, missing: string[], size = Object.keys(draft).length) => {
-    if (lacking?.missing !== missing || lacking.draft !== draft || lacking.size !== size)
-      lacking = { missing, draft, size, keys: lackingKeys(draft, missing) };
+    // By content: every locate after a row came has a new `missing` array, mostly with the same paths.
+    const missingKey = missing.join('\n');
+    if (lacking?.missing !== missingKey || lacking.draft !== draft || lacking.size !== size)
+      lacking = { missing: missingKey, draft, size, keys: lackingKeys(draft, missing) };
     return lacking.keys;
   };
   /** The last assessment: a part equal to its predecessor keeps its identity, so the panel is told only of changes */

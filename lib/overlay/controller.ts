@@ -224,7 +224,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const pageChanged = batched((changes: PageChanges, frameLoaded = false) => {
     const before = map;
     relocate(changes);
-    watcher.attach();
+    watcher.attach(locator.documents());
     const paths = map === before ? [] : changedPaths(before, map);
     // New controls, and those located differently (keyed by another path now, or by their own name).
     const moved = [...controlsAt(map, paths), ...controlsAt(before, paths).filter(isLive)];
@@ -293,7 +293,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       sync.listen();
       // Frames may have loaded since we were created (the overlay mounts first): look again before reading.
       relocate();
-      watcher.attach();
+      watcher.attach(locator.documents());
       sweep.remember(locatedControls(map));
       watcher.startIdleSweep(SWEEP_INTERVAL_MS);
       const patch = await mapping.load();
@@ -381,7 +381,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const patch = mapping.assign(path, isColumn);
       if (!patch) return;
       applyFieldMapPatch(patch);
-      watcher.attach();
+      watcher.attach(locator.documents());
       refresh();
       await mapping.save(patch).catch((error) => setState({ saveError: String(error) }));
     },

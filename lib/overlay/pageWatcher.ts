@@ -1,4 +1,4 @@
-import { type PageChanges, documentsOf } from '../portal/locate';
+import type { PageChanges, PageDocuments } from '../portal/locate';
 import { cleanUpAll } from '../portal/live';
 
 export interface PageWatcherHandlers {
@@ -31,7 +31,8 @@ function touchesControls(nodes: NodeList): boolean {
 
 /**
  * Listens to the page and its same-origin frames, including frames added or (re)loaded later. `attach` is called
- * again whenever the page may have grown new documents; each document and frame is listened to once.
+ * again, with the documents and frames the locator found, whenever the page may have grown new ones; each document
+ * and frame is listened to once.
  */
 export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) {
   const cleanups: (() => void)[] = [];
@@ -76,8 +77,8 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     });
   }
 
-  function attach() {
-    for (const d of documentsOf(doc)) {
+  function attach({ docs, frames }: PageDocuments) {
+    for (const d of docs) {
       if (!attached.has(d)) {
         attached.add(d);
         listen(d, 'input', onInput);
@@ -91,11 +92,11 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
           cleanups.push(() => observer.disconnect());
         }
       }
-      for (const frame of Array.from(d.querySelectorAll('iframe, frame'))) {
-        if (framesSeen.has(frame)) continue;
-        framesSeen.add(frame);
-        listen(frame, 'load', () => handlers.onFrameLoaded(frame));
-      }
+    }
+    for (const frame of frames) {
+      if (framesSeen.has(frame)) continue;
+      framesSeen.add(frame);
+      listen(frame, 'load', () => handlers.onFrameLoaded(frame));
     }
   }
 

@@ -26,15 +26,17 @@ function entryOf(node: Element): IndexEntry | undefined {
   return { el: node, heading: isHeading ? text : undefined, label: isLabel ? text : undefined };
 }
 
-/** Entries of `root`'s subtree (with `root` itself unless it is the body), in document order. */
-function entriesUnder(root: Element, withRoot: boolean): IndexEntry[] {
+/** Entries of `root`'s subtree (with `root` itself unless it is the body), in document order; `each` sees every element. */
+function entriesUnder(root: Element, withRoot: boolean, each?: (el: Element) => void): IndexEntry[] {
   const out: IndexEntry[] = [];
   if (withRoot) {
+    each?.(root);
     const own = entryOf(root);
     if (own) out.push(own);
   }
   const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+    each?.(node);
     const entry = entryOf(node);
     if (entry) out.push(entry);
   }
@@ -52,6 +54,9 @@ function insertionPoint(entries: IndexEntry[], node: Element): number {
   }
   return lo;
 }
+
+/** What can be an entry: an element that is neither a label nor a heading never is one, whatever its text. */
+const ENTRY_SELECTOR = `${LABEL_SELECTOR}, ${HEADING_SELECTOR}`;
 
 /** Where an update marks the elements it looks at (a symbol of this script's world: the page cannot see it) */
 const MARK = Symbol('guidecheck:index');
@@ -91,10 +96,11 @@ export function createLabelIndex() {
         docs.set(doc, { body, entries });
         return { entries, changed: true };
       }
-      const inBody = (el: Element) => el !== body && el.isConnected && body.contains(el);
+      // body.contains, not el.isConnected: no property of a changed element is read (see `up`).
+      const inBody = (el: Element) => el !== body && body.contains(el);
       // Marks on the elements, not Sets of them: hashing a <form> (to put it in a Set) costs milliseconds after each
       // change, as its named controls are looked up again. Walked whole: the outermost added elements. Looked at
-      // alone: targets and every ancestor up to the body.
+      // alone: targets and every ancestor up to the body that can be a label or heading.
       const stamp = {};
       const mark = (el: Element, kind: 'root' | 'single') => {
         (el as Marked)[MARK] = { stamp, kind };
@@ -103,41 +109,42 @@ export function createLabelIndex() {
         const m = (el as Marked)[MARK];
         return m?.stamp === stamp && m.kind === kind;
       };
-      const added = changes.added.filter(inBody);
-      for (const el of added) mark(el, 'root');
-      const roots = added.filter((el) => {
-        for (let p = el.parentElement; p && p !== body; p = p.parentElement) if (marked(p, 'root')) return false;
-        return true;
-      });
-      for (const el of added) if (!roots.includes(el)) delete (el as Marked)[MARK];
-      const insideRoot = (el: Element) => {
-        for (let p: Element | null = el; p && p !== body; p = p.parentElement) if (marked(p, 'root')) return true;
-        return false;
-      };
+      // In document order an element inside an added one comes right after it: the outermost are found in one pass.
+      const roots: Element[] = [];
+      for (const el of changes.added.filter(inBody).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)))
+        if (!roots.length || !roots.at(-1)!.contains(el)) roots.push(el);
+      // Every element under a root is marked while it is walked: whether an entry lies inside one is one look.
+      const fresh = roots.map((root) => entriesUnder(root, true, (el) => mark(el, 'root')));
+      // Up to the next element that can be an entry, with the document's `closest` called on the elements between: no
+      // property of theirs is read. The first property read on a large <form> after a change costs milliseconds (the
+      // browser looks its named controls up again), and a form is the ancestor of nearly everything.
+      const closest = body.closest;
+      const up = (el: Element | null) => el && (closest.call(el, ENTRY_SELECTOR) as Element | null);
+      const targets = changes.targets.filter(inBody);
       const single: Element[] = [];
-      for (const start of [...changes.targets.filter(inBody), ...roots.map((r) => r.parentElement!)])
-        for (let p: Element | null = start; p && p !== body && !marked(p, 'single'); p = p.parentElement) {
+      for (const start of [...targets, ...roots.map((r) => r.parentElement!)])
+        for (let p = up(start); p && p !== body && !marked(p, 'single'); p = up(p.parentElement)) {
           if (marked(p, 'root')) continue;
           mark(p, 'single');
           single.push(p);
         }
-      if (!roots.length && !single.length) return { entries: known.entries, changed: false };
+      // A target with no label or heading around it may still have lost some: the entries are looked through.
+      if (!roots.length && !targets.length) return { entries: known.entries, changed: false };
       const kept: IndexEntry[] = [];
       const dropped = new Map<Element, IndexEntry>();
       for (const e of known.entries) {
-        if (!e.el.isConnected || e.el.ownerDocument !== doc || marked(e.el, 'single') || insideRoot(e.el))
+        if (!e.el.isConnected || e.el.ownerDocument !== doc || marked(e.el, 'single') || marked(e.el, 'root'))
           dropped.set(e.el, e);
         else kept.push(e);
       }
       let changed = false;
-      for (const root of roots) {
-        const fresh = entriesUnder(root, true);
-        kept.splice(insertionPoint(kept, root), 0, ...fresh);
-        if (fresh.length) changed = true;
-        for (const e of fresh) dropped.delete(e.el);
-      }
+      roots.forEach((root, i) => {
+        const entries = fresh[i]!;
+        kept.splice(insertionPoint(kept, root), 0, ...entries);
+        if (entries.length) changed = true;
+        for (const e of entries) dropped.delete(e.el);
+      });
       for (const el of single) {
-        if (insideRoot(el)) continue;
         const e = entryOf(el);
         if (!e) continue;
         kept.splice(insertionPoint(kept, el), 0, e);

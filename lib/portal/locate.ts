@@ -53,13 +53,17 @@ export interface PageMap {
   pathOf: WeakMap<Element, string>;
 }
 
-/** The page and every same-origin iframe document inside it (cross-origin frames are skipped). */
-export function documentsOf(doc: Document): Document[] {
+/**
+ * The page and every same-origin iframe document inside it (cross-origin frames are skipped); `frames` gains every
+ * frame element met on the way.
+ */
+export function documentsOf(doc: Document, frames: Element[] = []): Document[] {
   const docs = [doc];
   for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    frames.push(frame);
     try {
       const inner = (frame as HTMLIFrameElement).contentDocument;
-      if (inner?.body) docs.push(...documentsOf(inner));
+      if (inner?.body) docs.push(...documentsOf(inner, frames));
     } catch {
       // cross-origin: not ours to read
     }
@@ -114,6 +118,14 @@ function columnOf(cell: HTMLTableCellElement): number {
   return column;
 }
 
+/** The cell of `row` that spans `column` */
+function cellAt(row: Element, column: number): HTMLTableCellElement | undefined {
+  return Array.from((row as HTMLTableRowElement).cells).find((c) => {
+    const start = columnOf(c);
+    return column >= start && column < start + (c.colSpan || 1);
+  });
+}
+
 /**
  * A label in a table row without controls (labels printed above their inputs): the controls of the cell in the same
  * column of the next row, never simply the first input of that row. Undefined when the label is not laid out so.
@@ -124,12 +136,8 @@ function controlsBelow(label: Element): Control[] | undefined {
   if (!cell || row?.tagName !== 'TR' || controlsIn(row).length) return undefined;
   const next = row.nextElementSibling;
   if (next?.tagName !== 'TR') return undefined;
-  const column = columnOf(cell);
-  for (const below of Array.from((next as HTMLTableRowElement).cells)) {
-    const start = columnOf(below);
-    if (column >= start && column < start + (below.colSpan || 1)) return controlsIn(below);
-  }
-  return [];
+  const below = cellAt(next, columnOf(cell));
+  return below ? controlsIn(below) : [];
 }
 
 /**
@@ -260,10 +268,8 @@ export function columnHeaderOf(control: Element): string | undefined {
   const rows = Array.from(table.rows);
   for (let i = rows.indexOf(cell.parentElement as HTMLTableRowElement) - 1; i >= 0; i--) {
     if (controlsIn(rows[i]!).length) continue;
-    for (const c of Array.from(rows[i]!.cells)) {
-      const start = columnOf(c);
-      if (column >= start && column < start + (c.colSpan || 1)) return normalizeLabel(c.textContent ?? '') || undefined;
-    }
+    const c = cellAt(rows[i]!, column);
+    if (c) return normalizeLabel(c.textContent ?? '') || undefined;
   }
   return undefined;
 }
@@ -283,17 +289,9 @@ export function labelOf(control: Element): string | undefined {
   }
   const cell = control.closest('td, th') as HTMLTableCellElement | null;
   const above = cell?.parentElement?.previousElementSibling;
-  if (cell && above?.tagName === 'TR') {
-    const column = columnOf(cell);
-    for (const c of Array.from((above as HTMLTableRowElement).cells)) {
-      const start = columnOf(c);
-      if (column >= start && column < start + (c.colSpan || 1) && !controlsIn(c).length) {
-        const text = normalizeLabel(c.textContent ?? '');
-        if (text && text.length <= MAX_LABEL_LENGTH) return text;
-      }
-    }
-  }
-  return undefined;
+  const c = cell && above?.tagName === 'TR' ? cellAt(above, columnOf(cell)) : undefined;
+  const text = c && !controlsIn(c).length ? normalizeLabel(c.textContent ?? '') : '';
+  return text && text.length <= MAX_LABEL_LENGTH ? text : undefined;
 }
 
 /** A list row's cells by column path: their editable controls (else their hidden inputs) and their texts. */
@@ -357,9 +355,9 @@ function locateList(spec: ListSpec, docs: Document[], words: LabelWords, read: R
 }
 
 /** The section of the last label before each iframe of the page, so labels inside the frame inherit it. */
-function frameSections(doc: Document, candidates: LabelCandidate[]): Map<Document, string> {
+function frameSections(frames: Element[], candidates: LabelCandidate[]): Map<Document, string> {
   const out = new Map<Document, string>();
-  for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+  for (const frame of frames) {
     let inner: Document | null = null;
     try {
       inner = (frame as HTMLIFrameElement).contentDocument;
@@ -395,6 +393,12 @@ export interface PageChanges {
 
 type LocateMap = Pick<FieldMap, 'fields' | 'lists' | 'labelWords'>;
 
+/** The page's documents (the page and its same-origin frames') and the frame elements in them */
+export interface PageDocuments {
+  docs: Document[];
+  frames: Element[];
+}
+
 /**
  * Locates the field map's fields on the page, again and again as the page changes. The first `locate()` (and any
  * without changes) reads the whole page; one given the page's changes re-walks only the subtrees that changed and
@@ -416,10 +420,17 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
   };
   let rowsWithControls = new WeakMap<Element, boolean>();
   let rowCells = new WeakMap<Element, { key: string; row: RowCells }>();
+  /** The label keys the field map's fields are found by: other labels are no field's candidates */
+  const wantedKeys = new Set(
+    fieldMap.fields.flatMap((f) => [...(f.ownLabels ?? []), ...(f.labels ?? [])].map((l) => labelKey(l, words))),
+  );
   let last: PageMap | undefined;
   let lastDocs: Document[] = [];
+  let lastFrames: Element[] = [];
 
   return {
+    /** The documents and frames of the last locate: what a page watcher listens to */
+    documents: (): PageDocuments => ({ docs: lastDocs, frames: lastFrames }),
     locate(changes?: PageChanges): PageMap {
       if (!changes || !last) {
         index.reset();
@@ -443,14 +454,24 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         const el = isLive(node) ? element(node) : null;
         if (!el) continue;
         changesOf(el.ownerDocument).targets.push(el);
-        if (!inCell && el.closest('td, th')) inCell = true;
-        // Only table rows are looked up in it (never a <form>: hashing one costs milliseconds after a change).
-        for (let p: Element | null = el; p; p = p.parentElement) if (p.tagName === 'TR') dirty.add(p);
+        // Ancestors are reached with the document's `closest` called on them, never by reading their properties: the
+        // first property read on a large <form> after a change costs milliseconds (its named controls are looked up
+        // again). Taken from the root element: a form's or select's own methods may be bound to it (happy-dom).
+        const closest = el.ownerDocument.documentElement.closest;
+        if (!inCell && closest.call(el, 'td, th')) inCell = true;
+        // Only rows are put in it (never a <form>: hashing one costs as much).
+        for (
+          let p = closest.call(el, 'tr');
+          p && !dirty.has(p);
+          p = p.parentElement && closest.call(p.parentElement, 'tr')
+        )
+          dirty.add(p);
       }
       for (const node of (changes?.added ?? []).filter(isLive))
         if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
 
-      const docs = documentsOf(doc);
+      const frames: Element[] = [];
+      const docs = documentsOf(doc, frames);
       let entriesChanged = docs.length !== lastDocs.length || docs.some((d, i) => d !== lastDocs[i]);
       const entries = docs.map((d) => {
         const got = index.entries(d, perDoc.get(d) ?? { targets: [], added: [] });
@@ -458,15 +479,20 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
         return got.entries;
       });
       lastDocs = docs;
+      lastFrames = frames;
       // Only text changed, in no label, heading or table cell: every field is where it was.
       if (last && changes && !changes.controls && !entriesChanged && !inCell && !byName) return last;
 
       const top = candidatesOf(entries[0] ?? [], '');
-      const outer = frameSections(doc, top);
+      const outer = frameSections(
+        frames.filter((f) => f.ownerDocument === doc),
+        top,
+      );
       const byKey = new Map<string, KeyedCandidate[]>();
       docs.forEach((d, i) => {
         for (const c of i === 0 ? top : candidatesOf(entries[i]!, outer.get(d) ?? '')) {
           const key = labelKey(c.text, words);
+          if (!wantedKeys.has(key)) continue;
           const keyed = { ...c, key, canon: canonical(c.text), sectionCanon: canonical(c.section) };
           const same = byKey.get(key);
           if (same) same.push(keyed);

@@ -95,15 +95,24 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
  */
 export function setPathCopying(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
+  const chain: Record<string, unknown>[] = [target];
   let obj = target;
   keys.slice(0, -1).forEach((key, i) => {
     const inner = obj[key];
     const copy = Array.isArray(inner) ? [...inner] : inner && typeof inner === 'object' ? { ...inner } : undefined;
     obj[key] = copy ?? (/^\d+$/.test(keys[i + 1]!) ? [] : {});
     obj = obj[key] as Record<string, unknown>;
+    chain.push(obj);
   });
   if (value === undefined) delete obj[keys.at(-1)!];
   else obj[keys.at(-1)!] = value;
+  // As a whole reading (setPath) has it: an item left without values ("foreignPartners.0" once its only field is
+  // gone) is no item, and a list ends at its last item.
+  for (let i = chain.length - 1; i && Array.isArray(chain[i - 1]) && !Object.keys(chain[i]!).length; i--) {
+    const list = chain[i - 1] as unknown as unknown[];
+    delete list[Number(keys[i - 1])];
+    list.length = list.findLastIndex(Boolean) + 1;
+  }
 }
 
 export interface PageReading {

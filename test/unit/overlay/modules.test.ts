@@ -90,7 +90,7 @@ describe('page watcher', () => {
       onFrameLoaded: () => calls.push('frame'),
       onSweep: () => calls.push('sweep'),
     });
-    watcher.attach();
+    watcher.attach({ docs: [document], frames: [] });
     return { calls, watcher };
   }
 
@@ -159,7 +159,7 @@ describe('page watcher', () => {
 
   test('attaching twice listens once', () => {
     const { calls, watcher } = watch();
-    watcher.attach();
+    watcher.attach({ docs: [document], frames: [] });
     input('xmxx.ywmc').dispatchEvent(new Event('input', { bubbles: true }));
     expect(calls).toEqual(['input:xmxx.ywmc']);
   });

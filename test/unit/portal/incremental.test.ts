@@ -8,6 +8,9 @@ import { createPageWatcher } from '@/lib/overlay/pageWatcher';
 import { FieldMap } from '@/lib/portal/fieldMapSchema';
 import { type PageChanges, type PageMap, changedPaths, createLocator, locateFields } from '@/lib/portal/locate';
 import fieldMapJson from '@/rules/portal/most-gov-cn.json';
+import { applyPage } from '@/replica/pages/apply';
+import { widgetsVariantPage } from '@/replica/pages/variants';
+import { wordingVariantPage } from '@/replica/pages/variants2';
 
 /**
  * Locating again from what changed (the page watcher's mutation batches) gives the same map as locating the whole
@@ -67,7 +70,7 @@ function incremental() {
       map = locator.locate(changes);
     },
   });
-  watcher.attach();
+  watcher.attach(locator.documents());
   return {
     /** After the page's change: the incremental map, checked against a whole locate */
     async settle(): Promise<PageMap> {
@@ -248,6 +251,157 @@ describe('incremental locate equals a whole locate', () => {
       await page.settle();
     }
     expect(page.batches.length).toBeGreaterThan(50);
+    page.stop();
+  });
+});
+
+/**
+ * Fixture forms and replica pages of different layouts: their body's markup only (the pages' scripts do not run here,
+ * and frames are left out: happy-dom loads no frame page).
+ */
+const bodyOf = (html: string) =>
+  html
+    .slice(html.indexOf('>', html.indexOf('<body')) + 1, html.lastIndexOf('</body>'))
+    .replace(/<(iframe|script)[\s\S]*?<\/\1>/g, '');
+const forms: [string, () => string][] = [
+  ['fixture form', () => form],
+  ['fill fixture', () => readFileSync(join(import.meta.dirname, '../../fixtures/portal/fill-form.html'), 'utf8')],
+  // the replica's own form: a <form> around everything, a 参与单位 table with rows
+  ['replica form', () => bodyOf(applyPage({ sbbh: 'SQ-EQ', expired: false, participants: 4 }))],
+  ['labels above inputs, other wording', () => bodyOf(wordingVariantPage({ sbbh: 'SQ-EQ' }))],
+  ['widgets', () => bodyOf(widgetsVariantPage({ sbbh: 'SQ-EQ' }))],
+];
+
+/** A table whose last row has controls under a row of headers: a list the page adds rows to */
+const repeatTables = () =>
+  Array.from(document.querySelectorAll('table')).filter(
+    (t) =>
+      t.rows.length >= 2 &&
+      !t.rows[0]!.querySelector('input, select, textarea') &&
+      t.rows[t.rows.length - 1]!.querySelector('input, select, textarea'),
+  );
+/** A dialog that adds rows as `layer.open` does: a titled layer with its own list table */
+const DIALOG = `<div class="layui-layer-title">添加参与单位</div><table><tr><th>单位名称</th><th>单位类型</th><th>国拨经费</th></tr>
+  <tr><td><input name="dwmc"></td><td><select name="dwlx"><option>企业</option></select></td><td><input name="gbjf"></td></tr></table>`;
+
+/** Changes every page makes, whatever its layout: each returns false when the page has nothing to apply it to. */
+const changes: [string, (pick: (n: number) => number) => boolean][] = [
+  [
+    'a row added at the end',
+    (pick) => {
+      const tables = repeatTables();
+      const table = tables[pick(tables.length)];
+      if (!table) return false;
+      const last = table.rows[table.rows.length - 1]!;
+      last.after(last.cloneNode(true));
+      return true;
+    },
+  ],
+  [
+    'a row added in the middle',
+    (pick) => {
+      const table = repeatTables()[pick(repeatTables().length)];
+      if (!table || table.rows.length < 3) return false;
+      table.rows[table.rows.length - 1]!.before(table.rows[1]!.cloneNode(true));
+      return true;
+    },
+  ],
+  [
+    'a row removed',
+    (pick) => {
+      const table = repeatTables()[pick(repeatTables().length)];
+      if (!table || table.rows.length < 3) return false;
+      table.rows[1 + pick(table.rows.length - 1)]!.remove();
+      return true;
+    },
+  ],
+  [
+    'a section swapped in place, as tabs and menus do',
+    (pick) => {
+      const tables = Array.from(document.querySelectorAll('table')).filter((t) => t.querySelector('input, select'));
+      if (tables.length < 2) return false;
+      const [a, b] = [tables[pick(tables.length)]!, tables[pick(tables.length)]!];
+      if (a.contains(b) || b.contains(a)) return false;
+      const html = a.innerHTML;
+      a.innerHTML = b.innerHTML;
+      b.innerHTML = html;
+      return true;
+    },
+  ],
+  [
+    'a dialog opened, a row added in it, closed',
+    (pick) => {
+      const open = document.querySelector('.layui-layer');
+      if (open && pick(2)) open.remove();
+      else if (open) open.querySelector('tbody, table')!.append(open.querySelector('tr:last-child')!.cloneNode(true));
+      else {
+        const layer = document.createElement('div');
+        layer.className = 'layui-layer';
+        layer.innerHTML = DIALOG;
+        document.body.append(layer);
+      }
+      return true;
+    },
+  ],
+  [
+    "a label rewritten as another field's",
+    (pick) => {
+      const labels = Array.from(document.querySelectorAll('td.label, th, label')).filter((l) => !l.querySelector('*'));
+      const [a, b] = [labels[pick(labels.length)], labels[pick(labels.length)]];
+      if (!a || !b) return false;
+      a.textContent = b.textContent;
+      return true;
+    },
+  ],
+  [
+    'a heading added or removed',
+    (pick) => {
+      const heading = document.querySelector('h3.added');
+      if (heading) heading.remove();
+      else {
+        const els = Array.from(document.body.querySelectorAll('table, tr, div'));
+        const h = document.createElement('h3');
+        h.className = 'added';
+        h.textContent = ['基本信息', '经费预算', '申报单位', '参与单位'][pick(4)]!;
+        els[pick(els.length)]?.before(h);
+      }
+      return true;
+    },
+  ],
+];
+
+describe('on other forms: after every row, section, dialog and label change, the same map as a whole locate', () => {
+  test.each(forms)('%s, each change in turn', async (_name, html) => {
+    document.body.innerHTML = html();
+    const page = incremental();
+    const first = await page.settle();
+    expect(first.fields.length + first.lists.length).toBeGreaterThan(3);
+    let applied = 0;
+    for (const [, change] of changes)
+      for (const pick of [() => 0, (n: number) => n - 1])
+        if (change(pick)) {
+          applied++;
+          await page.settle();
+        }
+    expect(applied).toBeGreaterThan(8);
+    page.stop();
+  });
+
+  test.each(forms)('%s, a random run of them', async (_name, html) => {
+    document.body.innerHTML = html();
+    let seed = 7;
+    const pick = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return n > 0 ? seed % n : 0;
+    };
+    const page = incremental();
+    await page.settle();
+    for (let i = 0; i < 40; i++) {
+      changes[pick(changes.length)]![1](pick);
+      // two changes in one batch now and then, as a page's script makes them
+      if (pick(3) === 0) changes[pick(changes.length)]![1](pick);
+      await page.settle();
+    }
     page.stop();
   });
 });
