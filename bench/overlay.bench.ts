@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { LARGE_FORM_ROWS, startReplica } from '../replica/server';
 import { launchChromium } from '../scripts/support/browsers';
@@ -289,6 +292,36 @@ async function sizedFormFigures(
   }
 }
 
+/**
+ * The same insertions on the same form in a Chromium without GuideCheck (an empty extension, so the browser is set up
+ * alike): the page's own cost of a row added (style, layout and paint of its table), which the figure above includes.
+ */
+async function pageAloneRelocations(url: string, controls: number, baseControls: number): Promise<BenchFigure[]> {
+  const extensionDir = mkdtempSync(join(tmpdir(), 'gc-empty-extension-'));
+  writeFileSync(
+    join(extensionDir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'worker.js' } }),
+  );
+  writeFileSync(join(extensionDir, 'worker.js'), '');
+  const browser = await launchChromium({ extensionDir });
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.addInitScript(installPageTiming);
+    const rows = Math.ceil((controls - baseControls) / CONTROLS_PER_ROW);
+    await page.goto(`${url}${LARGE_PATH}?sbbh=BENCH-ALONE-${controls}&rows=${rows}`, { timeout: 180_000 });
+    await page.locator('body[data-loaded="1"]').waitFor({ timeout: 180_000 });
+    const fields = await page.locator('input, select, textarea').count();
+    return latencyFigures(
+      `page alone, no GuideCheck: controls added → main thread free (${fields} controls)`,
+      await timeRelocations(page, 20),
+    );
+  } finally {
+    await browser.close();
+    rmSync(extensionDir, { recursive: true, force: true });
+  }
+}
+
 const latencyFigures = (name: string, xs: number[], target?: string): BenchFigure[] => [
   { name: `${name} median`, value: median(xs), unit: 'ms', note: `median of ${xs.length}` },
   { name: `${name} p95`, value: percentile(xs, 95), unit: 'ms', note: `p95 of ${xs.length}`, target },
@@ -313,12 +346,16 @@ const bench: Bench = {
       await basePage.locator('body[data-loaded="1"]').waitFor();
       const baseControls = (await basePage.locator('input, select, textarea').count()) - CONTROLS_PER_ROW;
       await basePage.close();
-      if (SIZED_ONLY) {
+      const sized = async () => {
         const figures: BenchFigure[] = [];
         for (const controls of SIZED_FORMS)
-          figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)));
+          figures.push(
+            ...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)),
+            ...(await pageAloneRelocations(replica.url, controls, baseControls)),
+          );
         return figures;
-      }
+      };
+      if (SIZED_ONLY) return await sized();
       const page = await browser.context.newPage();
       // tsx (esbuild keepNames) wraps the named helpers in the page-side functions below in __name(…).
       await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
@@ -350,8 +387,7 @@ const bench: Bench = {
       ];
       if (LARGE_ONLY) return figures;
 
-      for (const controls of SIZED_FORMS)
-        figures.push(...(await sizedFormFigures(browser.context, replica.url, controls, baseControls)));
+      figures.push(...(await sized()));
 
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
