@@ -92,9 +92,29 @@ export function createIncrementalEvaluator(
   };
 }
 
-/** Findings are plain data (strings, numbers, arrays and objects of them), equal when their JSON is. */
-function sameFinding(a: Finding, b: Finding): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Findings are plain data (strings, numbers, booleans, arrays and objects of them; an undefined property is as good
+ * as none). Compared in place, without building their JSON: at every keystroke, strings built for this were the
+ * garbage whose collection made the slowest updates (p99 5–6 ms on a 100-rule direction, 0.4 ms without).
+ */
+function sameFinding(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFinding(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    keys++;
+    if (!sameFinding(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 /** A change to a column of existing items of a known list (`participants.7.name` → participants / name). */
