@@ -26,6 +26,30 @@ export function createRestoreFlow({ fill, readValues, sync, getState, setState, 
   /** Accepted restore values whose section page has not appeared yet: filled as soon as their fields do */
   let pending: Record<string, string> = {};
 
+  /** A section page appeared: its empty fields get the accepted restore's values, added to the report. */
+  async function continueOnArrival() {
+    if (!Object.keys(pending).length) return;
+    const now = readValues();
+    const here = Object.entries(pending).filter(([k]) => now[k] === '');
+    if (!here.length) return;
+    for (const [k] of here) delete pending[k];
+    const report = await fill(Object.fromEntries(here));
+    sync.baseline();
+    const fillResult = getState().fillResult;
+    const before = fillResult?.kind === 'restore' ? fillResult.report : undefined;
+    setState({
+      fillResult: {
+        kind: 'restore',
+        report: {
+          filled: [...(before?.filled ?? []), ...report.filled],
+          notTaken: [...(before?.notTaken ?? []), ...report.notTaken],
+          missing: Object.keys(pending),
+        },
+      },
+    });
+    refresh();
+  }
+
   return {
     /** The draft's values the page lacks are on offer: the panel's offer, or undefined when there are none. */
     offer(fields: Record<string, string>, updatedAt: string): OverlayState['restoreOffer'] {
@@ -55,6 +79,8 @@ export function createRestoreFlow({ fill, readValues, sync, getState, setState, 
       sync.baseline();
       setState({ restoreOffer: undefined, fillResult: { kind: 'restore', report } });
       refresh();
+      // A frame that arrived while the fill ran found nothing pending yet, and arrives no more: fill it now.
+      await continueOnArrival();
     },
 
     dismiss() {
@@ -63,28 +89,6 @@ export function createRestoreFlow({ fill, readValues, sync, getState, setState, 
       setState({ restoreOffer: undefined, fillResult: undefined });
     },
 
-    /** A section page appeared: its empty fields get the accepted restore's values, added to the report. */
-    async continueOnArrival() {
-      if (!Object.keys(pending).length) return;
-      const now = readValues();
-      const here = Object.entries(pending).filter(([k]) => now[k] === '');
-      if (!here.length) return;
-      for (const [k] of here) delete pending[k];
-      const report = await fill(Object.fromEntries(here));
-      sync.baseline();
-      const fillResult = getState().fillResult;
-      const before = fillResult?.kind === 'restore' ? fillResult.report : undefined;
-      setState({
-        fillResult: {
-          kind: 'restore',
-          report: {
-            filled: [...(before?.filled ?? []), ...report.filled],
-            notTaken: [...(before?.notTaken ?? []), ...report.notTaken],
-            missing: Object.keys(pending),
-          },
-        },
-      });
-      refresh();
-    },
+    continueOnArrival,
   };
 }

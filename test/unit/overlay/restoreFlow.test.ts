@@ -105,6 +105,21 @@ describe('restore flow', () => {
     expect(t.counts()).toEqual({ baselines: 2, refreshes: 2 });
   });
 
+  test('a frame that arrives while the restore is filling is filled too, though its arrival came before anything waited', async () => {
+    const t = setup(['a']);
+    t.setState({ restoreOffer: t.flow.offer({ a: '1', budget: '450' }, 'x') });
+    // The fill has looked for every field (budget's frame not there yet) and not returned when the frame arrives.
+    const restoring = t.flow.restore();
+    t.page.budget = '';
+    await t.flow.continueOnArrival();
+    await restoring;
+    expect(t.page).toEqual({ a: '1', budget: '450' });
+    expect(t.state().fillResult).toEqual({
+      kind: 'restore',
+      report: { filled: ['a', 'budget'], notTaken: [], missing: [] },
+    });
+  });
+
   test('dismissing forgets the offer and what was waiting for its page', async () => {
     const t = setup(['a']);
     t.setState({ restoreOffer: t.flow.offer({ a: '1', b: '2' }, 'x') });
