@@ -281,8 +281,7 @@ export interface MarkerView {
   text: string;
 }
 
-export function toMarkers(state: OverlayState): MarkerView[] {
-  const rules = rulesById(state);
+export function toMarkers(state: OverlayState, rules = rulesById(state)): MarkerView[] {
   return state.findings
     .filter(
       (f) =>
@@ -329,5 +328,5 @@ export function toOverlayView(
   cache?: FindingViewCache,
 ): OverlayView {
   const rules = rulesKept(state);
-  return { panel: toPanelView(state, titles, cache, rules), markers: toMarkers(state) };
+  return { panel: toPanelView(state, titles, cache, rules), markers: toMarkers(state, rules) };
 }
