@@ -9,7 +9,7 @@ import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import type { Finding } from '@/lib/engine/finding';
 import { t } from '@/lib/i18n/messages';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
-import { type FindingViewCache, type PanelView, toPanelView } from '@/lib/overlay/view';
+import { type FindingViewCache, overlayViewKeeper, type PanelView, toPanelView } from '@/lib/overlay/view';
 import { emptyPatch } from '@/lib/portal/mapping';
 import { application, pack } from '../report/fixtures';
 
@@ -42,6 +42,9 @@ function passing(state: OverlayState, ruleId: string): OverlayState {
   };
 }
 
+/** A state post that only says a change is on its way to the draft */
+const saving = (state: OverlayState): OverlayState => ({ ...state, unsaved: (state.unsaved ?? 0) + 1 });
+
 /** The form's titles, one map for the panel's life (OverlayApp makes it once) */
 const titles = new Map<string, string>();
 
@@ -53,8 +56,8 @@ describe('the panel view across state posts', () => {
     const cache: FindingViewCache = new WeakMap();
     const state = startState();
     const first = toPanelView(state, titles, cache);
-    expect(toPanelView({ ...state, unsaved: 1 }, titles, cache).items).toEqual(first.items);
-    const again = toPanelView({ ...state, unsaved: 1 }, titles, cache);
+    expect(toPanelView(saving(state), titles, cache).items).toEqual(first.items);
+    const again = toPanelView(saving(state), titles, cache);
     expect(again.items.every((item, n) => item === first.items[n])).toBe(true);
 
     const flipped = failingCheck(state).ruleId;
@@ -62,6 +65,32 @@ describe('the panel view across state posts', () => {
     const renewed = next.items.filter((item) => !first.items.includes(item)).map((item) => item.ruleId);
     expect(renewed).toEqual([flipped]);
     expect(next.items.find((i) => i.ruleId === flipped)?.verdict).toBe('pass');
+  });
+
+  it('keeps the whole view across posts that change nothing it is drawn from, and only across those', () => {
+    const viewOf = overlayViewKeeper();
+    const state = startState();
+    const first = viewOf(state, titles);
+    const saved: OverlayState = { ...saving(state), lastSaved: { revision: 2, at: '2026-11-29T10:00:00.000Z' } };
+    expect(viewOf(saving(state), titles)).toBe(first);
+    expect(viewOf(saved, titles)).toBe(first);
+    const held: OverlayState = { ...saved, held: { 'pi.name': { mine: '甲', theirs: '乙' } } };
+    expect(viewOf(held, titles)).toBe(first);
+
+    const flipped = failingCheck(state).ruleId;
+    const next = viewOf(passing(saved, flipped), titles);
+    expect(next).not.toBe(first);
+    expect(next.panel.items.find((i) => i.ruleId === flipped)?.verdict).toBe('pass');
+    expect(next.markers.map((m) => m.ruleId)).not.toContain(flipped);
+    // Unchanged findings keep their items; the markers' texts are the items' messages.
+    expect(next.panel.items.filter((i) => !first.panel.items.includes(i)).map((i) => i.ruleId)).toEqual([flipped]);
+    for (const marker of next.markers)
+      expect(marker.text).toBe(next.panel.items.find((i) => i.ruleId === marker.ruleId)?.message);
+    expect(viewOf({ ...state, lang: 'en' }, titles).panel.lang).toBe('en');
+    expect(viewOf({ ...state, collapsed: true }, titles).panel.collapsed).toBe(true);
+    const acknowledged = { ...state.checklist, acknowledgements: { x: { reason: 'r', at: '2026-11-29' } } };
+    expect(viewOf({ ...state, checklist: acknowledged }, titles)).not.toBe(viewOf(state, titles));
+    expect(viewOf(state, new Map(titles))).not.toBe(viewOf(state, titles));
   });
 
   it('makes new views when what they show besides the finding changes: a reason given, the language', () => {
@@ -142,7 +171,7 @@ describe('the panel redraws only the rows whose finding changed', () => {
     expect(render(props(first))).toBe(first.items.length);
     expect(first.items.length).toBeGreaterThan(5);
 
-    expect(render(props(toPanelView({ ...state, unsaved: 1 }, titles, cache), 1))).toBe(0);
+    expect(render(props(toPanelView(saving(state), titles, cache), 1))).toBe(0);
 
     const flipped = failingCheck(state).ruleId;
     const warningsBefore = first.counts.warning;
