@@ -196,6 +196,39 @@ describe('the panel redraws only the rows whose finding changed', () => {
     expect(row(unchanged.dataset.rule!)).toBe(unchanged);
   });
 
+  it('a check failing again moves up alone: the rows it passes stay where they are, the list in reading order', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const flipped = failingCheck(state).ruleId;
+    const passed = passing(state, flipped);
+    render(props(toPanelView(passed, titles, cache)));
+    const list = host.querySelector('[data-testid="gc-findings"]')!;
+    const keyOf = (li: Element) => (li as HTMLElement).dataset.rule ?? 'fold';
+    const before = Array.from(list.children, keyOf);
+    const moved: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const node of r.addedNodes) moved.push(keyOf(node as Element));
+    });
+    observer.observe(list, { childList: true });
+
+    const failing = toPanelView({ ...passed, findings: state.findings }, titles, cache);
+    render(props(failing));
+    observer.takeRecords().forEach((r) => r.addedNodes.forEach((node) => moved.push(keyOf(node as Element))));
+    observer.disconnect();
+    const after = Array.from(list.children, keyOf);
+    // It passed rows on its way up (else this test proves nothing), and only it was moved.
+    expect(after.indexOf(flipped)).toBeLessThan(before.indexOf(flipped) - 1);
+    expect(moved).toEqual([flipped]);
+    // Reading order: the listed items as the view orders them, then the fold, then the passed checks.
+    const settled = (i: PanelView['items'][number]) => i.kind === 'check' && (i.verdict === 'pass' || !!i.acknowledged);
+    expect(after).toEqual([
+      ...failing.items.filter((i) => !settled(i)).map((i) => i.ruleId),
+      'fold',
+      ...failing.items.filter(settled).map((i) => i.ruleId),
+    ]);
+    expect(row(flipped).hidden).toBe(false);
+  });
+
   it('a jump to a field pressed with the mouse leaves focus on the page and asks for the finding’s fields', () => {
     const state = startState();
     const view = toPanelView(state, titles, new WeakMap());
