@@ -315,7 +315,12 @@ function FindingList({ children: rows }: { children: ReactElement[] }) {
   const list = useRef<HTMLUListElement>(null);
   const [rank] = useState(() => new Map<string, number>());
   for (const row of rows) if (!rank.has(row.key!)) rank.set(row.key!, rank.size);
+  const keys = rows.map((row) => row.key!).join('\n');
+  const arranged = useRef('');
   useLayoutEffect(() => {
+    // The same rows in the same order as after the last render: React added, removed and moved none.
+    if (keys === arranged.current) return;
+    arranged.current = keys;
     const ul = list.current!;
     const byKey = new Map(Array.from(ul.children, (li) => [(li as HTMLElement).dataset.rule ?? PASSED_KEY, li]));
     arrangeChildren(
