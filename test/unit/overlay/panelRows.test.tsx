@@ -229,6 +229,33 @@ describe('the panel redraws only the rows whose finding changed', () => {
     expect(row(flipped).hidden).toBe(false);
   });
 
+  it('keeps the list in reading order when a filter takes rows out and puts them back, and across flips', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const flipped = failingCheck(state).ruleId;
+    const passed = passing(state, flipped);
+    const order = () =>
+      Array.from(host.querySelector('[data-testid="gc-findings"]')!.children, (li) => (li as HTMLElement).dataset.rule);
+    const settled = (i: PanelView['items'][number]) => i.kind === 'check' && (i.verdict === 'pass' || !!i.acknowledged);
+    const reading = (view: PanelView) => [
+      ...view.items.filter((i) => !settled(i)).map((i) => i.ruleId),
+      undefined,
+      ...view.items.filter(settled).map((i) => i.ruleId),
+    ];
+    for (const s of [state, passed, state, passed]) {
+      const view = toPanelView(s, titles, cache);
+      render(props(view));
+      expect(order()).toEqual(reading(view));
+      const warnings = host.querySelector<HTMLButtonElement>('.gc-count.gc-warning')!;
+      act(() => warnings.click());
+      expect(order()).toEqual(
+        view.items.filter((i) => i.verdict === 'warning' && !i.acknowledged).map((i) => i.ruleId),
+      );
+      act(() => warnings.click());
+      expect(order()).toEqual(reading(view));
+    }
+  });
+
   it('a jump to a field pressed with the mouse leaves focus on the page and asks for the finding’s fields', () => {
     const state = startState();
     const view = toPanelView(state, titles, new WeakMap());
