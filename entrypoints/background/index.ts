@@ -1,5 +1,6 @@
 import '@/lib/core/zodJitless';
 import { createAutosaveHub, type SaveBatch } from '@/lib/autosave/hub';
+import { createChangeNotice } from '@/lib/messages/changeNotice';
 import { applyFieldLimits } from '@/lib/autosave/limits';
 import { reinjectContentScripts } from '@/lib/autosave/reinject';
 import { createDraftSaver } from '@/lib/autosave/saver';
@@ -106,8 +107,9 @@ export default defineBackground(() => {
     return db;
   };
   const PENDING = 'autosave:pending';
-  /** Tells the extension pages (the options page lists drafts and profiles) that the database changed. */
-  const changed = () => void browser.runtime.sendMessage({ type: DRAFTS_CHANGED }).catch(() => undefined);
+  const changed = createChangeNotice(
+    () => void browser.runtime.sendMessage({ type: DRAFTS_CHANGED }).catch(() => undefined),
+  );
   const hub = createAutosaveHub({
     save: async (batch) => {
       const outcome = await saver.save(batch);

@@ -146,7 +146,9 @@ export function createSaveClient({
       case 'saved': {
         if (reply.writer !== undefined && reply.writer !== writer) return;
         const upTo = reply.seq ?? seq;
-        const held = { ...state.held };
+        // Copied only when the answer holds a field back: an unchanged map keeps its identity, so the panel is not
+        // told (and does not redraw) its banners at every keystroke's acknowledgement.
+        const held = reply.held && Object.keys(reply.held).length ? { ...state.held } : state.held;
         for (const [k, theirs] of Object.entries(reply.held ?? {})) {
           const entry = mine.get(k);
           if (entry) held[k] = { mine: entry.value, theirs };
@@ -166,7 +168,7 @@ export function createSaveClient({
       case 'revision': {
         // Another tab's commit. This page does not show it, so what the user typed here is still based on what the
         // page showed; only a held field learns their newest value, so one choice settles it.
-        const held = { ...state.held };
+        const held = Object.keys(reply.fields).some((k) => k in state.held) ? { ...state.held } : state.held;
         for (const [k, value] of Object.entries(reply.fields)) {
           if (held[k]) held[k] = { ...held[k], theirs: value };
           if (mine.get(k)?.value === value && !held[k]) {

@@ -46,6 +46,8 @@ export interface AutosaveHubOptions {
 
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
+/** How long the kept copy of committed changes waits before it is emptied (see clearLater) */
+const CLEAR_AFTER_MS = 1000;
 
 export function createAutosaveHub({ save, reply, persist, setTimer = setTimeout }: AutosaveHubOptions) {
   /** Per draft key, what each writer posted and is not committed yet, in arrival order */
@@ -106,14 +108,33 @@ export function createAutosaveHub({ save, reply, persist, setTimer = setTimeout 
   }
 
   let storing = false;
+  let clearing: Promise<void> | undefined;
   function persistPending() {
     if (!persist || storing) return;
     storing = true;
     queueMicrotask(() => {
       storing = false;
       const batches = [...committing.values(), ...[...pending.values()].flatMap((m) => [...m.values()])];
-      void persist.store(batches).catch(() => {});
+      if (batches.length) void persist.store(batches).catch(() => {});
+      else clearing ??= clearLater();
     });
+  }
+
+  /**
+   * Everything committed: the kept copy is emptied at most once a second, not after every keystroke's commit (a
+   * storage write less per key). Until then it holds the last batch committed, whose fields are what is stored (any newer
+   * change replaces the copy when it arrives): a worker stopped meanwhile commits it again, which its change number
+   * makes an acknowledgement without a write.
+   */
+  function clearLater() {
+    return new Promise<void>((resolve) =>
+      setTimer(() => {
+        clearing = undefined;
+        const idle = committing.size === 0 && pending.size === 0;
+        void (idle ? persist!.store([]).catch(() => {}) : undefined);
+        resolve();
+      }, CLEAR_AFTER_MS),
+    );
   }
 
   function send(writer: string, message: AutosaveReply) {
@@ -256,6 +277,7 @@ export function createAutosaveHub({ save, reply, persist, setTimer = setTimeout 
     async idle(): Promise<void> {
       await ready;
       while (inFlight.size) await Promise.all(inFlight.values());
+      await clearing;
     },
   };
 }

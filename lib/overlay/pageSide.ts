@@ -67,9 +67,12 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
   // Beside the page, never over it: the page narrows by the panel's (or the rail's) width.
   let layout = '';
   let undoInset = () => {};
+  // Read at start and on resize only: reading innerWidth lays the page out, and place() runs at every state change,
+  // before the panel is told of it (a forced layout of a 2,000-control form in each keystroke's path).
+  let viewportWidth = win.innerWidth;
   const place = () => {
     const { collapsed, dock } = controller.getState();
-    const width = collapsed ? RAIL_WIDTH : panelWidth(win.innerWidth);
+    const width = collapsed ? RAIL_WIDTH : panelWidth(viewportWidth);
     fallback?.draw(dock, width);
     if (layout === `${dock}:${width}`) return;
     layout = `${dock}:${width}`;
@@ -105,6 +108,7 @@ export function showOverlay(win: Window, controller: OverlayController, panelUrl
     sayGone();
   };
   const onResize = () => {
+    viewportWidth = win.innerWidth;
     place();
     drawMarkers();
   };

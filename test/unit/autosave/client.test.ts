@@ -162,3 +162,25 @@ test('three tabs through the real hub: nothing typed in one tab is erased by ano
   expect(b.getState().held).toEqual({});
   expect(draft.fields).toEqual({ name: '乙', english: 'typed in B only', budget: '300' });
 });
+
+test('answers that hold nothing back keep the held map as it was (the panel is not told of banners at every key)', () => {
+  const { channel, reply } = manualChannel();
+  const client = createSaveClient({ channel, identity, onState: () => {}, writer: 'W', ...manualTimers() });
+  client.start({ a: 'base', c: 'base' });
+  client.change({ a: 'mine' });
+  const before = client.getState().held;
+  reply({ type: 'saved', key: 'h|A1', revision: 2, at: 't', writer: 'W', seq: 1 });
+  reply({ type: 'revision', key: 'h|A1', revision: 3, writer: 'X', fields: { b: 'theirs' } });
+  expect(client.getState().held).toBe(before);
+  expect(client.getState().lastSaved).toEqual({ revision: 2, at: 't' });
+
+  // One held back: a new map with it; another tab's newer value of that field: a new map again.
+  client.change({ c: 'mine' });
+  reply({ type: 'saved', key: 'h|A1', revision: 4, at: 't2', writer: 'W', seq: 2, held: { c: 'theirs' } });
+  const held = client.getState().held;
+  expect(held).not.toBe(before);
+  expect(held).toEqual({ c: { mine: 'mine', theirs: 'theirs' } });
+  reply({ type: 'revision', key: 'h|A1', revision: 5, writer: 'X', fields: { c: 'theirs2' } });
+  expect(client.getState().held).toEqual({ c: { mine: 'mine', theirs: 'theirs2' } });
+  expect(held).toEqual({ c: { mine: 'mine', theirs: 'theirs' } });
+});

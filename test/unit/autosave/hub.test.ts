@@ -215,3 +215,44 @@ test('two tabs: a tab’s own earlier commits count as seen, another tab’s wri
   expect(store.get()).toEqual({ revision: 3, fields: { a: '12', b: 'x' } });
   expect(replies.at(-1)).toEqual(['tabA', { type: 'conflict', key: 'h|A1', revision: 3, fields: { a: '12', b: 'x' } }]);
 });
+
+test('the kept copy is emptied a second after the commits, not after each; a worker stopped before that writes nothing again', async () => {
+  const stores: unknown[][] = [];
+  let stored: unknown[] = [];
+  const persist = {
+    load: async () => stored as never,
+    store: async (b: unknown[]) => {
+      stores.push(b);
+      stored = b;
+    },
+  };
+  const timers: { fn: () => void; ms: number }[] = [];
+  const setTimer = (fn: () => void, ms: number) => timers.push({ fn, ms });
+  // The draft row's change numbers, as lib/drafts/store.ts keeps them: a batch already committed writes nothing.
+  let writes = 0;
+  let lastSeq = 0;
+  const save = async (b: SaveBatch): Promise<SaveOutcome> => {
+    if ((b.seq ?? 0) > lastSeq) {
+      writes++;
+      lastSeq = b.seq ?? 0;
+    }
+    return { ok: true, revision: writes };
+  };
+  const first = createAutosaveHub({ save, reply: () => {}, persist, setTimer });
+  for (let seq = 1; seq <= 3; seq++) {
+    await first.receive('p', { ...change({ a: 'abc'.slice(0, seq) }), writer: 'W', seq });
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  // Each change was kept before its commit; no empty copy was written after each commit.
+  expect(stores.map((b) => b.length)).toEqual([1, 1, 1]);
+  expect(timers.map((t) => t.ms)).toEqual([1000]);
+  expect(writes).toBe(3);
+
+  // The worker stops before the second is up: the next one commits the kept batch again, and nothing is written.
+  const second = createAutosaveHub({ save, reply: () => {}, persist, setTimer });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(writes).toBe(3);
+  for (const t of timers.splice(0)) t.fn();
+  await second.idle();
+  expect(stored).toEqual([]);
+});

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { createDraftSaver } from '@/lib/autosave/saver';
 import { checkDatabase, openDraftDb } from '@/lib/drafts/db';
 import type { MirrorStore } from '@/lib/drafts/mirror';
-import { getDraft, purgeDeleted, deleteDraft } from '@/lib/drafts/store';
+import { getDraft, purgeDeleted, deleteDraft, saveDraft } from '@/lib/drafts/store';
 
 const ids = { key: 'service.most.gov.cn|M1', host: 'service.most.gov.cn', applicationId: 'M1' };
 
@@ -41,6 +41,89 @@ it('a wiped database is restored from the copy at the next start, and the tab is
   expect(recovered?.zh).toMatch(/^草稿数据库曾被浏览器清除或损坏，已从备份副本恢复此申报书的草稿（2 个字段/);
   expect((await second.saver.noticesFor(ids.key)).recovered).toBeUndefined(); // told once
   second.db.close();
+});
+
+/** A store that also records what each write carried */
+function recordingStore() {
+  const store = memoryStore();
+  const writes: Record<string, unknown>[] = [];
+  let failing = false;
+  return {
+    ...store,
+    writes,
+    fail: (on: boolean) => void (failing = on),
+    set: async (more: Record<string, unknown>) => {
+      if (failing) throw new Error('QuotaExceededError');
+      writes.push(structuredClone(more));
+      await store.set(more);
+    },
+  };
+}
+
+it('a keystroke writes only what changed over the copy; a wiped database gets the copy with its changes back', async () => {
+  const name = `mirror-${Math.random()}`;
+  const mirror = recordingStore();
+  const first = saverOn(name, mirror);
+  const many = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`cydw[${i}].dwmc`, '']));
+  await first.saver.save({ ...ids, fields: { ...many, a: '储能' }, writer: 'W', seq: 1 });
+  await first.saver.save({ ...ids, fields: { a: '储能材' }, writer: 'W', seq: 2 });
+  // Another page drops a field (not through autosave): the next commit's delta says it is gone.
+  await saveDraft(first.db, { ...ids, removeFields: ['cydw[0].dwmc'] });
+  await first.saver.save({ ...ids, fields: { b: '新字段' }, writer: 'W', seq: 3 });
+  await new Promise((r) => setTimeout(r, 10));
+  // The first commit: the whole copy. Each later one: its delta alone, a few fields, never the 400 again.
+  const writes = mirror.writes.filter((w) => !('draftCopy@database' in w)); // the start marks the database
+  expect(Object.keys(writes[0]!)).toEqual([`draftCopy:${ids.key}`, `draftCopyDelta:${ids.key}`]);
+  for (const write of writes.slice(1)) {
+    expect(Object.keys(write)).toEqual([`draftCopyDelta:${ids.key}`]);
+    expect(JSON.stringify(write).length).toBeLessThan(1000);
+  }
+  expect(writes.at(-1)).toMatchObject({
+    [`draftCopyDelta:${ids.key}`]: { base: 1, draft: { revision: 4 }, fields: { a: '储能材', b: '新字段' }, removed: ['cydw[0].dwmc'] },
+  });
+  first.db.close();
+  await Dexie.delete(name);
+
+  const second = saverOn(name, mirror);
+  await second.saver.ready;
+  const back = await getDraft(second.db, ids.key);
+  expect(back?.revision).toBe(4);
+  expect(back?.fields).toEqual({ ...Object.fromEntries(Object.entries(many).slice(1)), a: '储能材', b: '新字段' });
+  second.db.close();
+});
+
+it('a delta over many fields, or after a failed write, is written as the whole copy; a delta over another copy is ignored', async () => {
+  const name = `mirror-${Math.random()}`;
+  const mirror = recordingStore();
+  const { db, saver } = saverOn(name, mirror);
+  await saver.save({ ...ids, fields: { a: '1' }, writer: 'W', seq: 1 });
+  const wide = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`f${i}`, 'x']));
+  await saver.save({ ...ids, fields: wide, writer: 'W', seq: 2 });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(Object.keys(mirror.writes.at(-1)!)).toContain(`draftCopy:${ids.key}`);
+
+  mirror.fail(true);
+  await saver.save({ ...ids, fields: { a: '2' }, writer: 'W', seq: 3 });
+  await new Promise((r) => setTimeout(r, 10));
+  mirror.fail(false);
+  await saver.save({ ...ids, fields: { a: '3' }, writer: 'W', seq: 4 });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(Object.keys(mirror.writes.at(-1)!)).toContain(`draftCopy:${ids.key}`);
+  db.close();
+  await Dexie.delete(name);
+
+  // A delta whose base is not the copy (a copy written by another worker's life meanwhile) is not applied.
+  const copy = mirror.items[`draftCopy:${ids.key}`] as { revision: number };
+  mirror.items[`draftCopyDelta:${ids.key}`] = {
+    base: copy.revision - 1,
+    draft: copy,
+    fields: { a: 'stale' },
+    removed: [],
+  };
+  const again = saverOn(name, mirror);
+  await again.saver.ready;
+  expect((await getDraft(again.db, ids.key))?.fields.a).toBe('3');
+  again.db.close();
 });
 
 it('in the database the copies were made from, a draft deleted for good stays deleted', async () => {
