@@ -206,14 +206,15 @@ describe('the panel redraws only the rows whose finding changed', () => {
     const keyOf = (li: Element) => (li as HTMLElement).dataset.rule ?? 'fold';
     const before = Array.from(list.children, keyOf);
     const moved: string[] = [];
-    const observer = new MutationObserver((records) => {
+    const collect = (records: MutationRecord[]) => {
       for (const r of records) for (const node of r.addedNodes) moved.push(keyOf(node as Element));
-    });
+    };
+    const observer = new MutationObserver(collect);
     observer.observe(list, { childList: true });
 
     const failing = toPanelView({ ...passed, findings: state.findings }, titles, cache);
     render(props(failing));
-    observer.takeRecords().forEach((r) => r.addedNodes.forEach((node) => moved.push(keyOf(node as Element))));
+    collect(observer.takeRecords());
     observer.disconnect();
     const after = Array.from(list.children, keyOf);
     // It passed rows on its way up (else this test proves nothing), and only it was moved.
