@@ -66,6 +66,15 @@ export type ToPanel =
   | { kind: 'event'; event: PanelEvent };
 export type ToPage = { kind: 'call'; id: number; command: PanelCommand; args: unknown[] };
 
+/**
+ * The save indicator's parts. Each keystroke turns it to 保存中 and its save's answer, some milliseconds later, back to
+ * 已保存: told alone, that is two posts and two panel renders per key on the cores the keystroke's own update needs.
+ * 保存中 after 已保存 goes at once (已保存 never stands for a key not yet saved); the rest waits up to QUIET_MS, and
+ * goes at once with anything else the panel shows. While the user types on, the panel shows 保存中 until a pause.
+ */
+const QUIET_KEYS = new Set<keyof OverlayState>(['unsaved', 'lastSaved']);
+const QUIET_MS = 250;
+
 /** The handshake message and its nonce (also the frame address's hash). */
 export const PANEL_HELLO = 'guidecheck:panel';
 /** The panel's first word on a new line: the frame holds our page and it runs (lib/overlay/panelFrame.ts waits for it). */
@@ -102,17 +111,20 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
   };
   /** The state last posted: the controller replaces only what changed, so an unchanged part keeps its identity. */
   let last: Partial<OverlayState> = {};
-  const push = () => {
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  const push = (quietDue = false) => {
     const next = source.getState();
     if (next === last) return;
     const state: WireState = {};
     let any = false;
+    let loud = false;
     for (const key of new Set([...Object.keys(last), ...Object.keys(next)]) as Set<keyof OverlayState>) {
       if ((key in last && next[key] === last[key]) || key === 'application') continue;
       const findingsAt =
         key === 'findings' && last.findings ? changedFindings(last.findings, next.findings) : undefined;
       if (findingsAt?.length === 0 && next.findings.length === last.findings!.length) continue;
       any = true;
+      loud ||= !QUIET_KEYS.has(key) || (key === 'unsaved' && !last.unsaved && !!next.unsaved);
       if (key === 'direction')
         state.direction = next.direction && {
           packKey: sendOnce(next.direction.pack),
@@ -122,6 +134,13 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
       else if (findingsAt) state.findingsAt = { length: next.findings.length, changed: findingsAt };
       else Object.assign(state, { [key]: next[key] });
     }
+    if (any && !loud && !quietDue && 'phase' in last) {
+      // Only the save indicator changed: it goes with the next post, or alone once typing pauses.
+      quietTimer ??= setTimeout(() => push(true), QUIET_MS);
+      return;
+    }
+    clearTimeout(quietTimer);
+    quietTimer = undefined;
     last = next;
     // Nothing the panel shows changed (only the application did): no post, no render in the panel.
     if (any) post({ kind: 'state', state });
@@ -138,10 +157,11 @@ export function servePanel(port: MessagePort, source: PanelSource, mode: PanelMo
   };
   post({ kind: 'init', mode, mappable: source.mappable, applicationId: source.applicationId });
   push();
-  const unsubscribe = source.subscribe(push);
+  const unsubscribe = source.subscribe(() => push());
   return {
     notify: (event) => post({ kind: 'event', event }),
     stop() {
+      clearTimeout(quietTimer);
       unsubscribe();
       port.close();
     },

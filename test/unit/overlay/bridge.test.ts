@@ -203,3 +203,52 @@ test('a keystroke that flips one verdict sends that finding alone; the panel hol
   server.stop();
   port2.close();
 });
+
+test('the save indicator alone waits a moment (one post per pause, not two per key); it goes at once with anything else', async () => {
+  const { port1, port2 } = new MessageChannel();
+  const page = pageSide();
+  const messages = recorded(port1);
+  const findings = [finding(0, 'pass'), finding(1, 'pass')];
+  page.set({ findings });
+  const server = servePanel(port1, page.source, 'frame');
+  const remote = await connectPanel(port2);
+  const states = () => messages.filter((m) => m.kind === 'state').length;
+  const first = states();
+
+  vi.useFakeTimers();
+  try {
+    // An ordinary key: 保存中 crosses at once (已保存 must not stand for it). Its answer, and the next keys' 保存中
+    // and answers, wait.
+    page.set({ unsaved: 1 });
+    expect(states()).toBe(first + 1);
+    expect(messages.at(-1)).toEqual({ kind: 'state', state: { unsaved: 1 } });
+    page.set({ unsaved: 0, lastSaved: { revision: 2, at: '2026-11-29T10:00:00Z' } });
+    page.set({ unsaved: 1 });
+    expect(states()).toBe(first + 1);
+    // A key that flips a verdict: the finding crosses at once, and the indicator with it.
+    const flipped = [finding(0, 'fail'), findings[1]!];
+    page.set({ findings: flipped });
+    expect(states()).toBe(first + 2);
+    expect(messages.at(-1)).toEqual({
+      kind: 'state',
+      state: {
+        findingsAt: { length: 2, changed: [[0, flipped[0]]] },
+        lastSaved: { revision: 2, at: '2026-11-29T10:00:00Z' },
+      },
+    });
+    page.set({ unsaved: 0, lastSaved: { revision: 3, at: '2026-11-29T10:00:01Z' } });
+    vi.advanceTimersByTime(249);
+    expect(states()).toBe(first + 2);
+    vi.advanceTimersByTime(1);
+    expect(states()).toBe(first + 3);
+    expect(messages.at(-1)).toEqual({
+      kind: 'state',
+      state: { unsaved: 0, lastSaved: { revision: 3, at: '2026-11-29T10:00:01Z' } },
+    });
+  } finally {
+    vi.useRealTimers();
+  }
+  await vi.waitFor(() => expect(remote.getState().lastSaved?.revision).toBe(3));
+  server.stop();
+  port2.close();
+});
