@@ -6,7 +6,7 @@ import type { RemoteOverlay } from '@/lib/overlay/bridge';
 import { downloadText, printHtml } from '@/lib/overlay/download';
 import { listProfiles, reportFile, shareCodec } from '@/lib/overlay/requests';
 import { profileToFields } from '@/lib/portal/fill';
-import { type FindingViewCache, toOverlayView } from '@/lib/overlay/view';
+import { overlayViewKeeper } from '@/lib/overlay/view';
 import { assignOwner } from '@/lib/share/owners';
 import { useMyName } from './share/useMyName';
 import { LiveRegion } from './LiveRegion';
@@ -34,12 +34,10 @@ export function OverlayApp({ remote, call, doc }: OverlayAppProps) {
       ]),
     [mappable],
   );
-  // Unchanged findings keep their view objects from post to post, so their rows in the panel are not redrawn.
-  const [findingViews] = useState<FindingViewCache>(() => new WeakMap());
-  const { panel: view, markers } = useMemo(
-    () => toOverlayView(state, titles, findingViews),
-    [state, titles, findingViews],
-  );
+  // Unchanged findings keep their view objects from post to post, so their rows in the panel are not redrawn; a post
+  // that changes nothing the view is drawn from (a save acknowledged) keeps the whole view.
+  const [viewOf] = useState(overlayViewKeeper);
+  const { panel: view, markers } = viewOf(state, titles);
   const codec = useMemo(() => shareCodec(call), [call]);
   const [live, setLive] = useState('');
   const announced = useRef(new Set<string>());

@@ -1,4 +1,4 @@
-import { type MouseEvent, memo, useMemo, useState } from 'react';
+import { type MouseEvent, type ReactElement, memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/core/vocabulary';
 import { verdictIds } from '@/lib/i18n/vocabulary';
@@ -12,6 +12,7 @@ import { SharePanel, type SharePanelProps } from './SharePanel';
 import { MineFilter, type MineFilterProps } from './share/MineFilter';
 import { OwnerField } from './share/OwnerField';
 import { hiddenByOwner } from '@/lib/overlay/share';
+import { arrangeChildren } from '@/lib/overlay/childOrder';
 
 export interface DirectionOption {
   packId: string;
@@ -281,13 +282,12 @@ export function Panel(props: PanelProps) {
       )}
       {/* One list: a check that passes or fails again moves within it, its row kept, not rebuilt elsewhere. */}
       {(listed.length > 0 || folded) && (
-        <ul className="gc-findings" data-testid="gc-findings">
-          {/* one array, so that React's keys match across it */}
+        <FindingList>
           {[
             ...listed.map((i) => item(i)),
             ...(folded
               ? [
-                  <li key="~passed" className="gc-passed" data-testid="gc-passed">
+                  <li key={PASSED_KEY} className="gc-passed" data-testid="gc-passed">
                     <button type="button" aria-expanded={passedOpen} onClick={() => setPassedOpen(!passedOpen)}>
                       {t(lang, 'passedFolded', { n: passed.length })}
                     </button>
@@ -296,9 +296,42 @@ export function Panel(props: PanelProps) {
                 ]
               : []),
           ]}
-        </ul>
+        </FindingList>
       )}
     </aside>
+  );
+}
+
+/** The key of the list's 已通过 N 项 row; a finding's row is keyed, and marked (data-rule), by its rule id. */
+const PASSED_KEY = '~passed';
+
+/**
+ * The findings' rows, in reading order. React gets them in the order each was first seen, which never changes, so it
+ * never moves one: given a row that moved up (a check failing again), it would move every row that row passed, each
+ * restyled and laid out again by the browser. The rows are put in reading order after each render by moving only the
+ * rows out of it (a flip: the flipped row).
+ */
+function FindingList({ children: rows }: { children: ReactElement[] }) {
+  const list = useRef<HTMLUListElement>(null);
+  const [rank] = useState(() => new Map<string, number>());
+  for (const row of rows) if (!rank.has(row.key!)) rank.set(row.key!, rank.size);
+  const keys = rows.map((row) => row.key!).join('\n');
+  const arranged = useRef('');
+  useLayoutEffect(() => {
+    // The same rows in the same order as after the last render: React added, removed and moved none.
+    if (keys === arranged.current) return;
+    arranged.current = keys;
+    const ul = list.current!;
+    const byKey = new Map(Array.from(ul.children, (li) => [(li as HTMLElement).dataset.rule ?? PASSED_KEY, li]));
+    arrangeChildren(
+      ul,
+      rows.flatMap((row) => byKey.get(row.key!) ?? []),
+    );
+  });
+  return (
+    <ul className="gc-findings" data-testid="gc-findings" ref={list}>
+      {[...rows].sort((a, b) => rank.get(a.key!)! - rank.get(b.key!)!)}
+    </ul>
   );
 }
 

@@ -75,13 +75,36 @@ export interface PanelView {
   packsFlag?: string;
 }
 
+/**
+ * The parts of the state the panel and the markers are drawn from. A post that changes none of them (a save's
+ * acknowledgement, a restore offer) leaves the view as it was: the panel keeps it (`overlayViewKeeper`).
+ */
+export const VIEW_KEYS = [
+  'lang',
+  'collapsed',
+  'dock',
+  'phase',
+  'error',
+  'direction',
+  'layers',
+  'packs',
+  'directionText',
+  'findings',
+  'missing',
+  'ambiguous',
+  'lostTrack',
+  'fromOtherPages',
+  'checklist',
+] as const satisfies readonly (keyof OverlayState)[];
+export type ViewState = Pick<OverlayState, (typeof VIEW_KEYS)[number]>;
+
 export function rulesById(state: Pick<OverlayState, 'direction' | 'layers'>): Map<string, Rule> {
   const m = state.direction;
   return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
 }
 
 /** The packs the shown findings come from; before a direction is known, every pack in use. */
-function shownPacks(state: OverlayState): PackSummary[] {
+function shownPacks(state: ViewState): PackSummary[] {
   const m = state.direction;
   if (!m) return state.packs;
   const ids = [m.pack.id, ...state.layers.map((l) => l.id)];
@@ -95,7 +118,7 @@ function shownPacks(state: OverlayState): PackSummary[] {
 export type FindingViewCache = WeakMap<Finding, { inputs: unknown[]; view: FindingView }>;
 
 export function toPanelView(
-  state: OverlayState,
+  state: ViewState,
   titles: Map<string, string> = new Map(),
   cache?: FindingViewCache,
   rules = rulesById(state),
@@ -206,7 +229,7 @@ export function toPanelView(
 function findingSource(
   f: Finding,
   packs: ReadonlyMap<string, PackSummary>,
-  state: OverlayState,
+  state: ViewState,
   lang: Lang,
 ): Pick<FindingView, 'source' | 'layer'> {
   const guideline = state.direction?.pack.id;
@@ -254,7 +277,7 @@ export function readingOrder(items: FindingView[]): FindingView[] {
 }
 
 /** One line per page the draft's values came from, fields by their titles. */
-function fromOtherPageLines(state: OverlayState, titles: Map<string, string>): string[] {
+function fromOtherPageLines(state: ViewState, titles: Map<string, string>): string[] {
   const bySection = new Map<string, string[]>();
   for (const f of state.fromOtherPages) {
     const key = f.section ?? '';
@@ -281,7 +304,11 @@ export interface MarkerView {
   text: string;
 }
 
-export function toMarkers(state: OverlayState, rules = rulesById(state)): MarkerView[] {
+export function toMarkers(
+  state: ViewState,
+  rules = rulesById(state),
+  textOf = (f: Finding) => describeFinding(f, rules.get(f.ruleId), state.lang).message,
+): MarkerView[] {
   return state.findings
     .filter(
       (f) =>
@@ -290,15 +317,7 @@ export function toMarkers(state: OverlayState, rules = rulesById(state)): Marker
         f.fields.length > 0 &&
         !state.checklist.acknowledgements[f.ruleId],
     )
-    .map((f) => {
-      const rule = rules.get(f.ruleId);
-      return {
-        ruleId: f.ruleId,
-        paths: focusPaths(f),
-        severity: f.severity,
-        text: describeFinding(f, rule, state.lang).message,
-      };
-    });
+    .map((f) => ({ ruleId: f.ruleId, paths: focusPaths(f), severity: f.severity, text: textOf(f) }));
 }
 
 /** The rules of each direction match with its layers, kept: the panel redraws at every state post. */
@@ -307,7 +326,7 @@ const keptRules = new WeakMap<
   { layers: RulePack[]; rules: Map<string, Rule> }
 >();
 
-function rulesKept(state: OverlayState): Map<string, Rule> {
+function rulesKept(state: ViewState): Map<string, Rule> {
   const m = state.direction;
   const made = m && keptRules.get(m);
   if (made && made.layers === state.layers) return made.rules;
@@ -323,10 +342,28 @@ export interface OverlayView {
 }
 
 export function toOverlayView(
-  state: OverlayState,
+  state: ViewState,
   titles: Map<string, string> = new Map(),
-  cache?: FindingViewCache,
+  cache: FindingViewCache = new WeakMap(),
 ): OverlayView {
   const rules = rulesKept(state);
-  return { panel: toPanelView(state, titles, cache, rules), markers: toMarkers(state, rules) };
+  const panel = toPanelView(state, titles, cache, rules);
+  // A marker's text is its finding's message, which the panel's item for the same finding (just made) holds.
+  const message = (f: Finding) =>
+    cache.get(f)?.view.message ?? describeFinding(f, rules.get(f.ruleId), state.lang).message;
+  return { panel, markers: toMarkers(state, rules, message) };
+}
+
+/**
+ * toOverlayView for one panel across its state posts: the same view object while nothing it is drawn from changed,
+ * so a post that only says the draft was saved derives nothing and redraws no part of the view.
+ */
+export function overlayViewKeeper(): (state: ViewState, titles: Map<string, string>) => OverlayView {
+  const cache: FindingViewCache = new WeakMap();
+  let last: { state: ViewState; titles: Map<string, string>; view: OverlayView } | undefined;
+  return (state, titles) => {
+    if (last?.titles === titles && VIEW_KEYS.every((key) => state[key] === last!.state[key])) return last.view;
+    last = { state, titles, view: toOverlayView(state, titles, cache) };
+    return last.view;
+  };
 }

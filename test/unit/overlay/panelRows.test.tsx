@@ -9,7 +9,7 @@ import { evaluate, findDirection } from '@/lib/engine/evaluate';
 import type { Finding } from '@/lib/engine/finding';
 import { t } from '@/lib/i18n/messages';
 import { initialState, type OverlayState } from '@/lib/overlay/state';
-import { type FindingViewCache, type PanelView, toPanelView } from '@/lib/overlay/view';
+import { type FindingViewCache, overlayViewKeeper, type PanelView, toPanelView } from '@/lib/overlay/view';
 import { emptyPatch } from '@/lib/portal/mapping';
 import { application, pack } from '../report/fixtures';
 
@@ -42,6 +42,9 @@ function passing(state: OverlayState, ruleId: string): OverlayState {
   };
 }
 
+/** A state post that only says a change is on its way to the draft */
+const saving = (state: OverlayState): OverlayState => ({ ...state, unsaved: (state.unsaved ?? 0) + 1 });
+
 /** The form's titles, one map for the panel's life (OverlayApp makes it once) */
 const titles = new Map<string, string>();
 
@@ -53,8 +56,8 @@ describe('the panel view across state posts', () => {
     const cache: FindingViewCache = new WeakMap();
     const state = startState();
     const first = toPanelView(state, titles, cache);
-    expect(toPanelView({ ...state, unsaved: 1 }, titles, cache).items).toEqual(first.items);
-    const again = toPanelView({ ...state, unsaved: 1 }, titles, cache);
+    expect(toPanelView(saving(state), titles, cache).items).toEqual(first.items);
+    const again = toPanelView(saving(state), titles, cache);
     expect(again.items.every((item, n) => item === first.items[n])).toBe(true);
 
     const flipped = failingCheck(state).ruleId;
@@ -62,6 +65,32 @@ describe('the panel view across state posts', () => {
     const renewed = next.items.filter((item) => !first.items.includes(item)).map((item) => item.ruleId);
     expect(renewed).toEqual([flipped]);
     expect(next.items.find((i) => i.ruleId === flipped)?.verdict).toBe('pass');
+  });
+
+  it('keeps the whole view across posts that change nothing it is drawn from, and only across those', () => {
+    const viewOf = overlayViewKeeper();
+    const state = startState();
+    const first = viewOf(state, titles);
+    const saved: OverlayState = { ...saving(state), lastSaved: { revision: 2, at: '2026-11-29T10:00:00.000Z' } };
+    expect(viewOf(saving(state), titles)).toBe(first);
+    expect(viewOf(saved, titles)).toBe(first);
+    const held: OverlayState = { ...saved, held: { 'pi.name': { mine: '甲', theirs: '乙' } } };
+    expect(viewOf(held, titles)).toBe(first);
+
+    const flipped = failingCheck(state).ruleId;
+    const next = viewOf(passing(saved, flipped), titles);
+    expect(next).not.toBe(first);
+    expect(next.panel.items.find((i) => i.ruleId === flipped)?.verdict).toBe('pass');
+    expect(next.markers.map((m) => m.ruleId)).not.toContain(flipped);
+    // Unchanged findings keep their items; the markers' texts are the items' messages.
+    expect(next.panel.items.filter((i) => !first.panel.items.includes(i)).map((i) => i.ruleId)).toEqual([flipped]);
+    for (const marker of next.markers)
+      expect(marker.text).toBe(next.panel.items.find((i) => i.ruleId === marker.ruleId)?.message);
+    expect(viewOf({ ...state, lang: 'en' }, titles).panel.lang).toBe('en');
+    expect(viewOf({ ...state, collapsed: true }, titles).panel.collapsed).toBe(true);
+    const acknowledged = { ...state.checklist, acknowledgements: { x: { reason: 'r', at: '2026-11-29' } } };
+    expect(viewOf({ ...state, checklist: acknowledged }, titles)).not.toBe(viewOf(state, titles));
+    expect(viewOf(state, new Map(titles))).not.toBe(viewOf(state, titles));
   });
 
   it('makes new views when what they show besides the finding changes: a reason given, the language', () => {
@@ -142,7 +171,7 @@ describe('the panel redraws only the rows whose finding changed', () => {
     expect(render(props(first))).toBe(first.items.length);
     expect(first.items.length).toBeGreaterThan(5);
 
-    expect(render(props(toPanelView({ ...state, unsaved: 1 }, titles, cache), 1))).toBe(0);
+    expect(render(props(toPanelView(saving(state), titles, cache), 1))).toBe(0);
 
     const flipped = failingCheck(state).ruleId;
     const warningsBefore = first.counts.warning;
@@ -165,6 +194,67 @@ describe('the panel redraws only the rows whose finding changed', () => {
     expect(host.querySelector('.gc-count.gc-warning b')?.textContent).toBe(String(warningsBefore - 1));
     // An unchanged row is the same element: moved at most, never rebuilt.
     expect(row(unchanged.dataset.rule!)).toBe(unchanged);
+  });
+
+  it('a check failing again moves up alone: the rows it passes stay where they are, the list in reading order', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const flipped = failingCheck(state).ruleId;
+    const passed = passing(state, flipped);
+    render(props(toPanelView(passed, titles, cache)));
+    const list = host.querySelector('[data-testid="gc-findings"]')!;
+    const keyOf = (li: Element) => (li as HTMLElement).dataset.rule ?? 'fold';
+    const before = Array.from(list.children, keyOf);
+    const moved: string[] = [];
+    const collect = (records: MutationRecord[]) => {
+      for (const r of records) for (const node of r.addedNodes) moved.push(keyOf(node as Element));
+    };
+    const observer = new MutationObserver(collect);
+    observer.observe(list, { childList: true });
+
+    const failing = toPanelView({ ...passed, findings: state.findings }, titles, cache);
+    render(props(failing));
+    collect(observer.takeRecords());
+    observer.disconnect();
+    const after = Array.from(list.children, keyOf);
+    // It passed rows on its way up (else this test proves nothing), and only it was moved.
+    expect(after.indexOf(flipped)).toBeLessThan(before.indexOf(flipped) - 1);
+    expect(moved).toEqual([flipped]);
+    // Reading order: the listed items as the view orders them, then the fold, then the passed checks.
+    const settled = (i: PanelView['items'][number]) => i.kind === 'check' && (i.verdict === 'pass' || !!i.acknowledged);
+    expect(after).toEqual([
+      ...failing.items.filter((i) => !settled(i)).map((i) => i.ruleId),
+      'fold',
+      ...failing.items.filter(settled).map((i) => i.ruleId),
+    ]);
+    expect(row(flipped).hidden).toBe(false);
+  });
+
+  it('keeps the list in reading order when a filter takes rows out and puts them back, and across flips', () => {
+    const cache: FindingViewCache = new WeakMap();
+    const state = startState();
+    const flipped = failingCheck(state).ruleId;
+    const passed = passing(state, flipped);
+    const order = () =>
+      Array.from(host.querySelector('[data-testid="gc-findings"]')!.children, (li) => (li as HTMLElement).dataset.rule);
+    const settled = (i: PanelView['items'][number]) => i.kind === 'check' && (i.verdict === 'pass' || !!i.acknowledged);
+    const reading = (view: PanelView) => [
+      ...view.items.filter((i) => !settled(i)).map((i) => i.ruleId),
+      undefined,
+      ...view.items.filter(settled).map((i) => i.ruleId),
+    ];
+    for (const s of [state, passed, state, passed]) {
+      const view = toPanelView(s, titles, cache);
+      render(props(view));
+      expect(order()).toEqual(reading(view));
+      const warnings = host.querySelector<HTMLButtonElement>('.gc-count.gc-warning')!;
+      act(() => warnings.click());
+      expect(order()).toEqual(
+        view.items.filter((i) => i.verdict === 'warning' && !i.acknowledged).map((i) => i.ruleId),
+      );
+      act(() => warnings.click());
+      expect(order()).toEqual(reading(view));
+    }
   });
 
   it('a jump to a field pressed with the mouse leaves focus on the page and asks for the finding’s fields', () => {
