@@ -107,6 +107,14 @@ test('Firefox: autosaved values survive a portal timeout and are restored into t
     const frame = page.frames().find((f) => f.url().includes('/frame/jfys'));
     return frame?.$eval('[name="jfys.zyczjf"]', (el) => (el as HTMLInputElement).value).catch(() => '');
   };
-  await expect.poll(budget, { timeout: 10_000 }).toBe('450');
+  await expect
+    .poll(budget, {
+      timeout: 10_000,
+      // On failure, what the panel reported: a field filled, not taken, waiting for its page, or never in the draft.
+      message: `the budget frame's 中央财政经费; the panel said: ${await (await panelInFirefox(page))
+        .$eval('[data-testid="gc-restored"]', (el) => el.textContent)
+        .catch(() => '(no report)')}`,
+    })
+    .toBe('450');
   await page.close();
 });
