@@ -39,7 +39,8 @@ export interface DraftSyncOptions {
 
 /**
  * Saved values the page lacks and may be offered for restore: neither empty, nor what the page showed on arrival,
- * nor fields the user typed while the draft loaded (the user's newest word is never offered for overwriting).
+ * nor fields the user typed while the draft loaded (the user's newest word is never offered for overwriting). A field
+ * not on the page is as good as empty: a frame that loaded (empty) while the draft was read is no typing.
  */
 export function restorableFields(
   saved: Record<string, string>,
@@ -48,7 +49,7 @@ export function restorableFields(
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(saved).filter(
-      ([k, v]) => !k.startsWith('~') && v !== '' && arrival[k] !== v && now[k] === arrival[k],
+      ([k, v]) => !k.startsWith('~') && v !== '' && arrival[k] !== v && (now[k] ?? '') === (arrival[k] ?? ''),
     ),
   );
 }

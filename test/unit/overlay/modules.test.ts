@@ -427,6 +427,12 @@ describe('draft sync', () => {
     expect(
       restorableFields({ a: 'x', b: 'y', c: '', d: 'same' }, { a: '', b: '', c: '', d: 'same' }, { a: '', b: 'typed' }),
     ).toEqual({ a: 'x' });
+    // A frame that loads while the draft is read: its fields were absent on arrival. Empty now, they are offered (the
+    // portal's timeout left them empty); typed into already, they are not. One gone since (a section swapped out) is
+    // offered too, and restored when its page is back.
+    expect(
+      restorableFields({ f: '450', g: '50', h: 'kept', i: 'x' }, { i: '' }, { f: '', g: 'typed', h: undefined! }),
+    ).toEqual({ f: '450', h: 'kept', i: 'x' });
   });
 });
 
