@@ -311,7 +311,10 @@ function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [numb
   const deltas = profile.timeDeltas ?? [];
   const times: number[] = [];
   let at = profile.startTime;
-  for (let i = 0; i < samples.length; i++) times.push((at += deltas[i] ?? 0));
+  for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    times.push(at);
+  }
   const mark = samples.findIndex((id) => byId.get(id)?.callFrame.functionName === 'gcBenchClockMark');
   if (mark < 0) throw new Error('the clock mark is not in the profile');
   const offset = times[mark]! / 1000 - spunAt; // profile ms − page ms

@@ -51,7 +51,9 @@ function recordingStore() {
   return {
     ...store,
     writes,
-    fail: (on: boolean) => void (failing = on),
+    fail(on: boolean) {
+      failing = on;
+    },
     set: async (more: Record<string, unknown>) => {
       if (failing) throw new Error('QuotaExceededError');
       writes.push(structuredClone(more));
@@ -79,7 +81,12 @@ it('a keystroke writes only what changed over the copy; a wiped database gets th
     expect(JSON.stringify(write).length).toBeLessThan(1000);
   }
   expect(writes.at(-1)).toMatchObject({
-    [`draftCopyDelta:${ids.key}`]: { base: 1, draft: { revision: 4 }, fields: { a: '储能材', b: '新字段' }, removed: ['cydw[0].dwmc'] },
+    [`draftCopyDelta:${ids.key}`]: {
+      base: 1,
+      draft: { revision: 4 },
+      fields: { a: '储能材', b: '新字段' },
+      removed: ['cydw[0].dwmc'],
+    },
   });
   first.db.close();
   await Dexie.delete(name);
