@@ -98,9 +98,23 @@ export const VIEW_KEYS = [
 ] as const satisfies readonly (keyof OverlayState)[];
 export type ViewState = Pick<OverlayState, (typeof VIEW_KEYS)[number]>;
 
+/**
+ * The rules of the state's direction with its layers, by id. Kept per direction and layers: the panel draws at every
+ * state post and the page side its markers at every state change (each keystroke), and the set rarely changes.
+ */
+const keptRules = new WeakMap<
+  NonNullable<OverlayState['direction']>,
+  { layers: RulePack[]; rules: Map<string, Rule> }
+>();
+
 export function rulesById(state: Pick<OverlayState, 'direction' | 'layers'>): Map<string, Rule> {
   const m = state.direction;
-  return new Map(m ? rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]) : []);
+  if (!m) return new Map();
+  const made = keptRules.get(m);
+  if (made && made.layers === state.layers) return made.rules;
+  const rules = new Map(rulesFor(m.pack, m.direction, state.layers).map((r) => [r.id, r]));
+  keptRules.set(m, { layers: state.layers, rules });
+  return rules;
 }
 
 /** The packs the shown findings come from; before a direction is known, every pack in use. */
@@ -320,21 +334,6 @@ export function toMarkers(
     .map((f) => ({ ruleId: f.ruleId, paths: focusPaths(f), severity: f.severity, text: textOf(f) }));
 }
 
-/** The rules of each direction match with its layers, kept: the panel redraws at every state post. */
-const keptRules = new WeakMap<
-  NonNullable<OverlayState['direction']>,
-  { layers: RulePack[]; rules: Map<string, Rule> }
->();
-
-function rulesKept(state: ViewState): Map<string, Rule> {
-  const m = state.direction;
-  const made = m && keptRules.get(m);
-  if (made && made.layers === state.layers) return made.rules;
-  const rules = rulesById(state);
-  if (m) keptRules.set(m, { layers: state.layers, rules });
-  return rules;
-}
-
 /** Everything the page side shows, as plain data: the panel (which can live in an extension frame) and the markers. */
 export interface OverlayView {
   panel: PanelView;
@@ -346,7 +345,7 @@ export function toOverlayView(
   titles: Map<string, string> = new Map(),
   cache: FindingViewCache = new WeakMap(),
 ): OverlayView {
-  const rules = rulesKept(state);
+  const rules = rulesById(state);
   const panel = toPanelView(state, titles, cache, rules);
   // A marker's text is its finding's message, which the panel's item for the same finding (just made) holds.
   const message = (f: Finding) =>
