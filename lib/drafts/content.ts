@@ -1,4 +1,4 @@
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../core/equal';
 import type { Draft } from './model';
 
 /** The part of a draft a revision snapshots and a restore brings back. */

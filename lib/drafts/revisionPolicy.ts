@@ -1,5 +1,5 @@
 import type { DraftContent } from './content';
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../core/equal';
 
 /** Autosave writes the draft row on every change; history keeps only the changes worth going back to. */
 export const REVISION_SPACING_MS = 30_000;

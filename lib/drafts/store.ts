@@ -5,7 +5,7 @@ import { Draft, type Revision } from './model';
 import { parseWithProblems, type Problem } from '../core/issues';
 import { latestRevision, latestRevisionId, recordRevision } from './revisions';
 import { isRevisionWorthy } from './revisionPolicy';
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../core/equal';
 import { readDraft, withoutKey, writeDraft, writeRow } from './rows';
 import { emptyChecklist, isBookkeepingField } from '../core/vocabulary';
 import { ChecklistSchema } from '../core/schemas';
