@@ -20,7 +20,7 @@ export function isRevisionWorthy(
   if (!last) return true;
   if (sameMeaning(last, next)) return false;
   if (now.getTime() - Date.parse(last.at) >= REVISION_SPACING_MS) return true;
-  if (removedAny(meaningfulFields(last.fields), meaningfulFields(next.fields))) return true;
+  if (removedAny(last.fields, next.fields)) return true;
   if (last.guideline !== next.guideline || last.direction !== next.direction) return true;
   return !jsonEqual(last.checklist, next.checklist);
 }
@@ -35,22 +35,31 @@ export function sameMeaning(a: DraftContent, b: DraftContent): boolean {
     a.title.trim() === b.title.trim() &&
     a.guideline === b.guideline &&
     a.direction === b.direction &&
-    jsonEqual(meaningfulFields(a.fields), meaningfulFields(b.fields)) &&
+    sameFieldContents(a.fields, b.fields) &&
     jsonEqual(a.checklist, b.checklist)
   );
 }
 
-function meaningfulFields(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(fields).sort()) {
-    const value = fields[key]!.trim();
-    if (value) out[key] = value;
+/**
+ * Fields compared trimmed, empty ones left out. In place, without copies or sorting: every keystroke's commit runs this
+ * on all the draft's fields (2,000 on a large form), where four sorted copies cost the worker more than the write.
+ */
+function sameFieldContents(a: Record<string, string>, b: Record<string, string>): boolean {
+  let meaningful = 0;
+  for (const key in a) {
+    const value = a[key]!.trim();
+    if (!value) continue;
+    meaningful++;
+    if (b[key]?.trim() !== value) return false;
   }
-  return out;
+  for (const key in b) if (b[key]!.trim()) meaningful--;
+  return meaningful === 0;
 }
 
+/** Whether a field that had content before has none after (removed, or emptied). */
 function removedAny(before: Record<string, string>, after: Record<string, string>): boolean {
-  return Object.keys(before).some((k) => !(k in after));
+  for (const key in before) if (before[key]!.trim() && !after[key]?.trim()) return true;
+  return false;
 }
 
 /**

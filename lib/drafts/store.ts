@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentOf, sameContent, type DraftContent } from './content';
+import { contentOf, type DraftContent } from './content';
 import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
 import { Draft, type Revision } from './model';
 import { parseWithProblems, type Problem } from '../core/issues';
@@ -117,7 +117,7 @@ function plan(
     checklist: input.checklist ?? current?.checklist ?? emptyChecklist(),
   };
   const heldOut = Object.keys(held).length ? { held } : {};
-  if (current && !current.deletedAt && sameContent(current, content))
+  if (current && !current.deletedAt && leavesAsIs(current, content, written, input.removeFields))
     return { result: { ok: true, draft: current, ...heldOut } };
   const draft = nextDraft(
     db,
@@ -127,6 +127,21 @@ function plan(
     writer ? bookkeeping(current, writer, input.seq, written) : undefined,
   );
   return { result: { ok: true, draft, ...heldOut }, draft };
+}
+
+/**
+ * Whether a save leaves the draft's content as it is. Only the fields it wrote or removed can differ, so only those
+ * are compared: a keystroke's commit on a 2,000-field draft does not walk the other fields.
+ */
+function leavesAsIs(current: Draft, content: DraftContent, written: string[], removed: string[] = []): boolean {
+  return (
+    current.title === content.title &&
+    current.guideline === content.guideline &&
+    current.direction === content.direction &&
+    written.every((k) => content.fields[k] === current.fields[k]) &&
+    removed.every((k) => !Object.hasOwn(current.fields, k)) &&
+    jsonEqual(current.checklist, content.checklist)
+  );
 }
 
 /** The draft as autosave last committed it, and the id and content of its latest revision (none: undefined). */

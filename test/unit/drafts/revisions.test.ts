@@ -40,6 +40,9 @@ describe('isRevisionWorthy', () => {
     ['an empty field added', last, { ...last, fields: { a: '1', b: '' } }, secondsLater(60), false],
     ['spaces around a value', last, { ...last, fields: { a: ' 1 ' } }, secondsLater(60), false],
     ['a field removed', last, { ...last, fields: {} }, secondsLater(1), true],
+    ['a field emptied', last, { ...last, fields: { a: '' } }, secondsLater(1), true],
+    ['a field left with spaces only', last, { ...last, fields: { a: '  ' } }, secondsLater(1), true],
+    ['a field that only had spaces removed', { ...last, fields: { a: '1', b: ' ' } }, last, secondsLater(1), false],
     ['direction changed', last, { ...last, direction: '1.2' }, secondsLater(1), true],
     [
       'checklist ticked',

@@ -51,6 +51,24 @@ describe('saveDraft', () => {
     expect(again.ok && again.draft.revision).toBe(1);
   });
 
+  // Only the fields a save wrote or removed are compared with the stored draft: each kind of change still counts.
+  it.each([
+    ['the same value again', 1, { fields: { a: '1' } }],
+    ['a field the draft does not have removed', 1, { removeFields: ['toString', 'z'] }],
+    ['the same title, direction and checklist', 1, { title: 't', direction: '1.1', checklist: {} }],
+    ['a field changed', 2, { fields: { a: '2' } }],
+    ['a new field', 2, { fields: { c: '' } }],
+    ['a field removed', 2, { removeFields: ['b'] }],
+    ['the title changed', 2, { title: 't2' }],
+    ['the direction changed', 2, { direction: '1.2' }],
+    ['a checklist tick', 2, { checklist: { owners: { r: '李四' } } }],
+  ])('a save with %s: revision %i', async (_, revision, change) => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...base, title: 't', direction: '1.1', fields: { a: '1', b: '2' } });
+    const saved = await saveDraft(db, { ...base, ...change });
+    expect(saved.ok && saved.draft.revision).toBe(revision);
+  });
+
   it('two tabs saving from the same revision: one wins, the other gets the current draft back', async () => {
     const { db } = freshDb();
     await saveDraft(db, { ...base, fields: { budget: '100' } });
