@@ -24,7 +24,7 @@ import { controlFor, controlsAt } from './fieldControls';
 import { type MappingStore, createMappingMode } from './mappingMode';
 import { createPageWatcher } from './pageWatcher';
 import { createRestoreFlow } from './restoreFlow';
-import { SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
+import { IDLE_SWEEP_CONTROLS, SWEEP_INTERVAL_MS, createValueSweep, locatedControls } from './valueSweep';
 import { listProfiles, reportFile, shareCodec } from './requests';
 import { type OverlayState, initialState } from './state';
 import { type Checklist, draftKey as draftKeyOf, type Lang } from '../core/vocabulary';
@@ -257,8 +257,8 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
       const body = (frame as HTMLIFrameElement).contentDocument?.body;
       pageChanged({ targets: [], added: body ? [body] : [], controls: true }, true);
     },
-    onSweep: batched(() => {
-      const changed = sweep.changed(map);
+    onSweep: batched((idle: boolean) => {
+      const changed = idle ? sweep.changedNext(map, IDLE_SWEEP_CONTROLS) : sweep.changed(map);
       if (!changed.length) return;
       // Every rule reading any changed field runs again, not only those of the control that had focus.
       const paths = new Set<string>();

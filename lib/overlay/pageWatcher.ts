@@ -15,9 +15,9 @@ export interface PageWatcherHandlers {
   onFrameLoaded(frame: Element): void;
   /**
    * Time to look for values set by script: after focus moves or a click (once the page's own handlers ran) and
-   * on an idle timer. Widgets write `.value` without events.
+   * on an idle timer (`idle`: a share of the controls is enough). Widgets write `.value` without events.
    */
-  onSweep(): void;
+  onSweep(idle: boolean): void;
 }
 
 /** What a located field or list can depend on besides label texts: controls, frames and table cells */
@@ -39,15 +39,19 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
   const attached = new WeakSet<Document>();
   const framesSeen = new WeakSet<Element>();
   let pending: PageChanges | undefined;
-  let sweepQueued = false;
-  const queueSweep = () => {
-    if (sweepQueued) return;
-    sweepQueued = true;
+  /** The sweep asked for and not run yet: a user's focus change or click asks for all controls, the idle timer not */
+  let sweepQueued: 'all' | 'idle' | undefined;
+  const queueSweep = (scope: 'all' | 'idle') => {
+    const first = !sweepQueued;
+    if (sweepQueued !== 'all') sweepQueued = scope;
+    if (!first) return;
     setTimeout(() => {
-      sweepQueued = false;
-      handlers.onSweep();
+      const idle = sweepQueued === 'idle';
+      sweepQueued = undefined;
+      handlers.onSweep(idle);
     }, 0);
   };
+  const sweepAll = () => queueSweep('all');
 
   function listen(target: EventTarget, type: string, fn: EventListener, capture = true) {
     target.addEventListener(type, fn, capture);
@@ -84,7 +88,7 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
         listen(d, 'input', onInput);
         listen(d, 'change', onInput);
         listen(d, 'click', handlers.onClick);
-        for (const type of ['click', 'focusin', 'focusout']) listen(d, type, queueSweep);
+        for (const type of ['click', 'focusin', 'focusout']) listen(d, type, sweepAll);
         const win = d.defaultView;
         if (win && d.body) {
           const observer = new win.MutationObserver(onMutations);
@@ -106,9 +110,9 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
     const idle = (fn: () => void) =>
       typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(fn, { timeout: intervalMs }) : fn();
     // A hidden tab is not swept: nothing there is being picked. Shown again, one sweep finds what changed meanwhile.
-    const timer = win.setInterval(() => doc.visibilityState !== 'hidden' && idle(queueSweep), intervalMs);
+    const timer = win.setInterval(() => doc.visibilityState !== 'hidden' && idle(() => queueSweep('idle')), intervalMs);
     cleanups.push(() => win.clearInterval(timer));
-    listen(doc, 'visibilitychange', () => doc.visibilityState === 'visible' && queueSweep());
+    listen(doc, 'visibilitychange', () => doc.visibilityState === 'visible' && sweepAll());
   }
 
   return {

@@ -24,7 +24,7 @@ import { type OverlayState, initialState } from '@/lib/overlay/state';
 import { parsePack } from '@/lib/packs/parsePack';
 import { outlineOf } from '@/lib/packs/origin';
 import type { RulePack } from '@/lib/packs/schema';
-import { locateFields } from '@/lib/portal/locate';
+import { isChoice, locateFields } from '@/lib/portal/locate';
 import { readApplication } from '@/lib/portal/read';
 import { type FieldMapPatch, emptyPatch } from '@/lib/portal/mapping';
 import type { FieldMap } from '@/lib/portal/fieldMapSchema';
@@ -88,7 +88,7 @@ describe('page watcher', () => {
       onClick: () => calls.push('click'),
       onPageChanged: (c) => calls.push(c.controls ? `controls:${c.added.length}` : `text:${c.targets.length}`),
       onFrameLoaded: () => calls.push('frame'),
-      onSweep: () => calls.push('sweep'),
+      onSweep: (idle) => calls.push(idle ? 'sweep:idle' : 'sweep:all'),
     });
     watcher.attach({ docs: [document], frames: [] });
     return { calls, watcher };
@@ -117,9 +117,9 @@ describe('page watcher', () => {
       visibility = 'visible';
       document.dispatchEvent(new Event('visibilitychange'));
       await vi.advanceTimersByTimeAsync(1);
-      expect(calls).toEqual(['sweep']);
+      expect(calls).toEqual(['sweep:all']);
       await vi.advanceTimersByTimeAsync(1000);
-      expect(calls).toEqual(['sweep', 'sweep']);
+      expect(calls).toEqual(['sweep:all', 'sweep:idle']);
       watcher.stop();
     } finally {
       vi.restoreAllMocks();
@@ -127,13 +127,30 @@ describe('page watcher', () => {
     }
   });
 
-  test('focus moves and clicks ask for one sweep, after the page’s own handlers', async () => {
+  test('focus moves and clicks ask for one sweep of every control, after the page’s own handlers', async () => {
     const { calls } = watch();
     input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     input('sbdw.dwmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(calls).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).toEqual(['sweep']);
+    expect(calls).toEqual(['sweep:all']);
+  });
+
+  test('the idle timer asks for a share of the controls; a focus change meanwhile makes it a sweep of all', async () => {
+    vi.useFakeTimers();
+    try {
+      const { calls, watcher } = watch();
+      watcher.startIdleSweep(1000);
+      await vi.advanceTimersByTimeAsync(1001);
+      expect(calls).toEqual(['sweep:idle']);
+      await vi.advanceTimersToNextTimerAsync(); // the next tick queues an idle sweep…
+      input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusout', { bubbles: true })); // …a focus change joins it
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toEqual(['sweep:idle', 'sweep:all']);
+      watcher.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('one call for a batch of changes, with what was added; text-only changes say so', async () => {
@@ -488,6 +505,25 @@ describe('value sweep', () => {
     sweep.remember([input('xmxx.jsrq')]);
     input('cydw[1].gbjf').value = '90';
     expect(sweep.changed(locateFields(document, fieldMap))).toEqual([input('cydw[1].gbjf')]);
+  });
+
+  test('the idle sweep looks at a share of the controls each time and at all of them in turn', () => {
+    const map = locateFields(document, fieldMap);
+    const sweep = createValueSweep();
+    const controls = locatedControls(map).filter((c) => !(c instanceof HTMLSelectElement) && !isChoice(c));
+    sweep.remember(locatedControls(map));
+    for (const c of controls) c.value += '·';
+    const share = 3;
+    const found: Element[][] = [];
+    for (let i = 0; i < Math.ceil(locatedControls(map).length / share); i++) found.push(sweep.changedNext(map, share));
+    expect(found.every((f) => f.length <= share)).toBe(true);
+    expect(new Set(found.flat())).toEqual(new Set(controls));
+    // Round again from the first: nothing new; a value set meanwhile is found within one round.
+    input('xmxx.jsrq').value = '2030-01-01';
+    const again: Element[] = [];
+    for (let i = 0; i < Math.ceil(locatedControls(map).length / share); i++)
+      again.push(...sweep.changedNext(map, share));
+    expect(again).toEqual([input('xmxx.jsrq')]);
   });
 });
 
