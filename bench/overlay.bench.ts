@@ -41,10 +41,19 @@ const TREND_NOISE = 0.01;
 interface PageTiming {
   nextFrame(): Promise<number>;
   betweenFrames(): Promise<void>;
+  /** Spins a few ms in a function of a known name: where the page's clock stands in a CPU profile (see contentScriptTimeIn) */
+  markClock(): number;
 }
 
 function installPageTiming() {
+  // A declaration: its name is the function's own in the profile, whatever the bundler wraps around it.
+  function gcBenchClockMark() {
+    const at = performance.now();
+    while (performance.now() - at < 5);
+    return at;
+  }
   const timing: PageTiming = {
+    markClock: gcBenchClockMark,
     nextFrame: () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
     // A keystroke is a task of its own between frames (not inside a frame's rendering step): a frame, then a posted message.
     betweenFrames: () =>
@@ -245,27 +254,37 @@ async function timeRelocations(page: Page, count: number) {
 }
 
 /**
- * Our own share of those insertions: the content script's CPU after each row added, from a CPU profile of the page
- * (samples every 0.1 ms whose stack holds the content script), counted from the insertion to the removal that follows
- * it: locating, reading, rules, markers, posts. The page marks where its clock stands in the profile by spinning in
- * a function of a known name for a few ms first. Profiling slows the script a little: an upper bound.
+ * The content script's CPU in each time window `run` reports (page clock, ms), from a CPU profile of the page taken
+ * while it runs (samples every 0.1 ms whose stack holds the content script). `run` marks the page's clock in the
+ * profile with `markClock` first. Profiling slows the script a little: an upper bound.
  */
-async function ourWorkPerInsertion(page: Page, count: number): Promise<number[]> {
+async function contentScriptTimeWhile(
+  page: Page,
+  run: () => Promise<{ spunAt: number; windows: [number, number][] }>,
+): Promise<number[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    const { spunAt, windows } = await page.evaluate(async (count) => {
-      // A declaration: its name is the function's own in the profile, whatever the bundler wraps around it.
-      function gcBenchClockMark() {
-        const at = performance.now();
-        while (performance.now() - at < 5);
-        return at;
-      }
-      const spunAt = gcBenchClockMark();
+    const { spunAt, windows } = await run();
+    const { profile } = await cdp.send('Profiler.stop');
+    return contentScriptTimeIn(profile as CpuProfile, spunAt, windows);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Our own share of those insertions: the content script's CPU after each row added, counted from the insertion to
+ * the removal that follows it: locating, reading, rules, markers, posts.
+ */
+function ourWorkPerInsertion(page: Page, count: number): Promise<number[]> {
+  return contentScriptTimeWhile(page, () =>
+    page.evaluate(async (count) => {
+      const { betweenFrames, markClock } = (window as unknown as { __gcBench: PageTiming }).__gcBench;
+      const spunAt = markClock();
       const body = document.querySelector('tbody[data-repeat="cydw"]')!;
-      const { betweenFrames } = (window as unknown as { __gcBench: PageTiming }).__gcBench;
       const windows: [number, number][] = [];
       for (let i = 0; i < count; i++) {
         await betweenFrames();
@@ -278,33 +297,17 @@ async function ourWorkPerInsertion(page: Page, count: number): Promise<number[]>
         row.remove();
       }
       return { spunAt, windows };
-    }, count);
-    const { profile } = await cdp.send('Profiler.stop');
-    return contentScriptTimeIn(profile as CpuProfile, spunAt, windows);
-  } finally {
-    await cdp.detach();
-  }
+    }, count),
+  );
 }
 
-/**
- * The idle sweep's cost as the user's machine pays it: the content script's CPU in each second of a page left alone
- * (no input), from a CPU profile like the one above.
- */
-async function ourIdleWorkPerSecond(page: Page, seconds: number): Promise<number[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    const { spunAt, windows } = await page.evaluate(async (seconds) => {
-      function gcBenchClockMark() {
-        const at = performance.now();
-        while (performance.now() - at < 5);
-        return at;
-      }
+/** The idle sweep's cost as the user's machine pays it: the content script's CPU in each second of a page left alone. */
+function ourIdleWorkPerSecond(page: Page, seconds: number): Promise<number[]> {
+  return contentScriptTimeWhile(page, () =>
+    page.evaluate(async (seconds) => {
       // Left alone first: the work the measurements before queued (a save's answer, the indicator's post) is done.
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      const spunAt = gcBenchClockMark();
+      const spunAt = (window as unknown as { __gcBench: PageTiming }).__gcBench.markClock();
       const windows: [number, number][] = [];
       for (let i = 0; i < seconds; i++) {
         const from = performance.now();
@@ -312,12 +315,8 @@ async function ourIdleWorkPerSecond(page: Page, seconds: number): Promise<number
         windows.push([from, performance.now()]);
       }
       return { spunAt, windows };
-    }, seconds);
-    const { profile } = await cdp.send('Profiler.stop');
-    return contentScriptTimeIn(profile as CpuProfile, spunAt, windows);
-  } finally {
-    await cdp.detach();
-  }
+    }, seconds),
+  );
 }
 
 /** Profiler.Profile as the DevTools protocol returns it (the parts read here) */
