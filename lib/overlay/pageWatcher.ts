@@ -42,9 +42,11 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
   /** The sweep asked for and not run yet: a user's focus change or click asks for all controls, the idle timer not */
   let sweepQueued: 'all' | 'idle' | undefined;
   const queueSweep = (scope: 'all' | 'idle') => {
-    const first = !sweepQueued;
-    if (sweepQueued !== 'all') sweepQueued = scope;
-    if (!first) return;
+    if (sweepQueued) {
+      if (scope === 'all') sweepQueued = 'all';
+      return;
+    }
+    sweepQueued = scope;
     setTimeout(() => {
       const idle = sweepQueued === 'idle';
       sweepQueued = undefined;

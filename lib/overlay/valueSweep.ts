@@ -21,8 +21,8 @@ export function locatedControls(map: PageMap): Control[] {
 
 /**
  * Values widgets set without input or change events: compares each located control with what it showed last time.
- * Reads `.value` only (no layout), from flat arrays built once per page map, so a sweep over thousands of controls
- * costs a fraction of a millisecond.
+ * Reads `.value` only (no layout), from flat arrays built once per page map: a sweep of every control costs about a
+ * millisecond on a 2,400-control form, a share of them (`changedNext`) a fraction of that.
  */
 export function createValueSweep() {
   /** Values of controls not in the current arrays (not located yet, or no longer) */
