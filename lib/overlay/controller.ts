@@ -67,9 +67,14 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   const applicationId = applicationIdOf(doc, fieldMap);
   const draftKey = draftKeyOf(doc.location?.origin ?? '', applicationId);
 
-  /** While a page event is handled, state changes are told to the listeners (the panel) once, at its end. */
+  /**
+   * While a page event is handled, state changes are told to the listeners (the panel) once, at its end, and the
+   * draft's changes are posted right after that, in the same task: the panel's update does not wait behind the
+   * save's message, and the worker's work on the save does not start before the panel has heard.
+   */
   let batching = 0;
   let told = true;
+  const outbox: Parameters<DraftChannel['post']>[0][] = [];
   function setState(patch: Partial<OverlayState>) {
     state = { ...state, ...patch };
     told = false;
@@ -86,10 +91,24 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
         fn(...args);
       } finally {
         batching--;
-        if (batching === 0 && !told) tell();
+        if (batching === 0) {
+          try {
+            if (!told) tell();
+          } finally {
+            for (const message of outbox.splice(0)) channel.post(message);
+          }
+        }
       }
     };
   }
+  const draftChannel: DraftChannel = {
+    post(message) {
+      if (batching > 0) outbox.push(message);
+      else channel.post(message);
+    },
+    onMessage: (fn) => channel.onMessage(fn),
+    onReconnect: (fn) => channel.onReconnect(fn),
+  };
 
   const assembly = createAssembly();
   /** Every field this session located, with its last controls: to tell which ones the page's layout lost */
@@ -132,7 +151,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
   };
 
   const sync = createDraftSync({
-    channel,
+    channel: draftChannel,
     call,
     identity: () => ({
       key: draftKey,
