@@ -136,6 +136,25 @@ describe('page watcher', () => {
     expect(calls).toEqual(['sweep:all']);
   });
 
+  test('a focusin on the control that already has focus asks for no sweep; one after a focusout does', async () => {
+    const { calls } = watch();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(calls).toEqual(['sweep:all']);
+    // a script sets the focused date input's value: Chromium fires focusin again, on the same control
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(calls).toEqual(['sweep:all']);
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    input('xmxx.ywmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(calls).toEqual(['sweep:all', 'sweep:all']);
+    input('sbdw.dwmc').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(calls).toEqual(['sweep:all', 'sweep:all', 'sweep:all']);
+  });
+
   test('the idle timer asks for a share of the controls; a focus change meanwhile makes it a sweep of all', async () => {
     vi.useFakeTimers();
     try {
