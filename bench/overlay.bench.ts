@@ -352,7 +352,10 @@ function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [numb
     at += deltas[i] ?? 0;
     times.push(at);
   }
-  const mark = samples.findIndex((id) => byId.get(id)?.callFrame.functionName === 'gcBenchClockMark');
+  // The mark's stack, not only its leaf: most of its samples are in performance.now(), a node of its own below it.
+  const inMark = (id: number | undefined): boolean =>
+    id !== undefined && (byId.get(id)?.callFrame.functionName === 'gcBenchClockMark' || inMark(parentOf.get(id)));
+  const mark = samples.findIndex((id) => inMark(id));
   if (mark < 0) throw new Error('the clock mark is not in the profile');
   const offset = times[mark]! / 1000 - spunAt; // profile ms − page ms
   const out = windows.map(() => 0);
