@@ -44,6 +44,22 @@ function setup(mappings = memoryMappings()) {
   return { controller, posted, send, mappings };
 }
 
+/** As setup, with the background's answers to the draft's changes given by the test (`reply`). */
+function setupAnswered() {
+  const answer: { to: (m: AutosaveReply) => void } = { to: () => {} };
+  const posted: AutosaveMessage[] = [];
+  const channel: DraftChannel = {
+    post: (m) => keepChanges(posted, m),
+    onMessage: (fn) => {
+      answer.to = fn;
+    },
+    onReconnect: () => {},
+  };
+  const send = async (request: RequestInput) => packAnswer(inUse, request) ?? { ok: true, value: null };
+  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  return { controller, posted, reply: (m: AutosaveReply) => answer.to(m) };
+}
+
 /** The draft changes posted (the hello that registers the tab is left out). */
 function keepChanges(posted: AutosaveMessage[], m: AutosaveMessage | AutosaveHello) {
   if (m.type === 'draftChanges') posted.push(m);
@@ -176,17 +192,7 @@ test('the warning disappears as the user corrects the end date, and only rules r
 });
 
 test('a keystroke that flips a rule is told once, already saving; its change is posted right after, in the same task', async () => {
-  let reply: (m: AutosaveReply) => void = () => {};
-  const posted: AutosaveMessage[] = [];
-  const channel: DraftChannel = {
-    post: (m) => keepChanges(posted, m),
-    onMessage: (fn) => {
-      reply = fn;
-    },
-    onReconnect: () => {},
-  };
-  const send = async (request: RequestInput) => packAnswer(inUse, request) ?? { ok: true, value: null };
-  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  const { controller, posted, reply } = setupAnswered();
   await controller.start();
   const last = posted.at(-1)!;
   reply({ type: 'saved', key: controller.draftKey, revision: 1, at: 't', writer: last.writer, seq: last.seq });
@@ -282,17 +288,7 @@ test('after a portal timeout the empty page never empties the draft: a restore i
 });
 
 test('a field another tab changed too is held for the user’s choice; other fields are saved meanwhile', async () => {
-  let reply: (m: AutosaveReply) => void = () => {};
-  const posted: AutosaveMessage[] = [];
-  const channel: DraftChannel = {
-    post: (m) => keepChanges(posted, m),
-    onMessage: (fn) => {
-      reply = fn;
-    },
-    onReconnect: () => {},
-  };
-  const send = async (request: RequestInput) => packAnswer(inUse, request) ?? { ok: true, value: null };
-  const controller = createOverlayController({ doc: document, fieldMap, send, channel, mappings: memoryMappings() });
+  const { controller, posted, reply } = setupAnswered();
   await controller.start();
   const key = controller.draftKey;
   type('xmxx.xmmc', '本页的名称');
