@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { FieldWriters } from './fieldWriters';
 import type { Draft, Revision } from './model';
 import type { Profile } from './profileModel';
 import { type Bilingual, emptyChecklist, type Checklist } from '../core/vocabulary';
@@ -8,10 +9,12 @@ export type DraftRow = Omit<Draft, 'checklist'> & DraftBookkeeping;
 
 /**
  * Who wrote what, kept on the drafts row (not part of the draft's content, never exported): per field the writer
- * (one page load of the portal form) that wrote it last, and per recent writer the last change number committed,
- * so a resent change is recognised and a tab's own newer writes never count as another tab's.
+ * (one page load of the portal form) that wrote it last (`writers`, see fieldWriters.ts; rows before it kept the
+ * plain map `fieldWriters`), and per recent writer the last change number committed, so a resent change is
+ * recognised and a tab's own newer writes never count as another tab's.
  */
 export interface DraftBookkeeping {
+  writers?: FieldWriters;
   fieldWriters?: Record<string, string>;
   writerSeqs?: Record<string, number>;
 }

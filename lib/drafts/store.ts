@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contentOf, type DraftContent } from './content';
 import { type DraftBookkeeping, type DraftDb, quotaGuard } from './db';
+import { type FieldWriters, afterSave, forFields, writerOf, writersOf } from './fieldWriters';
 import { Draft, type Revision } from './model';
 import { parseWithProblems, type Problem } from '../core/issues';
 import { latestRevision, latestRevisionId, recordRevision } from './revisions';
@@ -124,7 +125,14 @@ function plan(
     current,
     { key: input.key, host: input.host, applicationId: input.applicationId, ...content },
     undefined,
-    writer ? bookkeeping(current, writer, input.seq, written) : undefined,
+    writer
+      ? bookkeeping(
+          current,
+          writer,
+          input.seq,
+          afterSave(writersOf(current), writer, written, input.removeFields ?? [], current?.fields ?? {}, fields),
+        )
+      : undefined,
   );
   return { result: { ok: true, draft, ...heldOut }, draft };
 }
@@ -234,6 +242,7 @@ function mergeFields(
   const fields = { ...current?.fields };
   const held: Record<string, string> = {};
   const written: string[] = [];
+  const writers = writersOf(current);
   for (const [k, value] of Object.entries(input.fields ?? {})) {
     const stored = fields[k];
     if (stored === value) continue;
@@ -242,7 +251,7 @@ function mergeFields(
       !input.bases ||
       base === undefined ||
       (base ?? undefined) === stored ||
-      (!!input.writer && current?.fieldWriters?.[k] === input.writer);
+      (!!input.writer && writerOf(writers, current?.fields ?? {}, k) === input.writer);
     if (free) {
       fields[k] = value;
       written.push(k);
@@ -278,13 +287,11 @@ function bookkeeping(
   current: DraftBookkeeping | undefined,
   writer: string,
   seq: number | undefined,
-  written: string[],
+  writers: FieldWriters,
 ): DraftBookkeeping {
-  const fieldWriters = { ...current?.fieldWriters };
-  for (const k of written) fieldWriters[k] = writer;
   const seqs = Object.entries({ ...current?.writerSeqs }).filter(([w]) => w !== writer);
   if (seq !== undefined) seqs.push([writer, seq]);
-  return { fieldWriters, writerSeqs: Object.fromEntries(seqs.slice(-KEEP_WRITERS)) };
+  return { writers, writerSeqs: Object.fromEntries(seqs.slice(-KEEP_WRITERS)) };
 }
 
 /**
@@ -311,8 +318,15 @@ function nextDraft(
   updatedAt = db.now().toISOString(),
   written?: DraftBookkeeping,
 ): Draft & DraftBookkeeping {
-  // Properties we do not know (written by another version) stay on the row; bookkeeping is replaced when given.
-  const { checklist: _checklist, deletedAt: _deletedAt, ...kept } = (current ?? {}) as Partial<Draft>;
+  // Properties we do not know (written by another version) stay on the row; bookkeeping is replaced when given (the
+  // plain writer map of older rows with it). Fields changed without a writer keep every field's writer as it was.
+  const {
+    checklist: _checklist,
+    deletedAt: _deletedAt,
+    ...kept
+  } = (current ?? {}) as Partial<Draft & DraftBookkeeping>;
+  if (written) delete kept.fieldWriters;
+  else if (kept.writers) kept.writers = forFields(kept.writers, current?.fields ?? {}, next.fields);
   return {
     ...kept,
     ...written,

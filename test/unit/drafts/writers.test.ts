@@ -88,4 +88,48 @@ describe('saveDraft with writers and per-field bases', () => {
     await saveDraft(db, { ...ids, fields: { a: '2' } });
     expect(await db.drafts.get(ids.key)).toMatchObject({ futureProperty: { kept: true }, fields: { a: '2' } });
   });
+
+  it('a 2,000-field form one page load wrote keeps one writer name on the row, and another tab’s field by name', async () => {
+    const { db } = freshDb();
+    const fields = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`cydw[${i}].dwmc`, '上海交通大学']));
+    await saveDraft(db, { ...ids, fields, writer: 'tabA', seq: 1 });
+    await saveDraft(db, {
+      ...ids,
+      fields: { 'cydw[7].dwmc': 'B' },
+      writer: 'tabB',
+      seq: 1,
+      bases: { 'cydw[7].dwmc': '上海交通大学' },
+    });
+    const row = await db.drafts.get(ids.key);
+    expect(row?.writers).toEqual({ most: 'tabA', by: { 'cydw[7].dwmc': 'tabB' } });
+    expect(row).not.toHaveProperty('fieldWriters');
+    // tab A's base for field 8 is old, but it wrote that field last: no conflict; field 7 is B's: held
+    const result = await saveDraft(db, {
+      ...ids,
+      fields: { 'cydw[7].dwmc': 'A7', 'cydw[8].dwmc': 'A8' },
+      writer: 'tabA',
+      seq: 2,
+      bases: { 'cydw[7].dwmc': 'stale', 'cydw[8].dwmc': 'stale' },
+    });
+    expect(result.ok && result.held).toEqual({ 'cydw[7].dwmc': 'B' });
+    expect((await getDraft(db, ids.key))?.fields['cydw[8].dwmc']).toBe('A8');
+  });
+
+  it('a row kept before compact writers (a writer per field) is read as it was, and written compact', async () => {
+    const { db } = freshDb();
+    await saveDraft(db, { ...ids, fields: { a: 'A wrote', b: 'B wrote' } });
+    await db.drafts.update(ids.key, { fieldWriters: { a: 'tabA', b: 'tabB' } });
+    const result = await saveDraft(db, {
+      ...ids,
+      fields: { a: 'A again', b: 'A over B' },
+      writer: 'tabA',
+      seq: 1,
+      bases: { a: 'stale', b: 'stale' },
+    });
+    expect(result.ok && result.held).toEqual({ b: 'B wrote' });
+    const row = await db.drafts.get(ids.key);
+    expect(row?.fields).toEqual({ a: 'A again', b: 'B wrote' });
+    expect(row).not.toHaveProperty('fieldWriters');
+    expect(row?.writers).toEqual({ by: { a: 'tabA', b: 'tabB' } });
+  });
 });
