@@ -269,10 +269,15 @@ async function contentScriptTimeWhile(
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    const { spunAt, windows } = await run();
-    const { profile } = await cdp.send('Profiler.stop');
-    return contentScriptTimeIn(profile as CpuProfile, spunAt, windows);
+    // Some runs' profiles hold no sample of the clock mark (seen 3 times in ~10 runs on this machine): measured again.
+    for (let attempt = 1; ; attempt++) {
+      await cdp.send('Profiler.start');
+      const { spunAt, windows } = await run();
+      const { profile } = await cdp.send('Profiler.stop');
+      const times = contentScriptTimeIn(profile as CpuProfile, spunAt, windows);
+      if (times) return times;
+      if (attempt === 3) throw new Error('the clock mark is not in the profile, 3 times');
+    }
   } finally {
     await cdp.detach();
   }
@@ -330,8 +335,11 @@ interface CpuProfile {
   timeDeltas?: number[];
 }
 
-/** ms of content-script samples in each window (page clock, ms), the clock found by the mark function's first sample. */
-function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [number, number][]): number[] {
+/**
+ * ms of content-script samples in each window (page clock, ms), the clock found by the mark function's first sample
+ * (undefined: the profile has none).
+ */
+function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [number, number][]): number[] | undefined {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -357,7 +365,7 @@ function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [numb
   const inMark = (id: number | undefined): boolean =>
     id !== undefined && (byId.get(id)?.callFrame.functionName === 'gcBenchClockMark' || inMark(parentOf.get(id)));
   const mark = samples.findIndex((id) => inMark(id));
-  if (mark < 0) throw new Error('the clock mark is not in the profile');
+  if (mark < 0) return undefined;
   const offset = times[mark]! / 1000 - spunAt; // profile ms − page ms
   const out = windows.map(() => 0);
   for (let i = 0; i < samples.length; i++) {
