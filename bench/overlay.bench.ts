@@ -46,8 +46,9 @@ interface PageTiming {
 }
 
 function installPageTiming() {
-  // A declaration: its name is the function's own in the profile, whatever the bundler wraps around it. 20 ms: on a
-  // busy machine the profiler's sampling thread went without a sample in a 5 ms spin.
+  // A declaration: its name is the function's own in the profile, whatever the bundler wraps around it. Some runs'
+  // profiles held no sample of it, with a 5 ms spin and with this 20 ms one (cause not found): contentScriptTimeWhile
+  // then measures again.
   function gcBenchClockMark() {
     const at = performance.now();
     while (performance.now() - at < 20);
@@ -269,7 +270,7 @@ async function contentScriptTimeWhile(
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    // Some runs' profiles hold no sample of the clock mark (seen 3 times in ~10 runs on this machine): measured again.
+    // Some runs' profiles hold no sample of the clock mark (4 of ~10 runs on this machine): measured again.
     for (let attempt = 1; ; attempt++) {
       await cdp.send('Profiler.start');
       const { spunAt, windows } = await run();
