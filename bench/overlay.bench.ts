@@ -270,7 +270,7 @@ async function contentScriptTimeWhile(
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    // Some runs' profiles hold no sample of the clock mark (4 of ~10 runs on this machine): measured again.
+    // Some runs' profiles hold no sample of the clock mark (5 of 14 bench runs on this machine): measured again.
     for (let attempt = 1; ; attempt++) {
       await cdp.send('Profiler.start');
       const { spunAt, windows } = await run();
