@@ -90,12 +90,13 @@ export function createPageWatcher(doc: Document, handlers: PageWatcherHandlers) 
         listen(d, 'input', onInput);
         listen(d, 'change', onInput);
         listen(d, 'click', handlers.onClick);
-        for (const type of ['click', 'focusout']) listen(d, type, sweepAll);
+        listen(d, 'click', sweepAll);
         // A focusin on the control that already has focus is no focus change: Chromium fires one at every value a
         // script sets in a focused date input, and on a 2,000-control form each sweep costs ~1 ms.
         let focused: EventTarget | null = null;
         listen(d, 'focusout', () => {
           focused = null;
+          sweepAll();
         });
         listen(d, 'focusin', (event) => {
           if (event.target === focused) return;
