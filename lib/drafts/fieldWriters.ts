@@ -15,9 +15,14 @@ export interface FieldWriters {
 /** Below this many named fields a writer map is left as it is (re-choosing `most` walks every field). */
 const REBALANCE_AT = 64;
 
-/** The writers of a stored row: `writers`, or the plain map rows kept before it (`fieldWriters`). */
-export function writersOf(row: { writers?: FieldWriters; fieldWriters?: Record<string, string> } | undefined) {
-  return row?.writers ?? { by: { ...row?.fieldWriters } };
+/**
+ * The writers of a stored row: `writers`, or the plain map rows kept before it (`fieldWriters`). Never changed in
+ * place (the functions below return new ones), so the old map is used as it is.
+ */
+export function writersOf(
+  row: { writers?: FieldWriters; fieldWriters?: Record<string, string> } | undefined,
+): FieldWriters {
+  return row?.writers ?? { by: row?.fieldWriters ?? {} };
 }
 
 /** Who wrote `key` last, if anyone (`fields`: the draft's fields the writers were kept for). */

@@ -108,7 +108,8 @@ function plan(
     return { result: { ok: true, draft: current } }; // resent after a lost acknowledgement: already committed
   if (current && !input.bases && input.baseRevision !== undefined && input.baseRevision !== current.revision)
     return { result: { ok: false, conflict: { current } } };
-  const { fields, held, written } = mergeFields(current, input);
+  const writers = writersOf(current);
+  const { fields, held, written } = mergeFields(current, writers, input);
   for (const k of input.removeFields ?? []) delete fields[k];
   const content: DraftContent = {
     title: input.title ?? current?.title ?? input.applicationId,
@@ -130,7 +131,7 @@ function plan(
           current,
           writer,
           input.seq,
-          afterSave(writersOf(current), writer, written, input.removeFields ?? [], current?.fields ?? {}, fields),
+          afterSave(writers, writer, written, input.removeFields ?? [], current?.fields ?? {}, fields),
         )
       : undefined,
   );
@@ -237,12 +238,12 @@ async function saveKnown(
  */
 function mergeFields(
   current: (Draft & DraftBookkeeping) | undefined,
+  writers: FieldWriters,
   input: z.output<typeof SaveDraftInput>,
 ): { fields: Record<string, string>; held: Record<string, string>; written: string[] } {
   const fields = { ...current?.fields };
   const held: Record<string, string> = {};
   const written: string[] = [];
-  const writers = writersOf(current);
   for (const [k, value] of Object.entries(input.fields ?? {})) {
     const stored = fields[k];
     if (stored === value) continue;
