@@ -41,7 +41,7 @@ const TREND_NOISE = 0.01;
 interface PageTiming {
   nextFrame(): Promise<number>;
   betweenFrames(): Promise<void>;
-  /** Spins a few ms in a function of a known name: where the page's clock stands in a CPU profile (see contentScriptTimeIn) */
+  /** Spins 20 ms in a function of a known name: where the page's clock stands in a CPU profile (see contentScriptTimeIn) */
   markClock(): number;
 }
 
@@ -344,16 +344,22 @@ function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [numb
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const parent = parentOf.get(id);
-    const result =
-      !!byId.get(id)?.callFrame.url.endsWith('/content-scripts/portal.js') || (parent !== undefined && isOurs(parent));
-    ours.set(id, result);
-    return result;
+  /** Whether a sample's stack holds a frame that passes `test` (memoised per node: a profile has thousands of samples) */
+  const stackHas = (test: (frame: CpuProfile['nodes'][number]['callFrame']) => boolean) => {
+    const known = new Map<number, boolean>();
+    const has = (id: number): boolean => {
+      let result = known.get(id);
+      if (result === undefined) {
+        const node = byId.get(id);
+        const parent = parentOf.get(id);
+        result = (!!node && test(node.callFrame)) || (parent !== undefined && has(parent));
+        known.set(id, result);
+      }
+      return result;
+    };
+    return has;
   };
+  const isOurs = stackHas((frame) => frame.url.endsWith('/content-scripts/portal.js'));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const times: number[] = [];
@@ -363,9 +369,8 @@ function contentScriptTimeIn(profile: CpuProfile, spunAt: number, windows: [numb
     times.push(at);
   }
   // The mark's stack, not only its leaf: most of its samples are in performance.now(), a node of its own below it.
-  const inMark = (id: number | undefined): boolean =>
-    id !== undefined && (byId.get(id)?.callFrame.functionName === 'gcBenchClockMark' || inMark(parentOf.get(id)));
-  const mark = samples.findIndex((id) => inMark(id));
+  const inMark = stackHas((frame) => frame.functionName === 'gcBenchClockMark');
+  const mark = samples.findIndex(inMark);
   if (mark < 0) return undefined;
   const offset = times[mark]! / 1000 - spunAt; // profile ms − page ms
   const out = windows.map(() => 0);
