@@ -199,6 +199,8 @@ function slope(points: { x: number; y: number }[]): number {
 /** The bench's larger forms: controls on the page, reached with more 参与单位 rows (5 controls each) */
 const SIZED_FORMS = [1_000, 2_000];
 const SIZED_SAMPLES = 100;
+/** Rows added and removed again, on each sized form and on the page alone: a p95 of 20 was the second-slowest and moved by several ms */
+const INSERTIONS = 40;
 /** As many flips as on the large form: a p95 of 100 is the fifth-slowest, and moves by ms from run to run */
 const SIZED_FLIPS = LATENCY_KEYSTROKES;
 /** Seconds the page is left alone while the idle sweep's CPU is measured */
@@ -408,8 +410,8 @@ async function sizedFormFigures(
     const ordinary = await timeOrdinaryKeystrokes(page, SIZED_SAMPLES);
     const sweeps = await timeSweeps(page, SIZED_SAMPLES);
     const idle = await ourIdleWorkPerSecond(page, IDLE_SECONDS);
-    const relocations = await timeRelocations(page, 20);
-    const ourInsertions = await ourWorkPerInsertion(page, 40);
+    const relocations = await timeRelocations(page, INSERTIONS);
+    const ourInsertions = await ourWorkPerInsertion(page, INSERTIONS);
     const on = `${fields} controls`;
     return [
       { name: `controls on the ${controls}-control form`, value: fields, unit: 'count' },
@@ -468,7 +470,7 @@ async function pageAloneRelocations(url: string, controls: number, baseControls:
     const fields = await page.locator('input, select, textarea').count();
     return latencyFigures(
       `page alone, no GuideCheck: controls added → main thread free (${fields} controls)`,
-      await timeRelocations(page, 20),
+      await timeRelocations(page, INSERTIONS),
     );
   } finally {
     await browser.close();
