@@ -59,16 +59,24 @@ export interface PageMap {
  */
 export function documentsOf(doc: Document, frames: Element[] = []): Document[] {
   const docs = [doc];
-  for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+  for (const frame of Array.from(doc.querySelectorAll(FRAME_SELECTOR))) {
     frames.push(frame);
-    try {
-      const inner = (frame as HTMLIFrameElement).contentDocument;
-      if (inner?.body) docs.push(...documentsOf(inner, frames));
-    } catch {
-      // cross-origin: not ours to read
-    }
+    const inner = shownDocument(frame);
+    if (inner) docs.push(...documentsOf(inner, frames));
   }
   return docs;
+}
+
+const FRAME_SELECTOR = 'iframe, frame';
+
+/** The document a frame shows, when we can read it and it has a body (null: cross-origin, gone or still loading). */
+function shownDocument(frame: Element): Document | null {
+  try {
+    const inner = (frame as HTMLIFrameElement).contentDocument;
+    return inner?.body ? inner : null;
+  } catch {
+    return null; // cross-origin (or a dead object in Firefox): not ours to read
+  }
 }
 
 export function controlsIn(root: ParentNode): Control[] {
@@ -427,6 +435,18 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
   let last: PageMap | undefined;
   let lastDocs: Document[] = [];
   let lastFrames: Element[] = [];
+  /** Each frame of the last walk and the document it showed */
+  let lastShown = new Map<Element, Document | null>();
+  /**
+   * The last walk's documents still stand when the changes added no frame and every frame is in place, showing the
+   * same document: then the page is not walked again for frames (on a 2,000-control form a walk costs ~1 ms a change).
+   */
+  const sameDocuments = (perDoc: Map<Document, DocChanges>) => {
+    for (const { added } of perDoc.values())
+      for (const el of added) if (el.matches(FRAME_SELECTOR) || el.querySelector(FRAME_SELECTOR)) return false;
+    for (const [frame, shown] of lastShown) if (!isLive(frame) || shownDocument(frame) !== shown) return false;
+    return true;
+  };
 
   return {
     /** The documents and frames of the last locate: what a page watcher listens to */
@@ -470,8 +490,13 @@ export function createLocator(doc: Document, fieldMap: LocateMap) {
       for (const node of (changes?.added ?? []).filter(isLive))
         if (node.nodeType === 1) changesOf(node.ownerDocument!).added.push(node as Element);
 
-      const frames: Element[] = [];
-      const docs = documentsOf(doc, frames);
+      let docs = lastDocs;
+      let frames = lastFrames;
+      if (!last || !changes || !sameDocuments(perDoc)) {
+        frames = [];
+        docs = documentsOf(doc, frames);
+        lastShown = new Map(frames.map((f) => [f, shownDocument(f)]));
+      }
       let entriesChanged = docs.length !== lastDocs.length || docs.some((d, i) => d !== lastDocs[i]);
       const entries = docs.map((d) => {
         const got = index.entries(d, perDoc.get(d) ?? { targets: [], added: [] });

@@ -197,6 +197,66 @@ describe('incremental locate equals a whole locate', () => {
     page.stop();
   });
 
+  test('frames: walked again only when one is added, navigated or removed; the same map as a whole locate', () => {
+    // happy-dom loads no frame page: each frame shows a document made here, as its contentDocument.
+    const page = (html: string) => {
+      const d = document.implementation.createHTMLDocument('');
+      d.body.innerHTML = html;
+      return d;
+    };
+    const unitPage = page(
+      '<h3>申报单位</h3><table><tr><td class="label">单位名称</td><td><input name="dwmc"></td></tr></table>',
+    );
+    const budgetPage = page(
+      '<h3>经费预算</h3><table><tr><td class="label">中央财政经费（万元）</td><td><input name="zy"></td></tr></table>',
+    );
+    document.body.innerHTML =
+      '<table id="basic"><tr><td class="label">项目名称</td><td><input name="xmmc"></td></tr></table>';
+    const locator = createLocator(document, fieldMap);
+    const paths = (map: PageMap) => map.fields.map((f) => [f.spec.path, f.controls.map((c) => c.getAttribute('name'))]);
+    const same = (map: PageMap) => expect(paths(map)).toEqual(paths(locateFields(document, fieldMap)));
+    const change = (added: Node[]): PageChanges => ({ targets: [document.body], added, controls: true });
+    same(locator.locate());
+
+    let shown: Document = unitPage;
+    const frame = document.createElement('iframe');
+    Object.defineProperty(frame, 'contentDocument', { configurable: true, get: () => shown });
+    document.body.append(frame);
+    const framed = locator.locate(change([frame]));
+    same(framed);
+    expect(paths(framed)).toContainEqual(['leadUnit.name', ['dwmc']]);
+    const walked = locator.documents().docs;
+    expect(walked).toEqual([document, unitPage]);
+
+    // a row of the top page added: the documents of the last walk stand (the same array: not walked again)
+    const row = document.createElement('tr');
+    row.innerHTML = '<td class="label">项目英文名称</td><td><input name="ywmc"></td>';
+    document.querySelector('#basic tbody, #basic')!.append(row);
+    same(locator.locate(change([row])));
+    expect(locator.documents().docs).toBe(walked);
+
+    // the frame navigates: its new page is read even when the change reported is elsewhere
+    shown = budgetPage;
+    const navigated = locator.locate(change([row]));
+    same(navigated);
+    expect(paths(navigated)).toContainEqual(['budget.central', ['zy']]);
+    expect(paths(navigated).map(([path]) => path)).not.toContain('leadUnit.name');
+
+    // a frame added inside the framed page
+    const inner = budgetPage.createElement('iframe');
+    Object.defineProperty(inner, 'contentDocument', { configurable: true, get: () => unitPage });
+    budgetPage.body.append(inner);
+    same(locator.locate(change([inner])));
+    expect(locator.documents().docs).toEqual([document, budgetPage, unitPage]);
+
+    // the outer frame removed: its pages go with it
+    frame.remove();
+    const removed = locator.locate(change([]));
+    same(removed);
+    expect(locator.documents().docs).toEqual([document]);
+    expect(paths(removed).map(([path]) => path)).not.toContain('budget.central');
+  });
+
   test('a random run of rows, sections and labels added, moved, replaced and removed', async () => {
     let seed = 11;
     const random = (n: number) => {
