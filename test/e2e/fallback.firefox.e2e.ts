@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Frame } from 'puppeteer-core';
 import { TAB_STATUS_REQUEST } from '@/lib/messages/channels';
 import { APPLY_PATH } from '@/scripts/support/replicaForm';
 import { firefoxOnReplica, openExtensionPageFirefox } from './support/firefox';
@@ -13,9 +13,10 @@ import { panelInFirefox } from './support/panel';
 const env = firefoxOnReplica();
 
 /** The panel mode the popup shows for the one portal tab open (found by asking each tab as the popup does). */
-async function popupMode(firefox: Browser, extensionBase: string): Promise<string | null> {
+async function popupMode(firefox: Browser, panel: Frame, extensionBase: string): Promise<string | null> {
   const probe = await openExtensionPageFirefox(
     firefox,
+    panel,
     `${extensionBase}/popup.html`,
     { width: 360, height: 320 },
     'main',
@@ -31,6 +32,7 @@ async function popupMode(firefox: Browser, extensionBase: string): Promise<strin
   expect(tab).toBeDefined();
   const popup = await openExtensionPageFirefox(
     firefox,
+    panel,
     `${extensionBase}/popup.html?tab=${tab}`,
     { width: 360, height: 320 },
     '[data-testid="popup-panel"]',
@@ -48,13 +50,13 @@ test('Firefox: the panel stays framed where web_accessible_resources leaves the 
   const panel = await panelInFirefox(page);
   await panel.waitForSelector('.gc-panel', { timeout: 20_000 });
   const extensionBase = /^moz-extension:\/\/[^/]+/.exec(await panel.evaluate(() => location.href))?.[0] ?? '';
-  expect(await popupMode(env.browser, extensionBase)).toBe('frame');
+  expect(await popupMode(env.browser, panel, extensionBase)).toBe('frame');
 
   await page.evaluate(() => {
     const cover = document.createElement('div');
     cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff';
     document.body.append(cover);
   });
-  expect(await popupMode(env.browser, extensionBase)).toBe('blocked');
+  expect(await popupMode(env.browser, panel, extensionBase)).toBe('blocked');
   await page.close();
 });

@@ -41,8 +41,15 @@ async function panelBox(page: Page) {
 let extensionBase = '';
 let portal: Page | undefined;
 
-const openExtensionPage = (path: string, width: number, height: number, selector: string) =>
-  openExtensionPageFirefox(env.browser, `${extensionBase}/${path}`, { width, height }, selector);
+/** An extension page, opened from the kept portal tab's panel (see openExtensionPageFirefox) */
+const openExtensionPage = async (path: string, width: number, height: number, selector: string) =>
+  openExtensionPageFirefox(
+    env.browser,
+    await panelInFirefox(portal!),
+    `${extensionBase}/${path}`,
+    { width, height },
+    selector,
+  );
 
 test.each([
   [1280, 720],

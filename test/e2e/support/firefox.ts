@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startReplica } from '@/replica/server';
 import { launchFirefox } from '@/scripts/support/browsers';
 
@@ -18,28 +18,36 @@ export function firefoxOnReplica() {
 }
 
 /**
- * Opens one of the extension's pages (`url`, moz-extension://…) in a tab. Firefox's remote agent never reports the
- * navigation of a moz-extension page as done, so this waits for the page itself: its address, loaded, and `selector`
- * in it.
+ * Opens one of the extension's pages (`url`, moz-extension://…) in a new tab, as a link in the extension would: with
+ * `window.open` in `opener`, an extension page (the panel's frame; Firefox gives a framed extension page no `tabs`).
+ * Firefox ESR 153's remote agent refuses to navigate a tab to a moz-extension address ("not allowed in this context"),
+ * so this waits for the new page itself: its address, loaded, and `selector` in it.
  */
 export async function openExtensionPageFirefox(
-  browser: Browser,
+  firefox: Browser,
+  opener: Frame,
   url: string,
   viewport: { width: number; height: number },
   selector: string,
 ): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport(viewport);
-  void page.goto(url).catch(() => undefined);
+  const open = new Set(await firefox.pages());
+  await opener.evaluate((address) => void window.open(address, '_blank'), url);
   const deadline = Date.now() + 20_000;
+  let page: Page | undefined;
   for (;;) {
-    const ready = await page
-      .evaluate(
-        (s) => document.readyState === 'complete' && document.querySelector(s) !== null && location.href,
-        selector,
-      )
-      .catch(() => false);
-    if (ready === url) return page;
+    page ??= (await firefox.pages()).find((p) => !open.has(p));
+    if (page) {
+      const ready = await page
+        .evaluate(
+          (s) => document.readyState === 'complete' && document.querySelector(s) !== null && location.href,
+          selector,
+        )
+        .catch(() => false);
+      if (ready === url) {
+        await page.setViewport(viewport);
+        return page;
+      }
+    }
     if (Date.now() > deadline) throw new Error(`${url} did not show ${selector} within 20 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
