@@ -29,6 +29,8 @@ export interface TrialResult {
   falseAlarms: number;
   /** The panel's banners and alerts at the end of the trial ('' when none) */
   saw: string;
+  /** What the trial's log line adds about this trial's draw (e.g. when the kill came) */
+  detail?: string;
 }
 
 export interface FaultEnv {
@@ -521,9 +523,12 @@ const browserKill: FaultKind = {
     const page = await openForm(env, sbbh);
     const text = `浏览器被强制结束${env.trial}号`;
     await typeKeys(page, 'xmxx.xmmc', text);
+    const typed = performance.now();
     await sleep(random(201));
     const { userDataDir } = env.browser;
     process.kill(browserPid(userDataDir), 'SIGKILL');
+    // A kill within a save's round trip of the last key (~15 ms here) can lose the keys not committed yet.
+    const detail = `killed ${(performance.now() - typed).toFixed(0)} ms after the last key`;
     await env.browser.close().catch(() => {}); // already gone: only Playwright's side is closed
     env.browser = await launchChromium({ userDataDir, extensionDir: env.extensionDir });
     // What the user finds after the restart: the draft, read before any page of the portal is open again.
@@ -531,7 +536,7 @@ const browserKill: FaultKind = {
     const again = await openForm(env, sbbh);
     const saw = await panelMessages(again);
     await again.close();
-    return { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw };
+    return { keysTyped: text.length, keysLost: lost, falseAlarms: 0, saw, detail };
   },
 };
 
@@ -667,7 +672,7 @@ export async function runFaults(
           row.falseAlarms += result.falseAlarms;
           if (!row.saw.includes(result.saw)) row.saw.push(result.saw);
           log(
-            `  ${kind.name} #${trial}: lost ${result.keysLost}, false alarms ${result.falseAlarms}, saw "${result.saw}"`,
+            `  ${kind.name} #${trial}: lost ${result.keysLost}, false alarms ${result.falseAlarms}, saw "${result.saw}"${result.detail ? ` (${result.detail})` : ''}`,
           );
         }
       } finally {
