@@ -11,6 +11,7 @@ import {
   createLocator,
   documentsOf,
   lostFields,
+  shownDocument,
 } from '../portal/locate';
 import { type FieldMapPatch, applyPatch, emptyPatch } from '../portal/mapping';
 import type { FieldMap } from '../portal/fieldMapSchema';
@@ -273,7 +274,7 @@ export function createOverlayController({ doc, fieldMap: baseFieldMap, send, cha
     onPageChanged: pageChanged,
     // A new document: walked whole, its controls an arrival.
     onFrameLoaded: (frame) => {
-      const body = (frame as HTMLIFrameElement).contentDocument?.body;
+      const body = shownDocument(frame)?.body;
       pageChanged({ targets: [], added: body ? [body] : [], controls: true }, true);
     },
     onSweep: batched((idle: boolean) => {

@@ -70,7 +70,7 @@ export function documentsOf(doc: Document, frames: Element[] = []): Document[] {
 const FRAME_SELECTOR = 'iframe, frame';
 
 /** The document a frame shows, when we can read it and it has a body (null: cross-origin, gone or still loading). */
-function shownDocument(frame: Element): Document | null {
+export function shownDocument(frame: Element): Document | null {
   try {
     const inner = (frame as HTMLIFrameElement).contentDocument;
     return inner?.body ? inner : null;
